@@ -1,0 +1,117 @@
+//! An owned certificate: the lenient parse, the original DER, and its fingerprints.
+
+use der::{Decode, Encode};
+use sha1::Sha1;
+use sha2::{Digest, Sha256};
+use x509_cert::certificate::{CertificateInner, Raw};
+
+use crate::decode::DecodeError;
+
+/// The parsed form of a certificate, decoded with x509-cert's lenient [`Raw`] profile so that
+/// a certificate breaking a profile rule (a 25-byte or negative serial, a validity encoded with
+/// the wrong time type) is still shown and the breach is left for the linter to report.
+pub type X509 = CertificateInner<Raw>;
+
+/// A certificate as found in the input: its exact DER, its decoded form and its digests.
+///
+/// ```text
+/// Certificate  ::=  SEQUENCE  {
+///      tbsCertificate       TBSCertificate,
+///      signatureAlgorithm   AlgorithmIdentifier,
+///      signatureValue       BIT STRING  }
+/// ```
+/// ([RFC 5280 4.1](https://www.rfc-editor.org/rfc/rfc5280#section-4.1))
+#[derive(Clone, Debug)]
+pub struct Cert {
+    der: Vec<u8>,
+    x509: X509,
+    tbs_der: Vec<u8>,
+    spki_der: Vec<u8>,
+    sha256: [u8; 32],
+    sha1: [u8; 20],
+    spki_sha256: [u8; 32],
+}
+
+impl Cert {
+    /// Decodes a DER certificate. The DER must be exactly one certificate: trailing bytes are
+    /// an error, so the fingerprint always covers what was decoded.
+    pub fn from_der(der: &[u8]) -> Result<Cert, DecodeError> {
+        let x509 =
+            X509::from_der(der).map_err(|e| DecodeError::from_der("certificate", der.len(), e))?;
+        let tbs_der = x509
+            .tbs_certificate()
+            .to_der()
+            .map_err(|e| DecodeError::from_der("tbsCertificate", der.len(), e))?;
+        let spki_der = x509
+            .tbs_certificate()
+            .subject_public_key_info()
+            .to_der()
+            .map_err(|e| DecodeError::from_der("subjectPublicKeyInfo", der.len(), e))?;
+        let sha256 = Sha256::digest(der).into();
+        let sha1 = Sha1::digest(der).into();
+        let spki_sha256 = Sha256::digest(&spki_der).into();
+        Ok(Cert {
+            der: der.to_vec(),
+            x509,
+            tbs_der,
+            spki_der,
+            sha256,
+            sha1,
+            spki_sha256,
+        })
+    }
+
+    /// The certificate's DER exactly as it was found.
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+
+    /// The decoded certificate.
+    pub fn x509(&self) -> &X509 {
+        &self.x509
+    }
+
+    /// The DER of the `tbsCertificate`, the bytes the issuer signed.
+    ///
+    /// Re-encoded from the parse: identical to the original for any certificate that decoded,
+    /// since the parser accepts DER only.
+    pub fn tbs_der(&self) -> &[u8] {
+        &self.tbs_der
+    }
+
+    /// The DER of the `subjectPublicKeyInfo`.
+    pub fn spki_der(&self) -> &[u8] {
+        &self.spki_der
+    }
+
+    /// SHA-256 of the whole DER.
+    pub fn sha256(&self) -> &[u8; 32] {
+        &self.sha256
+    }
+
+    /// SHA-1 of the whole DER.
+    pub fn sha1(&self) -> &[u8; 20] {
+        &self.sha1
+    }
+
+    /// SHA-256 of the `subjectPublicKeyInfo` DER: the SPKI pin (HPKP, pinning configs).
+    pub fn spki_sha256(&self) -> &[u8; 32] {
+        &self.spki_sha256
+    }
+
+    /// The SPKI pin as base64, the form pinning configurations use.
+    pub fn spki_pin_base64(&self) -> String {
+        use base64ct::Encoding;
+        base64ct::Base64::encode_string(&self.spki_sha256)
+    }
+}
+
+/// Lowercase hex without separators.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}

@@ -1,0 +1,222 @@
+//! The one OID registry of certscope: names, short names and where each is defined.
+//!
+//! Every layer (report, text output, page) names OIDs through [`lookup`]. The table covers what
+//! the report shows; an OID it does not know is shown as its dotted form.
+
+use der::asn1::ObjectIdentifier;
+
+/// What certscope knows about one OID.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OidInfo {
+    /// Dotted decimal form.
+    pub oid: &'static str,
+    /// The name used in the standards, e.g. `id-kp-serverAuth`.
+    pub name: &'static str,
+    /// The short display name, e.g. `serverAuth`, `CN`.
+    pub short: &'static str,
+    /// Where it is defined.
+    pub reference: &'static str,
+}
+
+macro_rules! oids {
+    ($( $oid:literal, $name:literal, $short:literal, $reference:literal; )*) => {
+        /// The registry, sorted by nothing in particular; [`lookup`] searches it.
+        pub static REGISTRY: &[OidInfo] = &[
+            $( OidInfo { oid: $oid, name: $name, short: $short, reference: $reference }, )*
+        ];
+    };
+}
+
+oids! {
+    // Attribute types (RFC 4519, RFC 5280 appendix A, X.520)
+    "2.5.4.3", "id-at-commonName", "CN", "RFC 4519";
+    "2.5.4.4", "id-at-surname", "SN", "RFC 4519";
+    "2.5.4.5", "id-at-serialNumber", "serialNumber", "RFC 4519";
+    "2.5.4.6", "id-at-countryName", "C", "RFC 4519";
+    "2.5.4.7", "id-at-localityName", "L", "RFC 4519";
+    "2.5.4.8", "id-at-stateOrProvinceName", "ST", "RFC 4519";
+    "2.5.4.9", "id-at-streetAddress", "street", "RFC 4519";
+    "2.5.4.10", "id-at-organizationName", "O", "RFC 4519";
+    "2.5.4.11", "id-at-organizationalUnitName", "OU", "RFC 4519";
+    "2.5.4.12", "id-at-title", "title", "RFC 4519";
+    "2.5.4.15", "id-at-businessCategory", "businessCategory", "X.520";
+    "2.5.4.17", "id-at-postalCode", "postalCode", "RFC 4519";
+    "2.5.4.42", "id-at-givenName", "GN", "RFC 4519";
+    "2.5.4.43", "id-at-initials", "initials", "RFC 4519";
+    "2.5.4.44", "id-at-generationQualifier", "generationQualifier", "RFC 4519";
+    "2.5.4.46", "id-at-dnQualifier", "dnQualifier", "RFC 4519";
+    "2.5.4.65", "id-at-pseudonym", "pseudonym", "RFC 5280";
+    "2.5.4.97", "id-at-organizationIdentifier", "organizationIdentifier", "X.520";
+    "0.9.2342.19200300.100.1.25", "domainComponent", "DC", "RFC 4519";
+    "0.9.2342.19200300.100.1.1", "userId", "UID", "RFC 4519";
+    "1.2.840.113549.1.9.1", "emailAddress", "emailAddress", "RFC 2985";
+    "1.3.6.1.4.1.311.60.2.1.1", "jurisdictionOfIncorporationLocalityName", "jurisdictionL", "CA/B EV Guidelines";
+    "1.3.6.1.4.1.311.60.2.1.2", "jurisdictionOfIncorporationStateOrProvinceName", "jurisdictionST", "CA/B EV Guidelines";
+    "1.3.6.1.4.1.311.60.2.1.3", "jurisdictionOfIncorporationCountryName", "jurisdictionC", "CA/B EV Guidelines";
+    // Public key algorithms
+    "1.2.840.113549.1.1.1", "rsaEncryption", "RSA", "RFC 8017";
+    "1.2.840.113549.1.1.10", "id-RSASSA-PSS", "RSASSA-PSS", "RFC 8017";
+    "1.2.840.10045.2.1", "id-ecPublicKey", "EC", "RFC 5480";
+    "1.3.101.112", "id-Ed25519", "Ed25519", "RFC 8410";
+    "1.3.101.113", "id-Ed448", "Ed448", "RFC 8410";
+    "1.3.101.110", "id-X25519", "X25519", "RFC 8410";
+    "1.2.840.10040.4.1", "id-dsa", "DSA", "RFC 3279";
+    // Curves
+    "1.2.840.10045.3.1.7", "prime256v1", "P-256", "RFC 5480";
+    "1.3.132.0.34", "secp384r1", "P-384", "RFC 5480";
+    "1.3.132.0.35", "secp521r1", "P-521", "RFC 5480";
+    "1.3.132.0.10", "secp256k1", "secp256k1", "SEC 2";
+    // Signature algorithms
+    "1.2.840.113549.1.1.4", "md5WithRSAEncryption", "RSA-MD5", "RFC 3279";
+    "1.2.840.113549.1.1.5", "sha1WithRSAEncryption", "RSA-SHA1", "RFC 3279";
+    "1.2.840.113549.1.1.14", "sha224WithRSAEncryption", "RSA-SHA224", "RFC 4055";
+    "1.2.840.113549.1.1.11", "sha256WithRSAEncryption", "RSA-SHA256", "RFC 4055";
+    "1.2.840.113549.1.1.12", "sha384WithRSAEncryption", "RSA-SHA384", "RFC 4055";
+    "1.2.840.113549.1.1.13", "sha512WithRSAEncryption", "RSA-SHA512", "RFC 4055";
+    "1.2.840.10045.4.1", "ecdsa-with-SHA1", "ECDSA-SHA1", "RFC 3279";
+    "1.2.840.10045.4.3.1", "ecdsa-with-SHA224", "ECDSA-SHA224", "RFC 5758";
+    "1.2.840.10045.4.3.2", "ecdsa-with-SHA256", "ECDSA-SHA256", "RFC 5758";
+    "1.2.840.10045.4.3.3", "ecdsa-with-SHA384", "ECDSA-SHA384", "RFC 5758";
+    "1.2.840.10045.4.3.4", "ecdsa-with-SHA512", "ECDSA-SHA512", "RFC 5758";
+    "1.2.840.113549.1.1.8", "id-mgf1", "MGF1", "RFC 8017";
+    // Hashes
+    "1.3.14.3.2.26", "id-sha1", "SHA-1", "RFC 3279";
+    "2.16.840.1.101.3.4.2.4", "id-sha224", "SHA-224", "RFC 4055";
+    "2.16.840.1.101.3.4.2.1", "id-sha256", "SHA-256", "RFC 4055";
+    "2.16.840.1.101.3.4.2.2", "id-sha384", "SHA-384", "RFC 4055";
+    "2.16.840.1.101.3.4.2.3", "id-sha512", "SHA-512", "RFC 4055";
+    // Extensions
+    "2.5.29.9", "id-ce-subjectDirectoryAttributes", "subjectDirectoryAttributes", "RFC 5280 4.2.1.8";
+    "2.5.29.14", "id-ce-subjectKeyIdentifier", "subjectKeyIdentifier", "RFC 5280 4.2.1.2";
+    "2.5.29.15", "id-ce-keyUsage", "keyUsage", "RFC 5280 4.2.1.3";
+    "2.5.29.17", "id-ce-subjectAltName", "subjectAltName", "RFC 5280 4.2.1.6";
+    "2.5.29.18", "id-ce-issuerAltName", "issuerAltName", "RFC 5280 4.2.1.7";
+    "2.5.29.19", "id-ce-basicConstraints", "basicConstraints", "RFC 5280 4.2.1.9";
+    "2.5.29.20", "id-ce-cRLNumber", "cRLNumber", "RFC 5280 5.2.3";
+    "2.5.29.21", "id-ce-cRLReasons", "reasonCode", "RFC 5280 5.3.1";
+    "2.5.29.24", "id-ce-invalidityDate", "invalidityDate", "RFC 5280 5.3.2";
+    "2.5.29.27", "id-ce-deltaCRLIndicator", "deltaCRLIndicator", "RFC 5280 5.2.4";
+    "2.5.29.28", "id-ce-issuingDistributionPoint", "issuingDistributionPoint", "RFC 5280 5.2.5";
+    "2.5.29.29", "id-ce-certificateIssuer", "certificateIssuer", "RFC 5280 5.3.3";
+    "2.5.29.30", "id-ce-nameConstraints", "nameConstraints", "RFC 5280 4.2.1.10";
+    "2.5.29.31", "id-ce-cRLDistributionPoints", "cRLDistributionPoints", "RFC 5280 4.2.1.13";
+    "2.5.29.32", "id-ce-certificatePolicies", "certificatePolicies", "RFC 5280 4.2.1.4";
+    "2.5.29.33", "id-ce-policyMappings", "policyMappings", "RFC 5280 4.2.1.5";
+    "2.5.29.35", "id-ce-authorityKeyIdentifier", "authorityKeyIdentifier", "RFC 5280 4.2.1.1";
+    "2.5.29.36", "id-ce-policyConstraints", "policyConstraints", "RFC 5280 4.2.1.11";
+    "2.5.29.37", "id-ce-extKeyUsage", "extendedKeyUsage", "RFC 5280 4.2.1.12";
+    "2.5.29.46", "id-ce-freshestCRL", "freshestCRL", "RFC 5280 4.2.1.15";
+    "2.5.29.54", "id-ce-inhibitAnyPolicy", "inhibitAnyPolicy", "RFC 5280 4.2.1.14";
+    "1.3.6.1.5.5.7.1.1", "id-pe-authorityInfoAccess", "authorityInfoAccess", "RFC 5280 4.2.2.1";
+    "1.3.6.1.5.5.7.1.11", "id-pe-subjectInfoAccess", "subjectInfoAccess", "RFC 5280 4.2.2.2";
+    "1.3.6.1.5.5.7.1.24", "id-pe-tlsfeature", "tlsFeature", "RFC 7633";
+    "1.3.6.1.5.5.7.48.1.5", "id-pkix-ocsp-nocheck", "ocspNoCheck", "RFC 6960 4.2.2.2.1";
+    "1.3.6.1.4.1.11129.2.4.2", "embeddedSCTList", "ctSCTList", "RFC 6962 3.3";
+    "1.3.6.1.4.1.11129.2.4.3", "ctPrecertificatePoison", "ctPoison", "RFC 6962 3.1";
+    "2.16.840.1.113730.1.1", "netscape-cert-type", "nsCertType", "Netscape";
+    "2.16.840.1.113730.1.13", "netscape-comment", "nsComment", "Netscape";
+    "1.3.6.1.4.1.311.21.7", "szOID_CERTIFICATE_TEMPLATE", "msCertificateTemplate", "Microsoft";
+    "1.3.6.1.4.1.311.20.2", "szOID_ENROLL_CERTTYPE_EXTENSION", "msCertificateTemplateName", "Microsoft";
+    "1.3.6.1.4.1.311.21.1", "szOID_CERTSRV_CA_VERSION", "msCAVersion", "Microsoft";
+    "1.3.6.1.4.1.311.21.2", "szOID_CERTSRV_PREVIOUS_CERT_HASH", "msPreviousCACertHash", "Microsoft";
+    "1.3.6.1.4.1.311.21.10", "szOID_APPLICATION_CERT_POLICIES", "msApplicationPolicies", "Microsoft";
+    // Extended key usages
+    "2.5.29.37.0", "anyExtendedKeyUsage", "anyExtendedKeyUsage", "RFC 5280 4.2.1.12";
+    "1.3.6.1.5.5.7.3.1", "id-kp-serverAuth", "serverAuth", "RFC 5280 4.2.1.12";
+    "1.3.6.1.5.5.7.3.2", "id-kp-clientAuth", "clientAuth", "RFC 5280 4.2.1.12";
+    "1.3.6.1.5.5.7.3.3", "id-kp-codeSigning", "codeSigning", "RFC 5280 4.2.1.12";
+    "1.3.6.1.5.5.7.3.4", "id-kp-emailProtection", "emailProtection", "RFC 5280 4.2.1.12";
+    "1.3.6.1.5.5.7.3.5", "id-kp-ipsecEndSystem", "ipsecEndSystem", "RFC 2459";
+    "1.3.6.1.5.5.7.3.6", "id-kp-ipsecTunnel", "ipsecTunnel", "RFC 2459";
+    "1.3.6.1.5.5.7.3.7", "id-kp-ipsecUser", "ipsecUser", "RFC 2459";
+    "1.3.6.1.5.5.7.3.8", "id-kp-timeStamping", "timeStamping", "RFC 5280 4.2.1.12";
+    "1.3.6.1.5.5.7.3.9", "id-kp-OCSPSigning", "OCSPSigning", "RFC 5280 4.2.1.12";
+    "1.3.6.1.5.5.7.3.17", "id-kp-ipsecIKE", "ipsecIKE", "RFC 4945";
+    "1.3.6.1.5.5.7.3.36", "id-kp-documentSigning", "documentSigning", "RFC 9336";
+    "1.3.6.1.5.5.7.3.30", "id-kp-cmcRA", "cmcRA", "RFC 6402";
+    "1.3.6.1.5.2.3.4", "id-pkinit-KPClientAuth", "pkinitClientAuth", "RFC 4556";
+    "1.3.6.1.5.2.3.5", "id-pkinit-KPKdc", "pkinitKDC", "RFC 4556";
+    "1.3.6.1.4.1.311.20.2.2", "szOID_KP_SMARTCARD_LOGON", "msSmartcardLogin", "Microsoft";
+    "1.3.6.1.4.1.311.10.3.3", "szOID_SERVER_GATED_CRYPTO", "msSGC", "Microsoft";
+    "1.3.6.1.4.1.311.10.3.4", "szOID_EFS_CRYPTO", "msEFS", "Microsoft";
+    "1.3.6.1.4.1.311.10.3.12", "szOID_KP_DOCUMENT_SIGNING", "msDocumentSigning", "Microsoft";
+    "1.3.6.1.4.1.311.10.3.13", "szOID_KP_LIFETIME_SIGNING", "msLifetimeSigning", "Microsoft";
+    "1.3.6.1.4.1.311.2.1.21", "SPC_INDIVIDUAL_SP_KEY_PURPOSE", "msCodeInd", "Microsoft";
+    "1.3.6.1.4.1.311.2.1.22", "SPC_COMMERCIAL_SP_KEY_PURPOSE", "msCodeCom", "Microsoft";
+    "1.3.6.1.4.1.311.61.1.1", "szOID_KP_KERNEL_MODE_CODE_SIGNING", "msKernelCodeSigning", "Microsoft";
+    "2.16.840.1.113730.4.1", "netscape-server-gated-crypto", "nsSGC", "Netscape";
+    "1.2.840.113635.100.4.1", "appleCodeSigning", "appleCodeSigning", "Apple";
+    "1.2.840.113635.100.4.8", "appleIChatSigning", "appleIChatSigning", "Apple";
+    "1.2.840.113635.100.4.9", "appleIChatEncryption", "appleIChatEncryption", "Apple";
+    "1.2.840.113635.100.4.13", "appleCodeSigningDevelopment", "appleCodeSigningDevelopment", "Apple";
+    "1.3.6.1.4.1.11129.2.4.4", "ctPrecertificateSigning", "ctPrecertSigning", "RFC 6962 3.1";
+    // Certificate policies
+    "2.5.29.32.0", "anyPolicy", "anyPolicy", "RFC 5280 4.2.1.4";
+    "2.23.140.1.1", "CA/B Forum EV", "ev", "CA/B EV Guidelines";
+    "2.23.140.1.2.1", "CA/B Forum Domain Validated", "dv", "CA/B BR 7.1.6.1";
+    "2.23.140.1.2.2", "CA/B Forum Organization Validated", "ov", "CA/B BR 7.1.6.1";
+    "2.23.140.1.2.3", "CA/B Forum Individual Validated", "iv", "CA/B BR 7.1.6.1";
+    "2.23.140.1.3", "CA/B Forum EV Code Signing", "evCodeSigning", "CA/B CS BR";
+    "2.23.140.1.4.1", "CA/B Forum Code Signing", "codeSigning", "CA/B CS BR";
+    "2.23.140.1.5.1.1", "CA/B Forum S/MIME mailbox-validated legacy", "smimeMailboxLegacy", "CA/B S/MIME BR";
+    "2.23.140.1.5.1.2", "CA/B Forum S/MIME mailbox-validated multipurpose", "smimeMailboxMultipurpose", "CA/B S/MIME BR";
+    "2.23.140.1.5.1.3", "CA/B Forum S/MIME mailbox-validated strict", "smimeMailboxStrict", "CA/B S/MIME BR";
+    "1.3.6.1.5.5.7.2.1", "id-qt-cps", "cps", "RFC 5280 4.2.1.4";
+    "1.3.6.1.5.5.7.2.2", "id-qt-unotice", "userNotice", "RFC 5280 4.2.1.4";
+    // Access methods
+    "1.3.6.1.5.5.7.48.1", "id-ad-ocsp", "OCSP", "RFC 5280 4.2.2.1";
+    "1.3.6.1.5.5.7.48.2", "id-ad-caIssuers", "caIssuers", "RFC 5280 4.2.2.1";
+    "1.3.6.1.5.5.7.48.3", "id-ad-timeStamping", "timeStamping", "RFC 5280 4.2.2.2";
+    "1.3.6.1.5.5.7.48.5", "id-ad-caRepository", "caRepository", "RFC 5280 4.2.2.2";
+    // otherName types
+    "1.3.6.1.4.1.311.20.2.3", "szOID_NT_PRINCIPAL_NAME", "UPN", "Microsoft";
+    "1.3.6.1.5.5.7.8.4", "id-on-hardwareModuleName", "hardwareModuleName", "RFC 4108";
+    "1.3.6.1.5.5.7.8.9", "id-on-SmtpUTF8Mailbox", "SmtpUTF8Mailbox", "RFC 9598";
+    "1.3.6.1.5.5.7.8.7", "id-on-dnsSRV", "SRVName", "RFC 4985";
+    // Content types
+    "1.2.840.113549.1.7.1", "id-data", "data", "RFC 5652";
+    "1.2.840.113549.1.7.2", "id-signedData", "signedData", "RFC 5652";
+    "1.2.840.113549.1.9.14", "extensionRequest", "extensionRequest", "RFC 2985";
+    "1.2.840.113549.1.9.7", "challengePassword", "challengePassword", "RFC 2985";
+}
+
+/// Looks an OID up in the registry.
+pub fn lookup(oid: &ObjectIdentifier) -> Option<&'static OidInfo> {
+    let dotted = oid.to_string();
+    REGISTRY.iter().find(|info| info.oid == dotted)
+}
+
+/// The short display name of an OID, or its dotted form when the registry does not know it.
+pub fn short_name(oid: &ObjectIdentifier) -> String {
+    lookup(oid).map_or_else(|| oid.to_string(), |info| info.short.to_owned())
+}
+
+/// The standard name of an OID, or its dotted form when the registry does not know it.
+pub fn name(oid: &ObjectIdentifier) -> String {
+    lookup(oid).map_or_else(|| oid.to_string(), |info| info.name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_entries_are_valid_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for info in REGISTRY {
+            let parsed = ObjectIdentifier::new(info.oid);
+            assert!(parsed.is_ok(), "{} does not parse", info.oid);
+            assert!(seen.insert(info.oid), "{} is listed twice", info.oid);
+            assert!(!info.name.is_empty() && !info.short.is_empty());
+        }
+    }
+
+    #[test]
+    fn names_known_and_unknown() {
+        let server = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.2");
+        assert_eq!(short_name(&server), "clientAuth");
+        assert_eq!(name(&server), "id-kp-clientAuth");
+        let private = ObjectIdentifier::new_unwrap("1.3.6.1.4.1.99999.1");
+        assert_eq!(short_name(&private), "1.3.6.1.4.1.99999.1");
+    }
+}
