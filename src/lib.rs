@@ -17,6 +17,7 @@
 
 pub mod cert;
 pub mod decode;
+pub mod ext;
 pub mod input;
 pub mod name;
 pub mod oid;
