@@ -27,8 +27,15 @@ if [ "$what" = "test" ]; then
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
-  if [ ! -d tests/e2e/node_modules ] || ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.package-lock.json; then
-    log "installing npm packages for the browser tests"
-    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+  # npm packages from each committed lockfile; a stamp of the lockfile's hash skips the
+  # install when nothing changed.
+  for dir in tests/e2e; do
+    stamp="$dir/node_modules/.certscope-lock-sha256"
+    sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then
+      log "installing npm packages in $dir"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+      echo "$sum" >"$stamp"
+    fi
+  done
 fi

@@ -1,0 +1,86 @@
+// Shared set-up for the page tests: the static server, Debian's Chromium, and the audit that
+// fails a test on any request leaving the page's origin and on any console error.
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const OUTPUT = join(ROOT, 'test-output');
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-quic', '--no-first-run',
+];
+
+/** Starts scripts/serve.mjs on a free port; resolves to { origin, stop }. */
+export async function startServer(root = join(ROOT, 'www')) {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), '--port', '0', '--root', root], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const origin = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (match) resolve(`http://127.0.0.1:${match[1]}`);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { origin, stop: () => child.kill() };
+}
+
+/** Launches Chromium with a fresh profile; resolves to { context, close }. */
+export async function launch(options = {}) {
+  const profile = await mkdtemp(join(tmpdir(), 'certscope-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Watches a page: every request URL, every console error and uncaught exception.
+ * `violations()` lists requests that left `origin` (data: and blob: URLs stay in the page).
+ */
+export function audit(page, origin) {
+  const requests = [];
+  const errors = [];
+  const watch = (target) => target.on('request', (request) => requests.push(request.url()));
+  watch(page.context());
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('crash', () => errors.push('page crashed'));
+  return {
+    requests,
+    errors,
+    violations: () => requests.filter((url) => {
+      if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+      try {
+        return new URL(url).origin !== origin;
+      } catch {
+        return true;
+      }
+    }),
+  };
+}
+
+export async function screenshot(page, name) {
+  await mkdir(OUTPUT, { recursive: true });
+  await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+}

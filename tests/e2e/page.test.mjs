@@ -1,0 +1,92 @@
+// The page end to end in Debian's Chromium: paste, see, survive garbage, send nothing anywhere.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, startServer, launch, audit, screenshot } from './harness.mjs';
+
+const LEAF = await readFile(join(ROOT, 'tests/data/doc/leaf.pem'), 'utf8');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function openPage() {
+  const page = await browser.context.newPage();
+  const watch = audit(page, server.origin);
+  await page.goto(`${server.origin}/`);
+  return { page, watch };
+}
+
+function assertClean(watch) {
+  assert.deepEqual(watch.violations(), [], 'requests left the page origin');
+  assert.deepEqual(watch.errors, [], 'console errors');
+}
+
+test('a pasted PEM certificate shows its subject, issuer, validity and SHA-256 fingerprint', async () => {
+  const { page, watch } = await openPage();
+  await page.fill('#pem', `some text from a terminal\n${LEAF}\nmore text`);
+  await page.click('#analyze');
+  const card = page.locator('article.certificate');
+  await card.waitFor();
+  const expected = new X509Certificate(LEAF);
+  assert.equal(await card.locator('.subject-dn').textContent(), 'CN=leaf.example.com');
+  assert.equal(await card.locator('.issuer-dn').textContent(), 'CN=leaf.example.com');
+  assert.equal(await card.locator('.fingerprint.sha256').textContent(), expected.fingerprint256);
+  const validity = await card.locator('dd').nth(2).textContent();
+  assert.match(validity, new RegExp(new Date(expected.validTo).toISOString().slice(0, 10)));
+  await screenshot(page, 'pasted-certificate');
+  assertClean(watch);
+  // Only the page's own files were fetched.
+  const paths = watch.requests.map((url) => new URL(url).pathname).sort();
+  for (const path of paths) {
+    assert.ok(['/', '/app.js', '/style.css', '/worker.js', '/pkg/certscope_wasm.js', '/pkg/certscope_wasm_bg.wasm'].includes(path), path);
+  }
+  await page.close();
+});
+
+test('garbage gives a clear error and the page keeps working', async () => {
+  const { page, watch } = await openPage();
+  await page.fill('#pem', '-----BEGIN CERTIFICATE-----\nMIIBxTCCAWugAwIBAgIU\n-----END CERTIFICATE-----\n');
+  await page.click('#analyze');
+  const problem = page.locator('article.problem .error-message');
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /truncated/);
+  await page.fill('#pem', '\u0000\u0001 binary noise \u00ff');
+  await page.click('#analyze');
+  await page.waitForFunction(() => document.querySelector('article.problem .error-message')?.textContent.includes('found no PEM block'));
+  // The wasm instance survived: a valid certificate still decodes.
+  await page.fill('#pem', LEAF);
+  await page.click('#analyze');
+  await page.locator('article.certificate').waitFor();
+  assertClean(watch);
+  await page.close();
+});
+
+test('negative control: the audit catches a request that leaves the origin', async () => {
+  // A page without the CSP, on another origin than the server: its image request must be flagged.
+  const page = await browser.context.newPage();
+  const watch = audit(page, server.origin);
+  await page.setContent('<img src="http://127.0.0.2:9/tracker.png" alt="">');
+  await page.waitForTimeout(300);
+  assert.ok(watch.violations().some((url) => url.includes('127.0.0.2')), JSON.stringify(watch.requests));
+  await page.close();
+});
+
+test('the page sends its Content-Security-Policy with connect-src limited to itself', async () => {
+  const response = await fetch(`${server.origin}/`);
+  const csp = response.headers.get('content-security-policy');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /connect-src 'self'(;|$)/);
+  const html = await response.text();
+  assert.match(html, /connect-src 'self';/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline scripts');
+});
