@@ -5,6 +5,17 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh build
 cargo build --release --target wasm32-unknown-unknown -p certscope-wasm
 rm -rf www/pkg
-wasm-bindgen --target web --out-dir www/pkg target/wasm32-unknown-unknown/release/certscope_wasm.wasm
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg target/wasm32-unknown-unknown/release/certscope_wasm.wasm
 wasm=www/pkg/certscope_wasm_bg.wasm
 printf '[build] wasm module: %s bytes raw, %s bytes gzipped\n' "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+
+# The npm package: the same glue and module, plus the entry points, types and web component.
+rm -rf pkg-npm
+mkdir -p pkg-npm
+cp www/pkg/certscope_wasm.js www/pkg/certscope_wasm.d.ts www/pkg/certscope_wasm_bg.wasm pkg-npm/
+cp npm/index.js npm/node.js npm/api.js npm/index.d.ts npm/README.md pkg-npm/
+sed 's#\./pkg/#./#g' www/cert-scope.js >pkg-npm/cert-scope.js
+cp www/cert-scope.css www/render.js pkg-npm/
+version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
+sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" npm/package.json >pkg-npm/package.json
+printf '[build] npm package in pkg-npm/ (certscope %s)\n' "$version"

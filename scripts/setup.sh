@@ -29,7 +29,7 @@ if [ "$what" = "test" ]; then
   fi
   # npm packages from each committed lockfile; a stamp of the lockfile's hash skips the
   # install when nothing changed.
-  for dir in tests/e2e; do
+  for dir in tests/e2e tests/npm; do
     stamp="$dir/node_modules/.certscope-lock-sha256"
     sum=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
     if [ "$(cat "$stamp" 2>/dev/null)" != "$sum" ]; then

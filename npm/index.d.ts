@@ -1,0 +1,114 @@
+// Types of the certscope JavaScript API and of the report it returns (schema_version 1).
+// Keys are snake_case, absent values are null. Kept honest by a test that type-checks real
+// reports against these declarations.
+
+/** Input accepted by every function: text (PEM, base64, hex) or bytes (DER, PKCS#7, ...). */
+export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView;
+
+/** Options for `analyze`. */
+export interface AnalyzeOptions {
+  /** Analysis time as RFC 3339 UTC (`2026-01-31T12:00:00Z`); default: the current time. */
+  at?: string | null;
+}
+
+/** Loads the wasm module (optionally from a given URL, Response or bytes); idempotent. */
+export function init(moduleOrPath?: URL | string | Response | BufferSource | WebAssembly.Module): Promise<void>;
+/** Resolves once the wasm module is loaded. */
+export function ready(): Promise<void>;
+/** Finds and analyses every object in the input. */
+export function analyze(input: Input, options?: AnalyzeOptions): Promise<Report>;
+/** The certscope version. */
+export function version(): string;
+/** The report schema version this build produces. */
+export function schemaVersion(): number;
+
+/** Everything certscope found in one input. */
+export interface Report {
+  schema_version: number;
+  /** The analysis time as RFC 3339, when one was given. */
+  analysis_time: string | null;
+  objects: ObjectReport[];
+  /** Parts of the input that did not decode. */
+  problems: Problem[];
+}
+
+export type ObjectReport = { kind: 'certificate' } & CertificateReport;
+
+/** Where an object came from. */
+export type Origin =
+  | { encoding: 'pem'; label: string; line: number; offset: number }
+  | { encoding: 'der' | 'base64' | 'hex'; offset: number };
+
+export interface DecodeError {
+  /** What was being decoded, e.g. `certificate`. */
+  structure: string;
+  /** Byte offset inside the object's DER, when known. */
+  offset: number | null;
+  length: number;
+  /** What went wrong, in words. */
+  problem: string;
+}
+
+export interface Problem {
+  origin: Origin;
+  error: DecodeError;
+}
+
+export interface CertificateReport {
+  index: number;
+  origin: Origin;
+  version: number;
+  serial: { hex: string; decimal: string | null };
+  signature_algorithm: Algorithm;
+  issuer: NameReport;
+  subject: NameReport;
+  validity: Validity;
+  public_key: PublicKey;
+  fingerprints: { sha256: string; sha1: string };
+  extensions: Extension[];
+  self_issued: boolean;
+}
+
+export interface Algorithm {
+  name: string;
+  oid: string;
+}
+
+export interface NameReport {
+  rfc4514: string;
+  attributes: Attribute[];
+}
+
+export interface Attribute {
+  name: string;
+  oid: string;
+  value: string;
+  encoding: string;
+  rdn: number;
+}
+
+export interface Validity {
+  not_before: string;
+  not_after: string;
+  not_before_encoding: 'UTCTime' | 'GeneralizedTime';
+  not_after_encoding: 'UTCTime' | 'GeneralizedTime';
+  period_days: number;
+  days_until_expiry: number | null;
+  valid_at_analysis_time: boolean | null;
+}
+
+export interface PublicKey {
+  algorithm: string;
+  oid: string;
+  bits: number | null;
+  curve: string | null;
+  rsa_exponent: number | null;
+  spki_sha256_base64: string;
+}
+
+export interface Extension {
+  oid: string;
+  name: string;
+  critical: boolean;
+  value_hex: string;
+}

@@ -1,0 +1,18 @@
+// A small TypeScript consumer of the package, type-checked with tsc --strict.
+import { analyze, init, type Report, type CertificateReport, type AnalyzeOptions } from 'certscope';
+
+export async function subjects(pem: string, at?: string): Promise<string[]> {
+  await init();
+  const options: AnalyzeOptions = { at: at ?? null };
+  const report: Report = await analyze(pem, options);
+  const certificates: CertificateReport[] = report.objects.filter((o) => o.kind === 'certificate');
+  const days: Array<number | null> = certificates.map((c) => c.validity.days_until_expiry);
+  void days;
+  return certificates.map((c) => `${c.subject.rfc4514} ${c.fingerprints.sha256}`);
+}
+
+export async function fromBytes(bytes: Uint8Array, buffer: ArrayBuffer): Promise<number> {
+  const a = await analyze(bytes);
+  const b = await analyze(buffer);
+  return a.problems.length + b.objects.length;
+}
