@@ -15,6 +15,7 @@
 //! assert_eq!(cert.subject.rfc4514, "CN=leaf.example.com");
 //! ```
 
+pub mod asn1;
 pub mod cert;
 pub mod decode;
 pub mod ext;
