@@ -403,3 +403,75 @@ mod tests {
         assert_eq!(bit_length(&[]), 0);
     }
 }
+
+/// The DER and ASN.1 element tree of one object, for viewers and exports.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Asn1View {
+    /// Position of the object in the input.
+    pub index: usize,
+    /// The object's kind, as in [`ObjectReport`].
+    pub kind: String,
+    /// The object's DER as lowercase hex.
+    pub der_hex: String,
+    /// Its element tree.
+    pub tree: crate::asn1::Node,
+}
+
+/// Why an [`Asn1View`] could not be made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Asn1ViewError {
+    /// The input as a whole was refused.
+    Input(InputError),
+    /// No object has that index.
+    NoSuchObject {
+        /// The index asked for.
+        index: usize,
+        /// How many objects the input holds.
+        count: usize,
+    },
+    /// The object's DER did not walk.
+    Decode(crate::decode::DecodeError),
+}
+
+impl std::fmt::Display for Asn1ViewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Asn1ViewError::Input(e) => e.fmt(f),
+            Asn1ViewError::NoSuchObject { index, count } => {
+                write!(f, "no object #{index}: the input holds {count}")
+            }
+            Asn1ViewError::Decode(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Asn1ViewError {}
+
+/// The DER and element tree of the object at `index` (as numbered in [`Report::objects`]).
+pub fn asn1_view(
+    input: &[u8],
+    options: &InputOptions,
+    index: usize,
+) -> Result<Asn1View, Asn1ViewError> {
+    let parsed = input::parse_input(input, options).map_err(Asn1ViewError::Input)?;
+    let count = parsed.objects.len();
+    let found = parsed
+        .objects
+        .get(index)
+        .ok_or(Asn1ViewError::NoSuchObject { index, count })?;
+    let (kind, der, tree) = match &found.object {
+        Object::Certificate(cert) => (
+            "certificate",
+            cert.der(),
+            crate::asn1::certificate_tree(cert.der()).map_err(Asn1ViewError::Decode)?,
+        ),
+    };
+    Ok(Asn1View {
+        index,
+        kind: kind.into(),
+        der_hex: hex(der),
+        tree,
+    })
+}

@@ -1,7 +1,7 @@
-// The page: reads what the user gives, sends it to the worker, renders the core's report.
-// It never derives a verdict itself.
-
-import { el, renderReport } from './render.js';
+// The page: reads what the user gives, asks the worker (the wasm core) to analyse and verify,
+// and renders the core's reports. It never derives a verdict itself.
+import { el, renderReport, colonHex, copyButton } from './render.js';
+import { asn1Panel } from './asn1view.js';
 
 const $ = (selector) => document.querySelector(selector);
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
@@ -9,57 +9,237 @@ let nextId = 1;
 const pending = new Map();
 
 worker.onmessage = (event) => {
-  const { id, report, error } = event.data;
+  const { id, result, error } = event.data;
   const entry = pending.get(id);
   if (!entry) return;
   pending.delete(id);
   if (error !== undefined) entry.reject(new Error(error));
-  else entry.resolve(report);
+  else entry.resolve(result);
 };
 
-function analyze(input, options = {}) {
+/** Runs one operation of the core in the worker: analyze, verify or asn1. */
+function call(op, args) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker.postMessage({ id, input, options });
+    worker.postMessage({ id, op, args });
   });
 }
 
-async function run(input, sources) {
-  const status = $('#status');
-  status.textContent = 'Analysing…';
+// What the user gave: a list of inputs (pasted text or files), and the merged report.
+const state = { inputs: [], report: null, objects: [], chain: null };
+
+function status(text) {
+  $('#status').textContent = text;
+}
+
+function analysisOptions() {
+  const at = $('#at').value;
+  const options = {};
+  if (at) options.at = new Date(`${at}Z`).toISOString().replace('.000Z', 'Z');
+  const password = $('#password').value;
+  if (password) options.password = password;
+  return options;
+}
+
+async function analyzeAll() {
+  if (state.inputs.length === 0) return;
+  status('Analysing…');
+  const started = performance.now();
   try {
-    const report = await analyze(input);
-    const count = report.objects.length;
-    status.textContent = `${count} object${count === 1 ? '' : 's'} found`;
-    renderReport($('#results'), report, sources);
+    const reports = [];
+    for (const input of state.inputs) reports.push(await call('analyze', [input.data, analysisOptions()]));
+    const merged = { ...reports[0], objects: [], problems: [] };
+    state.objects = [];
+    reports.forEach((report, inputIndex) => {
+      for (const object of report.objects) {
+        state.objects.push({ input: inputIndex, local: object.index, kind: object.kind, object });
+        merged.objects.push({ ...object, index: merged.objects.length });
+      }
+      merged.problems.push(...report.problems);
+    });
+    state.report = merged;
+    const needsPassword = merged.problems.some((p) => /password/i.test(p.error?.problem ?? ''));
+    $('#password-row').hidden = !needsPassword && !$('#password').value;
+    renderReport($('#results'), merged, state.inputs.map((i) => i.name), { actions: objectActions });
+    renderChainControls();
+    const count = merged.objects.length;
+    status(`${count} object${count === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms`);
+    document.body.dataset.state = 'analysed';
   } catch (error) {
-    status.textContent = '';
+    status('');
     $('#results').replaceChildren(el('article', { class: 'card problem', role: 'alert' },
       el('h3', { text: 'The input was refused' }), el('p', { class: 'error-message', text: error.message })));
   }
 }
 
-async function readFiles(files) {
-  const parts = [];
-  for (const file of files) parts.push(new Uint8Array(await file.arrayBuffer()));
-  // Several files: analyse each and merge the reports in order.
-  const reports = [];
-  for (const bytes of parts) reports.push(await analyze(bytes.buffer));
-  const merged = { ...reports[0], objects: [], problems: [] };
-  for (const r of reports) {
-    for (const o of r.objects) merged.objects.push({ ...o, index: merged.objects.length });
-    merged.problems.push(...r.problems);
-  }
-  renderReport($('#results'), merged, files.map((f) => f.name));
-  $('#status').textContent = `${merged.objects.length} objects found in ${files.length} files`;
+// ---- exports, all generated locally ----
+
+function download(name, type, data) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = el('a', { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-$('#analyze').addEventListener('click', () => run($('#pem').value, []));
-$('#pem').addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) run($('#pem').value, []);
+const hexToBytes = (hex) => new Uint8Array(hex.match(/.{2}/g)?.map((b) => parseInt(b, 16)) ?? []);
+function toPem(label, bytes) {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  const body = btoa(binary).match(/.{1,64}/g)?.join('\n') ?? '';
+  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+}
+const PEM_LABELS = { certificate: 'CERTIFICATE', csr: 'CERTIFICATE REQUEST', crl: 'X509 CRL', public_key: 'PUBLIC KEY' };
+
+async function objectDer(globalIndex) {
+  const entry = state.objects[globalIndex];
+  const view = await call('asn1', [state.inputs[entry.input].data, entry.local]);
+  return { view, bytes: hexToBytes(view.der_hex) };
+}
+
+function objectActions(object, card) {
+  const index = object.index;
+  const label = PEM_LABELS[object.kind];
+  const name = `certscope-${index + 1}`;
+  const bar = el('div', { class: 'object-actions' });
+  if (object.kind === 'certificate') {
+    const trust = el('input', { type: 'checkbox', class: 'trust', id: `trust-${index}`, 'data-index': index });
+    bar.append(el('label', { class: 'inline', for: `trust-${index}` }, trust, ' Trust anchor'));
+  }
+  if (label) {
+    bar.append(
+      el('button', { type: 'button', class: 'secondary export-pem', onclick: async () => download(`${name}.pem`, 'application/x-pem-file', toPem(label, (await objectDer(index)).bytes)) }, 'PEM'),
+      el('button', { type: 'button', class: 'secondary export-der', onclick: async () => download(`${name}.der`, 'application/octet-stream', (await objectDer(index)).bytes) }, 'DER'),
+      el('button', { type: 'button', class: 'secondary show-asn1', 'aria-expanded': 'false', onclick: async (event) => {
+        const button = event.currentTarget;
+        const existing = card.querySelector('.asn1-panel');
+        if (existing) {
+          existing.remove();
+          button.setAttribute('aria-expanded', 'false');
+          return;
+        }
+        const { view, bytes } = await objectDer(index);
+        card.append(asn1Panel(view, bytes, card));
+        button.setAttribute('aria-expanded', 'true');
+      } }, 'ASN.1'));
+  }
+  return bar;
+}
+
+// ---- chain ----
+
+function renderChainControls() {
+  const certificates = state.report.objects.filter((o) => o.kind === 'certificate');
+  const section = $('#chain');
+  section.hidden = certificates.length === 0;
+  const target = $('#target');
+  target.replaceChildren(...certificates.map((c) => el('option', { value: c.index, text: `#${c.index + 1} ${c.subject.rfc4514 || '(empty subject)'}` })));
+  $('#chain-result').replaceChildren();
+}
+
+async function verifyChain() {
+  const trusted = [...document.querySelectorAll('input.trust:checked')].map((c) => Number(c.dataset.index));
+  const options = {
+    ...analysisOptions(),
+    target: Number($('#target').value || 0),
+    trusted,
+    purpose: $('#purpose').value,
+    mozilla_roots: $('#mozilla').checked,
+  };
+  const host = $('#host').value.trim();
+  if (host) options.host = host;
+  if (options.mozilla_roots && !state.mozillaRoots) {
+    status('Loading the bundled Mozilla roots…');
+    const response = await fetch(new URL('./roots/mozilla.json', import.meta.url));
+    state.mozillaRoots = await response.json();
+  }
+  if (options.mozilla_roots) options.extra_anchors = state.mozillaRoots;
+  delete options.mozilla_roots;
+  status('Verifying…');
+  try {
+    const result = await call('verify', [state.inputs.map((i) => i.data), options]);
+    state.chain = result;
+    renderChain(result);
+    status(result.valid ? 'The chain is valid for this purpose.' : 'The chain is not valid for this purpose.');
+  } catch (error) {
+    $('#chain-result').replaceChildren(el('p', { class: 'card problem error-message', role: 'alert', text: error.message }));
+    status('');
+  }
+}
+
+function renderChain(result) {
+  const box = $('#chain-result');
+  const entries = result.certificates ?? [];
+  const name = (i) => entries[i]?.subject || '(empty subject)';
+  const verdict = el('p', { class: `verdict ${result.valid ? 'ok' : 'bad'}` },
+    result.valid ? '✔ Valid: ' : '✖ Not valid: ', result.explanation ?? (result.valid ? 'a path reaches a trust anchor and every check passes.' : ''));
+  const paths = (result.paths ?? []).map((path, p) => {
+    const chosen = p === result.chosen;
+    const links = path.certificates.map((certIndex, position) => {
+      const checks = (path.checks ?? []).filter((c) => c.certificate === certIndex);
+      const failed = checks.filter((c) => !c.passed);
+      const entry = entries[certIndex] ?? {};
+      return el('li', { class: `link ${failed.length ? 'failed' : 'passed'}`, 'data-source': entry.source },
+        el('div', { class: 'link-head' },
+          el('span', { class: 'pill', text: position === 0 ? 'target' : (entry.source === 'anchor' ? 'anchor' : 'intermediate') }),
+          ' ', el('strong', { text: name(certIndex) })),
+        failed.map((c) => el('p', { class: 'failed-check' }, `✖ ${c.name}: ${c.explanation}`, c.citation ? el('span', { class: 'muted', text: ` (${c.citation})` }) : null)),
+        el('details', {}, el('summary', { text: `${checks.length} checks` }),
+          el('ul', { class: 'checks' }, checks.map((c) => el('li', { class: c.passed ? 'pass' : 'fail' },
+            c.passed ? '✔ ' : '✖ ', el('strong', { text: c.name }), `: ${c.explanation}`)))));
+    });
+    return el('div', { class: `path ${chosen ? 'chosen' : ''}` },
+      el('h4', {}, chosen ? `Chosen path (${result.chosen_because ?? ''})` : `Path ${p + 1}`, path.valid ? ' — valid' : ` — fails: ${path.explanation ?? ''}`),
+      el('ol', { class: 'chain-diagram' }, links));
+  });
+  const missing = (result.missing_issuers ?? []).map((m) => el('li', {},
+    `Missing issuer of ${name(m.certificate)}: ${m.issuer}`, m.key_identifier ? ` (key id ${colonHex(m.key_identifier)})` : '',
+    ...(m.ca_issuers ?? []).map((url) => el('span', { class: 'aia' }, ' — caIssuers: ', el('code', { text: url }), copyButton(url, 'caIssuers URL')))));
+  const unused = (result.unused_certificates ?? []).map((i) => el('li', { text: name(i) }));
+  box.replaceChildren(verdict,
+    result.wrong_order ? el('p', { class: 'warn-text', text: 'The certificates were given out of order: each certificate should be followed by its issuer.' }) : '',
+    ...paths,
+    missing.length ? el('div', { class: 'missing' }, el('h4', { text: 'Missing issuers' }), el('ul', {}, missing)) : '',
+    unused.length ? el('div', { class: 'unused' }, el('h4', { text: 'Certificates no path uses' }), el('ul', {}, unused)) : '',
+    el('div', { class: 'object-actions' },
+      el('button', { type: 'button', class: 'secondary export-chain', onclick: exportChain }, 'Export chosen path as PEM bundle')));
+}
+
+async function exportChain() {
+  const result = state.chain;
+  const path = result?.paths?.[result.chosen ?? 0];
+  if (!path) return;
+  const pems = [];
+  for (const certIndex of path.certificates) {
+    const entry = result.certificates[certIndex];
+    const object = state.report.objects.find((o) => o.kind === 'certificate' && o.fingerprints.sha256 === entry.sha256);
+    if (object) pems.push(toPem('CERTIFICATE', (await objectDer(object.index)).bytes));
+  }
+  download('certscope-chain.pem', 'application/x-pem-file', pems.join(''));
+}
+
+// ---- inputs ----
+
+async function addFiles(files) {
+  state.inputs = [];
+  for (const file of files) state.inputs.push({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
+  await analyzeAll();
+}
+
+$('#analyze').addEventListener('click', () => {
+  state.inputs = [{ name: 'pasted text', data: $('#pem').value }];
+  analyzeAll();
 });
-$('#files').addEventListener('change', (event) => readFiles([...event.target.files]));
+$('#pem').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $('#analyze').click();
+});
+$('#files').addEventListener('change', (event) => addFiles([...event.target.files]));
+$('#verify').addEventListener('click', verifyChain);
+$('#export-json').addEventListener('click', () => {
+  if (state.report) download('certscope-report.json', 'application/json', JSON.stringify({ report: state.report, chain: state.chain }, null, 2));
+});
 
 const overlay = $('#drop-overlay');
 document.addEventListener('dragover', (event) => {
@@ -73,5 +253,33 @@ document.addEventListener('drop', (event) => {
   event.preventDefault();
   overlay.hidden = true;
   const files = [...(event.dataTransfer?.files ?? [])];
-  if (files.length) readFiles(files);
+  if (files.length) addFiles(files);
 });
+
+// ---- private sharing through the URL fragment (never sent to a server), only on request ----
+
+async function deflate(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+async function inflate(encoded) {
+  const binary = atob(encoded.replaceAll('-', '+').replaceAll('_', '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
+}
+$('#share').addEventListener('click', async () => {
+  const text = $('#pem').value;
+  if (!text.trim()) return status('Paste something first: only pasted text can be shared.');
+  history.replaceState(null, '', `#input=${await deflate(text)}`);
+  status('The input is now in this page\'s URL fragment, which browsers never send to a server. Copy the address to share it.');
+});
+if (location.hash.startsWith('#input=')) {
+  inflate(location.hash.slice(7)).then((text) => {
+    $('#pem').value = text;
+    $('#analyze').click();
+  }).catch(() => status('The URL fragment does not hold a valid shared input.'));
+}

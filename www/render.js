@@ -7,18 +7,19 @@ export function el(tag, attrs = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') node.className = value;
     else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : value);
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
   }
   return node;
 }
 
-const colonHex = (hex) => hex.match(/.{1,2}/g)?.join(':').toUpperCase() ?? '';
+export const colonHex = (hex) => hex.match(/.{1,2}/g)?.join(':').toUpperCase() ?? '';
 
-function copyButton(value, label) {
+export function copyButton(value, label) {
   const button = el('button', { type: 'button', class: 'copy', 'aria-label': `Copy ${label}` }, 'Copy');
   button.addEventListener('click', async () => {
     try {
@@ -32,19 +33,45 @@ function copyButton(value, label) {
   return button;
 }
 
-function row(label, ...value) {
-  return [el('dt', { text: label }), el('dd', {}, ...value)];
+function row(label, field, ...value) {
+  return [el('dt', { text: label }), el('dd', { 'data-field': field }, ...value)];
 }
 
-function describeOrigin(origin) {
+export function describeOrigin(origin) {
+  if (!origin) return '';
+  const where = origin.container !== undefined && origin.container !== null ? ` inside #${origin.container + 1}` : '';
   switch (origin.encoding) {
-    case 'pem': return `PEM ${origin.label}, line ${origin.line}`;
-    case 'der': return `DER at byte ${origin.offset}`;
-    default: return origin.encoding;
+    case 'pem': return `PEM ${origin.label}, line ${origin.line}${where}`;
+    case 'der': return `DER at byte ${origin.offset}${where}`;
+    default: return `${origin.encoding}${where}`;
   }
 }
 
-function validityLine(validity) {
+const humanKey = (key) => key.replaceAll('_', ' ');
+
+/** A generic rendering of any decoded value: objects as definition lists, arrays as lists. */
+export function valueTree(value) {
+  if (value === null || value === undefined) return el('span', { class: 'muted', text: '—' });
+  if (Array.isArray(value)) {
+    if (value.length === 0) return el('span', { class: 'muted', text: 'none' });
+    if (value.every((v) => typeof v !== 'object' || v === null)) return el('span', {}, value.join(', '));
+    return el('ul', { class: 'value-list' }, value.map((v) => el('li', {}, valueTree(v))));
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).filter(([k]) => k !== 'type');
+    const kind = value.type ? el('span', { class: 'kind', text: humanKey(value.type) }) : null;
+    if (entries.length === 0) return kind ?? el('span', { class: 'muted', text: '—' });
+    if (entries.length === 1 && typeof entries[0][1] !== 'object') {
+      return el('span', {}, kind, kind ? ' ' : '', `${humanKey(entries[0][0])}: ${entries[0][1]}`);
+    }
+    return el('div', {}, kind, el('dl', { class: 'value-tree' },
+      entries.map(([k, v]) => [el('dt', { text: humanKey(k) }), el('dd', {}, valueTree(v))])));
+  }
+  if (typeof value === 'boolean') return el('span', { text: value ? 'yes' : 'no' });
+  return el('span', { text: String(value) });
+}
+
+function validityTimeline(validity, analysisTime) {
   const days = validity.days_until_expiry;
   let state = '';
   let cls = 'ok';
@@ -58,54 +85,161 @@ function validityLine(validity) {
     state = `${days} days left`;
     if (days < 30) cls = 'warn';
   }
-  return el('span', {}, `${validity.not_before} → ${validity.not_after} `,
-    el('span', { class: `pill ${cls}`, text: state }),
-    ` (${validity.period_days} days)`);
+  const start = Date.parse(validity.not_before);
+  const end = Date.parse(validity.not_after);
+  const now = analysisTime ? Date.parse(analysisTime) : NaN;
+  const bar = el('div', { class: `timeline ${cls}`, role: 'img', 'aria-label': `Validity: ${state}` });
+  if (Number.isFinite(now) && end > start) {
+    const fraction = Math.min(1, Math.max(0, (now - start) / (end - start)));
+    const marker = el('span', { class: 'now' });
+    marker.style.left = `${(fraction * 100).toFixed(1)}%`;
+    bar.append(marker);
+  }
+  return el('div', { class: 'validity' },
+    el('div', {}, el('span', { 'data-field': 'validity/not_before' }, validity.not_before), ' → ',
+      el('span', { 'data-field': 'validity/not_after' }, validity.not_after), ' ',
+      el('span', { class: `pill ${cls} days-left`, text: state }), ` (${validity.period_days} days)`),
+    bar);
 }
 
-export function certificateCard(cert) {
+function roleBadges(cert) {
+  if (!Array.isArray(cert.roles) || cert.roles.length === 0) return null;
+  return el('div', { class: 'roles' }, cert.roles.map((role) => {
+    const usable = role.usable !== false;
+    const evidence = [
+      ...(role.granted_by ?? []).map((e) => el('li', { class: 'granted' }, '✔ ', e.text)),
+      ...(role.restricted_by ?? []).map((e) => el('li', { class: 'restricted' }, '✖ ', e.text)),
+    ];
+    return el('details', { class: `role ${usable ? '' : 'unusable'}`, 'data-role': role.role },
+      el('summary', { class: 'badge' }, role.label ?? role.role, role.confidence ? el('span', { class: 'confidence', text: ` · ${role.confidence}` }) : null),
+      el('ul', { class: 'evidence' }, evidence.length ? evidence : el('li', { text: 'No extension decides this role.' })));
+  }));
+}
+
+function warningList(cert) {
+  const warnings = cert.warnings ?? [];
+  if (!warnings.length) return null;
+  return el('ul', { class: 'warnings' }, warnings.map((w) => el('li', {}, '⚠ ', typeof w === 'string' ? w : (w.message ?? w.text ?? JSON.stringify(w)))));
+}
+
+function identityBlock(identity) {
+  if (!identity) return null;
+  return el('details', { class: 'section' }, el('summary', { text: 'Identity a relying party would see' }), valueTree(identity));
+}
+
+function purposesTable(purposes) {
+  if (!Array.isArray(purposes) || purposes.length === 0) return null;
+  return el('details', { class: 'section' }, el('summary', { text: 'Purposes (openssl x509 -purpose)' }),
+    el('table', { class: 'purposes' },
+      el('thead', {}, el('tr', {}, el('th', { text: 'Purpose' }), el('th', { text: 'As leaf' }), el('th', { text: 'As CA' }), el('th', { text: 'Why' }))),
+      el('tbody', {}, purposes.map((p) => el('tr', {},
+        el('td', { text: p.name ?? p.id }), el('td', { text: p.leaf ? 'yes' : 'no', class: p.leaf ? 'yes' : 'no' }),
+        el('td', { text: p.ca ? 'yes' : 'no', class: p.ca ? 'yes' : 'no' }), el('td', {}, valueTree(p.why)))))));
+}
+
+const SEVERITY_ORDER = ['error', 'warning', 'notice', 'info'];
+
+function lintPanel(lints, card) {
+  if (!Array.isArray(lints)) return null;
+  if (lints.length === 0) return el('p', { class: 'lints-clean', text: 'No lint findings.' });
+  const groups = SEVERITY_ORDER.map((severity) => [severity, lints.filter((l) => l.severity === severity)])
+    .filter(([, list]) => list.length);
+  const other = lints.filter((l) => !SEVERITY_ORDER.includes(l.severity));
+  if (other.length) groups.push(['other', other]);
+  return el('details', { class: 'section lints', open: lints.some((l) => l.severity === 'error') },
+    el('summary', {}, `Lint findings (${lints.length})`,
+      groups.map(([severity, list]) => el('span', { class: `pill sev-${severity}`, text: `${list.length} ${severity}` }))),
+    groups.map(([severity, list]) => el('div', { class: `lint-group sev-${severity}` },
+      el('h4', { text: severity }),
+      el('ul', {}, list.map((finding) => el('li', {},
+        el('code', { text: finding.id }), ' ', finding.message,
+        finding.citation ? el('span', { class: 'muted', text: ` (${finding.citation})` }) : null,
+        finding.field ? el('button', { type: 'button', class: 'link show-field', 'data-target-field': finding.field,
+          onclick: () => highlightField(card, finding.field) }, 'show field') : null))))));
+}
+
+/** Highlights the element of a card whose data-field matches (or starts) the given path. */
+export function highlightField(card, field) {
+  const candidates = [...card.querySelectorAll('[data-field]')];
+  const target = candidates.find((n) => n.dataset.field === field)
+    ?? candidates.find((n) => field.startsWith(n.dataset.field))
+    ?? candidates.find((n) => n.dataset.field.startsWith(field.split('/')[0]));
+  card.querySelectorAll('.highlight').forEach((n) => n.classList.remove('highlight'));
+  if (!target) return null;
+  target.closest('details')?.setAttribute('open', '');
+  target.classList.add('highlight');
+  target.scrollIntoView?.({ block: 'center' });
+  return target;
+}
+
+function extensionList(extensions) {
+  return el('ul', { class: 'extensions' }, extensions.map((ext) => {
+    const value = ext.value ?? (ext.value_hex !== undefined ? { value_hex: ext.value_hex } : null);
+    return el('li', { 'data-field': `extensions/${ext.name}` },
+      el('strong', { text: ext.name }), ext.critical ? el('span', { class: 'pill warn', text: 'critical' }) : null,
+      el('span', { class: 'muted', text: ` ${ext.oid}` }), el('div', { class: 'ext-value' }, valueTree(value)));
+  }));
+}
+
+export function certificateCard(cert, report = {}, hooks = {}) {
   const key = cert.public_key;
   const keyText = [key.algorithm, key.curve, key.bits ? `${key.bits} bits` : null,
     key.rsa_exponent ? `e=${key.rsa_exponent}` : null].filter(Boolean).join(', ');
-  const extensions = el('ul', { class: 'extensions' },
-    cert.extensions.map((ext) => el('li', {},
-      el('strong', { text: ext.name }), ext.critical ? el('span', { class: 'pill warn', text: 'critical' }) : null,
-      ` ${ext.oid}`)));
-  return el('article', { class: 'card certificate', 'data-sha256': cert.fingerprints.sha256 },
+  const card = el('article', { class: 'card certificate', 'data-sha256': cert.fingerprints.sha256, 'data-index': cert.index });
+  card.append(
     el('h3', { class: 'subject', text: cert.subject.rfc4514 || '(empty subject)' }),
     el('p', { class: 'origin', text: `#${cert.index + 1} · ${describeOrigin(cert.origin)}` }),
-    el('dl', {},
-      row('Subject', el('span', { class: 'subject-dn', text: cert.subject.rfc4514 })),
-      row('Issuer', el('span', { class: 'issuer-dn', text: cert.issuer.rfc4514 })),
-      row('Validity', validityLine(cert.validity)),
-      row('Serial', el('code', { text: cert.serial.hex }), cert.serial.decimal ? ` (${cert.serial.decimal})` : ''),
-      row('Signature', `${cert.signature_algorithm.name} (${cert.signature_algorithm.oid})`),
-      row('Public key', keyText),
-      row('SHA-256', el('code', { class: 'fingerprint sha256', text: colonHex(cert.fingerprints.sha256) }),
+    cert.answer ? el('p', { class: 'answer', text: cert.answer }) : null,
+    roleBadges(cert),
+    warningList(cert),
+    el('dl', { class: 'fields' },
+      row('Subject', 'subject', el('span', { class: 'subject-dn', text: cert.subject.rfc4514 })),
+      row('Issuer', 'issuer', el('span', { class: 'issuer-dn', text: cert.issuer.rfc4514 })),
+      row('Validity', 'validity', validityTimeline(cert.validity, report.analysis_time)),
+      row('Serial', 'serial', el('code', { text: cert.serial.hex }), cert.serial.decimal ? ` (${cert.serial.decimal})` : ''),
+      row('Signature', 'signature_algorithm', `${cert.signature_algorithm.name} (${cert.signature_algorithm.oid})`),
+      row('Public key', 'public_key', keyText),
+      row('SHA-256', 'fingerprints/sha256', el('code', { class: 'fingerprint sha256', text: colonHex(cert.fingerprints.sha256) }),
         copyButton(cert.fingerprints.sha256, 'SHA-256 fingerprint')),
-      row('SHA-1', el('code', { class: 'fingerprint', text: colonHex(cert.fingerprints.sha1) })),
-      row('SPKI pin', el('code', { text: `sha256/${key.spki_sha256_base64}` }),
+      row('SHA-1', 'fingerprints/sha1', el('code', { class: 'fingerprint', text: colonHex(cert.fingerprints.sha1) })),
+      row('SPKI pin', 'public_key/spki_sha256_base64', el('code', { text: `sha256/${key.spki_sha256_base64}` }),
         copyButton(key.spki_sha256_base64, 'SPKI pin')),
     ),
-    el('details', {}, el('summary', { text: `Extensions (${cert.extensions.length})` }), extensions));
+    identityBlock(cert.identity),
+    purposesTable(cert.purposes),
+    el('details', { class: 'section', 'data-field': 'extensions' }, el('summary', { text: `Extensions (${cert.extensions.length})` }), extensionList(cert.extensions)),
+  );
+  card.append(lintPanel(cert.lints, card) ?? '');
+  if (hooks.actions) card.append(hooks.actions(cert, card));
+  return card;
+}
+
+export function genericCard(object, hooks = {}) {
+  const { kind, index, origin, ...rest } = object;
+  const card = el('article', { class: `card object kind-${kind}`, 'data-index': index },
+    el('h3', { text: humanKey(kind) }),
+    el('p', { class: 'origin', text: `#${index + 1} · ${describeOrigin(origin)}` }),
+    valueTree(rest));
+  if (hooks.actions && kind !== 'private_key') card.append(hooks.actions(object, card));
+  return card;
 }
 
 export function problemCard(problem) {
+  const error = problem.error ?? {};
   return el('article', { class: 'card problem', role: 'alert' },
     el('h3', { text: 'Could not decode part of the input' }),
-    el('p', { class: 'error-message', text: `${describeOrigin(problem.origin)}: ${problem.error.structure}: ${problem.error.problem}` +
-      (problem.error.offset !== null ? ` (at byte ${problem.error.offset} of ${problem.error.length})` : '') }));
+    el('p', { class: 'error-message', text: `${describeOrigin(problem.origin)}: ${error.structure}: ${error.problem}` +
+      (error.offset !== null && error.offset !== undefined ? ` (at byte ${error.offset} of ${error.length})` : '') }));
 }
 
-export function renderReport(results, report, sources = []) {
+export function renderReport(results, report, sources = [], hooks = {}) {
   results.replaceChildren();
   if (sources.length > 1) results.append(el('p', { class: 'sources', text: `Inputs: ${sources.join(', ')}` }));
   for (const object of report.objects) {
-    if (object.kind === 'certificate') results.append(certificateCard(object));
+    results.append(object.kind === 'certificate' ? certificateCard(object, report, hooks) : genericCard(object, hooks));
   }
   for (const problem of report.problems) results.append(problemCard(problem));
   if (report.objects.length === 0 && report.problems.length === 0) {
     results.append(el('p', { class: 'empty', text: 'Nothing found in the input.' }));
   }
 }
-

@@ -48,7 +48,7 @@ test('a pasted PEM certificate shows its subject, issuer, validity and SHA-256 f
   // Only the page's own files were fetched.
   const paths = watch.requests.map((url) => new URL(url).pathname).sort();
   for (const path of paths) {
-    assert.ok(['/', '/app.js', '/render.js', '/style.css', '/worker.js', '/pkg/certscope_wasm.js', '/pkg/certscope_wasm_bg.wasm'].includes(path), path);
+    assert.ok(['/', '/app.js', '/render.js', '/asn1view.js', '/style.css', '/worker.js', '/pkg/certscope_wasm.js', '/pkg/certscope_wasm_bg.wasm'].includes(path), path);
   }
   await page.close();
 });

@@ -108,3 +108,45 @@ pub fn schema_version() -> u32 {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ASN1: &'static str = r#"
+/** One DER element of an object's ASN.1 tree. */
+export interface Asn1Node {
+  offset: number;
+  header_length: number;
+  length: number;
+  class: 'universal' | 'application' | 'context' | 'private';
+  tag_number: number;
+  constructed: boolean;
+  tag_name: string;
+  field: string | null;
+  value: string | null;
+  encapsulates: boolean;
+  children: Asn1Node[];
+}
+/** The DER of one object and its element tree. */
+export interface Asn1View {
+  index: number;
+  kind: string;
+  der_hex: string;
+  tree: Asn1Node;
+}
+"#;
+
+/// The DER of the object at `index` in the input and its ASN.1 element tree, for the page's
+/// ASN.1 and hex views and for exports. Private keys are never returned.
+#[wasm_bindgen(unchecked_return_type = "Asn1View")]
+pub fn asn1(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    index: u32,
+) -> Result<JsValue, JsError> {
+    let bytes = input_bytes(&input)?;
+    let view = certscope::report::asn1_view(
+        &bytes,
+        &InputOptions::default(),
+        usize::try_from(index).unwrap_or(usize::MAX),
+    )
+    .map_err(js_error)?;
+    to_js(&view)
+}
