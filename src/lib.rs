@@ -21,7 +21,9 @@ pub mod ext;
 pub mod input;
 pub mod name;
 pub mod oid;
+pub mod purpose;
 pub mod report;
+pub mod role;
 pub mod time;
 
 pub use cert::Cert;
