@@ -149,6 +149,24 @@ fn openssl_codes(der: &[u8]) -> Vec<(String, i64)> {
         .collect()
 }
 
+fn compare_with_openssl(index: usize, cert: &Cert) -> Vec<String> {
+    let answers = openssl_codes(cert.der());
+    assert_eq!(answers.len(), 18, "certificate {index}: {answers:?}");
+    let mut mismatches = Vec::new();
+    for ours in purposes(cert) {
+        for (suffix, code) in [("", ours.leaf_code), (" CA", ours.ca_code)] {
+            let label = format!("{}{suffix}", ours.name);
+            let theirs = answers.iter().find(|(l, _)| *l == label).map(|(_, c)| *c);
+            if theirs != Some(i64::from(code)) {
+                mismatches.push(format!(
+                    "certificate {index} {label}: openssl {theirs:?}, certscope {code}"
+                ));
+            }
+        }
+    }
+    mismatches
+}
+
 #[test]
 fn openssl_agrees_with_snapshot_and_certscope() {
     if !openssl_available() {
@@ -156,21 +174,27 @@ fn openssl_agrees_with_snapshot_and_certscope() {
         return;
     }
     let certs = corpus();
-    let mut mismatches = Vec::new();
-    for (index, cert) in certs.iter().enumerate() {
-        let answers = openssl_codes(cert.der());
-        assert_eq!(answers.len(), 18, "certificate {index}: {answers:?}");
-        for ours in purposes(cert) {
-            for (suffix, code) in [("", ours.leaf_code), (" CA", ours.ca_code)] {
-                let label = format!("{}{suffix}", ours.name);
-                let theirs = answers.iter().find(|(l, _)| *l == label).map(|(_, c)| *c);
-                if theirs != Some(i64::from(code)) {
-                    mismatches.push(format!(
-                        "certificate {index} {label}: openssl {theirs:?}, certscope {code}"
-                    ));
-                }
-            }
-        }
-    }
+    // openssl is started once per certificate; four at a time keeps the test short.
+    let chunk = certs.len().div_ceil(4);
+    let mismatches: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = certs
+            .chunks(chunk)
+            .enumerate()
+            .map(|(part, slice)| {
+                scope.spawn(move || {
+                    let mut found = Vec::new();
+                    for (offset, cert) in slice.iter().enumerate() {
+                        let index = part * chunk + offset;
+                        found.extend(compare_with_openssl(index, cert));
+                    }
+                    found
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().unwrap())
+            .collect()
+    });
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
 }

@@ -35,6 +35,19 @@ pub(super) fn roles(facts: &Facts<'_>, bag: &[Cert]) -> Vec<Role> {
     if facts.ca_state != CaState::Ca {
         end_entity_roles(facts, &mut roles);
     }
+    if facts.has_extension(oids::CT_POISON) {
+        for role in roles
+            .iter_mut()
+            .filter(|role| role.role != RoleKind::CtPrecertificate)
+        {
+            role.usable = false;
+            role.restricted_by.push(Evidence::new(
+                "ctPrecertificatePoison",
+                "a precertificate: verifiers refuse the critical poison extension; only the \
+                 final certificate is used (RFC 6962 3.1)",
+            ));
+        }
+    }
     if roles.is_empty() {
         let mut granted = Vec::new();
         if let Some(list) = &facts.extended_key_usage {
@@ -234,9 +247,14 @@ fn ca_roles(facts: &Facts<'_>, bag: &[Cert], roles: &mut Vec<Role>) {
     }
 }
 
-/// A CA certificate is a cross-certificate when another certificate of the same input has the
-/// same subject and key but a different issuer.
+/// A CA certificate that is not self-issued is a cross-certificate when another certificate of
+/// the same input has the same subject and key but a different issuer.
 fn cross_certificate(facts: &Facts<'_>, bag: &[Cert]) -> Option<Evidence> {
+    if facts.self_issued {
+        // The self-signed original is the root; the certificate from the other issuer is the
+        // cross-certificate.
+        return None;
+    }
     let tbs = facts.cert.x509().tbs_certificate();
     bag.iter()
         .enumerate()
@@ -249,11 +267,13 @@ fn cross_certificate(facts: &Facts<'_>, bag: &[Cert]) -> Option<Evidence> {
         })
         .map(|(index, other)| {
             Evidence::new(
-                "subject",
+                "issuer",
                 format!(
                     "certificate {index} of this input has the same subject and key but is \
-                     issued by {}: the same CA is certified by two issuers",
-                    crate::name::rfc4514(other.x509().tbs_certificate().issuer())
+                     issued by {}, while this one is issued by {}: the same CA is certified by \
+                     two issuers",
+                    crate::name::rfc4514(other.x509().tbs_certificate().issuer()),
+                    crate::name::rfc4514(tbs.issuer())
                 ),
             )
         })

@@ -241,7 +241,9 @@ fn go(facts: &Facts<'_>, identity: &Identity) -> VerifierVerdict {
                          since Go 1.15"
             .to_owned();
     }
-    let (as_client, client_reason) = eku(&[oids::CLIENT_AUTH]);
+    let (mut as_client, mut client_reason) = eku(&[oids::CLIENT_AUTH]);
+    poisoned(facts, &mut as_server, &mut server_reason);
+    poisoned(facts, &mut as_client, &mut client_reason);
     VerifierVerdict {
         verifier: "Go crypto/x509".to_owned(),
         as_server,
@@ -282,13 +284,24 @@ fn webpki(facts: &Facts<'_>, identity: &Identity) -> VerifierVerdict {
         server_reason =
             "no SAN dNSName or iPAddress: webpki never matches the commonName".to_owned();
     }
-    let (as_client, client_reason) = check(oids::CLIENT_AUTH);
+    let (mut as_client, mut client_reason) = check(oids::CLIENT_AUTH);
+    poisoned(facts, &mut as_server, &mut server_reason);
+    poisoned(facts, &mut as_client, &mut client_reason);
     VerifierVerdict {
         verifier: "rustls (webpki)".to_owned(),
         as_server,
         server_reason,
         as_client,
         client_reason,
+    }
+}
+
+/// A precertificate's critical poison extension is unknown to every TLS verifier, which then
+/// refuses the certificate (RFC 5280 4.2: unrecognised critical extension).
+fn poisoned(facts: &Facts<'_>, accepted: &mut bool, reason: &mut String) {
+    if *accepted && facts.has_extension(oids::CT_POISON) {
+        *accepted = false;
+        *reason = "unrecognised critical extension (the CT precertificate poison)".to_owned();
     }
 }
 
@@ -330,8 +343,10 @@ fn java(facts: &Facts<'_>) -> VerifierVerdict {
             (true, true, false) => (false, "Netscape cert type lacks the SSL bit".to_owned()),
         }
     };
-    let (as_server, server_reason) = check(true);
-    let (as_client, client_reason) = check(false);
+    let (mut as_server, mut server_reason) = check(true);
+    let (mut as_client, mut client_reason) = check(false);
+    poisoned(facts, &mut as_server, &mut server_reason);
+    poisoned(facts, &mut as_client, &mut client_reason);
     VerifierVerdict {
         verifier: "Java (JSSE)".to_owned(),
         as_server,

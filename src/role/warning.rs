@@ -24,7 +24,17 @@ pub(super) fn warnings(
     let has_role = |kind: RoleKind| roles.iter().any(|role| role.role == kind);
     let leaf = |id: &str| purposes.iter().find(|p| p.id == id).is_some_and(|p| p.leaf);
 
-    if !is_ca && leaf("any") && !leaf("sslserver") {
+    let dedicated = [
+        RoleKind::TimeStamping,
+        RoleKind::CodeSigning,
+        RoleKind::SmimeSigning,
+        RoleKind::DocumentSigning,
+        RoleKind::OcspResponder,
+        RoleKind::CtPrecertificate,
+    ]
+    .into_iter()
+    .any(has_role);
+    if !is_ca && !dedicated && leaf("any") && !leaf("sslserver") {
         out.push(warning(
             "any_purpose_is_not_tls_server",
             "info",
