@@ -18,17 +18,17 @@
 //! "Self-signed" is OpenSSL's heuristic too: subject equal to issuer, the authority key
 //! identifier (if any) matching the certificate's own key identifier, serial and issuer, and the
 //! signature algorithm matching the key's algorithm; the signature itself is not verified.
-//! Names are compared by their DER, where OpenSSL compares a canonical form (case and spaces
-//! folded): names that differ only in case or spacing are the one known divergence.
+//! Names are compared in OpenSSL's canonical form (case and white space folded, string types
+//! unified), see [`names_equal`].
 
 use der::asn1::{BitStringRef, ObjectIdentifier};
-use der::Decode;
+use der::{Decode, Reader, SliceReader, Tagged};
 use x509_cert::ext::pkix::name::GeneralName;
 
 use crate::cert::Cert;
 use crate::ext::{
-    self, AuthorityKeyIdentifier, BasicConstraints, CrlDistributionPoints, ExtendedKeyUsage,
-    Lookup, NameConstraints, SubjectAltName, SubjectKeyIdentifier,
+    self, AuthorityKeyIdentifier, CrlDistributionPoints, ExtendedKeyUsage, Lookup, NameConstraints,
+    SubjectKeyIdentifier,
 };
 use crate::oid;
 
@@ -234,15 +234,13 @@ impl OpensslView {
             ..OpensslView::default()
         };
 
-        match ext::find::<BasicConstraints>(cert) {
-            Lookup::Absent => {}
-            Lookup::Present { value, .. } => {
+        match basic_constraints(cert) {
+            Ok(None) => {}
+            Ok(Some(ca)) => {
                 view.basic_constraints = true;
-                view.ca = value.ca;
+                view.ca = ca;
             }
-            other => view
-                .invalid
-                .push(lookup_problem("basicConstraints", &other)),
+            Err(problem) => view.invalid.push(problem),
         }
 
         match bit_string_extension(cert, &const_oid::db::rfc5280::ID_CE_KEY_USAGE) {
@@ -290,17 +288,15 @@ impl OpensslView {
                 .push(lookup_problem("authorityKeyIdentifier", &authority_key_id));
         }
 
-        view.self_issued = tbs.subject() == tbs.issuer();
+        view.self_issued = names_equal(tbs.subject(), tbs.issuer());
         if view.self_issued {
             view.self_signed =
                 authority_key_id_matches(cert, authority_key_id.value(), subject_key_id.value())
                     && signature_matches_key(cert);
         }
 
-        let subject_alt_name = ext::find::<SubjectAltName>(cert);
-        if !matches!(subject_alt_name, Lookup::Absent | Lookup::Present { .. }) {
-            view.invalid
-                .push(lookup_problem("subjectAltName", &subject_alt_name));
+        if let Err(problem) = subject_alt_name(cert) {
+            view.invalid.push(problem);
         }
         let name_constraints = ext::find::<NameConstraints>(cert);
         if !matches!(name_constraints, Lookup::Absent | Lookup::Present { .. }) {
@@ -667,6 +663,131 @@ fn bit_string_extension(cert: &Cert, id: &ObjectIdentifier) -> Result<Option<Vec
     Ok(Some(bytes))
 }
 
+/// basicConstraints as OpenSSL decodes it: `Some(cA)` when present, `None` when absent.
+///
+/// ```text
+/// BasicConstraints ::= SEQUENCE {
+///      cA                      BOOLEAN DEFAULT FALSE,
+///      pathLenConstraint       INTEGER (0..MAX) OPTIONAL }
+/// ```
+/// ([RFC 5280 4.2.1.9](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.9)). Decoded by
+/// hand because OpenSSL accepts any INTEGER size for pathLenConstraint (x509-cert stops at 255);
+/// a negative one makes the certificate invalid (`X509V3_R_NEGATIVE_PATHLEN`).
+fn basic_constraints(cert: &Cert) -> Result<Option<bool>, String> {
+    let mut found = ext::raw(cert, &const_oid::db::rfc5280::ID_CE_BASIC_CONSTRAINTS);
+    let Some(first) = found.next() else {
+        return Ok(None);
+    };
+    if found.next().is_some() {
+        return Err("basicConstraints appears more than once".to_owned());
+    }
+    let decoded = (|| -> der::Result<(bool, bool)> {
+        let mut reader = SliceReader::new(first.extn_value.as_bytes())?;
+        let value = reader.sequence(|body| {
+            let ca = Option::<bool>::decode(body)?.unwrap_or(false);
+            let path_len = Option::<der::asn1::IntRef<'_>>::decode(body)?;
+            let negative = path_len
+                .and_then(|len| len.as_bytes().first().copied())
+                .is_some_and(|byte| byte & 0x80 != 0);
+            Ok::<_, der::Error>((ca, negative))
+        })?;
+        reader.finish()?;
+        Ok(value)
+    })();
+    match decoded {
+        Ok((_, true)) => Err("basicConstraints has a negative pathLenConstraint".to_owned()),
+        Ok((ca, false)) => Ok(Some(ca)),
+        Err(error) => Err(format!("basicConstraints does not decode: {error}")),
+    }
+}
+
+/// subjectAltName as OpenSSL's decoder sees it: a SEQUENCE OF GeneralName, where each element
+/// is one of the nine context-specific CHOICE tags and a directoryName holds a Name. OpenSSL does
+/// not check the characters of IA5String names, so neither does this.
+///
+/// ```text
+/// GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName
+/// ```
+/// ([RFC 5280 4.2.1.6](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.6))
+fn subject_alt_name(cert: &Cert) -> Result<(), String> {
+    let mut found = ext::raw(cert, &const_oid::db::rfc5280::ID_CE_SUBJECT_ALT_NAME);
+    let Some(first) = found.next() else {
+        return Ok(());
+    };
+    if found.next().is_some() {
+        return Err("subjectAltName appears more than once".to_owned());
+    }
+    let checked = (|| -> der::Result<()> {
+        let mut reader = SliceReader::new(first.extn_value.as_bytes())?;
+        reader.sequence(|body| {
+            while !body.is_finished() {
+                let element = der::asn1::AnyRef::decode(body)?;
+                let tag = element.tag();
+                let number = match tag {
+                    der::Tag::ContextSpecific { number, .. } => number.value(),
+                    _ => {
+                        return Err(der::Error::new(
+                            der::ErrorKind::TagUnexpected {
+                                expected: None,
+                                actual: tag,
+                            },
+                            body.position(),
+                        ))
+                    }
+                };
+                if number == 4 {
+                    x509_cert::name::Name::from_der(element.value())?;
+                } else if number > 8 {
+                    return Err(der::ErrorKind::TagNumberInvalid.at(body.position()));
+                }
+            }
+            Ok::<_, der::Error>(())
+        })?;
+        reader.finish()
+    })();
+    checked.map_err(|error| format!("subjectAltName does not decode: {error}"))
+}
+
+/// OpenSSL's `X509_NAME_cmp` equality: names compared in their canonical form, where every
+/// string value is converted to UTF-8, leading and trailing white space removed, inner white
+/// space runs collapsed to one space and ASCII letters lower-cased (`x509_name_canon`).
+/// RFC 5280 7.1 asks for the same kind of comparison.
+pub fn names_equal(a: &x509_cert::name::Name, b: &x509_cert::name::Name) -> bool {
+    a == b || canonical_name(a) == canonical_name(b)
+}
+
+fn canonical_name(name: &x509_cert::name::Name) -> Vec<(usize, String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for (index, rdn) in name.as_ref().iter().enumerate() {
+        for atv in rdn.as_ref().iter() {
+            let value = match crate::name::value_text(&atv.value) {
+                (Some(text), encoding) if encoding != "other" => canonical_text(&text).into_bytes(),
+                _ => der::Encode::to_der(&atv.value).unwrap_or_default(),
+            };
+            out.push((index, atv.oid.to_string(), value));
+        }
+    }
+    out
+}
+
+fn canonical_text(text: &str) -> String {
+    let space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r');
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.trim_matches(space).chars() {
+        if space(c) {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
 fn xku_of(purposes: &[ObjectIdentifier]) -> u16 {
     purposes.iter().fold(0, |bits, purpose| {
         bits | match purpose.to_string().as_str() {
@@ -711,7 +832,7 @@ fn authority_key_id_matches(
             GeneralName::DirectoryName(name) => Some(name),
             _ => None,
         });
-        if directory.is_some_and(|name| name != tbs.issuer()) {
+        if directory.is_some_and(|name| !names_equal(name, tbs.issuer())) {
             return false;
         }
     }
@@ -813,6 +934,12 @@ mod tests {
             ..view()
         };
         assert_eq!(check_purpose(&old, PurposeId::SmimeSign, false).0, 2);
+    }
+
+    #[test]
+    fn canonical_text_folds_case_and_space() {
+        assert_eq!(canonical_text("  Purpose   Corpus\t7 "), "purpose corpus 7");
+        assert_eq!(canonical_text("ÄBC"), "Äbc");
     }
 
     #[test]

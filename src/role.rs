@@ -362,7 +362,7 @@ impl<'a> Facts<'a> {
         let openssl = OpensslView::of(cert);
         let eku = ext::find::<ext::ExtendedKeyUsage>(cert);
         let tbs = cert.x509().tbs_certificate();
-        let self_issued = tbs.subject() == tbs.issuer();
+        let self_issued = purpose::names_equal(tbs.subject(), tbs.issuer());
         let key_ids_match = {
             let subject = ext::find::<ext::SubjectKeyIdentifier>(cert);
             match ext::find::<ext::AuthorityKeyIdentifier>(cert).value() {

@@ -48,9 +48,11 @@ fn codes(expected: &serde_json::Map<String, serde_json::Value>, id: &str) -> (i6
 }
 
 fn describe(ours: &Purpose) -> String {
+    let mut why = ours.why.leaf.clone();
+    why.truncate(120);
     format!(
-        "{}: leaf {} ({}), ca {} ({})",
-        ours.id, ours.leaf_code, ours.why.leaf, ours.ca_code, ours.why.ca
+        "{}: leaf {}, ca {} ({why})",
+        ours.id, ours.leaf_code, ours.ca_code
     )
 }
 

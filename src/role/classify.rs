@@ -261,9 +261,9 @@ fn cross_certificate(facts: &Facts<'_>, bag: &[Cert]) -> Option<Evidence> {
         .filter(|(_, other)| other.der() != facts.cert.der())
         .find(|(_, other)| {
             let theirs = other.x509().tbs_certificate();
-            theirs.subject() == tbs.subject()
+            crate::purpose::names_equal(theirs.subject(), tbs.subject())
                 && other.spki_der() == facts.cert.spki_der()
-                && theirs.issuer() != tbs.issuer()
+                && !crate::purpose::names_equal(theirs.issuer(), tbs.issuer())
         })
         .map(|(index, other)| {
             Evidence::new(

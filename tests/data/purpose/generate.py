@@ -25,7 +25,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from cryptography.hazmat.primitives import serialization
 
 SEED = 20261126
-COUNT = 480
+COUNT = 600
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # --- a minimal DER writer -------------------------------------------------------------------
@@ -80,6 +80,10 @@ def utf8(text):
     return tlv(0x0C, text.encode())
 
 
+def printable(text):
+    return tlv(0x13, text.encode())
+
+
 def utc_time(text):
     return tlv(0x17, text.encode())
 
@@ -96,8 +100,8 @@ def named_bits(bits):
     return tlv(0x03, bytes([unused]) + bytes(data))
 
 
-def name(cn):
-    return seq(set_of(seq(oid("2.5.4.3"), utf8(cn))))
+def name(cn, string=utf8):
+    return seq(set_of(seq(oid("2.5.4.3"), string(cn))))
 
 
 def extension(ext_oid, critical, value):
@@ -199,22 +203,82 @@ def random_extensions(rng, subject_key_id, issuer_key_id):
     return exts
 
 
-def certificate(rng, index):
+EDGES = [
+    "issuer_case", "issuer_spacing", "issuer_string_type", "path_len_300", "empty_eku",
+    "san_non_ascii", "key_usage_padding", "aki_issuer_serial_match", "aki_issuer_serial_other",
+    "ns_empty", "duplicate_key_usage", "duplicate_san", "key_usage_three_bytes", "version_two",
+]
+
+
+def edge_extensions(edge, exts, serial, issuer):
+    """Applies one edge case to the extension list; returns the new list."""
+    if edge == "path_len_300":
+        exts = [e for e in exts if e[0] != "2.5.29.19"]
+        exts.append(("2.5.29.19", True, seq(boolean(True), integer(300))))
+    elif edge == "empty_eku":
+        exts = [e for e in exts if e[0] != "2.5.29.37"]
+        exts.append(("2.5.29.37", False, seq()))
+    elif edge == "san_non_ascii":
+        exts.append(("2.5.29.17", False, seq(tlv(0x82, "h\u00f6st.example".encode()))))
+    elif edge == "key_usage_padding":
+        exts = [e for e in exts if e[0] != "2.5.29.15"]
+        # digitalSignature and keyCertSign, with the five unused bits set to one
+        exts.append(("2.5.29.15", True, tlv(0x03, bytes([5, 0x80 | 0x04 | 0x07]))))
+    elif edge in ("aki_issuer_serial_match", "aki_issuer_serial_other"):
+        exts = [e for e in exts if e[0] != "2.5.29.35"]
+        number = serial if edge == "aki_issuer_serial_match" else serial + 1
+        serial_der = integer(number)
+        exts.append(("2.5.29.35", False, seq(
+            tlv(0xA1, tlv(0xA4, issuer)), tlv(0x82, serial_der[2:]))))
+    elif edge == "ns_empty":
+        exts = [e for e in exts if e[0] != "2.16.840.1.113730.1.1"]
+        exts.append(("2.16.840.1.113730.1.1", False, tlv(0x03, b"\x00")))
+    elif edge == "duplicate_key_usage":
+        exts.append(("2.5.29.15", False, named_bits([0])))
+        exts.append(("2.5.29.15", False, named_bits([0])))
+    elif edge == "duplicate_san":
+        exts.append(("2.5.29.17", False, seq(tlv(0x82, b"a.example"))))
+        exts.append(("2.5.29.17", False, seq(tlv(0x82, b"b.example"))))
+    elif edge == "key_usage_three_bytes":
+        exts = [e for e in exts if e[0] != "2.5.29.15"]
+        exts.append(("2.5.29.15", False, tlv(0x03, bytes([7, 0x84, 0x00, 0x80]))))
+    return exts
+
+
+def certificate(rng, index, force=None):
+    """One random certificate; `force` pins some choices (self_issued, edge, version_one,
+    extensions) for the hand-picked cases."""
+    force = force or {}
     subject_key = key(index)
-    self_issued = rng.random() < 0.5
+    self_issued = force.get("self_issued", rng.random() < 0.5)
     issuer_key = subject_key if self_issued else key(1_000_000)
     subject_key_id = hashlib.sha1(spki(subject_key)).digest()
     issuer_key_id = hashlib.sha1(spki(issuer_key)).digest()
-    subject = name("purpose corpus %d" % index)
+    edge = force.get("edge", rng.choice(EDGES) if rng.random() < 0.3 else None)
+    text = "Purpose Corpus %d" % index
+    subject = name(text)
     issuer = subject if self_issued else name("purpose corpus issuer")
-    version_one = rng.random() < 0.15
-    exts = [] if version_one and rng.random() < 0.6 else random_extensions(
-        rng, subject_key_id, issuer_key_id)
-    signature_oid = RSA_SHA256 if rng.random() < 0.05 else ED25519
+    if self_issued and edge == "issuer_case":
+        issuer = name(text.upper())
+    elif self_issued and edge == "issuer_spacing":
+        issuer = name("  " + text.replace(" ", "   ") + " ")
+    elif self_issued and edge == "issuer_string_type":
+        issuer = name(text, printable)
+    version_one = force.get("version_one", rng.random() < 0.15)
+    if "extensions" in force:
+        exts = force["extensions"]
+    else:
+        exts = [] if version_one and rng.random() < 0.6 else random_extensions(
+            rng, subject_key_id, issuer_key_id)
+    if edge:
+        exts = edge_extensions(edge, exts, 1000 + index, issuer)
+    signature_oid = force.get("signature", RSA_SHA256 if rng.random() < 0.05 else ED25519)
     algorithm = seq(oid(signature_oid), tlv(0x05, b"")) if signature_oid == RSA_SHA256 \
         else seq(oid(signature_oid))
     parts = []
-    if not version_one:
+    if edge == "version_two":
+        parts.append(tlv(0xA0, integer(1)))
+    elif not version_one:
         parts.append(tlv(0xA0, integer(2)))
     parts += [
         integer(1000 + index),
@@ -265,12 +329,36 @@ def openssl_purposes(der):
     return answers
 
 
+# Hand-picked cases for OpenSSL's version 1 root quirk (check_ca code 3), which depends on the
+# self-signed heuristic and therefore on X509_NAME_cmp's canonical name comparison.
+FIXED = [
+    {"self_issued": True, "version_one": True, "extensions": [], "edge": None},
+    {"self_issued": True, "version_one": True, "extensions": [], "edge": "issuer_case"},
+    {"self_issued": True, "version_one": True, "extensions": [], "edge": "issuer_spacing"},
+    {"self_issued": True, "version_one": True, "extensions": [], "edge": "issuer_string_type"},
+    {"self_issued": True, "version_one": True, "extensions": [], "edge": None,
+     "signature": RSA_SHA256},
+    {"self_issued": False, "version_one": True, "extensions": [], "edge": None},
+    {"self_issued": True, "version_one": True, "extensions": [], "edge": "aki_issuer_serial_match"},
+    {"self_issued": True, "version_one": True, "extensions": [], "edge": "aki_issuer_serial_other"},
+    {"self_issued": True, "version_one": True, "edge": None,
+     "extensions": [("2.5.29.15", True, named_bits([0, 5]))]},
+    {"self_issued": True, "version_one": True, "edge": None,
+     "extensions": [("2.5.29.15", True, named_bits([0]))]},
+    {"self_issued": True, "version_one": True, "edge": None,
+     "extensions": [("2.16.840.1.113730.1.1", False, named_bits([0, 5]))]},
+    {"self_issued": True, "version_one": False, "extensions": [], "edge": None},
+    {"self_issued": True, "version_one": False, "extensions": [], "edge": "version_two"},
+]
+
+
 def main():
     rng = random.Random(SEED)
     pem = []
     expected = []
-    for index in range(COUNT):
-        der = certificate(rng, index)
+    plan = [None] * COUNT + FIXED
+    for index, force in enumerate(plan):
+        der = certificate(rng, index, force)
         body = base64.b64encode(der).decode()
         lines = [body[i:i + 64] for i in range(0, len(body), 64)]
         pem.append("-----BEGIN CERTIFICATE-----\n" + "\n".join(lines)
