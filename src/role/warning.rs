@@ -171,6 +171,20 @@ pub(super) fn warnings(
             "OpenSSL crypto/x509/v3_purp.c check_ca; RFC 5280 6.1.4 (k)",
         ));
     }
+    if !is_ca
+        && facts
+            .key_usage
+            .is_some_and(|bits| bits & ku::KEY_CERT_SIGN != 0)
+    {
+        out.push(warning(
+            "key_cert_sign_without_ca",
+            "warning",
+            "keyUsage keyCertSign without basicConstraints cA TRUE: not a CA by RFC 5280, and \
+             certificates it signs do not validate; OpenSSL alone tolerates it as a CA when \
+             basicConstraints is absent (check_ca code 4)",
+            "RFC 5280 4.2.1.3, 4.2.1.9",
+        ));
+    }
     if facts.ca_state == CaState::Broken || facts.extended_key_usage_broken {
         out.push(warning(
             "undecidable_extension",
