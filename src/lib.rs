@@ -29,3 +29,4 @@ pub mod time;
 pub use cert::Cert;
 pub use input::{parse_input, InputOptions, Parsed};
 pub use report::{analyze, AnalyzeOptions, Report};
+pub use role::{classify, classify_all, CertificateRoles};

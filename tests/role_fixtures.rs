@@ -358,6 +358,9 @@ fn client_without_digital_signature_cannot_sign_certificate_verify() {
 fn common_name_only_server_is_legacy() {
     let cert = one(fixture!("cn-only-server"));
     assert!(cert.identity.common_name_is_legacy_host_name);
+    let server = role(&cert, RoleKind::TlsServer);
+    assert_eq!(server.confidence, Confidence::Likely);
+    assert_eq!(server.restricted_by[0].field, "subjectAltName");
     assert!(warning_ids(&cert).contains(&"common_name_as_host_name"));
     assert!(!cert.client_server.tls_server.usable);
     assert_eq!(verifier(&cert, "OpenSSL").0, true);

@@ -32,7 +32,8 @@ pub(super) fn roles(facts: &Facts<'_>, bag: &[Cert]) -> Vec<Role> {
             Vec::new(),
         ));
     }
-    if facts.ca_state != CaState::Ca {
+    // With a broken basicConstraints the certificate might be a CA: no end-entity role.
+    if matches!(facts.ca_state, CaState::Absent | CaState::NotCa) {
         end_entity_roles(facts, &mut roles);
     }
     if facts.has_extension(oids::CT_POISON) {
@@ -453,6 +454,27 @@ fn tls_server(facts: &Facts<'_>) -> Role {
             ));
             (false, Confidence::Certain)
         }
+    };
+    let san = ext::find::<ext::SubjectAltName>(facts.cert);
+    let names = san.value().is_some_and(|names| {
+        names.0.iter().any(|name| {
+            matches!(
+                name,
+                x509_cert::ext::pkix::name::GeneralName::DnsName(_)
+                    | x509_cert::ext::pkix::name::GeneralName::IpAddress(_)
+            )
+        })
+    });
+    let confidence = if names {
+        confidence
+    } else {
+        restricted.push(Evidence::with_oid(
+            "subjectAltName",
+            &const_oid::db::rfc5280::ID_CE_SUBJECT_ALT_NAME,
+            "no subjectAltName dNSName or iPAddress: only clients that still fall back to the \
+             subject commonName can match a host name (RFC 6125 6.4.4)",
+        ));
+        Confidence::Likely
     };
     role(RoleKind::TlsServer, usable, confidence, granted, restricted)
 }
