@@ -294,10 +294,31 @@ pub fn classify(cert: &Cert) -> CertificateRoles {
 /// whose subject and key another certificate of the input also carries, under a different
 /// issuer, is a cross-certificate).
 pub fn classify_all(certs: &[Cert]) -> Vec<CertificateRoles> {
-    certs.iter().map(|cert| classify_in(cert, certs)).collect()
+    // Only certificates with the same key can be cross-certificates of each other: grouping by
+    // key keeps a large bundle linear.
+    let mut by_key: std::collections::HashMap<&[u8], Vec<(usize, &Cert)>> =
+        std::collections::HashMap::new();
+    for (index, cert) in certs.iter().enumerate() {
+        by_key
+            .entry(cert.spki_der())
+            .or_default()
+            .push((index, cert));
+    }
+    certs
+        .iter()
+        .map(|cert| {
+            let same_key = by_key
+                .get(cert.spki_der())
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            classify_in(cert, same_key)
+        })
+        .collect()
 }
 
-fn classify_in(cert: &Cert, bag: &[Cert]) -> CertificateRoles {
+/// Classifies `cert`; `bag` holds the other certificates of the input that matter (with their
+/// position in the input).
+fn classify_in(cert: &Cert, bag: &[(usize, &Cert)]) -> CertificateRoles {
     let facts = Facts::of(cert);
     let identity = identity::identity(cert);
     let purposes = purpose::purposes(cert);

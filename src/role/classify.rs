@@ -15,7 +15,7 @@ const HEURISTIC: &str = "self-signed by heuristic: subject equals issuer and the
     not verified here)";
 
 /// Every role of the certificate, CA roles first; [`RoleKind::Unknown`] when none applies.
-pub(super) fn roles(facts: &Facts<'_>, bag: &[Cert]) -> Vec<Role> {
+pub(super) fn roles(facts: &Facts<'_>, bag: &[(usize, &Cert)]) -> Vec<Role> {
     let mut roles = Vec::new();
     ca_roles(facts, bag, &mut roles);
     if facts.has_extension(oids::CT_POISON) {
@@ -106,7 +106,7 @@ fn role(
 
 /// Root, intermediate, cross-certificate; and the self-signed end entity, which is decided on
 /// the same facts. RFC 5280 4.2.1.9: only basicConstraints makes a CA.
-fn ca_roles(facts: &Facts<'_>, bag: &[Cert], roles: &mut Vec<Role>) {
+fn ca_roles(facts: &Facts<'_>, bag: &[(usize, &Cert)], roles: &mut Vec<Role>) {
     let basic = Evidence::with_oid(
         "basicConstraints",
         &const_oid::db::rfc5280::ID_CE_BASIC_CONSTRAINTS,
@@ -250,7 +250,7 @@ fn ca_roles(facts: &Facts<'_>, bag: &[Cert], roles: &mut Vec<Role>) {
 
 /// A CA certificate that is not self-issued is a cross-certificate when another certificate of
 /// the same input has the same subject and key but a different issuer.
-fn cross_certificate(facts: &Facts<'_>, bag: &[Cert]) -> Option<Evidence> {
+fn cross_certificate(facts: &Facts<'_>, bag: &[(usize, &Cert)]) -> Option<Evidence> {
     if facts.self_issued {
         // The self-signed original is the root; the certificate from the other issuer is the
         // cross-certificate.
@@ -258,7 +258,6 @@ fn cross_certificate(facts: &Facts<'_>, bag: &[Cert]) -> Option<Evidence> {
     }
     let tbs = facts.cert.x509().tbs_certificate();
     bag.iter()
-        .enumerate()
         .filter(|(_, other)| other.der() != facts.cert.der())
         .find(|(_, other)| {
             let theirs = other.x509().tbs_certificate();

@@ -70,8 +70,9 @@ pub fn compare_pair(first: &Cert, second: &Cert) -> PairComparison {
     }
     if fa.ca_state != fb.ca_state {
         differences.push(format!(
-            "basicConstraints: {:?} versus {:?}",
-            fa.ca_state, fb.ca_state
+            "basicConstraints: {} versus {}",
+            ca_state_text(fa.ca_state),
+            ca_state_text(fb.ca_state)
         ));
     }
     if a.identity.dns_names != b.identity.dns_names {
@@ -107,6 +108,15 @@ pub fn compare_pair(first: &Cert, second: &Cert) -> PairComparison {
         first_client_server: a.client_server,
         second_client_server: b.client_server,
         differences,
+    }
+}
+
+fn ca_state_text(state: CaState) -> &'static str {
+    match state {
+        CaState::Absent => "absent",
+        CaState::Ca => "cA TRUE",
+        CaState::NotCa => "cA FALSE",
+        CaState::Broken => "malformed or duplicated",
     }
 }
 
