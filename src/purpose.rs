@@ -41,9 +41,11 @@ pub struct Purpose {
     pub id: String,
     /// OpenSSL's display name, e.g. `SSL client`.
     pub name: String,
-    /// Whether the certificate passes as an end entity (OpenSSL prints "Yes").
+    /// Whether the certificate passes as an end entity: OpenSSL answers 1 or a warning code
+    /// (2 to 5) and prints "Yes". `false` for code -1 (invalid extensions), which
+    /// `openssl x509 -purpose` prints as "Yes (WARNING code=-1)" although nothing passes.
     pub leaf: bool,
-    /// Whether the certificate passes as a CA for this purpose (OpenSSL prints "Yes").
+    /// Whether the certificate passes as a CA for this purpose (same rule as `leaf`).
     pub ca: bool,
     /// OpenSSL's return code as an end entity: 1 yes, 0 no, 2 to 5 yes with a warning code,
     /// -1 the certificate's extensions are invalid.
@@ -493,12 +495,15 @@ pub fn check_ca(view: &OpensslView) -> (i32, String) {
 
 fn ssl_ca(view: &OpensslView) -> (i32, String) {
     let (code, why) = check_ca(view);
-    if code == 0 {
-        (0, why)
-    } else if code != 5 || view.ns_has(ns_bits::SSL_CA) {
-        (1, why)
-    } else {
-        (0, format!("{why}, but not the SSL CA bit"))
+    match code {
+        0 => (0, why),
+        1 => (1, why),
+        5 if !view.ns_has(ns_bits::SSL_CA) => (0, format!("{why}, but not the SSL CA bit")),
+        // check_ssl_ca() folds the warning codes into a plain yes.
+        _ => (
+            1,
+            format!("{why}; the TLS purposes report it as a plain yes"),
+        ),
     }
 }
 
