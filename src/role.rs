@@ -150,12 +150,29 @@ pub enum Confidence {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Evidence {
-    /// The field or extension, e.g. `extendedKeyUsage`, `subject`.
+    /// The field or extension, e.g. `extendedKeyUsage`, `subject` (extensions by their short
+    /// name in [`crate::oid`]).
     pub field: String,
     /// The OID of the value, when the value is an OID (dotted form).
     pub oid: Option<String>,
     /// The sentence, e.g. `extendedKeyUsage contains id-kp-clientAuth (1.3.6.1.5.5.7.3.2)`.
     pub text: String,
+    /// When the field is an extension present in the certificate: the bytes that decided.
+    pub extension: Option<ExtensionBytes>,
+}
+
+/// The extension behind a piece of evidence, as it is in the certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ExtensionBytes {
+    /// The extension's OID (dotted form).
+    pub oid: String,
+    /// Its position among the certificate's extensions (0-based), as in the report's list.
+    pub index: usize,
+    /// The critical flag.
+    pub critical: bool,
+    /// The extnValue contents as hex.
+    pub value_hex: String,
 }
 
 impl Evidence {
@@ -164,6 +181,7 @@ impl Evidence {
             field: field.to_owned(),
             oid: None,
             text: text.into(),
+            extension: None,
         }
     }
 
@@ -172,6 +190,7 @@ impl Evidence {
             field: field.to_owned(),
             oid: Some(id.to_string()),
             text: text.into(),
+            extension: None,
         }
     }
 }
@@ -322,7 +341,8 @@ fn classify_in(cert: &Cert, bag: &[(usize, &Cert)]) -> CertificateRoles {
     let facts = Facts::of(cert);
     let identity = identity::identity(cert);
     let purposes = purpose::purposes(cert);
-    let roles = classify::roles(&facts, bag);
+    let mut roles = classify::roles(&facts, bag);
+    attach_bytes(cert, &mut roles);
     let client_server = compare::client_server(&facts, &identity, &purposes);
     let warnings = warning::warnings(&facts, &identity, &purposes, &roles);
     let answer = compare::answer(&facts, &identity, &roles, &client_server);
@@ -333,6 +353,29 @@ fn classify_in(cert: &Cert, bag: &[(usize, &Cert)]) -> CertificateRoles {
         answer,
         client_server,
         warnings,
+    }
+}
+
+/// Points every piece of evidence about an extension at that extension's bytes.
+fn attach_bytes(cert: &Cert, roles: &mut [Role]) {
+    let extensions = ext::all(cert);
+    for evidence in roles.iter_mut().flat_map(|role| {
+        role.granted_by
+            .iter_mut()
+            .chain(role.restricted_by.iter_mut())
+    }) {
+        let found = extensions
+            .iter()
+            .enumerate()
+            .find(|(_, extension)| oid::short_name(&extension.extn_id) == evidence.field);
+        if let Some((index, extension)) = found {
+            evidence.extension = Some(ExtensionBytes {
+                oid: extension.extn_id.to_string(),
+                index,
+                critical: extension.critical,
+                value_hex: crate::cert::hex(extension.extn_value.as_bytes()),
+            });
+        }
     }
 }
 

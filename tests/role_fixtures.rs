@@ -98,6 +98,11 @@ fn device_client_with_serial_number_and_spiffe_id() {
         client.granted_by[0].text,
         "extendedKeyUsage contains id-kp-clientAuth (1.3.6.1.5.5.7.3.2)"
     );
+    // The evidence points at the extension's bytes: SEQUENCE { id-kp-clientAuth }.
+    let bytes = client.granted_by[0].extension.as_ref().unwrap();
+    assert_eq!(bytes.oid, "2.5.29.37");
+    assert_eq!(bytes.value_hex, "300a06082b06010505070302");
+    assert_eq!(cert.extensions[bytes.index].oid, "2.5.29.37");
     let ids = &cert.identity.client_identifiers;
     let serial = ids
         .iter()

@@ -24,7 +24,7 @@ pub(super) fn roles(facts: &Facts<'_>, bag: &[(usize, &Cert)]) -> Vec<Role> {
             true,
             Confidence::Certain,
             vec![Evidence::new(
-                "ctPrecertificatePoison",
+                "ctPoison",
                 "the critical poison extension 1.3.6.1.4.1.11129.2.4.3 is present: this is a \
                  precertificate logged to Certificate Transparency, which no TLS client accepts \
                  (RFC 6962 3.1)",
@@ -43,7 +43,7 @@ pub(super) fn roles(facts: &Facts<'_>, bag: &[(usize, &Cert)]) -> Vec<Role> {
         {
             role.usable = false;
             role.restricted_by.push(Evidence::new(
-                "ctPrecertificatePoison",
+                "ctPoison",
                 "a precertificate: verifiers refuse the critical poison extension; only the \
                  final certificate is used (RFC 6962 3.1)",
             ));
