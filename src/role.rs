@@ -315,8 +315,8 @@ pub fn classify(cert: &Cert) -> CertificateRoles {
 pub fn classify_all(certs: &[Cert]) -> Vec<CertificateRoles> {
     // Only certificates with the same key can be cross-certificates of each other: grouping by
     // key keeps a large bundle linear.
-    let mut by_key: std::collections::HashMap<&[u8], Vec<(usize, &Cert)>> =
-        std::collections::HashMap::new();
+    let mut by_key: std::collections::BTreeMap<&[u8], Vec<(usize, &Cert)>> =
+        std::collections::BTreeMap::new();
     for (index, cert) in certs.iter().enumerate() {
         by_key
             .entry(cert.spki_der())

@@ -12,8 +12,9 @@
 //!   checked; host names come from the SAN only.
 //! - Java JSSE (`sun.security.validator.EndEntityChecker`): a present extendedKeyUsage must list
 //!   the purpose or anyExtendedKeyUsage (serverAuth also by SGC); a present keyUsage must allow
-//!   the key exchange (digitalSignature, or keyEncipherment / keyAgreement for a server); a
-//!   present Netscape cert type must have the SSL bit.
+//!   digitalSignature for a client, and for a server the negotiated key exchange
+//!   (digitalSignature, keyEncipherment or keyAgreement); a present Netscape cert type must have
+//!   the SSL bit.
 
 use super::{oids, CaState, ClientServer, Facts, Identity, Role, RoleKind, Side, VerifierVerdict};
 use crate::cert::Cert;
@@ -328,10 +329,12 @@ fn java(facts: &Facts<'_>) -> VerifierVerdict {
                 .iter()
                 .any(|w| facts.eku_has(w)),
         };
+        // A server's keyUsage is checked against the negotiated key exchange (signature,
+        // RSA encryption or key agreement); any of the three can be right. A client must sign.
         let key_ok = if server {
             facts.key_usage_allows(ku::DIGITAL_SIGNATURE | ku::KEY_ENCIPHERMENT | ku::KEY_AGREEMENT)
         } else {
-            facts.key_usage_allows(ku::DIGITAL_SIGNATURE | ku::KEY_AGREEMENT)
+            facts.key_usage_allows(ku::DIGITAL_SIGNATURE)
         };
         let ns_bit = if server {
             ns_bits::SSL_SERVER
