@@ -171,6 +171,19 @@ fn code_signing() {
 }
 
 #[test]
+fn document_signing() {
+    let cert = one(fixture!("document-signing"));
+    assert_eq!(kinds(&cert), [RoleKind::DocumentSigning]);
+    let document = role(&cert, RoleKind::DocumentSigning);
+    assert!(document.usable);
+    assert_eq!(
+        document.granted_by[0].text,
+        "extendedKeyUsage contains id-kp-documentSigning (1.3.6.1.5.5.7.3.36)"
+    );
+    assert!(cert.answer.contains("Document signing"), "{}", cert.answer);
+}
+
+#[test]
 fn smime_signing_and_encryption() {
     let cert = one(fixture!("smime"));
     assert_eq!(

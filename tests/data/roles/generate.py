@@ -158,6 +158,11 @@ def main():
         (key_usage(digital_signature=True), True),
         (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), False),
     ], 13)
+    leaf("document-signing.pem", "document", name((NameOID.COMMON_NAME, "Example Contracts")), [
+        leaf_bc,
+        (key_usage(digital_signature=True, content_commitment=True), True),
+        (x509.ExtendedKeyUsage([ObjectIdentifier("1.3.6.1.5.5.7.3.36")]), False),
+    ], 25)
     leaf("smime.pem", "smime", name((NameOID.COMMON_NAME, "Alice Example")), [
         leaf_bc,
         (key_usage(digital_signature=True, key_encipherment=True), True),
