@@ -22,9 +22,12 @@ pub mod ext;
 pub mod input;
 pub mod name;
 pub mod oid;
+pub mod purpose;
 pub mod report;
+pub mod role;
 pub mod time;
 
 pub use cert::Cert;
 pub use input::{parse_input, InputOptions, Parsed};
 pub use report::{analyze, AnalyzeOptions, Report};
+pub use role::{classify, classify_all, CertificateRoles};

@@ -131,6 +131,7 @@ oids! {
     "1.3.6.1.5.5.7.3.7", "id-kp-ipsecUser", "ipsecUser", "RFC 2459";
     "1.3.6.1.5.5.7.3.8", "id-kp-timeStamping", "timeStamping", "RFC 5280 4.2.1.12";
     "1.3.6.1.5.5.7.3.9", "id-kp-OCSPSigning", "OCSPSigning", "RFC 5280 4.2.1.12";
+    "1.3.6.1.5.5.7.3.10", "id-kp-dvcs", "dvcs", "RFC 3029";
     "1.3.6.1.5.5.7.3.17", "id-kp-ipsecIKE", "ipsecIKE", "RFC 4945";
     "1.3.6.1.5.5.7.3.36", "id-kp-documentSigning", "documentSigning", "RFC 9336";
     "1.3.6.1.5.5.7.3.30", "id-kp-cmcRA", "cmcRA", "RFC 6402";
@@ -189,6 +190,15 @@ pub fn lookup(oid: &ObjectIdentifier) -> Option<&'static OidInfo> {
 /// The short display name of an OID, or its dotted form when the registry does not know it.
 pub fn short_name(oid: &ObjectIdentifier) -> String {
     lookup(oid).map_or_else(|| oid.to_string(), |info| info.short.to_owned())
+}
+
+/// The standard name followed by the dotted form, e.g. `id-kp-clientAuth (1.3.6.1.5.5.7.3.2)`,
+/// the way evidence names an OID; the dotted form alone when the registry does not know it.
+pub fn describe(oid: &ObjectIdentifier) -> String {
+    match lookup(oid) {
+        Some(info) => format!("{} ({})", info.name, info.oid),
+        None => oid.to_string(),
+    }
 }
 
 /// The standard name of an OID, or its dotted form when the registry does not know it.

@@ -10,6 +10,8 @@ use crate::cert::{hex, Cert};
 use crate::input::{self, InputError, InputOptions, Object, Origin, Problem};
 use crate::name::{self, Attribute};
 use crate::oid;
+use crate::purpose;
+use crate::role::{self, CertificateRoles};
 use crate::time::UnixTime;
 
 /// Version of the report's shape. Bumped on any incompatible change.
@@ -96,6 +98,18 @@ pub struct CertificateReport {
     pub extensions: Vec<Extension>,
     /// Issuer and subject names are equal.
     pub self_issued: bool,
+    /// What the certificate can be used for, with evidence (see [`crate::role`]).
+    pub roles: Vec<role::Role>,
+    /// What a relying party would see: host names, client and device identifiers.
+    pub identity: role::Identity,
+    /// OpenSSL-compatible purposes, as `openssl x509 -purpose` answers them.
+    pub purposes: Vec<purpose::Purpose>,
+    /// Client or server, in plain words.
+    pub answer: String,
+    /// The client-versus-server comparison behind [`CertificateReport::answer`].
+    pub client_server: role::ClientServer,
+    /// Known traps this certificate falls into.
+    pub warnings: Vec<role::Warning>,
 }
 
 /// A serial number.
@@ -196,17 +210,24 @@ pub struct Extension {
 /// [`Report::problems`].
 pub fn analyze(input: &[u8], options: &AnalyzeOptions) -> Result<Report, InputError> {
     let parsed = input::parse_input(input, &options.input)?;
-    let objects =
-        parsed
-            .objects
-            .iter()
-            .enumerate()
-            .map(|(index, found)| match &found.object {
-                Object::Certificate(cert) => ObjectReport::Certificate(Box::new(
-                    certificate_report(cert, index, found.origin.clone(), options.time),
-                )),
-            })
-            .collect();
+    // Roles look at the whole input (cross-certificates), so they are computed once for all.
+    let certs: Vec<Cert> = parsed.certificates().cloned().collect();
+    let mut roles = role::classify_all(&certs).into_iter();
+    let objects = parsed
+        .objects
+        .iter()
+        .enumerate()
+        .map(|(index, found)| match &found.object {
+            Object::Certificate(cert) => {
+                let mut report =
+                    certificate_report(cert, index, found.origin.clone(), options.time);
+                if let Some(roles) = roles.next() {
+                    set_roles(&mut report, roles);
+                }
+                ObjectReport::Certificate(Box::new(report))
+            }
+        })
+        .collect();
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         analysis_time: options.time.and_then(UnixTime::to_rfc3339),
@@ -215,7 +236,17 @@ pub fn analyze(input: &[u8], options: &AnalyzeOptions) -> Result<Report, InputEr
     })
 }
 
-/// Builds the entry for one certificate.
+fn set_roles(report: &mut CertificateReport, roles: CertificateRoles) {
+    report.roles = roles.roles;
+    report.identity = roles.identity;
+    report.purposes = roles.purposes;
+    report.answer = roles.answer;
+    report.client_server = roles.client_server;
+    report.warnings = roles.warnings;
+}
+
+/// Builds the entry for one certificate (its roles judged on its own; [`analyze`] also uses
+/// the other certificates of the input).
 pub fn certificate_report(
     cert: &Cert,
     index: usize,
@@ -229,7 +260,7 @@ pub fn certificate_report(
         x509_cert::certificate::Version::V2 => 2,
         x509_cert::certificate::Version::V3 => 3,
     };
-    CertificateReport {
+    let mut report = CertificateReport {
         index,
         origin,
         version,
@@ -257,7 +288,15 @@ pub fn certificate_report(
             })
             .unwrap_or_default(),
         self_issued: tbs.issuer() == tbs.subject(),
-    }
+        roles: Vec::new(),
+        identity: role::Identity::default(),
+        purposes: Vec::new(),
+        answer: String::new(),
+        client_server: role::ClientServer::default(),
+        warnings: Vec::new(),
+    };
+    set_roles(&mut report, role::classify(cert));
+    report
 }
 
 fn serial(bytes: &[u8]) -> Serial {

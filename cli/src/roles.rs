@@ -1,0 +1,80 @@
+//! `certscope roles [--json] FILE [FILE]`: what each certificate can be used for, client or
+//! server, with the evidence; with two files holding one certificate each, the two are also
+//! compared.
+
+use std::fmt::Write;
+
+use certscope::role::{self, CertificateRoles};
+use certscope::{parse_input, Cert, InputOptions};
+
+/// Runs the subcommand on its arguments; returns what to print or why it failed.
+pub fn run(args: &[String]) -> Result<String, String> {
+    let json = args.iter().any(|arg| arg == "--json");
+    let files: Vec<&String> = args.iter().filter(|arg| *arg != "--json").collect();
+    if files.is_empty() {
+        return Err("usage: certscope roles [--json] FILE [FILE]".to_owned());
+    }
+    let mut per_file = Vec::new();
+    for file in &files {
+        let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
+        let parsed =
+            parse_input(&bytes, &InputOptions::default()).map_err(|e| format!("{file}: {e}"))?;
+        let certs: Vec<Cert> = parsed.certificates().cloned().collect();
+        if certs.is_empty() {
+            return Err(format!("{file}: no certificate found"));
+        }
+        per_file.push(certs);
+    }
+    let pair = match per_file.as_slice() {
+        [first, second] => match (first.as_slice(), second.as_slice()) {
+            ([a], [b]) => Some(role::compare_pair(a, b)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let classified: Vec<(&String, Vec<CertificateRoles>)> = files
+        .iter()
+        .zip(&per_file)
+        .map(|(file, certs)| (*file, role::classify_all(certs)))
+        .collect();
+    if json {
+        let value = serde_json::json!({
+            "files": classified
+                .iter()
+                .map(|(file, roles)| serde_json::json!({ "file": file, "certificates": roles }))
+                .collect::<Vec<_>>(),
+            "comparison": pair,
+        });
+        return serde_json::to_string_pretty(&value).map_err(|e| e.to_string());
+    }
+    let mut out = String::new();
+    for (file, roles) in &classified {
+        for (index, entry) in roles.iter().enumerate() {
+            let _ = writeln!(out, "{file} #{index}: {}", entry.answer);
+            for role in &entry.roles {
+                let usable = if role.usable { "" } else { " (blocked)" };
+                let _ = writeln!(out, "  [{}]{usable} {:?}", role.label, role.confidence);
+                for evidence in &role.granted_by {
+                    let _ = writeln!(out, "    + {}", evidence.text);
+                }
+                for evidence in &role.restricted_by {
+                    let _ = writeln!(out, "    - {}", evidence.text);
+                }
+            }
+            for warning in &entry.warnings {
+                let _ = writeln!(
+                    out,
+                    "  ! {} ({}): {}",
+                    warning.id, warning.severity, warning.message
+                );
+            }
+        }
+    }
+    if let Some(pair) = pair {
+        let _ = writeln!(out, "differences:");
+        for difference in &pair.differences {
+            let _ = writeln!(out, "  {difference}");
+        }
+    }
+    Ok(out)
+}

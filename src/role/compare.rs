@@ -1,0 +1,464 @@
+//! Client or server: what the certificate can do on each side of a TLS connection, what the
+//! usual verifiers require, and the answer in plain words.
+//!
+//! The verifier rules, for the end-entity certificate of a connection:
+//! - OpenSSL 3: `X509_check_purpose` with `sslserver` / `sslclient` (see [`crate::purpose`]).
+//! - Go `crypto/x509` (`Verify` with `KeyUsages`, `checkChainForKeyUsage`): no
+//!   extendedKeyUsage or anyExtendedKeyUsage accepts anything; serverAuth is also satisfied by
+//!   the Server Gated Crypto OIDs; keyUsage is not checked; host names come from the SAN only.
+//! - rustls / webpki (`verify_cert.rs`, `KeyPurposeId`): no extendedKeyUsage is accepted, a
+//!   present one must list the exact purpose (anyExtendedKeyUsage is not honoured); a
+//!   certificate with cA TRUE is refused as an end entity; version 1 is refused; keyUsage is not
+//!   checked; host names come from the SAN only.
+//! - Java JSSE (`sun.security.validator.EndEntityChecker`): a present extendedKeyUsage must list
+//!   the purpose or anyExtendedKeyUsage (serverAuth also by SGC); a present keyUsage must allow
+//!   digitalSignature for a client, and for a server the negotiated key exchange
+//!   (digitalSignature, keyEncipherment or keyAgreement); a present Netscape cert type must have
+//!   the SSL bit.
+
+use super::{oids, CaState, ClientServer, Facts, Identity, Role, RoleKind, Side, VerifierVerdict};
+use crate::cert::Cert;
+use crate::purpose::{key_usage_bits as ku, ns_bits, Purpose};
+
+/// The comparison of two certificates (e.g. a device's and a server's).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PairComparison {
+    /// The first certificate's answer.
+    pub first: String,
+    /// The second certificate's answer.
+    pub second: String,
+    /// The first certificate as client and server.
+    pub first_client_server: ClientServer,
+    /// The second certificate as client and server.
+    pub second_client_server: ClientServer,
+    /// What differs between them, field by field, in words.
+    pub differences: Vec<String>,
+}
+
+/// Compares two certificates as TLS client and TLS server.
+pub fn compare_pair(first: &Cert, second: &Cert) -> PairComparison {
+    let a = super::classify(first);
+    let b = super::classify(second);
+    let fa = Facts::of(first);
+    let fb = Facts::of(second);
+    let mut differences = Vec::new();
+    let eku = |facts: &Facts<'_>| match &facts.extended_key_usage {
+        Some(list) => list
+            .iter()
+            .map(crate::oid::short_name)
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => "absent (any purpose)".to_owned(),
+    };
+    if eku(&fa) != eku(&fb) {
+        differences.push(format!(
+            "extendedKeyUsage: {} versus {}",
+            eku(&fa),
+            eku(&fb)
+        ));
+    }
+    let key_usage = |facts: &Facts<'_>| match facts.key_usage {
+        Some(_) => super::classify::key_usage_names(facts).join(", "),
+        None => "absent".to_owned(),
+    };
+    if key_usage(&fa) != key_usage(&fb) {
+        differences.push(format!(
+            "keyUsage: {} versus {}",
+            key_usage(&fa),
+            key_usage(&fb)
+        ));
+    }
+    if fa.ca_state != fb.ca_state {
+        differences.push(format!(
+            "basicConstraints: {} versus {}",
+            ca_state_text(fa.ca_state),
+            ca_state_text(fb.ca_state)
+        ));
+    }
+    if a.identity.dns_names != b.identity.dns_names {
+        differences.push(format!(
+            "SAN dNSName: [{}] versus [{}]",
+            a.identity.dns_names.join(", "),
+            b.identity.dns_names.join(", ")
+        ));
+    }
+    if a.identity.device_layout != b.identity.device_layout {
+        differences.push(format!(
+            "identity layout: {} versus {}",
+            a.identity
+                .device_layout
+                .as_deref()
+                .unwrap_or("none recognised"),
+            b.identity
+                .device_layout
+                .as_deref()
+                .unwrap_or("none recognised")
+        ));
+    }
+    if differences.is_empty() {
+        differences.push(
+            "no difference in the fields that decide client or server use; structurally the \
+             two are the same kind of certificate"
+                .to_owned(),
+        );
+    }
+    PairComparison {
+        first: a.answer,
+        second: b.answer,
+        first_client_server: a.client_server,
+        second_client_server: b.client_server,
+        differences,
+    }
+}
+
+fn ca_state_text(state: CaState) -> &'static str {
+    match state {
+        CaState::Absent => "absent",
+        CaState::Ca => "cA TRUE",
+        CaState::NotCa => "cA FALSE",
+        CaState::Broken => "malformed or duplicated",
+    }
+}
+
+/// The comparison for one certificate.
+pub(super) fn client_server(
+    facts: &Facts<'_>,
+    identity: &Identity,
+    purposes: &[Purpose],
+) -> ClientServer {
+    let verifiers = vec![
+        openssl(purposes),
+        go(facts, identity),
+        webpki(facts, identity),
+        java(facts),
+    ];
+    ClientServer {
+        tls_server: side(facts, identity, true),
+        tls_client: side(facts, identity, false),
+        verifiers,
+    }
+}
+
+fn side(facts: &Facts<'_>, identity: &Identity, server: bool) -> Side {
+    let (wanted, name) = if server {
+        (oids::SERVER_AUTH, "id-kp-serverAuth (1.3.6.1.5.5.7.3.1)")
+    } else {
+        (oids::CLIENT_AUTH, "id-kp-clientAuth (1.3.6.1.5.5.7.3.2)")
+    };
+    let mut allowed_by = Vec::new();
+    let mut missing = Vec::new();
+    match &facts.extended_key_usage {
+        None if facts.extended_key_usage_broken => {
+            missing.push("extendedKeyUsage is malformed or duplicated".to_owned());
+        }
+        None => allowed_by.push(
+            "no extendedKeyUsage: any purpose (RFC 5280 4.2.1.12), but an implicit grant"
+                .to_owned(),
+        ),
+        Some(_) if facts.eku_has(wanted) => {
+            allowed_by.push(format!("extendedKeyUsage contains {name}"));
+        }
+        Some(_) if facts.eku_has(oids::ANY_EKU) => {
+            allowed_by.push(
+                "anyExtendedKeyUsage (Go and Java only; OpenSSL and rustls refuse)".to_owned(),
+            );
+            missing.push(format!("extendedKeyUsage lacks {name}"));
+        }
+        Some(_) => missing.push(format!("extendedKeyUsage lacks {name}")),
+    }
+    let key_ok = if server {
+        facts.key_usage_allows(ku::DIGITAL_SIGNATURE)
+            || (facts.key_kind == super::KeyKind::Rsa
+                && facts.key_usage_allows(ku::KEY_ENCIPHERMENT))
+    } else {
+        facts.key_usage_allows(ku::DIGITAL_SIGNATURE)
+    };
+    match (facts.key_usage.is_some(), key_ok) {
+        (false, _) => {}
+        (true, true) => allowed_by.push("keyUsage allows the TLS key use".to_owned()),
+        (true, false) if server => missing.push(
+            "keyUsage lacks digitalSignature (and keyEncipherment for an RSA key)".to_owned(),
+        ),
+        (true, false) => missing.push(
+            "keyUsage lacks digitalSignature: the client cannot sign CertificateVerify".to_owned(),
+        ),
+    }
+    if facts.ca_state == CaState::Ca {
+        missing.push(
+            "basicConstraints cA TRUE: a CA certificate; rustls and most servers refuse it as \
+             an end entity"
+                .to_owned(),
+        );
+    }
+    if facts.has_extension(oids::CT_POISON) {
+        missing.push("CT poison extension: a precertificate is never used in TLS".to_owned());
+    }
+    if server && identity.dns_names.is_empty() && identity.ip_addresses.is_empty() {
+        missing.push(if identity.common_name_is_legacy_host_name {
+            "no subjectAltName dNSName or iPAddress: only the commonName names a host, which \
+             Go, rustls and browsers ignore"
+                .to_owned()
+        } else {
+            "no subjectAltName dNSName or iPAddress: no host name would match".to_owned()
+        });
+    }
+    Side {
+        usable: missing.is_empty(),
+        allowed_by,
+        missing,
+    }
+}
+
+fn openssl(purposes: &[Purpose]) -> VerifierVerdict {
+    let find = |id: &str| purposes.iter().find(|p| p.id == id);
+    let (as_server, server_reason) =
+        find("sslserver").map_or((false, String::new()), |p| (p.leaf, p.why.leaf.clone()));
+    let (as_client, client_reason) =
+        find("sslclient").map_or((false, String::new()), |p| (p.leaf, p.why.leaf.clone()));
+    VerifierVerdict {
+        verifier: "OpenSSL 3".to_owned(),
+        as_server,
+        server_reason,
+        as_client,
+        client_reason,
+    }
+}
+
+/// Go `crypto/x509`: EKU only (absent or any accepts), SGC counts as serverAuth.
+fn go(facts: &Facts<'_>, identity: &Identity) -> VerifierVerdict {
+    let eku = |wanted: &[&str]| -> (bool, String) {
+        match &facts.extended_key_usage {
+            _ if facts.extended_key_usage_broken => {
+                (false, "extendedKeyUsage does not parse".to_owned())
+            }
+            None => (true, "no extendedKeyUsage: Go accepts any usage".to_owned()),
+            Some(_) if facts.eku_has(oids::ANY_EKU) => {
+                (true, "anyExtendedKeyUsage: Go accepts any usage".to_owned())
+            }
+            Some(_) if wanted.iter().any(|w| facts.eku_has(w)) => {
+                (true, "extendedKeyUsage lists the purpose".to_owned())
+            }
+            Some(_) => (
+                false,
+                "extendedKeyUsage lacks the purpose: x509.IncompatibleUsage".to_owned(),
+            ),
+        }
+    };
+    let (mut as_server, mut server_reason) = eku(&[oids::SERVER_AUTH, oids::MS_SGC, oids::NS_SGC]);
+    if as_server && identity.dns_names.is_empty() && identity.ip_addresses.is_empty() {
+        as_server = false;
+        server_reason = "no SAN dNSName or iPAddress: Go ignores the commonName for host names \
+                         since Go 1.15"
+            .to_owned();
+    }
+    let (mut as_client, mut client_reason) = eku(&[oids::CLIENT_AUTH]);
+    poisoned(facts, &mut as_server, &mut server_reason);
+    poisoned(facts, &mut as_client, &mut client_reason);
+    VerifierVerdict {
+        verifier: "Go crypto/x509".to_owned(),
+        as_server,
+        server_reason,
+        as_client,
+        client_reason,
+    }
+}
+
+/// rustls / webpki: exact EKU when present, no CA as end entity, no version 1.
+fn webpki(facts: &Facts<'_>, identity: &Identity) -> VerifierVerdict {
+    let check = |wanted: &str| -> (bool, String) {
+        match (facts.version_one, facts.ca_state, &facts.extended_key_usage) {
+            (true, ..) => (false, "version 1 certificates are refused".to_owned()),
+            (_, CaState::Ca, _) => (
+                false,
+                "basicConstraints cA TRUE: CaUsedAsEndEntity".to_owned(),
+            ),
+            (_, CaState::Broken, _) => (false, "basicConstraints does not parse".to_owned()),
+            (..) if facts.extended_key_usage_broken => {
+                (false, "extendedKeyUsage does not parse".to_owned())
+            }
+            (_, _, None) => (true, "no extendedKeyUsage: accepted".to_owned()),
+            (_, _, Some(_)) if facts.eku_has(wanted) => {
+                (true, "extendedKeyUsage lists the purpose".to_owned())
+            }
+            (_, _, Some(_)) => (
+                false,
+                "extendedKeyUsage lacks the exact purpose (anyExtendedKeyUsage does not count): \
+                 RequiredEkuNotFound"
+                    .to_owned(),
+            ),
+        }
+    };
+    let (mut as_server, mut server_reason) = check(oids::SERVER_AUTH);
+    if as_server && identity.dns_names.is_empty() && identity.ip_addresses.is_empty() {
+        as_server = false;
+        server_reason =
+            "no SAN dNSName or iPAddress: webpki never matches the commonName".to_owned();
+    }
+    let (mut as_client, mut client_reason) = check(oids::CLIENT_AUTH);
+    poisoned(facts, &mut as_server, &mut server_reason);
+    poisoned(facts, &mut as_client, &mut client_reason);
+    VerifierVerdict {
+        verifier: "rustls (webpki)".to_owned(),
+        as_server,
+        server_reason,
+        as_client,
+        client_reason,
+    }
+}
+
+/// A precertificate's critical poison extension is unknown to every TLS verifier, which then
+/// refuses the certificate (RFC 5280 4.2: unrecognised critical extension).
+fn poisoned(facts: &Facts<'_>, accepted: &mut bool, reason: &mut String) {
+    if *accepted && facts.has_extension(oids::CT_POISON) {
+        *accepted = false;
+        *reason = "unrecognised critical extension (the CT precertificate poison)".to_owned();
+    }
+}
+
+/// Java JSSE's EndEntityChecker.
+fn java(facts: &Facts<'_>) -> VerifierVerdict {
+    let ns = facts.openssl.netscape_cert_type;
+    let check = |server: bool| -> (bool, String) {
+        let eku_ok = match &facts.extended_key_usage {
+            None => !facts.extended_key_usage_broken,
+            Some(_) if server => [oids::SERVER_AUTH, oids::ANY_EKU, oids::MS_SGC, oids::NS_SGC]
+                .iter()
+                .any(|w| facts.eku_has(w)),
+            Some(_) => [oids::CLIENT_AUTH, oids::ANY_EKU]
+                .iter()
+                .any(|w| facts.eku_has(w)),
+        };
+        // A server's keyUsage is checked against the negotiated key exchange (signature,
+        // RSA encryption or key agreement); any of the three can be right. A client must sign.
+        let key_ok = if server {
+            facts.key_usage_allows(ku::DIGITAL_SIGNATURE | ku::KEY_ENCIPHERMENT | ku::KEY_AGREEMENT)
+        } else {
+            facts.key_usage_allows(ku::DIGITAL_SIGNATURE)
+        };
+        let ns_bit = if server {
+            ns_bits::SSL_SERVER
+        } else {
+            ns_bits::SSL_CLIENT
+        };
+        let ns_ok = ns.is_none_or(|bits| bits & ns_bit != 0);
+        match (eku_ok, key_ok, ns_ok) {
+            (true, true, true) => (
+                true,
+                "extendedKeyUsage, keyUsage and Netscape cert type (where present) allow it"
+                    .to_owned(),
+            ),
+            (false, _, _) => (
+                false,
+                "extendedKeyUsage lacks the purpose and anyExtendedKeyUsage".to_owned(),
+            ),
+            (true, false, _) => (false, "keyUsage does not allow the key exchange".to_owned()),
+            (true, true, false) => (false, "Netscape cert type lacks the SSL bit".to_owned()),
+        }
+    };
+    let (mut as_server, mut server_reason) = check(true);
+    let (mut as_client, mut client_reason) = check(false);
+    poisoned(facts, &mut as_server, &mut server_reason);
+    poisoned(facts, &mut as_client, &mut client_reason);
+    VerifierVerdict {
+        verifier: "Java (JSSE)".to_owned(),
+        as_server,
+        server_reason,
+        as_client,
+        client_reason,
+    }
+}
+
+/// The plain-words answer shown at the top of a certificate.
+pub(super) fn answer(
+    facts: &Facts<'_>,
+    identity: &Identity,
+    roles: &[Role],
+    client_server: &ClientServer,
+) -> String {
+    let has = |kind: RoleKind| roles.iter().any(|role| role.role == kind);
+    if facts.ca_state == CaState::Ca {
+        let kind = if has(RoleKind::RootCa) {
+            "a root CA"
+        } else {
+            "an intermediate CA"
+        };
+        let limit = match &facts.extended_key_usage {
+            Some(list) => format!(
+                ", limited (for OpenSSL-style verifiers) to {}",
+                list.iter()
+                    .map(crate::oid::short_name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => String::new(),
+        };
+        return format!(
+            "Neither client nor server: this is {kind} certificate (basicConstraints cA TRUE). \
+             It issues the client and server certificates{limit}."
+        );
+    }
+    if has(RoleKind::CtPrecertificate) {
+        return "Neither: a CT precertificate, logged for transparency; the real certificate \
+                with the same content is the one used in TLS."
+            .to_owned();
+    }
+    let server = &client_server.tls_server;
+    let client = &client_server.tls_client;
+    let server_text = if server.usable {
+        let names: Vec<&str> = identity
+            .dns_names
+            .iter()
+            .chain(identity.ip_addresses.iter())
+            .map(String::as_str)
+            .take(4)
+            .collect();
+        format!("TLS server: yes, for {}", names.join(", "))
+    } else {
+        format!("TLS server: no ({})", server.missing.join("; "))
+    };
+    let client_text = if client.usable {
+        let who = identity
+            .client_identifiers
+            .iter()
+            .find(|item| item.stable)
+            .or_else(|| identity.client_identifiers.first())
+            .map(|item| format!(", identified by {} {}", item.source, item.value))
+            .unwrap_or_default();
+        format!("TLS client: yes{who}")
+    } else {
+        format!("TLS client: no ({})", client.missing.join("; "))
+    };
+    let implicit = if facts.extended_key_usage.is_none() && !facts.extended_key_usage_broken {
+        " Both only because there is no extendedKeyUsage, which means any purpose."
+    } else {
+        ""
+    };
+    let lead = match (server.usable, client.usable) {
+        (true, true) => "Client and server.",
+        (true, false) => "Server, not client.",
+        (false, true) => "Client, not server.",
+        (false, false) => "Neither client nor server.",
+    };
+    let implicit = if server.usable && client.usable {
+        implicit
+    } else {
+        ""
+    };
+    let others: Vec<&str> = roles
+        .iter()
+        .filter(|role| {
+            !matches!(
+                role.role,
+                RoleKind::TlsServer | RoleKind::TlsClient | RoleKind::Unrestricted
+            )
+        })
+        .map(|role| role.label.as_str())
+        .collect();
+    let others = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" Role: {}.", others.join(", "))
+    };
+    format!("{lead} {server_text}. {client_text}.{implicit}{others}")
+}
