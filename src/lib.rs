@@ -19,6 +19,7 @@ pub mod cert;
 pub mod decode;
 pub mod ext;
 pub mod input;
+pub mod lint;
 pub mod name;
 pub mod oid;
 pub mod report;
@@ -26,4 +27,5 @@ pub mod time;
 
 pub use cert::Cert;
 pub use input::{parse_input, InputOptions, Parsed};
+pub use lint::{lint, Finding, LintOptions, RuleSet, Severity};
 pub use report::{analyze, AnalyzeOptions, Report};

@@ -96,6 +96,9 @@ pub struct CertificateReport {
     pub extensions: Vec<Extension>,
     /// Issuer and subject names are equal.
     pub self_issued: bool,
+    /// Lint findings, with the rule sets chosen from the certificate's kind
+    /// ([`crate::lint::LintTarget::auto`]) and effective dates judged at the analysis time.
+    pub lints: Vec<crate::lint::Finding>,
 }
 
 /// A serial number.
@@ -257,6 +260,13 @@ pub fn certificate_report(
             })
             .unwrap_or_default(),
         self_issued: tbs.issuer() == tbs.subject(),
+        lints: crate::lint::lint(
+            cert,
+            &crate::lint::LintOptions {
+                time,
+                ..crate::lint::LintOptions::default()
+            },
+        ),
     }
 }
 
