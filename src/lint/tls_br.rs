@@ -217,10 +217,14 @@ fn crl_sign_bit(c: &Context<'_>) -> Vec<Hit> {
 pub(super) fn validity_longer_than(c: &Context<'_>, days: u64) -> Vec<Hit> {
     let seconds = c.validity_seconds();
     hit_if(seconds > days * DAY, "validity/not_after", || {
+        let whole = seconds / DAY;
+        let length = if seconds % DAY == 0 {
+            format!("{whole} days")
+        } else {
+            format!("{whole} days and {} seconds", seconds % DAY)
+        };
         format!(
-            "the validity period is {} seconds ({} days and more), over {days} days",
-            seconds,
-            seconds / DAY
+            "the validity period is {length} (notBefore to notAfter inclusive), over {days} days"
         )
     })
 }
