@@ -240,7 +240,9 @@ impl LintTarget {
 /// The kind of certificate from basicConstraints and the extended key usage alone.
 ///
 /// CA-ness comes from basicConstraints only (RFC 5280 4.2.1.9); a CA is a root when it is
-/// self-issued. For an end entity the first matching purpose wins, server authentication first;
+/// self-issued. For an end entity the first matching purpose wins: serverAuth, codeSigning,
+/// emailProtection (S/MIME certificates often add clientAuth), clientAuth, OCSPSigning,
+/// timeStamping;
 /// a certificate without an extended key usage is [`CertKind::Other`], never "server". This is
 /// the one place to replace with the role classifier.
 pub fn auto_kind(cert: &Cert) -> CertKind {
@@ -256,12 +258,12 @@ pub fn auto_kind(cert: &Cert) -> CertKind {
     let has = |oid: ObjectIdentifier| purposes.contains(&oid);
     if has(oids::SERVER_AUTH) {
         CertKind::TlsServer
-    } else if has(oids::CLIENT_AUTH) {
-        CertKind::TlsClient
     } else if has(oids::CODE_SIGNING) {
         CertKind::CodeSigning
     } else if has(oids::EMAIL_PROTECTION) {
         CertKind::Smime
+    } else if has(oids::CLIENT_AUTH) {
+        CertKind::TlsClient
     } else if has(oids::OCSP_SIGNING) {
         CertKind::OcspSigning
     } else if has(oids::TIME_STAMPING) {

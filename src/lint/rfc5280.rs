@@ -77,6 +77,8 @@ lints! {
         "keyUsage must assert at least one bit.";
     key_usage_eku_consistent: "e_key_usage_and_extended_key_usage_inconsistent", Error, "RFC 5280 4.2.1.12; RFC 8446 4.4.2.4; RFC 5246 7.4.2", END_ENTITY_KINDS, None,
         "keyUsage must allow what each extended key usage needs (serverAuth and clientAuth need digitalSignature or a key exchange bit; codeSigning, emailProtection, OCSPSigning and timeStamping need digitalSignature or nonRepudiation).";
+    time_stamping_critical: "e_eku_time_stamping_not_critical", Error, "RFC 3161 2.3", ALL_KINDS, None,
+        "A certificate whose extended key usage includes timeStamping must mark the extension critical.";
     ec_key_usage: "e_ec_key_usage_invalid", Error, "RFC 5480 3; RFC 8813 3", ALL_KINDS, None,
         "An EC key must not assert keyEncipherment or dataEncipherment.";
     ed25519_key_usage: "e_ed25519_key_usage_invalid", Error, "RFC 8410 5", ALL_KINDS, None,
@@ -541,6 +543,18 @@ fn key_usage_eku_consistent(c: &Context<'_>) -> Vec<Hit> {
         }
     }
     hits
+}
+
+fn time_stamping_critical(c: &Context<'_>) -> Vec<Hit> {
+    let lookup = ext::find::<ext::ExtendedKeyUsage>(c.cert);
+    let time_stamping = lookup
+        .value()
+        .is_some_and(|eku| eku.0.contains(&oids::TIME_STAMPING));
+    hit_if(
+        time_stamping && lookup.critical() == Some(false),
+        "extensions/extendedKeyUsage",
+        || "extKeyUsage includes timeStamping but is not critical".to_owned(),
+    )
 }
 
 /// The asserted key usage bits as text.

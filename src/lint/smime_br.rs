@@ -15,6 +15,8 @@ lints! {
         "extKeyUsage must be present and include id-kp-emailProtection.";
     eku_prohibited: "e_smime_eku_prohibited_values", Error, "S/MIME BR 7.1.2.3(f)", SMIME, None,
         "serverAuth, codeSigning, timeStamping and anyExtendedKeyUsage must not be present.";
+    strict_eku: "e_smime_strict_eku_extra_values", Error, "S/MIME BR 7.1.2.3(f)", SMIME, Some("2023-09-01"),
+        "A strict-generation certificate (policy 2.23.140.1.5.x.3) must have emailProtection as its only extended key usage.";
     mailbox_missing: "e_smime_san_mailbox_missing", Error, "S/MIME BR 7.1.2.3(h)", SMIME, None,
         "subjectAltName must contain at least one rfc822Name or SmtpUTF8Mailbox.";
     email_not_in_san: "e_smime_subject_email_not_in_san", Error, "S/MIME BR 7.1.4.2.2(h)", SMIME, None,
@@ -25,8 +27,8 @@ lints! {
         "keyUsage must be present.";
     key_usage_critical: "w_smime_key_usage_not_critical", Warning, "S/MIME BR 7.1.2.3(e)", SMIME, None,
         "keyUsage should be critical.";
-    crl_missing: "e_smime_crl_distribution_points_missing", Error, "S/MIME BR 7.1.2.3(b)", SMIME, Some("2023-09-01"),
-        "cRLDistributionPoints must be present.";
+    crl_missing: "w_smime_crl_distribution_points_missing", Warning, "S/MIME BR 7.1.2.3(b)", SMIME, Some("2023-09-01"),
+        "cRLDistributionPoints should be present (pkilint's reading; OCSP may serve instead).";
     validity: "e_smime_validity_longer_than_825_days", Error, "S/MIME BR 6.3.2", SMIME, Some("2023-09-01"),
         "S/MIME subscriber certificates must be valid for at most 825 days.";
     rsa_size: "e_smime_rsa_mod_less_than_2048_bits", Error, "S/MIME BR 6.1.5", SMIME, None,
@@ -58,6 +60,28 @@ fn eku_prohibited(c: &Context<'_>) -> Vec<Hit> {
     hit_if(!found.is_empty(), "extensions/extendedKeyUsage", || {
         format!("extKeyUsage contains {}", purpose_names(&found))
     })
+}
+
+fn strict_eku(c: &Context<'_>) -> Vec<Hit> {
+    let strict = c.policies().iter().any(|p| {
+        let dotted = p.to_string();
+        dotted.starts_with(oids::SMIME_POLICY_ARC) && dotted.ends_with(".3")
+    });
+    let extra: Vec<ObjectIdentifier> = c
+        .purposes()
+        .into_iter()
+        .filter(|p| *p != oids::EMAIL_PROTECTION)
+        .collect();
+    hit_if(
+        strict && !extra.is_empty(),
+        "extensions/extendedKeyUsage",
+        || {
+            format!(
+                "strict S/MIME certificate also has {}",
+                purpose_names(&extra)
+            )
+        },
+    )
 }
 
 /// The mailbox addresses of the subjectAltName (rfc822Name and SmtpUTF8Mailbox).

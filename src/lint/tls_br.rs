@@ -69,7 +69,7 @@ lints! {
     san_types: "e_sub_cert_san_disallowed_type", Error, "TLS BR 7.1.2.7.12", SERVER, None,
         "subjectAltName may contain only dNSName and iPAddress entries.";
     common_name_in_san: "e_subject_common_name_not_exactly_from_san", Error, "TLS BR 7.1.2.7.2", SERVER, None,
-        "A commonName, if present, must be one of the subjectAltName values.";
+        "A commonName, if present, must be a byte-for-byte copy of one of the subjectAltName values.";
     internal_name: "e_san_dns_name_internal", Error, "TLS BR 4.2.2; 7.1.2.7.12", SERVER, None,
         "dNSName must be a public domain name: no single-label or internal-only names (.local, .internal, .corp...).";
     reserved_ip: "e_ext_san_contains_reserved_ip", Error, "TLS BR 7.1.2.7.12", SERVER, None,
@@ -104,8 +104,8 @@ lints! {
         "Serial numbers should carry at least 64 bits from a CSPRNG: fewer than 8 octets cannot.";
     sct_missing: "w_sub_cert_sct_list_missing", Warning, "Chrome CT Policy; Apple CT Policy; RFC 6962 3.3", SERVER, None,
         "Publicly trusted TLS certificates need embedded SCTs (or SCTs delivered by TLS or OCSP).";
-    subordinate_aia: "e_sub_ca_aia_missing", Error, "TLS BR 7.1.2.10.3", SUBORDINATE, None,
-        "Subordinate CA certificates must include authorityInfoAccess.";
+    subordinate_aia: "w_sub_ca_aia_missing", Warning, "TLS BR 7.1.2.10.3", SUBORDINATE, None,
+        "Subordinate CA certificates should include authorityInfoAccess.";
     subordinate_crl: "e_sub_ca_crl_distribution_points_missing", Error, "TLS BR 7.1.2.10.2", SUBORDINATE, None,
         "Subordinate CA certificates must include cRLDistributionPoints.";
     subordinate_policies: "e_sub_ca_certificate_policies_missing", Error, "TLS BR 7.1.2.10.5", SUBORDINATE, None,
@@ -472,7 +472,7 @@ fn common_name_in_san(c: &Context<'_>) -> Vec<Hit> {
         .collect();
     c.subject_values(oids::COMMON_NAME)
         .into_iter()
-        .filter(|cn| !dns.iter().any(|d| d.eq_ignore_ascii_case(cn)) && !ips.contains(cn))
+        .filter(|cn| !dns.contains(cn) && !ips.contains(cn))
         .map(|cn| {
             hit(
                 "subject/attributes/CN",
@@ -482,9 +482,11 @@ fn common_name_in_san(c: &Context<'_>) -> Vec<Hit> {
         .collect()
 }
 
-/// Suffixes that never resolve in the public DNS (RFC 6762, RFC 8375, ICANN's name collision
-/// list and `.internal`, reserved by ICANN in 2024).
-const INTERNAL_SUFFIXES: [&str; 12] = [
+/// Suffixes that never resolve in the public DNS (RFC 2606, RFC 6762, RFC 8375, RFC 9476,
+/// ICANN's name collision list and `.internal`, reserved by ICANN in 2024).
+const INTERNAL_SUFFIXES: [&str; 14] = [
+    "example",
+    "alt",
     "local",
     "localhost",
     "localdomain",

@@ -521,6 +521,7 @@ def duplicate_ski(tbs):
 # --- the lints --------------------------------------------------------------------------------
 
 FIXTURES = []
+FIXTURE_KINDS = {}
 
 
 def lint(id, positive, negative=None, rule_set=None):
@@ -568,6 +569,7 @@ lint("w_ext_key_usage_not_critical", dict(set={"ku": (key_usage("digital_signatu
 lint("e_ext_key_usage_cert_sign_without_ca", dict(set={"ku": key_usage("digital_signature", "key_cert_sign")}))
 lint("e_ext_key_usage_without_bits", dict(set={"ku": raw("2.5.29.15", b"\x03\x01\x00")}))
 lint("e_key_usage_and_extended_key_usage_inconsistent", dict(set={"ku": key_usage("content_commitment")}), dict(set={"ku": key_usage("key_agreement")}))
+lint("e_eku_time_stamping_not_critical", dict(kind="device", set={"eku": (eku(ExtendedKeyUsageOID.TIME_STAMPING), False)}), dict(kind="device", set={"eku": (eku(ExtendedKeyUsageOID.TIME_STAMPING), True)}))
 lint("e_ec_key_usage_invalid", dict(set={"ku": key_usage("digital_signature", "key_encipherment")}))
 lint("e_ed25519_key_usage_invalid", dict(kind="device", key=K["ed25519"], set={"ski": ski(K["ed25519"]), "ku": key_usage("digital_signature", "key_agreement")}), dict(kind="device", key=K["ed25519"], set={"ski": ski(K["ed25519"])}))
 lint("e_rsa_key_usage_invalid", dict(key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature", "key_agreement")}), dict(key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature", "key_encipherment")}))
@@ -612,8 +614,8 @@ lint("e_cert_policy_ov_requires_country", dict(set={"cp": policies(POLICY_OV)}, 
 lint("e_cab_iv_requires_personal_name", dict(set={"cp": policies(POLICY_IV)}), dict(set={"cp": policies(POLICY_IV)}, subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.GIVEN_NAME, "Alice"), (NameOID.SURNAME, "Example"), (NameOID.COMMON_NAME, "www.example.com"))))
 lint("e_ext_san_missing", dict(drop=["san"]))
 lint("e_sub_cert_san_disallowed_type", dict(set={"san": san([dns("www.example.com"), x509.RFC822Name("admin@example.com")])}))
-lint("e_subject_common_name_not_exactly_from_san", dict(subject=name((NameOID.COMMON_NAME, "other.example.com"))), dict(subject=name((NameOID.COMMON_NAME, "Example.com"))))
-lint("e_san_dns_name_internal", dict(set={"san": san([dns("www.example.com"), dns("server.corp")])}), dict(set={"san": san([dns("www.example.com"), dns("corp.example")])}))
+lint("e_subject_common_name_not_exactly_from_san", dict(subject=name((NameOID.COMMON_NAME, "Example.com"))))
+lint("e_san_dns_name_internal", dict(set={"san": san([dns("www.example.com"), dns("server.corp")])}), dict(set={"san": san([dns("www.example.com"), dns("corp.example.com")])}))
 lint("e_ext_san_contains_reserved_ip", dict(set={"san": san([dns("www.example.com"), x509.IPAddress(ipaddress.ip_address("10.0.0.1"))])}), dict(set={"san": san([dns("www.example.com"), x509.IPAddress(ipaddress.ip_address("8.8.8.8"))])}))
 lint("e_dnsname_wildcard_only_in_left_label", dict(set={"san": san([dns("www.example.com"), dns("www.*.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("*.example.com")])}))
 lint("e_dnsname_left_label_wildcard_correct", dict(set={"san": san([dns("www.example.com"), dns("w*.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("*.example.com")])}))
@@ -631,7 +633,7 @@ lint("e_signature_algorithm_not_supported", sig_with(hashes.SHA224()), sig_with(
 lint("e_sub_cert_or_sub_ca_using_sha1", sig_with(hashes.SHA1()))
 lint("w_serial_number_low_entropy", dict(serial=0x1234), dict(serial=0x0102030405060708))
 lint("w_sub_cert_sct_list_missing", dict(drop=["sct"]), dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), True)}))
-lint("e_sub_ca_aia_missing", dict(kind="subca", drop=["aia"]), dict(kind="subca"))
+lint("w_sub_ca_aia_missing", dict(kind="subca", drop=["aia"]), dict(kind="subca"))
 lint("e_sub_ca_crl_distribution_points_missing", dict(kind="subca", drop=["crldp"]), dict(kind="subca"))
 lint("e_sub_ca_certificate_policies_missing", dict(kind="subca", drop=["cp"]), dict(kind="subca"))
 lint("e_sub_ca_eku_missing", dict(kind="subca", drop=["eku"]), dict(kind="subca"), rule_set="tls-br")
@@ -644,17 +646,18 @@ lint("e_root_ca_extended_key_usage_present", dict(kind="root", set={"eku": (eku(
 # S/MIME BR
 lint("e_smime_eku_email_protection_missing", dict(kind="smime", set={"eku": eku(CLIENT_AUTH)}), dict(kind="smime"), rule_set="smime-br")
 lint("e_smime_eku_prohibited_values", dict(kind="smime", set={"eku": eku(EMAIL, SERVER_AUTH)}), dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH)}), rule_set="smime-br")
+lint("e_smime_strict_eku_extra_values", dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH)}), dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH), "cp": policies("2.23.140.1.5.1.2")}))
 lint("e_smime_san_mailbox_missing", dict(kind="smime", set={"san": san([x509.UniformResourceIdentifier("mailto:alice@example.com")])}), dict(kind="smime"))
 lint("e_smime_subject_email_not_in_san", dict(kind="smime", subject=name((NameOID.COMMON_NAME, "Alice"), (NameOID.EMAIL_ADDRESS, "bob@example.com"))), dict(kind="smime", subject=name((NameOID.COMMON_NAME, "Alice"), (NameOID.EMAIL_ADDRESS, "alice@example.com"))))
 lint("e_smime_policy_missing", dict(kind="smime", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="smime"))
 lint("e_smime_key_usage_missing", dict(kind="smime", drop=["ku"]), dict(kind="smime"))
 lint("w_smime_key_usage_not_critical", dict(kind="smime", set={"ku": (key_usage("digital_signature", "key_encipherment"), False)}), dict(kind="smime"))
-lint("e_smime_crl_distribution_points_missing", dict(kind="smime", drop=["crldp"]), dict(kind="smime"))
+lint("w_smime_crl_distribution_points_missing", dict(kind="smime", drop=["crldp"]), dict(kind="smime"))
 lint("e_smime_validity_longer_than_825_days", dict(kind="smime", days=826), dict(kind="smime", days=825))
 lint("e_smime_rsa_mod_less_than_2048_bits", dict(kind="smime", key=K["rsa1024"], set={"ski": ski(K["rsa1024"])}), dict(kind="smime"))
 
 # Code signing BR
-lint("e_code_signing_eku_code_signing_missing", dict(kind="code", set={"eku": eku(ExtendedKeyUsageOID.TIME_STAMPING)}), dict(kind="code"), rule_set="code-signing-br")
+lint("e_code_signing_eku_code_signing_missing", dict(kind="code", set={"eku": eku("1.3.6.1.5.5.7.3.17")}), dict(kind="code"), rule_set="code-signing-br")
 lint("e_code_signing_eku_any_extended_key_usage", dict(kind="code", set={"eku": eku(CODE, ANY_EKU)}), dict(kind="code"))
 lint("w_code_signing_eku_extra_values", dict(kind="code", set={"eku": eku(CODE, EMAIL)}), dict(kind="code", set={"eku": eku(CODE, "1.3.6.1.4.1.311.10.3.13")}))
 lint("e_code_signing_key_usage_digital_signature_missing", dict(kind="code", set={"ku": key_usage("content_commitment")}), dict(kind="code"))
@@ -708,10 +711,11 @@ def main():
         else:
             negative = dict(negative)
             negative_kind = negative.pop("kind", kind)
+            FIXTURE_KINDS[id + ".ok"] = negative_kind
             with open(os.path.join(out, id + ".ok.pem"), "w") as f:
                 f.write(pem(build(id + ".ok", negative_kind, **negative)))
             files["negative"] = "certs/" + id + ".ok.pem"
-        manifest.append(dict(id=id, rule_set=rule_set, **files))
+        manifest.append(dict(id=id, rule_set=rule_set, kind=kind, negative_kind=FIXTURE_KINDS.get(id + ".ok", kind), **files))
     for kind in ("tls", "subca", "root", "smime", "code", "device"):
         if kind not in bases:
             bases[kind] = "certs/base-" + kind + ".pem"
