@@ -34,6 +34,8 @@ lints! {
         "keyCertSign must not be asserted in a subscriber certificate.";
     crl_sign_bit: "e_sub_cert_key_usage_crl_sign_bit_set", Error, "TLS BR 7.1.2.7.11", SERVER, None,
         "cRLSign must not be asserted in a subscriber certificate.";
+    digital_signature: "e_sub_cert_key_usage_digital_signature_missing", Error, "TLS BR 7.1.2.7.11", SERVER, None,
+        "keyUsage of a subscriber certificate with an EC key must assert digitalSignature.";
     validity_398: "e_sub_cert_valid_time_longer_than_398_days", Error, "TLS BR 6.3.2", SERVER, Some("2020-09-01"),
         "Subscriber certificates issued from 2020-09-01 must be valid for at most 398 days.";
     validity_200: "e_sub_cert_valid_time_longer_than_200_days", Error, "TLS BR 6.3.2 (ballot SC-081)", SERVER, Some("2026-03-15"),
@@ -210,6 +212,15 @@ fn crl_sign_bit(c: &Context<'_>) -> Vec<Hit> {
         ext::key_usage(c.cert).is_some_and(|k| k.crl_sign()),
         "extensions/keyUsage",
         || "keyUsage asserts cRLSign".to_owned(),
+    )
+}
+
+fn digital_signature(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        matches!(c.key, KeyKind::Ec { .. })
+            && ext::key_usage(c.cert).is_some_and(|k| !k.digital_signature()),
+        "extensions/keyUsage",
+        || "keyUsage of an EC subscriber key does not assert digitalSignature".to_owned(),
     )
 }
 

@@ -596,7 +596,8 @@ lint("e_sub_cert_eku_prohibited_values", dict(set={"eku": eku(SERVER_AUTH, EMAIL
 lint("w_sub_cert_eku_extra_values", dict(set={"eku": eku(SERVER_AUTH, "1.3.6.1.5.5.7.3.17")}), dict(set={"eku": eku(SERVER_AUTH, CLIENT_AUTH)}))
 lint("e_sub_cert_key_usage_cert_sign_bit_set", dict(set={"ku": key_usage("digital_signature", "key_cert_sign")}))
 lint("e_sub_cert_key_usage_crl_sign_bit_set", dict(set={"ku": key_usage("digital_signature", "crl_sign")}))
-lint("e_sub_cert_valid_time_longer_than_398_days", dict(days=399), dict(days=398, not_before=day(2025, 6, 1)))
+lint("e_sub_cert_key_usage_digital_signature_missing", dict(set={"ku": key_usage("key_agreement")}))
+lint("e_sub_cert_valid_time_longer_than_398_days", dict(days=399, not_before=day(2025, 6, 1)), dict(days=398, not_before=day(2025, 6, 1)))
 lint("e_sub_cert_valid_time_longer_than_200_days", dict(days=201), dict(days=200))
 lint("e_sub_cert_valid_time_longer_than_100_days", dict(days=101, not_before=day(2027, 4, 1)), dict(days=100, not_before=day(2027, 4, 1)))
 lint("e_sub_cert_valid_time_longer_than_47_days", dict(days=48, not_before=day(2029, 4, 1)), dict(days=47, not_before=day(2029, 4, 1)))
@@ -645,10 +646,11 @@ lint("e_root_ca_extended_key_usage_present", dict(kind="root", set={"eku": (eku(
 
 # S/MIME BR
 lint("e_smime_eku_email_protection_missing", dict(kind="smime", set={"eku": eku(CLIENT_AUTH)}), dict(kind="smime"), rule_set="smime-br")
-lint("e_smime_eku_prohibited_values", dict(kind="smime", set={"eku": eku(EMAIL, SERVER_AUTH)}), dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH)}), rule_set="smime-br")
+MULTIPURPOSE = policies("2.23.140.1.5.1.2")
+lint("e_smime_eku_prohibited_values", dict(kind="smime", set={"eku": eku(EMAIL, SERVER_AUTH), "cp": MULTIPURPOSE}), dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH), "cp": MULTIPURPOSE}), rule_set="smime-br")
 lint("e_smime_strict_eku_extra_values", dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH)}), dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH), "cp": policies("2.23.140.1.5.1.2")}))
 lint("e_smime_san_mailbox_missing", dict(kind="smime", set={"san": san([x509.UniformResourceIdentifier("mailto:alice@example.com")])}), dict(kind="smime"))
-lint("e_smime_subject_email_not_in_san", dict(kind="smime", subject=name((NameOID.COMMON_NAME, "Alice"), (NameOID.EMAIL_ADDRESS, "bob@example.com"))), dict(kind="smime", subject=name((NameOID.COMMON_NAME, "Alice"), (NameOID.EMAIL_ADDRESS, "alice@example.com"))))
+lint("e_smime_subject_email_not_in_san", dict(kind="smime", subject=name((NameOID.COMMON_NAME, "alice@example.com"), (NameOID.EMAIL_ADDRESS, "bob@example.com"))), dict(kind="smime", subject=name((NameOID.COMMON_NAME, "alice@example.com"), (NameOID.EMAIL_ADDRESS, "alice@example.com"))))
 lint("e_smime_policy_missing", dict(kind="smime", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="smime"))
 lint("e_smime_key_usage_missing", dict(kind="smime", drop=["ku"]), dict(kind="smime"))
 lint("w_smime_key_usage_not_critical", dict(kind="smime", set={"ku": (key_usage("digital_signature", "key_encipherment"), False)}), dict(kind="smime"))
