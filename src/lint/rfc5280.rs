@@ -75,8 +75,8 @@ lints! {
         "keyCertSign requires basicConstraints cA TRUE.";
     key_usage_without_bits: "e_ext_key_usage_without_bits", Error, "RFC 5280 4.2.1.3", ALL_KINDS, None,
         "keyUsage must assert at least one bit.";
-    key_usage_eku_consistent: "e_key_usage_and_extended_key_usage_inconsistent", Error, "RFC 5280 4.2.1.12; RFC 8446 4.4.2.4; RFC 5246 7.4.2", END_ENTITY_KINDS, None,
-        "keyUsage must allow what each extended key usage needs (serverAuth and clientAuth need digitalSignature or a key exchange bit; codeSigning, emailProtection, OCSPSigning and timeStamping need digitalSignature or nonRepudiation).";
+    key_usage_eku_consistent: "e_key_usage_and_extended_key_usage_inconsistent", Error, "RFC 5280 4.2.1.12", END_ENTITY_KINDS, None,
+        "Every asserted keyUsage bit must be consistent with the extended key usage as RFC 5280 4.2.1.12 lists (serverAuth: digitalSignature, keyEncipherment or keyAgreement; clientAuth: digitalSignature and/or keyAgreement; codeSigning: digitalSignature; ...).";
     time_stamping_critical: "e_eku_time_stamping_not_critical", Error, "RFC 3161 2.3", ALL_KINDS, None,
         "A certificate whose extended key usage includes timeStamping must mark the extension critical.";
     ec_key_usage: "e_ec_key_usage_invalid", Error, "RFC 5480 3; RFC 8813 3", ALL_KINDS, None,
@@ -508,41 +508,69 @@ fn key_usage_without_bits(c: &Context<'_>) -> Vec<Hit> {
     )
 }
 
+/// Key usage bits as a mask, in the order of the `KeyUsage` BIT STRING (RFC 5280 4.2.1.3).
+const DIGITAL_SIGNATURE: u16 = 1;
+const NON_REPUDIATION: u16 = 1 << 1;
+const KEY_ENCIPHERMENT: u16 = 1 << 2;
+const KEY_AGREEMENT: u16 = 1 << 4;
+
+fn key_usage_mask(usage: &ext::KeyUsage) -> u16 {
+    [
+        (usage.digital_signature(), DIGITAL_SIGNATURE),
+        (usage.non_repudiation(), NON_REPUDIATION),
+        (usage.key_encipherment(), KEY_ENCIPHERMENT),
+        (usage.data_encipherment(), 1 << 3),
+        (usage.key_agreement(), KEY_AGREEMENT),
+        (usage.key_cert_sign(), 1 << 5),
+        (usage.crl_sign(), 1 << 6),
+        (usage.encipher_only(), 1 << 7),
+        (usage.decipher_only(), 1 << 8),
+    ]
+    .into_iter()
+    .filter(|(set, _)| *set)
+    .fold(0, |mask, (_, bit)| mask | bit)
+}
+
+/// The key usage bits RFC 5280 4.2.1.12 calls consistent with a purpose, and whether
+/// keyEncipherment and keyAgreement exclude each other ("keyEncipherment or keyAgreement").
+/// `None` for purposes RFC 5280 says nothing about.
+fn consistent_bits(purpose: &ObjectIdentifier) -> Option<(u16, bool)> {
+    let signing = DIGITAL_SIGNATURE | NON_REPUDIATION;
+    match *purpose {
+        p if p == oids::SERVER_AUTH => {
+            Some((DIGITAL_SIGNATURE | KEY_ENCIPHERMENT | KEY_AGREEMENT, true))
+        }
+        p if p == oids::CLIENT_AUTH => Some((DIGITAL_SIGNATURE | KEY_AGREEMENT, false)),
+        p if p == oids::CODE_SIGNING => Some((DIGITAL_SIGNATURE, false)),
+        p if p == oids::EMAIL_PROTECTION => {
+            Some((signing | KEY_ENCIPHERMENT | KEY_AGREEMENT, true))
+        }
+        p if p == oids::TIME_STAMPING || p == oids::OCSP_SIGNING => Some((signing, false)),
+        _ => None,
+    }
+}
+
+/// RFC 5280 4.2.1.12 as the PKI Consortium's reading adopted by zlint (zlint #553, #708): with
+/// one purpose every asserted bit must be consistent with it (and keyEncipherment and
+/// keyAgreement not both where the RFC says "or"); with several purposes every bit must be
+/// consistent with at least one of them. Purposes RFC 5280 does not describe are not judged.
 fn key_usage_eku_consistent(c: &Context<'_>) -> Vec<Hit> {
     let Some(usage) = ext::key_usage(c.cert) else {
         return Vec::new();
     };
-    let signs = usage.digital_signature();
-    let exchanges = usage.key_encipherment() || usage.key_agreement();
-    let commits = signs || usage.non_repudiation();
-    let mut hits = Vec::new();
-    for purpose in c.purposes() {
-        let allowed = if purpose == oids::SERVER_AUTH || purpose == oids::CLIENT_AUTH {
-            signs || exchanges
-        } else if [
-            oids::CODE_SIGNING,
-            oids::EMAIL_PROTECTION,
-            oids::OCSP_SIGNING,
-            oids::TIME_STAMPING,
-        ]
-        .contains(&purpose)
-        {
-            commits || (purpose == oids::EMAIL_PROTECTION && exchanges)
-        } else {
-            true
-        };
-        if !allowed {
-            hits.push(hit(
-                "extensions/keyUsage",
-                format!(
-                    "extendedKeyUsage {} is not usable with keyUsage {}",
-                    crate::oid::short_name(&purpose),
-                    key_usage_names(&usage)
-                ),
-            ));
-        }
-    }
-    hits
+    let purposes = c.purposes();
+    let inconsistent = usage_inconsistent(key_usage_mask(&usage), &purposes);
+    hit_if(inconsistent, "extensions/keyUsage", || {
+        format!(
+            "keyUsage {} is not consistent with extendedKeyUsage {}",
+            key_usage_names(&usage),
+            purposes
+                .iter()
+                .map(crate::oid::short_name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
 }
 
 fn time_stamping_critical(c: &Context<'_>) -> Vec<Hit> {
@@ -555,6 +583,25 @@ fn time_stamping_critical(c: &Context<'_>) -> Vec<Hit> {
         "extensions/extendedKeyUsage",
         || "extKeyUsage includes timeStamping but is not critical".to_owned(),
     )
+}
+
+/// Whether the key usage mask is inconsistent with the purposes (see
+/// [`key_usage_eku_consistent`]).
+fn usage_inconsistent(mask: u16, purposes: &[ObjectIdentifier]) -> bool {
+    let known: Vec<(u16, bool)> = purposes.iter().filter_map(consistent_bits).collect();
+    if known.is_empty() || purposes.contains(&oids::ANY_EKU) {
+        return false;
+    }
+    match known.as_slice() {
+        [(allowed, exclusive)] if purposes.len() == 1 => {
+            let both = KEY_ENCIPHERMENT | KEY_AGREEMENT;
+            mask & !allowed != 0 || (*exclusive && mask & both == both)
+        }
+        _ => {
+            let union = known.iter().fold(0, |all, (allowed, _)| all | allowed);
+            mask & !union != 0
+        }
+    }
 }
 
 /// The asserted key usage bits as text.
@@ -840,4 +887,47 @@ fn poison_null(c: &Context<'_>) -> Vec<Hit> {
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_usage_and_purpose_consistency_follows_rfc_5280_4_2_1_12() {
+        let server = [oids::SERVER_AUTH];
+        let client = [oids::CLIENT_AUTH];
+        let both = [oids::SERVER_AUTH, oids::CLIENT_AUTH];
+        let data_encipherment = 1 << 3;
+        assert!(!usage_inconsistent(
+            DIGITAL_SIGNATURE | KEY_ENCIPHERMENT,
+            &server
+        ));
+        assert!(!usage_inconsistent(KEY_AGREEMENT, &server));
+        assert!(usage_inconsistent(
+            KEY_ENCIPHERMENT | KEY_AGREEMENT,
+            &server
+        ));
+        assert!(usage_inconsistent(
+            DIGITAL_SIGNATURE | KEY_ENCIPHERMENT,
+            &client
+        ));
+        assert!(!usage_inconsistent(
+            DIGITAL_SIGNATURE | KEY_ENCIPHERMENT,
+            &both
+        ));
+        assert!(usage_inconsistent(
+            DIGITAL_SIGNATURE | KEY_ENCIPHERMENT | data_encipherment,
+            &both
+        ));
+        assert!(usage_inconsistent(NON_REPUDIATION, &[oids::CODE_SIGNING]));
+        assert!(!usage_inconsistent(NON_REPUDIATION, &[oids::TIME_STAMPING]));
+        // Purposes RFC 5280 does not describe, and anyExtendedKeyUsage, are not judged.
+        let ike = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.17");
+        assert!(!usage_inconsistent(data_encipherment, &[ike]));
+        assert!(!usage_inconsistent(
+            data_encipherment,
+            &[oids::SERVER_AUTH, oids::ANY_EKU]
+        ));
+    }
 }
