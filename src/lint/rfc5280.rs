@@ -17,7 +17,7 @@ const RULE_SET: RuleSet = RuleSet::Rfc5280;
 lints! {
     extensions_version: "e_cert_extensions_version_not_3", Error, "RFC 5280 4.1.2.1", ALL_KINDS, None,
         "A certificate with extensions must be version 3.";
-    unique_identifier: "e_cert_unique_identifier_present", Error, "RFC 5280 4.1.2.8", ALL_KINDS, None,
+    unique_identifier: "e_cert_contains_unique_identifier", Error, "RFC 5280 4.1.2.8", ALL_KINDS, None,
         "Conforming CAs must not generate certificates with issuer or subject unique identifiers.";
     serial_positive: "e_serial_number_not_positive", Error, "RFC 5280 4.1.2.2", ALL_KINDS, None,
         "The serial number must be a positive integer (not zero, not negative).";

@@ -539,7 +539,7 @@ dns = x509.DNSName
 
 # RFC 5280
 lint("e_cert_extensions_version_not_3", dict(mutate=version(1)), dict(mutate=version(2)))
-lint("e_cert_unique_identifier_present", dict(mutate=add_unique_id))
+lint("e_cert_contains_unique_identifier", dict(mutate=add_unique_id))
 lint("e_serial_number_not_positive", dict(mutate=set_serial(b"\x00")), dict(mutate=set_serial(b"\x01" * 9)))
 lint("e_serial_number_longer_than_20_octets", dict(mutate=set_serial(b"\x7f" + b"\x5a" * 20)), dict(mutate=set_serial(b"\x7f" + b"\x5a" * 19)))
 lint("e_cert_sig_alg_not_match_tbs_sig_alg", dict(mutate=tbs_signature_sha384))
