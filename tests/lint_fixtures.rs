@@ -205,3 +205,46 @@ fn findings_name_the_field_and_value() {
     assert_eq!(serial.field, "serial");
     assert!(serial.message.contains("21 octets"), "{}", serial.message);
 }
+
+#[test]
+fn finding_fields_are_paths_into_the_report() {
+    let manifest: serde_json::Value = serde_json::from_str(MANIFEST).unwrap();
+    for entry in manifest["lints"].as_array().unwrap() {
+        let path = entry["positive"].as_str().unwrap();
+        let full = format!("{}/tests/data/lints/{path}", env!("CARGO_MANIFEST_DIR"));
+        let report = certscope::analyze(
+            &std::fs::read(full).unwrap(),
+            &certscope::AnalyzeOptions::default(),
+        )
+        .unwrap();
+        let json = serde_json::to_value(report.certificates().next().unwrap()).unwrap();
+        for finding in lint::lint(&load(path), &options(entry["rule_set"].as_str())) {
+            let mut segments = finding.field.split('/');
+            let top = segments.next().unwrap();
+            assert!(
+                json.get(top).is_some(),
+                "{}: field {:?} is not in the report",
+                finding.id,
+                finding.field
+            );
+            // An extension path names a present extension unless the finding is its absence.
+            if let (Some("extensions"), Some(name)) = (Some(top), segments.next()) {
+                let present = json["extensions"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|e| e["name"] == name);
+                let about_absence = finding.message.contains("absent")
+                    || finding.message.contains("no ")
+                    || finding.message.contains("lacks");
+                assert!(
+                    present || about_absence,
+                    "{}: {:?} names no extension ({})",
+                    finding.id,
+                    finding.field,
+                    finding.message
+                );
+            }
+        }
+    }
+}
