@@ -26,7 +26,8 @@ fn catalogue() -> String {
          `n_` notice). A rule with an effective date applies to certificates issued (notBefore) on \
          or after it; before, a finding is reported as `not_effective`. RFC 5280 lints run on every \
          certificate; the other sets are chosen from the certificate's kind or forced with \
-         `--profile`.\n"
+         `--profile`. Every lint has a positive and a negative fixture under `tests/data/lints/`; \
+         `lints-vs-pkilint.md` compares the RFC 5280, TLS and S/MIME sets with pkilint.\n"
     )
     .unwrap();
     for set in RuleSet::ALL {
