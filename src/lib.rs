@@ -20,6 +20,7 @@ pub mod cert;
 pub mod decode;
 pub mod ext;
 pub mod input;
+pub mod lint;
 pub mod name;
 pub mod oid;
 pub mod purpose;
@@ -29,5 +30,6 @@ pub mod time;
 
 pub use cert::Cert;
 pub use input::{parse_input, InputOptions, Parsed};
+pub use lint::{lint, Finding, LintOptions, RuleSet, Severity};
 pub use report::{analyze, AnalyzeOptions, Report};
 pub use role::{classify, classify_all, CertificateRoles};

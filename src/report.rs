@@ -110,6 +110,9 @@ pub struct CertificateReport {
     pub client_server: role::ClientServer,
     /// Known traps this certificate falls into.
     pub warnings: Vec<role::Warning>,
+    /// Lint findings, with the rule sets chosen from the certificate's kind
+    /// ([`crate::lint::LintTarget::auto`]) and effective dates judged at the analysis time.
+    pub lints: Vec<crate::lint::Finding>,
 }
 
 /// A serial number.
@@ -294,6 +297,13 @@ pub fn certificate_report(
         answer: String::new(),
         client_server: role::ClientServer::default(),
         warnings: Vec::new(),
+        lints: crate::lint::lint(
+            cert,
+            &crate::lint::LintOptions {
+                time,
+                ..crate::lint::LintOptions::default()
+            },
+        ),
     };
     set_roles(&mut report, role::classify(cert));
     report

@@ -1,18 +1,27 @@
 //! The `certscope` command line.
 
+mod lint;
 mod roles;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("roles") => roles::run(args.get(1..).unwrap_or_default()),
-        _ => Err("usage: certscope roles [--json] FILE [FILE]".to_owned()),
-    };
-    match result {
-        Ok(text) => println!("{}", text.trim_end()),
-        Err(message) => {
-            eprintln!("{message}");
-            std::process::exit(2);
+    let rest = args.get(1..).unwrap_or_default();
+    let status = match args.first().map(String::as_str) {
+        Some("lint") => lint::run(rest),
+        Some("roles") => match roles::run(rest) {
+            Ok(text) => {
+                println!("{}", text.trim_end());
+                0
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                2
+            }
+        },
+        _ => {
+            eprintln!("usage: certscope lint|roles ...");
+            2
         }
-    }
+    };
+    std::process::exit(status);
 }

@@ -1,0 +1,760 @@
+//! Role-aware linting: what a strict relying party or an auditor would object to.
+//!
+//! Lints are data ([`LintInfo`]): a stable id (zlint's where the rule is the same, so findings
+//! can be cross-referenced), a severity, the citation, the rule set, the certificate kinds it
+//! applies to and, where the rule has one, the date from which it is effective. Each lint is
+//! one function in the module of its rule set; [`lint`] picks the rule sets from the kind of
+//! certificate (or the one the caller forces) and returns [`Finding`]s that point at a field of
+//! the report.
+//!
+//! Rule sets:
+//! - [`RuleSet::Rfc5280`]: structure and profile of RFC 5280 (and RFC 6962 for CT), always;
+//! - [`RuleSet::TlsBr`]: CA/Browser Forum TLS Baseline Requirements, for TLS server
+//!   certificates and CAs that issue them;
+//! - [`RuleSet::SmimeBr`]: CA/Browser Forum S/MIME Baseline Requirements;
+//! - [`RuleSet::CodeSigningBr`]: CA/Browser Forum Code Signing Baseline Requirements;
+//! - [`RuleSet::Device`]: good practice for private-PKI client and device identities (mTLS).
+//!
+//! Effective dates are compared with the certificate's issuance date (notBefore), as the
+//! requirements themselves do ("certificates issued on or after"); when the caller gives an
+//! analysis time, a rule whose date is still ahead of it is not effective yet either. A rule
+//! that would fire but is not effective is reported with [`Severity::NotEffective`], so a
+//! developer sees what the next reduction will object to.
+
+use der::asn1::ObjectIdentifier;
+use x509_cert::time::Time;
+
+use crate::cert::Cert;
+use crate::ext::{self, BasicConstraints, Lookup, SubjectAltName};
+use crate::time::UnixTime;
+
+mod code_signing_br;
+mod device;
+mod rfc5280;
+mod smime_br;
+mod tls_br;
+
+/// How serious a finding is. The first four follow zlint's statuses; the last two say why a
+/// rule produced no verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Severity {
+    /// Breaks a MUST / SHALL: relying parties may reject it, an auditor will.
+    Error,
+    /// Breaks a SHOULD / NOT RECOMMENDED.
+    Warning,
+    /// Worth knowing; not a breach.
+    Notice,
+    /// Informational.
+    Info,
+    /// The rule would fire but is not effective for this certificate (issued before the
+    /// rule's effective date, or the date is still ahead of the analysis time).
+    NotEffective,
+    /// The rule's set was selected but the rule does not apply to this kind of certificate
+    /// (reported only when [`LintOptions::include_not_applicable`] asks for it).
+    NotApplicable,
+}
+
+impl Severity {
+    /// The lowercase name used in text output and the catalogue.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Notice => "notice",
+            Severity::Info => "info",
+            Severity::NotEffective => "not_effective",
+            Severity::NotApplicable => "not_applicable",
+        }
+    }
+}
+
+/// A group of lints taken from one source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum RuleSet {
+    /// RFC 5280 structure and profile (plus RFC 6962 for the CT extensions). Always run.
+    Rfc5280,
+    /// CA/Browser Forum Baseline Requirements for TLS server certificates.
+    TlsBr,
+    /// CA/Browser Forum Baseline Requirements for S/MIME certificates.
+    SmimeBr,
+    /// CA/Browser Forum Baseline Requirements for code signing certificates.
+    CodeSigningBr,
+    /// Good practice for private-PKI client and device identities.
+    Device,
+}
+
+impl RuleSet {
+    /// Every rule set, in catalogue order.
+    pub const ALL: [RuleSet; 5] = [
+        RuleSet::Rfc5280,
+        RuleSet::TlsBr,
+        RuleSet::SmimeBr,
+        RuleSet::CodeSigningBr,
+        RuleSet::Device,
+    ];
+
+    /// The name used on the command line and in JSON (`tls-br`...).
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleSet::Rfc5280 => "rfc5280",
+            RuleSet::TlsBr => "tls-br",
+            RuleSet::SmimeBr => "smime-br",
+            RuleSet::CodeSigningBr => "code-signing-br",
+            RuleSet::Device => "device",
+        }
+    }
+
+    /// The rule set with the given [`name`](RuleSet::name).
+    pub fn from_name(name: &str) -> Option<RuleSet> {
+        RuleSet::ALL.into_iter().find(|set| set.name() == name)
+    }
+
+    /// The kind a non-CA certificate is linted as when this set is forced on it.
+    fn subscriber_kind(self) -> Option<CertKind> {
+        match self {
+            RuleSet::Rfc5280 => None,
+            RuleSet::TlsBr => Some(CertKind::TlsServer),
+            RuleSet::SmimeBr => Some(CertKind::Smime),
+            RuleSet::CodeSigningBr => Some(CertKind::CodeSigning),
+            RuleSet::Device => Some(CertKind::TlsClient),
+        }
+    }
+}
+
+/// What a certificate is for, as far as rule-set selection is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CertKind {
+    /// A TLS server (subscriber) certificate.
+    TlsServer,
+    /// A TLS client or device identity certificate (mTLS), not a server.
+    TlsClient,
+    /// A code signing subscriber certificate.
+    CodeSigning,
+    /// An S/MIME subscriber certificate.
+    Smime,
+    /// An OCSP responder certificate.
+    OcspSigning,
+    /// A time-stamping authority certificate.
+    TimeStamping,
+    /// A CA certificate issued by another CA.
+    SubordinateCa,
+    /// A self-issued CA certificate.
+    RootCa,
+    /// Anything else, including an end-entity certificate without an extended key usage.
+    Other,
+}
+
+impl CertKind {
+    /// Every kind.
+    pub const ALL: [CertKind; 9] = [
+        CertKind::TlsServer,
+        CertKind::TlsClient,
+        CertKind::CodeSigning,
+        CertKind::Smime,
+        CertKind::OcspSigning,
+        CertKind::TimeStamping,
+        CertKind::SubordinateCa,
+        CertKind::RootCa,
+        CertKind::Other,
+    ];
+
+    /// The snake_case name.
+    pub fn name(self) -> &'static str {
+        match self {
+            CertKind::TlsServer => "tls_server",
+            CertKind::TlsClient => "tls_client",
+            CertKind::CodeSigning => "code_signing",
+            CertKind::Smime => "smime",
+            CertKind::OcspSigning => "ocsp_signing",
+            CertKind::TimeStamping => "time_stamping",
+            CertKind::SubordinateCa => "subordinate_ca",
+            CertKind::RootCa => "root_ca",
+            CertKind::Other => "other",
+        }
+    }
+
+    /// Whether this is a CA kind.
+    pub fn is_ca(self) -> bool {
+        matches!(self, CertKind::SubordinateCa | CertKind::RootCa)
+    }
+}
+
+/// Every kind: for lints that apply to all certificates.
+pub const ALL_KINDS: &[CertKind] = &CertKind::ALL;
+/// Both CA kinds.
+pub const CA_KINDS: &[CertKind] = &[CertKind::SubordinateCa, CertKind::RootCa];
+/// Every kind that is not a CA.
+pub const END_ENTITY_KINDS: &[CertKind] = &[
+    CertKind::TlsServer,
+    CertKind::TlsClient,
+    CertKind::CodeSigning,
+    CertKind::Smime,
+    CertKind::OcspSigning,
+    CertKind::TimeStamping,
+    CertKind::Other,
+];
+
+/// What the caller tells the linter about the certificate: its kind and the rule sets that
+/// follow from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LintTarget {
+    /// The kind of certificate.
+    pub kind: CertKind,
+    /// The rule sets to run. [`RuleSet::Rfc5280`] is always run, listed or not.
+    pub rule_sets: Vec<RuleSet>,
+}
+
+impl LintTarget {
+    /// The target derived from the certificate itself: [`auto_kind`] and the rule sets that
+    /// kind calls for.
+    pub fn auto(cert: &Cert) -> LintTarget {
+        let kind = auto_kind(cert);
+        LintTarget {
+            kind,
+            rule_sets: rule_sets_for(kind, cert),
+        }
+    }
+
+    /// The target when the caller forces one rule set: a CA stays a CA, any other
+    /// certificate is linted as that set's subscriber certificate.
+    pub fn forced(cert: &Cert, rule_set: RuleSet) -> LintTarget {
+        let detected = auto_kind(cert);
+        let kind = if detected.is_ca() {
+            detected
+        } else {
+            rule_set.subscriber_kind().unwrap_or(detected)
+        };
+        LintTarget {
+            kind,
+            rule_sets: vec![RuleSet::Rfc5280, rule_set],
+        }
+    }
+}
+
+/// The kind of certificate from basicConstraints and the extended key usage alone.
+///
+/// CA-ness comes from basicConstraints only (RFC 5280 4.2.1.9); a CA is a root when it is
+/// self-issued. For an end entity the first matching purpose wins: serverAuth, codeSigning,
+/// emailProtection (S/MIME certificates often add clientAuth), clientAuth, OCSPSigning,
+/// timeStamping;
+/// a certificate without an extended key usage is [`CertKind::Other`], never "server". This is
+/// the one place to replace with the role classifier.
+pub fn auto_kind(cert: &Cert) -> CertKind {
+    if ext::is_ca(cert) {
+        let tbs = cert.x509().tbs_certificate();
+        return if tbs.issuer() == tbs.subject() {
+            CertKind::RootCa
+        } else {
+            CertKind::SubordinateCa
+        };
+    }
+    let purposes = ext::extended_key_usage(cert).unwrap_or_default();
+    let has = |oid: ObjectIdentifier| purposes.contains(&oid);
+    if has(oids::SERVER_AUTH) {
+        CertKind::TlsServer
+    } else if has(oids::CODE_SIGNING) {
+        CertKind::CodeSigning
+    } else if has(oids::EMAIL_PROTECTION) {
+        CertKind::Smime
+    } else if has(oids::CLIENT_AUTH) {
+        CertKind::TlsClient
+    } else if has(oids::OCSP_SIGNING) {
+        CertKind::OcspSigning
+    } else if has(oids::TIME_STAMPING) {
+        CertKind::TimeStamping
+    } else {
+        CertKind::Other
+    }
+}
+
+/// The rule sets a kind calls for. A CA gets the sets of the purposes its extended key usage
+/// names (a CA without one is linted against RFC 5280 only unless a set is forced).
+pub fn rule_sets_for(kind: CertKind, cert: &Cert) -> Vec<RuleSet> {
+    let mut sets = vec![RuleSet::Rfc5280];
+    match kind {
+        CertKind::TlsServer => sets.push(RuleSet::TlsBr),
+        CertKind::TlsClient => sets.push(RuleSet::Device),
+        CertKind::CodeSigning => sets.push(RuleSet::CodeSigningBr),
+        CertKind::Smime => sets.push(RuleSet::SmimeBr),
+        CertKind::SubordinateCa | CertKind::RootCa => {
+            let purposes = ext::extended_key_usage(cert).unwrap_or_default();
+            for (purpose, set) in [
+                (oids::SERVER_AUTH, RuleSet::TlsBr),
+                (oids::EMAIL_PROTECTION, RuleSet::SmimeBr),
+                (oids::CODE_SIGNING, RuleSet::CodeSigningBr),
+            ] {
+                if purposes.contains(&purpose) {
+                    sets.push(set);
+                }
+            }
+        }
+        CertKind::OcspSigning | CertKind::TimeStamping | CertKind::Other => {}
+    }
+    sets
+}
+
+/// What the caller decides for one linting run.
+#[derive(Clone, Debug, Default)]
+pub struct LintOptions {
+    /// The analysis time: rules whose effective date is after it are not effective yet.
+    /// `None` judges by the issuance date only.
+    pub time: Option<UnixTime>,
+    /// The kind and rule sets; `None` derives them with [`LintTarget::auto`].
+    pub target: Option<LintTarget>,
+    /// Force one rule set (overrides `target`); see [`LintTarget::forced`].
+    pub rule_set: Option<RuleSet>,
+    /// Also report, as [`Severity::NotApplicable`], the lints of the selected rule sets that
+    /// do not apply to this kind of certificate.
+    pub include_not_applicable: bool,
+}
+
+/// One lint, as data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LintInfo {
+    /// Stable identifier; zlint's where the rule is the same. The prefix gives the default
+    /// severity (`e_`, `w_`, `n_`).
+    pub id: &'static str,
+    /// Severity when it fires.
+    pub severity: Severity,
+    /// Where the rule comes from, e.g. `RFC 5280 4.2.1.9` or `TLS BR 7.1.2.7.10`.
+    pub citation: &'static str,
+    /// The rule set it belongs to.
+    pub rule_set: RuleSet,
+    /// The kinds of certificate it applies to.
+    pub applies_to: &'static [CertKind],
+    /// The issuance date (`YYYY-MM-DD`, UTC) from which the rule is effective, if it has one.
+    pub effective_date: Option<&'static str>,
+    /// What the rule requires.
+    pub description: &'static str,
+}
+
+impl LintInfo {
+    /// The effective date as a time, when there is one and it is well formed.
+    pub fn effective_time(&self) -> Option<UnixTime> {
+        self.effective_date
+            .and_then(|date| UnixTime::parse_rfc3339(&format!("{date}T00:00:00Z")))
+    }
+}
+
+/// One finding on one certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Finding {
+    /// The lint's id.
+    pub id: String,
+    /// The severity (or [`Severity::NotEffective`] / [`Severity::NotApplicable`]).
+    pub severity: Severity,
+    /// The lint's citation.
+    pub citation: String,
+    /// Path of the offending field in the report JSON, e.g. `extensions/subjectAltName`,
+    /// `validity/not_after`, `subject/attributes/CN`.
+    pub field: String,
+    /// What is wrong, naming the field and the value.
+    pub message: String,
+}
+
+/// A check's verdict before the registry adds id and severity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    field: String,
+    message: String,
+}
+
+/// A lint: its data and the function that checks it.
+pub(crate) struct Lint {
+    info: LintInfo,
+    check: fn(&Context<'_>) -> Vec<Hit>,
+}
+
+/// Every lint, grouped by rule set in catalogue order.
+pub fn registry() -> impl Iterator<Item = &'static LintInfo> {
+    all_lints().map(|lint| &lint.info)
+}
+
+/// The lint with the given id.
+pub fn lookup(id: &str) -> Option<&'static LintInfo> {
+    registry().find(|info| info.id == id)
+}
+
+fn all_lints() -> impl Iterator<Item = &'static Lint> {
+    rfc5280::LINTS
+        .iter()
+        .chain(tls_br::LINTS)
+        .chain(smime_br::LINTS)
+        .chain(code_signing_br::LINTS)
+        .chain(device::LINTS)
+}
+
+/// Lints one certificate. Findings come in registry order; lints that pass produce nothing.
+pub fn lint(cert: &Cert, options: &LintOptions) -> Vec<Finding> {
+    let target = match (options.rule_set, &options.target) {
+        (Some(set), _) => LintTarget::forced(cert, set),
+        (None, Some(target)) => target.clone(),
+        (None, None) => LintTarget::auto(cert),
+    };
+    let context = Context::new(cert);
+    let mut findings = Vec::new();
+    for lint in all_lints() {
+        let info = &lint.info;
+        let selected =
+            info.rule_set == RuleSet::Rfc5280 || target.rule_sets.contains(&info.rule_set);
+        if !selected {
+            continue;
+        }
+        if !info.applies_to.contains(&target.kind) {
+            if options.include_not_applicable {
+                findings.push(Finding {
+                    id: info.id.to_owned(),
+                    severity: Severity::NotApplicable,
+                    citation: info.citation.to_owned(),
+                    field: String::new(),
+                    message: format!("does not apply to a {} certificate", target.kind.name()),
+                });
+            }
+            continue;
+        }
+        let effective = info.effective_time().is_none_or(|date| {
+            context.not_before >= date && options.time.is_none_or(|now| now >= date)
+        });
+        for hit in (lint.check)(&context) {
+            let (severity, message) = if effective {
+                (info.severity, hit.message)
+            } else {
+                (
+                    Severity::NotEffective,
+                    format!(
+                        "{} (effective for certificates issued from {})",
+                        hit.message,
+                        info.effective_date.unwrap_or_default()
+                    ),
+                )
+            };
+            findings.push(Finding {
+                id: info.id.to_owned(),
+                severity,
+                citation: info.citation.to_owned(),
+                field: hit.field,
+                message,
+            });
+        }
+    }
+    findings
+}
+
+/// Whether any finding has error severity (the CLI's exit status).
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// Builds a hit.
+fn hit(field: impl Into<String>, message: impl Into<String>) -> Hit {
+    Hit {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+/// One hit when `condition` holds.
+fn hit_if(condition: bool, field: &str, message: impl FnOnce() -> String) -> Vec<Hit> {
+    if condition {
+        vec![hit(field, message())]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Field path of an extension in the report.
+fn extension_field(oid: &ObjectIdentifier) -> String {
+    format!("extensions/{}", crate::oid::short_name(oid))
+}
+
+/// The subject public key, as far as the lints need it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum KeyKind {
+    /// RSA: modulus size in bits and the exponent's content octets.
+    Rsa { bits: u32, exponent: Vec<u8> },
+    /// EC with a named curve (`None` when the parameters are not a named curve).
+    Ec { curve: Option<ObjectIdentifier> },
+    /// Ed25519.
+    Ed25519,
+    /// Anything else, by algorithm OID.
+    Other(ObjectIdentifier),
+}
+
+/// What every check reads: the certificate and things derived from it once.
+pub(crate) struct Context<'a> {
+    cert: &'a Cert,
+    not_before: UnixTime,
+    not_after: UnixTime,
+    key: KeyKind,
+}
+
+impl<'a> Context<'a> {
+    fn new(cert: &'a Cert) -> Context<'a> {
+        let validity = cert.x509().tbs_certificate().validity();
+        Context {
+            cert,
+            not_before: time_of(&validity.not_before),
+            not_after: time_of(&validity.not_after),
+            key: key_kind(cert),
+        }
+    }
+
+    fn tbs(&self) -> &'a x509_cert::certificate::TbsCertificateInner<x509_cert::certificate::Raw> {
+        self.cert.x509().tbs_certificate()
+    }
+
+    /// The validity period in seconds, counting both ends (RFC 5280 4.1.2.5, TLS BR 6.3.2).
+    fn validity_seconds(&self) -> u64 {
+        self.not_after
+            .0
+            .saturating_sub(self.not_before.0)
+            .saturating_add(1)
+    }
+
+    /// The extended key usage OIDs (empty when absent or malformed).
+    fn purposes(&self) -> Vec<ObjectIdentifier> {
+        ext::extended_key_usage(self.cert).unwrap_or_default()
+    }
+
+    /// The subjectAltName entries (empty when absent or malformed).
+    fn san(&self) -> Vec<x509_cert::ext::pkix::name::GeneralName> {
+        match ext::find::<SubjectAltName>(self.cert) {
+            Lookup::Present { value, .. } => value.0,
+            Lookup::Duplicate {
+                first: Ok(value), ..
+            } => value.0,
+            _ => Vec::new(),
+        }
+    }
+
+    /// The dNSName entries of the subjectAltName.
+    fn dns_names(&self) -> Vec<String> {
+        self.san()
+            .into_iter()
+            .filter_map(|name| match name {
+                x509_cert::ext::pkix::name::GeneralName::DnsName(dns) => {
+                    Some(dns.as_str().to_owned())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The subject attributes with the given type, as text (lossy for non-strings).
+    fn subject_values(&self, oid: ObjectIdentifier) -> Vec<String> {
+        crate::name::attributes(self.tbs().subject())
+            .into_iter()
+            .filter(|a| a.oid == oid.to_string())
+            .map(|a| a.value)
+            .collect()
+    }
+
+    /// Whether the subject is an empty sequence.
+    fn subject_is_empty(&self) -> bool {
+        self.tbs().subject().is_empty()
+    }
+
+    /// Whether issuer and subject are the same name.
+    fn self_issued(&self) -> bool {
+        self.tbs().issuer() == self.tbs().subject()
+    }
+
+    /// The basicConstraints lookup.
+    fn basic_constraints(&self) -> Lookup<BasicConstraints> {
+        ext::find::<BasicConstraints>(self.cert)
+    }
+
+    /// Whether the certificate policies list the given policy.
+    fn has_policy(&self, oid: &ObjectIdentifier) -> bool {
+        self.policies().contains(oid)
+    }
+
+    /// The policy identifiers (empty when absent or malformed).
+    fn policies(&self) -> Vec<ObjectIdentifier> {
+        ext::find::<ext::CertificatePolicies>(self.cert)
+            .value()
+            .map(|p| p.0.iter().map(|i| i.policy_identifier).collect())
+            .unwrap_or_default()
+    }
+
+    /// The RSA modulus size, for RSA keys.
+    fn rsa_bits(&self) -> Option<u32> {
+        match &self.key {
+            KeyKind::Rsa { bits, .. } => Some(*bits),
+            _ => None,
+        }
+    }
+}
+
+fn time_of(time: &Time) -> UnixTime {
+    UnixTime::from(time.to_date_time())
+}
+
+fn key_kind(cert: &Cert) -> KeyKind {
+    use der::Decode;
+    let spki = cert.x509().tbs_certificate().subject_public_key_info();
+    let algorithm = spki.algorithm.oid;
+    if algorithm == oids::RSA_ENCRYPTION {
+        return match rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(
+            spki.subject_public_key.raw_bytes(),
+        ) {
+            Ok(key) => KeyKind::Rsa {
+                bits: bit_length(key.modulus.as_bytes()),
+                exponent: key.public_exponent.as_bytes().to_vec(),
+            },
+            Err(_) => KeyKind::Other(algorithm),
+        };
+    }
+    if algorithm == oids::EC_PUBLIC_KEY {
+        let curve = spki
+            .algorithm
+            .parameters
+            .as_ref()
+            .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
+        return KeyKind::Ec { curve };
+    }
+    if algorithm == oids::ED25519 {
+        return KeyKind::Ed25519;
+    }
+    KeyKind::Other(algorithm)
+}
+
+/// Number of significant bits in a big-endian unsigned integer.
+fn bit_length(bytes: &[u8]) -> u32 {
+    let skip = bytes.iter().take_while(|&&b| b == 0).count();
+    let rest = bytes.get(skip..).unwrap_or_default();
+    match rest.first() {
+        None => 0,
+        Some(first) => {
+            let whole = u32::try_from(rest.len())
+                .unwrap_or(u32::MAX / 8)
+                .saturating_sub(1)
+                .saturating_mul(8);
+            whole.saturating_add(8 - first.leading_zeros())
+        }
+    }
+}
+
+/// OIDs the lints compare against. Names and references live in [`crate::oid`].
+pub(crate) mod oids {
+    use der::asn1::ObjectIdentifier as Oid;
+
+    pub const SERVER_AUTH: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.1");
+    pub const CLIENT_AUTH: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.2");
+    pub const CODE_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.3");
+    pub const EMAIL_PROTECTION: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.4");
+    pub const TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
+    pub const OCSP_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.9");
+    pub const ANY_EKU: Oid = Oid::new_unwrap("2.5.29.37.0");
+    pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
+    pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
+    pub const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+    pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
+    pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
+    pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
+    pub const SHA256_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.11");
+    pub const SHA384_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.12");
+    pub const SHA512_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.13");
+    pub const RSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
+    pub const SHA1_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.5");
+    pub const MD5_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.4");
+    pub const ECDSA_SHA1: Oid = Oid::new_unwrap("1.2.840.10045.4.1");
+    pub const ECDSA_SHA256: Oid = Oid::new_unwrap("1.2.840.10045.4.3.2");
+    pub const ECDSA_SHA384: Oid = Oid::new_unwrap("1.2.840.10045.4.3.3");
+    pub const ECDSA_SHA512: Oid = Oid::new_unwrap("1.2.840.10045.4.3.4");
+    pub const COMMON_NAME: Oid = Oid::new_unwrap("2.5.4.3");
+    pub const SURNAME: Oid = Oid::new_unwrap("2.5.4.4");
+    pub const SERIAL_NUMBER: Oid = Oid::new_unwrap("2.5.4.5");
+    pub const COUNTRY: Oid = Oid::new_unwrap("2.5.4.6");
+    pub const ORGANIZATION: Oid = Oid::new_unwrap("2.5.4.10");
+    pub const GIVEN_NAME: Oid = Oid::new_unwrap("2.5.4.42");
+    pub const PSEUDONYM: Oid = Oid::new_unwrap("2.5.4.65");
+    pub const USER_ID: Oid = Oid::new_unwrap("0.9.2342.19200300.100.1.1");
+    pub const EMAIL_ADDRESS: Oid = Oid::new_unwrap("1.2.840.113549.1.9.1");
+    pub const POLICY_DV: Oid = Oid::new_unwrap("2.23.140.1.2.1");
+    pub const POLICY_OV: Oid = Oid::new_unwrap("2.23.140.1.2.2");
+    pub const POLICY_IV: Oid = Oid::new_unwrap("2.23.140.1.2.3");
+    pub const POLICY_EV: Oid = Oid::new_unwrap("2.23.140.1.1");
+    pub const POLICY_CODE_SIGNING: Oid = Oid::new_unwrap("2.23.140.1.4.1");
+    pub const POLICY_EV_CODE_SIGNING: Oid = Oid::new_unwrap("2.23.140.1.3");
+    pub const SMIME_POLICY_ARC: &str = "2.23.140.1.5.";
+    pub const AIA_OCSP: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.48.1");
+    pub const AIA_CA_ISSUERS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.48.2");
+    pub const SCT_LIST: Oid = Oid::new_unwrap("1.3.6.1.4.1.11129.2.4.2");
+    pub const CT_POISON: Oid = Oid::new_unwrap("1.3.6.1.4.1.11129.2.4.3");
+    pub const HARDWARE_MODULE_NAME: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.8.4");
+    pub const SMTP_UTF8_MAILBOX: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.8.9");
+}
+
+/// Declares a rule set's lints as a static table.
+macro_rules! lints {
+    ($(
+        $check:ident: $id:literal, $severity:ident, $citation:literal, $applies:expr,
+        $effective:expr, $description:literal;
+    )*) => {
+        /// This rule set's lints, in catalogue order.
+        pub(crate) static LINTS: &[crate::lint::Lint] = &[
+            $( crate::lint::Lint {
+                info: crate::lint::LintInfo {
+                    id: $id,
+                    severity: crate::lint::Severity::$severity,
+                    citation: $citation,
+                    rule_set: RULE_SET,
+                    applies_to: $applies,
+                    effective_date: $effective,
+                    description: $description,
+                },
+                check: $check,
+            }, )*
+        ];
+    };
+}
+use lints;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_ids_are_unique_prefixed_and_dated_well() {
+        let mut seen = std::collections::HashSet::new();
+        for info in registry() {
+            assert!(seen.insert(info.id), "{} is listed twice", info.id);
+            let prefix = match info.severity {
+                Severity::Error => "e_",
+                Severity::Warning => "w_",
+                Severity::Notice => "n_",
+                Severity::Info => "i_",
+                other => panic!("{} has severity {other:?}", info.id),
+            };
+            assert!(info.id.starts_with(prefix), "{} vs {prefix}", info.id);
+            assert!(!info.applies_to.is_empty(), "{}", info.id);
+            if info.effective_date.is_some() {
+                assert!(info.effective_time().is_some(), "{}", info.id);
+            }
+        }
+        assert!(seen.len() >= 80, "only {} lints", seen.len());
+    }
+
+    #[test]
+    fn bit_lengths() {
+        assert_eq!(bit_length(&[0x00, 0x80, 0x00]), 16);
+        assert_eq!(bit_length(&[0x01]), 1);
+        assert_eq!(bit_length(&[]), 0);
+    }
+
+    #[test]
+    fn rule_set_names_round_trip() {
+        for set in RuleSet::ALL {
+            assert_eq!(RuleSet::from_name(set.name()), Some(set));
+        }
+        assert_eq!(RuleSet::from_name("nope"), None);
+    }
+}

@@ -1,0 +1,114 @@
+//! CA/Browser Forum Baseline Requirements for the Issuance and Management of Publicly-Trusted
+//! Code Signing Certificates (version 3.x).
+
+use der::asn1::ObjectIdentifier;
+
+use super::tls_br::{access_descriptions, purpose_names, rsa_at_least, validity_longer_than};
+use super::{hit_if, lints, oids, CertKind, Context, Hit, RuleSet};
+use crate::ext;
+
+const RULE_SET: RuleSet = RuleSet::CodeSigningBr;
+const CODE: &[CertKind] = &[CertKind::CodeSigning];
+
+lints! {
+    eku_code: "e_code_signing_eku_code_signing_missing", Error, "CS BR 7.1.2.3(f)", CODE, None,
+        "extKeyUsage must be present and include id-kp-codeSigning.";
+    eku_any: "e_code_signing_eku_any_extended_key_usage", Error, "CS BR 7.1.2.3(f)", CODE, None,
+        "anyExtendedKeyUsage must not be present.";
+    eku_extra: "w_code_signing_eku_extra_values", Warning, "CS BR 7.1.2.3(f)", CODE, None,
+        "Purposes other than codeSigning and lifetimeSigning should not be present (serverAuth, emailProtection...).";
+    key_usage_signature: "e_code_signing_key_usage_digital_signature_missing", Error, "CS BR 7.1.2.3(e)", CODE, None,
+        "keyUsage must be present and assert digitalSignature.";
+    key_usage_critical: "e_code_signing_key_usage_not_critical", Error, "CS BR 7.1.2.3(e)", CODE, None,
+        "keyUsage must be critical.";
+    rsa_size: "e_code_signing_rsa_mod_less_than_3072_bits", Error, "CS BR 6.1.5", CODE, Some("2021-06-01"),
+        "RSA moduli must be at least 3072 bits for certificates issued from 2021-06-01.";
+    validity: "e_code_signing_validity_longer_than_39_months", Error, "CS BR 6.3.2", CODE, None,
+        "Code signing subscriber certificates must be valid for at most 39 months (1188 days).";
+    policy: "e_code_signing_policy_missing", Error, "CS BR 7.1.2.3(c); 7.1.6.1", CODE, None,
+        "certificatePolicies must contain 2.23.140.1.4.1 or 2.23.140.1.3.";
+    crl: "e_code_signing_crl_distribution_points_missing", Error, "CS BR 7.1.2.3(b)", CODE, None,
+        "cRLDistributionPoints must be present.";
+    aia: "e_code_signing_aia_ca_issuers_missing", Error, "CS BR 7.1.2.3(d)", CODE, None,
+        "authorityInfoAccess must contain an id-ad-caIssuers URL.";
+}
+
+const LIFETIME_SIGNING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.10.3.13");
+
+fn eku_code(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !c.purposes().contains(&oids::CODE_SIGNING),
+        "extensions/extendedKeyUsage",
+        || "extKeyUsage is absent or lacks codeSigning".to_owned(),
+    )
+}
+
+fn eku_any(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.purposes().contains(&oids::ANY_EKU),
+        "extensions/extendedKeyUsage",
+        || "extKeyUsage contains anyExtendedKeyUsage".to_owned(),
+    )
+}
+
+fn eku_extra(c: &Context<'_>) -> Vec<Hit> {
+    let extra: Vec<ObjectIdentifier> = c
+        .purposes()
+        .into_iter()
+        .filter(|p| ![oids::CODE_SIGNING, LIFETIME_SIGNING, oids::ANY_EKU].contains(p))
+        .collect();
+    hit_if(!extra.is_empty(), "extensions/extendedKeyUsage", || {
+        format!("extKeyUsage also contains {}", purpose_names(&extra))
+    })
+}
+
+fn key_usage_signature(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !ext::key_usage(c.cert).is_some_and(|k| k.digital_signature()),
+        "extensions/keyUsage",
+        || "keyUsage is absent or does not assert digitalSignature".to_owned(),
+    )
+}
+
+fn key_usage_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::find::<ext::KeyUsage>(c.cert).critical() == Some(false),
+        "extensions/keyUsage",
+        || "keyUsage is not critical".to_owned(),
+    )
+}
+
+fn rsa_size(c: &Context<'_>) -> Vec<Hit> {
+    rsa_at_least(c, 3072)
+}
+
+fn validity(c: &Context<'_>) -> Vec<Hit> {
+    validity_longer_than(c, 1188)
+}
+
+fn policy(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !c.has_policy(&oids::POLICY_CODE_SIGNING) && !c.has_policy(&oids::POLICY_EV_CODE_SIGNING),
+        "extensions/certificatePolicies",
+        || "no CA/B Forum code signing policy identifier".to_owned(),
+    )
+}
+
+fn crl(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !ext::find::<ext::CrlDistributionPoints>(c.cert).is_present(),
+        "extensions/cRLDistributionPoints",
+        || "cRLDistributionPoints is absent".to_owned(),
+    )
+}
+
+fn aia(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !access_descriptions(c)
+            .unwrap_or_default()
+            .iter()
+            .any(|d| d.access_method == oids::AIA_CA_ISSUERS),
+        "extensions/authorityInfoAccess",
+        || "authorityInfoAccess is absent or has no id-ad-caIssuers entry".to_owned(),
+    )
+}

@@ -1,0 +1,867 @@
+//! CA/Browser Forum Baseline Requirements for TLS server certificates (version 2.x, with the
+//! validity reductions of ballot SC-081), plus the browsers' CT policies.
+
+use der::asn1::ObjectIdentifier;
+use x509_cert::ext::pkix::name::{DistributionPointName, GeneralName};
+
+use super::{hit, hit_if, lints, oids, CertKind, Context, Hit, KeyKind, RuleSet, CA_KINDS};
+use crate::ext::{self, Lookup};
+
+const RULE_SET: RuleSet = RuleSet::TlsBr;
+const SERVER: &[CertKind] = &[CertKind::TlsServer];
+const SERVER_AND_CA: &[CertKind] = &[
+    CertKind::TlsServer,
+    CertKind::SubordinateCa,
+    CertKind::RootCa,
+];
+const SERVER_AND_SUBORDINATE: &[CertKind] = &[CertKind::TlsServer, CertKind::SubordinateCa];
+const SUBORDINATE: &[CertKind] = &[CertKind::SubordinateCa];
+const ROOT: &[CertKind] = &[CertKind::RootCa];
+const DAY: u64 = 86_400;
+
+lints! {
+    eku_missing: "e_sub_cert_eku_missing", Error, "TLS BR 7.1.2.7.10", SERVER, None,
+        "Subscriber certificates must include extKeyUsage.";
+    eku_server_auth: "e_sub_cert_eku_server_auth_client_auth_missing", Error, "TLS BR 7.1.2.7.10", SERVER, None,
+        "extKeyUsage must include id-kp-serverAuth.";
+    eku_any: "e_sub_cert_eku_any_extended_key_usage", Error, "TLS BR 7.1.2.7.10", SERVER, None,
+        "anyExtendedKeyUsage must not be present in a subscriber certificate.";
+    eku_prohibited: "e_sub_cert_eku_prohibited_values", Error, "TLS BR 7.1.2.7.10", SERVER, None,
+        "emailProtection, codeSigning, timeStamping and OCSPSigning must not be present.";
+    eku_extra: "w_sub_cert_eku_extra_values", Warning, "TLS BR 7.1.2.7.10", SERVER, None,
+        "Purposes other than serverAuth and clientAuth are not recommended.";
+    cert_sign_bit: "e_sub_cert_key_usage_cert_sign_bit_set", Error, "TLS BR 7.1.2.7.11", SERVER, None,
+        "keyCertSign must not be asserted in a subscriber certificate.";
+    crl_sign_bit: "e_sub_cert_key_usage_crl_sign_bit_set", Error, "TLS BR 7.1.2.7.11", SERVER, None,
+        "cRLSign must not be asserted in a subscriber certificate.";
+    digital_signature: "e_sub_cert_key_usage_digital_signature_missing", Error, "TLS BR 7.1.2.7.11", SERVER, None,
+        "keyUsage of a subscriber certificate with an EC key must assert digitalSignature.";
+    validity_398: "e_sub_cert_valid_time_longer_than_398_days", Error, "TLS BR 6.3.2", SERVER, Some("2020-09-01"),
+        "Subscriber certificates issued from 2020-09-01 must be valid for at most 398 days.";
+    validity_200: "e_sub_cert_valid_time_longer_than_200_days", Error, "TLS BR 6.3.2 (ballot SC-081)", SERVER, Some("2026-03-15"),
+        "Subscriber certificates issued from 2026-03-15 must be valid for at most 200 days.";
+    validity_100: "e_sub_cert_valid_time_longer_than_100_days", Error, "TLS BR 6.3.2 (ballot SC-081)", SERVER, Some("2027-03-15"),
+        "Subscriber certificates issued from 2027-03-15 must be valid for at most 100 days.";
+    validity_47: "e_sub_cert_valid_time_longer_than_47_days", Error, "TLS BR 6.3.2 (ballot SC-081)", SERVER, Some("2029-03-15"),
+        "Subscriber certificates issued from 2029-03-15 must be valid for at most 47 days.";
+    aia_missing: "e_sub_cert_aia_missing", Error, "TLS BR 7.1.2.7.7", SERVER, None,
+        "Subscriber certificates must include authorityInfoAccess.";
+    aia_ca_issuers: "w_sub_cert_aia_does_not_contain_issuing_ca_url", Warning, "TLS BR 7.1.2.7.7", SERVER, None,
+        "authorityInfoAccess should include an id-ad-caIssuers HTTP URL.";
+    aia_http: "e_aia_url_not_http", Error, "TLS BR 7.1.2.7.7; 7.1.2.10.3", SERVER_AND_SUBORDINATE, None,
+        "authorityInfoAccess locations must be http:// URIs.";
+    crl_http: "e_crl_distribution_point_url_not_http", Error, "TLS BR 7.1.2.11.2", SERVER_AND_SUBORDINATE, None,
+        "cRLDistributionPoints must be fullName http:// URIs.";
+    crl_critical: "e_sub_cert_crl_distribution_points_marked_critical", Error, "TLS BR 7.1.2.11.2", SERVER, None,
+        "cRLDistributionPoints must not be critical.";
+    policies_missing: "e_sub_cert_certificate_policies_missing", Error, "TLS BR 7.1.2.7.9", SERVER, None,
+        "Subscriber certificates must include certificatePolicies.";
+    reserved_policy: "e_sub_cert_cabf_policy_missing", Error, "TLS BR 7.1.2.7.9; 7.1.6.1", SERVER, None,
+        "Exactly one CA/Browser Forum reserved policy identifier (DV, OV, IV or EV) must be present.";
+    dv_org: "e_cab_dv_conflicts_with_org", Error, "TLS BR 7.1.2.7.2", SERVER, None,
+        "A domain-validated certificate must not include organizationName.";
+    ov_org: "e_cab_ov_requires_org", Error, "TLS BR 7.1.2.7.4", SERVER, None,
+        "An organization-validated certificate must include organizationName.";
+    ov_country: "e_cert_policy_ov_requires_country", Error, "TLS BR 7.1.2.7.4", SERVER, None,
+        "An organization-validated certificate must include countryName.";
+    iv_person: "e_cab_iv_requires_personal_name", Error, "TLS BR 7.1.2.7.3", SERVER, None,
+        "An individual-validated certificate must include givenName and surname, or pseudonym.";
+    san_missing: "e_ext_san_missing", Error, "TLS BR 7.1.2.7.12", SERVER, None,
+        "Subscriber certificates must include subjectAltName.";
+    san_types: "e_sub_cert_san_disallowed_type", Error, "TLS BR 7.1.2.7.12", SERVER, None,
+        "subjectAltName may contain only dNSName and iPAddress entries.";
+    common_name_in_san: "e_subject_common_name_not_exactly_from_san", Error, "TLS BR 7.1.2.7.2", SERVER, None,
+        "A commonName, if present, must be a byte-for-byte copy of one of the subjectAltName values.";
+    internal_name: "e_san_dns_name_internal", Error, "TLS BR 4.2.2; 7.1.2.7.12", SERVER, None,
+        "dNSName must be a public domain name: no single-label or internal-only names (.local, .internal, .corp...).";
+    reserved_ip: "e_ext_san_contains_reserved_ip", Error, "TLS BR 7.1.2.7.12", SERVER, None,
+        "iPAddress must not be a private, loopback, link-local or other reserved address.";
+    wildcard_left: "e_dnsname_wildcard_only_in_left_label", Error, "TLS BR 7.1.2.7.12; RFC 6125 6.4.3", SERVER, None,
+        "A wildcard may only appear as the left-most label.";
+    wildcard_whole: "e_dnsname_left_label_wildcard_correct", Error, "TLS BR 7.1.2.7.12", SERVER, None,
+        "A wildcard label must be exactly \"*\".";
+    bad_character: "e_dnsname_bad_character_in_label", Error, "TLS BR 7.1.2.7.12; RFC 5280 4.2.1.6", SERVER, None,
+        "dNSName labels must contain only letters, digits and hyphens (no underscore, no space), not starting or ending with a hyphen.";
+    label_length: "e_dnsname_label_too_long", Error, "RFC 1035 2.3.4; TLS BR 7.1.2.7.12", SERVER, None,
+        "dNSName labels must be at most 63 octets and the name at most 253.";
+    rsa_size: "e_rsa_mod_less_than_2048_bits", Error, "TLS BR 6.1.5", SERVER_AND_CA, None,
+        "RSA moduli must be at least 2048 bits.";
+    rsa_divisible: "e_rsa_mod_not_divisible_by_8", Error, "TLS BR 6.1.5", SERVER_AND_CA, None,
+        "The RSA modulus size in bits must be divisible by 8.";
+    rsa_exponent_odd: "e_rsa_public_exponent_not_odd", Error, "TLS BR 6.1.6", SERVER_AND_CA, None,
+        "The RSA public exponent must be odd.";
+    rsa_exponent_small: "e_rsa_public_exponent_too_small", Error, "TLS BR 6.1.6", SERVER_AND_CA, None,
+        "The RSA public exponent must be at least 3.";
+    rsa_exponent_range: "w_rsa_public_exponent_not_in_range", Warning, "TLS BR 6.1.6", SERVER_AND_CA, None,
+        "The RSA public exponent should be between 2^16+1 and 2^256-1.";
+    ec_curve: "e_ec_improper_curves", Error, "TLS BR 6.1.5; 7.1.3.1.2", SERVER_AND_CA, None,
+        "EC keys must be on P-256, P-384 or P-521.";
+    key_algorithm: "e_spki_algorithm_not_supported", Error, "TLS BR 7.1.3.1", SERVER_AND_CA, None,
+        "The subject key must be RSA or EC.";
+    signature_algorithm: "e_signature_algorithm_not_supported", Error, "TLS BR 7.1.3.2", SERVER_AND_CA, None,
+        "The signature algorithm must be one the BRs allow (RSA PKCS#1 v1.5 or PSS with SHA-256/384/512, ECDSA with SHA-256/384/512).";
+    sha1: "e_sub_cert_or_sub_ca_using_sha1", Error, "TLS BR 7.1.3.2", SERVER_AND_CA, None,
+        "SHA-1 signatures must not be used.";
+    serial_entropy: "w_serial_number_low_entropy", Warning, "TLS BR 7.1", SERVER_AND_CA, None,
+        "Serial numbers should carry at least 64 bits from a CSPRNG: fewer than 8 octets cannot.";
+    sct_missing: "w_sub_cert_sct_list_missing", Warning, "Chrome CT Policy; Apple CT Policy; RFC 6962 3.3", SERVER, None,
+        "Publicly trusted TLS certificates need embedded SCTs (or SCTs delivered by TLS or OCSP).";
+    subordinate_aia: "w_sub_ca_aia_missing", Warning, "TLS BR 7.1.2.10.3", SUBORDINATE, None,
+        "Subordinate CA certificates should include authorityInfoAccess.";
+    subordinate_crl: "e_sub_ca_crl_distribution_points_missing", Error, "TLS BR 7.1.2.10.2", SUBORDINATE, None,
+        "Subordinate CA certificates must include cRLDistributionPoints.";
+    subordinate_policies: "e_sub_ca_certificate_policies_missing", Error, "TLS BR 7.1.2.10.5", SUBORDINATE, None,
+        "Subordinate CA certificates must include certificatePolicies.";
+    subordinate_eku: "e_sub_ca_eku_missing", Error, "TLS BR 7.1.2.10.6", SUBORDINATE, None,
+        "Subordinate CA certificates must include extKeyUsage.";
+    ca_key_usage_critical: "e_ca_key_usage_not_critical", Error, "TLS BR 7.1.2.10.7", CA_KINDS, None,
+        "keyUsage must be critical in CA certificates.";
+    ca_crl_sign: "e_ca_crl_sign_not_set", Error, "TLS BR 7.1.2.10.7", CA_KINDS, None,
+        "keyUsage of a CA certificate must assert cRLSign.";
+    ca_country: "e_ca_country_name_missing", Error, "TLS BR 7.1.2.10.2", CA_KINDS, None,
+        "CA certificates must include countryName in the subject.";
+    ca_organization: "e_ca_organization_name_missing", Error, "TLS BR 7.1.2.10.2", CA_KINDS, None,
+        "CA certificates must include organizationName in the subject.";
+    root_eku: "e_root_ca_extended_key_usage_present", Error, "TLS BR 7.1.2.1.2", ROOT, None,
+        "Root CA certificates must not include extKeyUsage.";
+}
+
+fn eku_missing(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !ext::find::<ext::ExtendedKeyUsage>(c.cert).is_present(),
+        "extensions/extendedKeyUsage",
+        || "extKeyUsage is absent".to_owned(),
+    )
+}
+
+fn eku_server_auth(c: &Context<'_>) -> Vec<Hit> {
+    let purposes = ext::extended_key_usage(c.cert);
+    hit_if(
+        purposes
+            .as_ref()
+            .is_some_and(|p| !p.contains(&oids::SERVER_AUTH)),
+        "extensions/extendedKeyUsage",
+        || {
+            format!(
+                "extKeyUsage is {} without serverAuth",
+                purpose_names(&purposes.clone().unwrap_or_default())
+            )
+        },
+    )
+}
+
+/// Purpose OIDs as short names.
+pub(super) fn purpose_names(purposes: &[ObjectIdentifier]) -> String {
+    purposes
+        .iter()
+        .map(crate::oid::short_name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn eku_any(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.purposes().contains(&oids::ANY_EKU),
+        "extensions/extendedKeyUsage",
+        || "extKeyUsage contains anyExtendedKeyUsage".to_owned(),
+    )
+}
+
+const PROHIBITED: [ObjectIdentifier; 4] = [
+    oids::EMAIL_PROTECTION,
+    oids::CODE_SIGNING,
+    oids::TIME_STAMPING,
+    oids::OCSP_SIGNING,
+];
+
+fn eku_prohibited(c: &Context<'_>) -> Vec<Hit> {
+    let found: Vec<ObjectIdentifier> = c
+        .purposes()
+        .into_iter()
+        .filter(|p| PROHIBITED.contains(p))
+        .collect();
+    hit_if(!found.is_empty(), "extensions/extendedKeyUsage", || {
+        format!("extKeyUsage contains {}", purpose_names(&found))
+    })
+}
+
+fn eku_extra(c: &Context<'_>) -> Vec<Hit> {
+    let found: Vec<ObjectIdentifier> = c
+        .purposes()
+        .into_iter()
+        .filter(|p| {
+            ![oids::SERVER_AUTH, oids::CLIENT_AUTH, oids::ANY_EKU].contains(p)
+                && !PROHIBITED.contains(p)
+        })
+        .collect();
+    hit_if(!found.is_empty(), "extensions/extendedKeyUsage", || {
+        format!("extKeyUsage also contains {}", purpose_names(&found))
+    })
+}
+
+fn cert_sign_bit(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::key_usage(c.cert).is_some_and(|k| k.key_cert_sign()),
+        "extensions/keyUsage",
+        || "keyUsage asserts keyCertSign".to_owned(),
+    )
+}
+
+fn crl_sign_bit(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::key_usage(c.cert).is_some_and(|k| k.crl_sign()),
+        "extensions/keyUsage",
+        || "keyUsage asserts cRLSign".to_owned(),
+    )
+}
+
+fn digital_signature(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        matches!(c.key, KeyKind::Ec { .. })
+            && ext::key_usage(c.cert).is_some_and(|k| !k.digital_signature()),
+        "extensions/keyUsage",
+        || "keyUsage of an EC subscriber key does not assert digitalSignature".to_owned(),
+    )
+}
+
+/// A hit when the validity period exceeds `days` days (TLS BR 6.3.2 counts both ends).
+pub(super) fn validity_longer_than(c: &Context<'_>, days: u64) -> Vec<Hit> {
+    let seconds = c.validity_seconds();
+    hit_if(seconds > days * DAY, "validity/not_after", || {
+        let whole = seconds / DAY;
+        let length = if seconds % DAY == 0 {
+            format!("{whole} days")
+        } else {
+            format!("{whole} days and {} seconds", seconds % DAY)
+        };
+        format!(
+            "the validity period is {length} (notBefore to notAfter inclusive), over {days} days"
+        )
+    })
+}
+
+fn validity_398(c: &Context<'_>) -> Vec<Hit> {
+    validity_longer_than(c, 398)
+}
+
+fn validity_200(c: &Context<'_>) -> Vec<Hit> {
+    validity_longer_than(c, 200)
+}
+
+fn validity_100(c: &Context<'_>) -> Vec<Hit> {
+    validity_longer_than(c, 100)
+}
+
+fn validity_47(c: &Context<'_>) -> Vec<Hit> {
+    validity_longer_than(c, 47)
+}
+
+/// The access descriptions of the authorityInfoAccess extension, when it decodes.
+pub(super) fn access_descriptions(
+    c: &Context<'_>,
+) -> Option<Vec<x509_cert::ext::pkix::AccessDescription>> {
+    ext::find::<ext::AuthorityInfoAccessSyntax>(c.cert)
+        .value()
+        .map(|aia| aia.0.clone())
+}
+
+fn aia_missing(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !ext::find::<ext::AuthorityInfoAccessSyntax>(c.cert).is_present(),
+        "extensions/authorityInfoAccess",
+        || "authorityInfoAccess is absent".to_owned(),
+    )
+}
+
+fn aia_ca_issuers(c: &Context<'_>) -> Vec<Hit> {
+    let Some(descriptions) = access_descriptions(c) else {
+        return Vec::new();
+    };
+    hit_if(
+        !descriptions
+            .iter()
+            .any(|d| d.access_method == oids::AIA_CA_ISSUERS),
+        "extensions/authorityInfoAccess",
+        || "authorityInfoAccess has no id-ad-caIssuers entry".to_owned(),
+    )
+}
+
+/// Why a general name is not an http:// URI, if it is not.
+fn not_http(name: &GeneralName) -> Option<String> {
+    match name {
+        GeneralName::UniformResourceIdentifier(uri) => {
+            (!uri.as_str().to_ascii_lowercase().starts_with("http://"))
+                .then(|| format!("{:?} is not an http:// URI", uri.as_str()))
+        }
+        other => Some(format!("{} is not a URI", general_name_kind(other))),
+    }
+}
+
+/// The CHOICE arm of a general name.
+pub(super) fn general_name_kind(name: &GeneralName) -> &'static str {
+    match name {
+        GeneralName::OtherName(_) => "otherName",
+        GeneralName::Rfc822Name(_) => "rfc822Name",
+        GeneralName::DnsName(_) => "dNSName",
+        GeneralName::DirectoryName(_) => "directoryName",
+        GeneralName::EdiPartyName(_) => "ediPartyName",
+        GeneralName::UniformResourceIdentifier(_) => "uniformResourceIdentifier",
+        GeneralName::IpAddress(_) => "iPAddress",
+        GeneralName::RegisteredId(_) => "registeredID",
+    }
+}
+
+fn aia_http(c: &Context<'_>) -> Vec<Hit> {
+    access_descriptions(c)
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| [oids::AIA_OCSP, oids::AIA_CA_ISSUERS].contains(&d.access_method))
+        .filter_map(|d| not_http(&d.access_location))
+        .map(|problem| hit("extensions/authorityInfoAccess", problem))
+        .collect()
+}
+
+fn crl_http(c: &Context<'_>) -> Vec<Hit> {
+    let Some(points) = ext::find::<ext::CrlDistributionPoints>(c.cert)
+        .value()
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for point in &points.0 {
+        match &point.distribution_point {
+            Some(DistributionPointName::FullName(names)) => {
+                for name in names {
+                    if let Some(problem) = not_http(name) {
+                        hits.push(hit("extensions/cRLDistributionPoints", problem));
+                    }
+                }
+            }
+            _ => hits.push(hit(
+                "extensions/cRLDistributionPoints",
+                "a distribution point has no fullName",
+            )),
+        }
+    }
+    hits
+}
+
+fn crl_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::find::<ext::CrlDistributionPoints>(c.cert).critical() == Some(true),
+        "extensions/cRLDistributionPoints",
+        || "cRLDistributionPoints is critical".to_owned(),
+    )
+}
+
+fn policies_missing(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !ext::find::<ext::CertificatePolicies>(c.cert).is_present(),
+        "extensions/certificatePolicies",
+        || "certificatePolicies is absent".to_owned(),
+    )
+}
+
+const RESERVED: [ObjectIdentifier; 4] = [
+    oids::POLICY_DV,
+    oids::POLICY_OV,
+    oids::POLICY_IV,
+    oids::POLICY_EV,
+];
+
+fn reserved_policy(c: &Context<'_>) -> Vec<Hit> {
+    if !ext::find::<ext::CertificatePolicies>(c.cert).is_present() {
+        return Vec::new();
+    }
+    let reserved: Vec<ObjectIdentifier> = c
+        .policies()
+        .into_iter()
+        .filter(|p| RESERVED.contains(p))
+        .collect();
+    hit_if(
+        reserved.len() != 1,
+        "extensions/certificatePolicies",
+        || {
+            format!(
+                "certificatePolicies holds {} CA/B Forum reserved identifiers ({})",
+                reserved.len(),
+                reserved
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        },
+    )
+}
+
+fn dv_org(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.has_policy(&oids::POLICY_DV) && !c.subject_values(oids::ORGANIZATION).is_empty(),
+        "subject/attributes/O",
+        || "a domain-validated certificate carries organizationName".to_owned(),
+    )
+}
+
+fn ov_org(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.has_policy(&oids::POLICY_OV) && c.subject_values(oids::ORGANIZATION).is_empty(),
+        "subject",
+        || "an organization-validated certificate has no organizationName".to_owned(),
+    )
+}
+
+fn ov_country(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.has_policy(&oids::POLICY_OV) && c.subject_values(oids::COUNTRY).is_empty(),
+        "subject",
+        || "an organization-validated certificate has no countryName".to_owned(),
+    )
+}
+
+fn iv_person(c: &Context<'_>) -> Vec<Hit> {
+    let named = !c.subject_values(oids::GIVEN_NAME).is_empty()
+        && !c.subject_values(oids::SURNAME).is_empty();
+    let pseudonym = !c.subject_values(oids::PSEUDONYM).is_empty();
+    hit_if(
+        c.has_policy(&oids::POLICY_IV) && !named && !pseudonym,
+        "subject",
+        || {
+            "an individual-validated certificate has neither givenName and surname nor pseudonym"
+                .to_owned()
+        },
+    )
+}
+
+fn san_missing(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !ext::find::<ext::SubjectAltName>(c.cert).is_present(),
+        "extensions/subjectAltName",
+        || "subjectAltName is absent".to_owned(),
+    )
+}
+
+fn san_types(c: &Context<'_>) -> Vec<Hit> {
+    c.san()
+        .iter()
+        .filter(|n| !matches!(n, GeneralName::DnsName(_) | GeneralName::IpAddress(_)))
+        .map(|n| {
+            hit(
+                "extensions/subjectAltName",
+                format!("subjectAltName contains a {}", general_name_kind(n)),
+            )
+        })
+        .collect()
+}
+
+/// An iPAddress entry as text.
+pub(super) fn ip_text(bytes: &[u8]) -> String {
+    match bytes.len() {
+        4 | 16 => {
+            if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
+                std::net::Ipv4Addr::from(v4).to_string()
+            } else if let Ok(v6) = <[u8; 16]>::try_from(bytes) {
+                std::net::Ipv6Addr::from(v6).to_string()
+            } else {
+                crate::cert::hex(bytes)
+            }
+        }
+        _ => crate::cert::hex(bytes),
+    }
+}
+
+fn common_name_in_san(c: &Context<'_>) -> Vec<Hit> {
+    let san = c.san();
+    let dns = c.dns_names();
+    let ips: Vec<String> = san
+        .iter()
+        .filter_map(|n| match n {
+            GeneralName::IpAddress(ip) => Some(ip_text(ip.as_bytes())),
+            _ => None,
+        })
+        .collect();
+    c.subject_values(oids::COMMON_NAME)
+        .into_iter()
+        .filter(|cn| !dns.contains(cn) && !ips.contains(cn))
+        .map(|cn| {
+            hit(
+                "subject/attributes/CN",
+                format!("commonName {cn:?} is not among the subjectAltName entries"),
+            )
+        })
+        .collect()
+}
+
+/// Suffixes that never resolve in the public DNS (RFC 2606, RFC 6762, RFC 8375, RFC 9476,
+/// ICANN's name collision list and `.internal`, reserved by ICANN in 2024).
+const INTERNAL_SUFFIXES: [&str; 14] = [
+    "example",
+    "alt",
+    "local",
+    "localhost",
+    "localdomain",
+    "internal",
+    "intranet",
+    "lan",
+    "home",
+    "home.arpa",
+    "corp",
+    "private",
+    "test",
+    "invalid",
+];
+
+fn internal_name(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| {
+            let lower = name.trim_end_matches('.').to_ascii_lowercase();
+            let single_label = !lower.contains('.');
+            single_label
+                || INTERNAL_SUFFIXES
+                    .iter()
+                    .any(|suffix| lower.ends_with(&format!(".{suffix}")))
+        })
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!("dNSName {name:?} is an internal name"),
+            )
+        })
+        .collect()
+}
+
+/// Whether an IP address is private, loopback, link-local or otherwise reserved (IANA special
+/// purpose registries).
+fn reserved_address(bytes: &[u8]) -> bool {
+    if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
+        let ip = std::net::Ipv4Addr::from(v4);
+        let [a, b, _, _] = v4;
+        return ip.is_private()
+            || ip.is_loopback()
+            || ip.is_link_local()
+            || ip.is_unspecified()
+            || ip.is_broadcast()
+            || ip.is_documentation()
+            || ip.is_multicast()
+            || (a == 100 && (64..128).contains(&b))
+            || a >= 240
+            || a == 0;
+    }
+    if let Ok(v6) = <[u8; 16]>::try_from(bytes) {
+        let ip = std::net::Ipv6Addr::from(v6);
+        let first = ip.segments().first().copied().unwrap_or_default();
+        return ip.is_loopback()
+            || ip.is_unspecified()
+            || ip.is_multicast()
+            || (first & 0xfe00) == 0xfc00
+            || (first & 0xffc0) == 0xfe80
+            || first == 0x2001 && ip.segments().get(1) == Some(&0x0db8);
+    }
+    true
+}
+
+fn reserved_ip(c: &Context<'_>) -> Vec<Hit> {
+    c.san()
+        .iter()
+        .filter_map(|n| match n {
+            GeneralName::IpAddress(ip) if reserved_address(ip.as_bytes()) => Some(hit(
+                "extensions/subjectAltName",
+                format!("iPAddress {} is reserved", ip_text(ip.as_bytes())),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn wildcard_left(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| name.split('.').skip(1).any(|label| label.contains('*')))
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!("dNSName {name:?} has a wildcard beyond the left-most label"),
+            )
+        })
+        .collect()
+}
+
+fn wildcard_whole(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| {
+            name.split('.')
+                .next()
+                .is_some_and(|label| label.contains('*') && label != "*")
+        })
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!("dNSName {name:?} has a partial wildcard label"),
+            )
+        })
+        .collect()
+}
+
+fn bad_character(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| {
+            name.trim_end_matches('.')
+                .split('.')
+                .enumerate()
+                .any(|(index, label)| {
+                    if index == 0 && label == "*" {
+                        return false;
+                    }
+                    label.starts_with('-')
+                        || label.ends_with('-')
+                        || !label
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'*')
+                })
+        })
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!("dNSName {name:?} has a label with a character not allowed in host names"),
+            )
+        })
+        .collect()
+}
+
+fn label_length(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| name.len() > 253 || name.split('.').any(|label| label.len() > 63))
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!(
+                    "dNSName of {} octets has a label over 63 octets or exceeds 253",
+                    name.len()
+                ),
+            )
+        })
+        .collect()
+}
+
+/// A hit when the RSA modulus is shorter than `minimum` bits.
+pub(super) fn rsa_at_least(c: &Context<'_>, minimum: u32) -> Vec<Hit> {
+    let bits = c.rsa_bits();
+    hit_if(bits.is_some_and(|b| b < minimum), "public_key", || {
+        format!(
+            "RSA modulus is {} bits, below {minimum}",
+            bits.unwrap_or_default()
+        )
+    })
+}
+
+fn rsa_size(c: &Context<'_>) -> Vec<Hit> {
+    rsa_at_least(c, 2048)
+}
+
+fn rsa_divisible(c: &Context<'_>) -> Vec<Hit> {
+    let bits = c.rsa_bits();
+    hit_if(bits.is_some_and(|b| b % 8 != 0), "public_key", || {
+        format!(
+            "RSA modulus is {} bits, not a multiple of 8",
+            bits.unwrap_or_default()
+        )
+    })
+}
+
+fn exponent<'c>(c: &'c Context<'_>) -> Option<&'c [u8]> {
+    match &c.key {
+        KeyKind::Rsa { exponent, .. } => {
+            let skip = exponent.iter().take_while(|&&b| b == 0).count();
+            exponent.get(skip..)
+        }
+        _ => None,
+    }
+}
+
+fn exponent_text(bytes: &[u8]) -> String {
+    if bytes.len() <= 8 {
+        bytes
+            .iter()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b))
+            .to_string()
+    } else {
+        format!("0x{}", crate::cert::hex(bytes))
+    }
+}
+
+fn rsa_exponent_odd(c: &Context<'_>) -> Vec<Hit> {
+    let Some(e) = exponent(c) else {
+        return Vec::new();
+    };
+    hit_if(e.last().is_none_or(|b| b % 2 == 0), "public_key", || {
+        format!("RSA public exponent {} is even", exponent_text(e))
+    })
+}
+
+fn rsa_exponent_small(c: &Context<'_>) -> Vec<Hit> {
+    let Some(e) = exponent(c) else {
+        return Vec::new();
+    };
+    hit_if(
+        e.len() <= 1 && e.first().is_none_or(|&b| b < 3),
+        "public_key",
+        || format!("RSA public exponent {} is below 3", exponent_text(e)),
+    )
+}
+
+fn rsa_exponent_range(c: &Context<'_>) -> Vec<Hit> {
+    let Some(e) = exponent(c) else {
+        return Vec::new();
+    };
+    // 2^16+1 is 0x010001 (three octets); 2^256-1 is 32 octets.
+    let below = e.len() < 3 || (e.len() == 3 && e == [0x01, 0x00, 0x00]);
+    hit_if(below || e.len() > 32, "public_key", || {
+        format!(
+            "RSA public exponent {} is outside 2^16+1 .. 2^256-1",
+            exponent_text(e)
+        )
+    })
+}
+
+fn ec_curve(c: &Context<'_>) -> Vec<Hit> {
+    match &c.key {
+        KeyKind::Ec { curve }
+            if !curve.is_some_and(|o| [oids::P256, oids::P384, oids::P521].contains(&o)) =>
+        {
+            vec![hit(
+                "public_key",
+                format!(
+                    "EC key on {}",
+                    curve.map_or_else(
+                        || "an unnamed curve".to_owned(),
+                        |o| crate::oid::short_name(&o)
+                    )
+                ),
+            )]
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn key_algorithm(c: &Context<'_>) -> Vec<Hit> {
+    match &c.key {
+        KeyKind::Rsa { .. } | KeyKind::Ec { .. } => Vec::new(),
+        KeyKind::Ed25519 => vec![hit("public_key", "the subject key is Ed25519")],
+        KeyKind::Other(oid) => vec![hit(
+            "public_key",
+            format!("the subject key algorithm is {}", crate::oid::name(oid)),
+        )],
+    }
+}
+
+fn signature_algorithm(c: &Context<'_>) -> Vec<Hit> {
+    let oid = c.cert.x509().signature_algorithm().oid;
+    let allowed = [
+        oids::SHA256_RSA,
+        oids::SHA384_RSA,
+        oids::SHA512_RSA,
+        oids::RSA_PSS,
+        oids::ECDSA_SHA256,
+        oids::ECDSA_SHA384,
+        oids::ECDSA_SHA512,
+    ];
+    hit_if(!allowed.contains(&oid), "signature_algorithm", || {
+        format!(
+            "signature algorithm {} is not allowed",
+            crate::oid::name(&oid)
+        )
+    })
+}
+
+fn sha1(c: &Context<'_>) -> Vec<Hit> {
+    let oid = c.cert.x509().signature_algorithm().oid;
+    hit_if(
+        oid == oids::SHA1_RSA || oid == oids::ECDSA_SHA1,
+        "signature_algorithm",
+        || format!("signed with {}", crate::oid::name(&oid)),
+    )
+}
+
+fn serial_entropy(c: &Context<'_>) -> Vec<Hit> {
+    let bytes = c.tbs().serial_number().as_bytes();
+    let significant = bytes.iter().skip_while(|&&b| b == 0).count();
+    hit_if(significant < 8, "serial", || {
+        format!(
+            "serial number 0x{} has {significant} significant octets",
+            crate::cert::hex(bytes)
+        )
+    })
+}
+
+fn sct_missing(c: &Context<'_>) -> Vec<Hit> {
+    let precertificate = ext::raw(c.cert, &oids::CT_POISON).next().is_some();
+    let scts = ext::raw(c.cert, &oids::SCT_LIST).next().is_some();
+    hit_if(!precertificate && !scts, "extensions", || {
+        "no embedded SCT list: browsers require SCTs from this certificate, its OCSP response or the TLS handshake".to_owned()
+    })
+}
+
+fn subordinate_aia(c: &Context<'_>) -> Vec<Hit> {
+    aia_missing(c)
+}
+
+fn subordinate_crl(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !ext::find::<ext::CrlDistributionPoints>(c.cert).is_present(),
+        "extensions/cRLDistributionPoints",
+        || "cRLDistributionPoints is absent".to_owned(),
+    )
+}
+
+fn subordinate_policies(c: &Context<'_>) -> Vec<Hit> {
+    policies_missing(c)
+}
+
+fn subordinate_eku(c: &Context<'_>) -> Vec<Hit> {
+    eku_missing(c)
+}
+
+fn ca_key_usage_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::find::<ext::KeyUsage>(c.cert).critical() == Some(false),
+        "extensions/keyUsage",
+        || "keyUsage of a CA certificate is not critical".to_owned(),
+    )
+}
+
+fn ca_crl_sign(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::key_usage(c.cert).is_some_and(|k| !k.crl_sign()),
+        "extensions/keyUsage",
+        || "keyUsage of a CA certificate does not assert cRLSign".to_owned(),
+    )
+}
+
+fn ca_country(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.subject_values(oids::COUNTRY).is_empty(),
+        "subject",
+        || "the CA's subject has no countryName".to_owned(),
+    )
+}
+
+fn ca_organization(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.subject_values(oids::ORGANIZATION).is_empty(),
+        "subject",
+        || "the CA's subject has no organizationName".to_owned(),
+    )
+}
+
+fn root_eku(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !matches!(ext::find::<ext::ExtendedKeyUsage>(c.cert), Lookup::Absent),
+        "extensions/extendedKeyUsage",
+        || "a root CA certificate carries extKeyUsage".to_owned(),
+    )
+}

@@ -1,0 +1,733 @@
+#!/usr/bin/env python3
+"""Generates the lint fixtures: one certificate that triggers each lint and one that does not.
+
+Run from anywhere: `python3 tests/data/lints/generate.py`. Output is deterministic: the keys
+are committed under keys/ (created on the first run only), RSA PKCS#1 v1.5, ECDSA (RFC 6979
+deterministic) and Ed25519 signatures are deterministic, serials derive from the fixture name.
+
+Python `cryptography` builds most certificates. Encodings it refuses (a 21-octet or zero
+serial, GeneralizedTime before 2050, duplicate extensions, unique identifiers, odd RSA
+parameters) are made by rewriting the DER of the tbsCertificate and signing it again.
+
+manifest.json lists, per lint id, the positive fixture (must trigger the lint), the negative
+fixture (must not) and the rule set to force, if any.
+"""
+
+import datetime
+import hashlib
+import ipaddress
+import json
+import os
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.x509.name import _ASN1Type
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KEYS = os.path.join(HERE, "keys")
+UTC = datetime.timezone.utc
+
+
+def day(y, m, d):
+    return datetime.datetime(y, m, d, tzinfo=UTC)
+
+
+# --- keys -------------------------------------------------------------------------------------
+
+KEY_SPECS = {
+    "root": lambda: rsa.generate_private_key(65537, 2048),
+    "ca": lambda: rsa.generate_private_key(65537, 2048),
+    "ca_ec": lambda: ec.generate_private_key(ec.SECP256R1()),
+    "leaf_ec": lambda: ec.generate_private_key(ec.SECP256R1()),
+    "leaf_rsa": lambda: rsa.generate_private_key(65537, 2048),
+    "rsa1024": lambda: rsa.generate_private_key(65537, 1024),
+    "rsa2052": lambda: rsa.generate_private_key(65537, 2052),
+    "rsa3072": lambda: rsa.generate_private_key(65537, 3072),
+    "rsa_e3": lambda: rsa.generate_private_key(3, 2048),
+    "secp256k1": lambda: ec.generate_private_key(ec.SECP256K1()),
+    "ed25519": lambda: ed25519.Ed25519PrivateKey.generate(),
+}
+
+
+def load_key(name):
+    path = os.path.join(KEYS, name + ".pem")
+    if not os.path.exists(path):
+        os.makedirs(KEYS, exist_ok=True)
+        key = KEY_SPECS[name]()
+        with open(path, "wb") as f:
+            f.write(
+                key.private_bytes(
+                    serialization.Encoding.PEM,
+                    serialization.PrivateFormat.PKCS8,
+                    serialization.NoEncryption(),
+                )
+            )
+    with open(path, "rb") as f:
+        return serialization.load_pem_private_key(f.read(), None)
+
+
+K = {name: load_key(name) for name in KEY_SPECS}
+
+# --- DER helpers ------------------------------------------------------------------------------
+
+
+def der_len(n):
+    if n < 0x80:
+        return bytes([n])
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(body)]) + body
+
+
+def tlv(tag, content):
+    return bytes([tag]) + der_len(len(content)) + content
+
+
+def split(data):
+    """Splits concatenated DER TLVs into a list of whole TLVs."""
+    out, i = [], 0
+    while i < len(data):
+        length = data[i + 1]
+        start = i + 2
+        if length & 0x80:
+            count = length & 0x7F
+            length = int.from_bytes(data[start : start + count], "big")
+            start += count
+        out.append(data[i : start + length])
+        i = start + length
+    return out
+
+
+def content(t):
+    """The content octets of one TLV."""
+    length = t[1]
+    start = 2
+    if length & 0x80:
+        start += length & 0x7F
+    return t[start:]
+
+
+def seq(items):
+    return tlv(0x30, b"".join(items))
+
+
+def oid_der(dotted):
+    parts = [int(p) for p in dotted.split(".")]
+    body = bytes([40 * parts[0] + parts[1]])
+    for p in parts[2:]:
+        chunk = [p & 0x7F]
+        p >>= 7
+        while p:
+            chunk.insert(0, 0x80 | (p & 0x7F))
+            p >>= 7
+        body += bytes(chunk)
+    return tlv(0x06, body)
+
+
+def integer(value):
+    body = value.to_bytes(max(1, (value.bit_length() + 8) // 8), "big")
+    return tlv(0x02, body)
+
+
+NULL = b"\x05\x00"
+
+
+def resign(tbs, outer_alg, signer, hash_algorithm):
+    if isinstance(signer, rsa.RSAPrivateKey):
+        signature = signer.sign(tbs, padding.PKCS1v15(), hash_algorithm)
+    elif isinstance(signer, ec.EllipticCurvePrivateKey):
+        signature = signer.sign(tbs, ec.ECDSA(hash_algorithm, deterministic_signing=True))
+    else:
+        signature = signer.sign(tbs)
+    return seq([tbs, outer_alg, tlv(0x03, b"\x00" + signature)])
+
+
+class Tbs:
+    """The tbsCertificate as a list of TLVs, with named positions."""
+
+    def __init__(self, der):
+        cert = split(der)[0]
+        self.tbs, self.outer_alg, _ = split(content(cert))
+        self.items = split(content(self.tbs))
+
+    def index(self, name):
+        offset = 1 if self.items[0][0] == 0xA0 else 0
+        names = ["serial", "signature", "issuer", "validity", "subject", "spki"]
+        return offset + names.index(name)
+
+    def extensions(self):
+        ext = [t for t in self.items if t[0] == 0xA3][0]
+        return split(content(split(content(ext))[0]))
+
+    def set_extensions(self, extensions):
+        i = [n for n, t in enumerate(self.items) if t[0] == 0xA3][0]
+        self.items[i] = tlv(0xA3, seq(extensions))
+
+
+# --- certificate building ---------------------------------------------------------------------
+
+ROOT_NAME = x509.Name(
+    [
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "US"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Certscope Test"),
+        x509.NameAttribute(NameOID.COMMON_NAME, "Certscope Test Root"),
+    ]
+)
+CA_NAME = x509.Name(
+    [
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "US"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Certscope Test"),
+        x509.NameAttribute(NameOID.COMMON_NAME, "Certscope Test Issuing CA"),
+    ]
+)
+
+
+def name(*pairs):
+    attributes = []
+    for pair in pairs:
+        oid, value = pair[0], pair[1]
+        kind = pair[2] if len(pair) > 2 else None
+        attributes.append(x509.NameAttribute(oid, value, kind, _validate=False))
+    return x509.Name(attributes)
+
+
+def policies(*oids):
+    return x509.CertificatePolicies([x509.PolicyInformation(ObjectIdentifier(o), None) for o in oids])
+
+
+def aia(ca_issuers="http://ca.example.com/ca.crt", ocsp="http://ocsp.example.com"):
+    descriptions = []
+    if ocsp:
+        descriptions.append(
+            x509.AccessDescription(x509.AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier(ocsp))
+        )
+    if ca_issuers:
+        descriptions.append(
+            x509.AccessDescription(
+                x509.AuthorityInformationAccessOID.CA_ISSUERS, x509.UniformResourceIdentifier(ca_issuers)
+            )
+        )
+    return x509.AuthorityInformationAccess(descriptions)
+
+
+def crldp(uri="http://crl.example.com/ca.crl"):
+    return x509.CRLDistributionPoints(
+        [x509.DistributionPoint([x509.UniformResourceIdentifier(uri)], None, None, None)]
+    )
+
+
+def key_usage(*bits):
+    flags = dict(
+        digital_signature=False,
+        content_commitment=False,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
+    for bit in bits:
+        flags[bit] = True
+    return x509.KeyUsage(**flags)
+
+
+def eku(*oids):
+    return x509.ExtendedKeyUsage([ObjectIdentifier(o) if isinstance(o, str) else o for o in oids])
+
+
+def raw(oid, value):
+    return x509.UnrecognizedExtension(ObjectIdentifier(oid), value)
+
+
+def sct_list():
+    """A well-formed SignedCertificateTimestampList with two SCTs (RFC 6962 3.3)."""
+    scts = b""
+    for log in (b"\x01", b"\x02"):
+        signature = seq([integer(int.from_bytes(b"\x11" * 32, "big")), integer(int.from_bytes(b"\x22" * 32, "big"))])
+        body = (
+            b"\x00"
+            + hashlib.sha256(log).digest()
+            + (1780272000000).to_bytes(8, "big")
+            + b"\x00\x00"
+            + b"\x04\x03"
+            + len(signature).to_bytes(2, "big")
+            + signature
+        )
+        scts += len(body).to_bytes(2, "big") + body
+    listing = len(scts).to_bytes(2, "big") + scts
+    return raw("1.3.6.1.4.1.11129.2.4.2", tlv(0x04, listing))
+
+
+SERVER_AUTH = ExtendedKeyUsageOID.SERVER_AUTH
+CLIENT_AUTH = ExtendedKeyUsageOID.CLIENT_AUTH
+ANY_EKU = "2.5.29.37.0"
+EMAIL = ExtendedKeyUsageOID.EMAIL_PROTECTION
+CODE = ExtendedKeyUsageOID.CODE_SIGNING
+POLICY_DV, POLICY_OV, POLICY_IV = "2.23.140.1.2.1", "2.23.140.1.2.2", "2.23.140.1.2.3"
+PRIVATE_POLICY = "1.3.6.1.4.1.55555.1.1"
+
+
+def ski(key):
+    return x509.SubjectKeyIdentifier.from_public_key(key.public_key())
+
+
+def aki(key):
+    return x509.AuthorityKeyIdentifier.from_issuer_public_key(key.public_key())
+
+
+def base(kind):
+    """The clean certificate of each kind: (fields, ordered extensions {name: (value, critical)})."""
+    if kind == "tls":
+        fields = dict(
+            subject=name((NameOID.COMMON_NAME, "www.example.com")),
+            issuer=CA_NAME,
+            key=K["leaf_ec"],
+            signer=K["ca"],
+            not_before=day(2026, 6, 1),
+            days=180,
+        )
+        exts = {
+            "ku": (key_usage("digital_signature"), True),
+            "eku": (eku(SERVER_AUTH), False),
+            "bc": (x509.BasicConstraints(False, None), True),
+            "ski": (ski(K["leaf_ec"]), False),
+            "aki": (aki(K["ca"]), False),
+            "aia": (aia(), False),
+            "cp": (policies(POLICY_DV), False),
+            "crldp": (crldp(), False),
+            "san": (x509.SubjectAlternativeName([x509.DNSName("www.example.com"), x509.DNSName("example.com")]), False),
+            "sct": (sct_list(), False),
+        }
+    elif kind == "subca":
+        fields = dict(subject=CA_NAME, issuer=ROOT_NAME, key=K["ca"], signer=K["root"], not_before=day(2026, 1, 1), days=1826)
+        exts = {
+            "bc": (x509.BasicConstraints(True, 0), True),
+            "ku": (key_usage("digital_signature", "key_cert_sign", "crl_sign"), True),
+            "eku": (eku(SERVER_AUTH, CLIENT_AUTH), False),
+            "ski": (ski(K["ca"]), False),
+            "aki": (aki(K["root"]), False),
+            "aia": (aia(ocsp=None), False),
+            "cp": (policies(POLICY_DV), False),
+            "crldp": (crldp("http://crl.example.com/root.crl"), False),
+        }
+    elif kind == "root":
+        fields = dict(subject=ROOT_NAME, issuer=ROOT_NAME, key=K["root"], signer=K["root"], not_before=day(2026, 1, 1), days=7305)
+        exts = {
+            "bc": (x509.BasicConstraints(True, None), True),
+            "ku": (key_usage("key_cert_sign", "crl_sign"), True),
+            "ski": (ski(K["root"]), False),
+        }
+    elif kind == "smime":
+        fields = dict(
+            subject=name((NameOID.COMMON_NAME, "alice@example.com")),
+            issuer=CA_NAME,
+            key=K["leaf_rsa"],
+            signer=K["ca"],
+            not_before=day(2026, 6, 1),
+            days=365,
+        )
+        exts = {
+            "ku": (key_usage("digital_signature", "key_encipherment"), True),
+            "eku": (eku(EMAIL), False),
+            "ski": (ski(K["leaf_rsa"]), False),
+            "aki": (aki(K["ca"]), False),
+            "aia": (aia(ocsp=None), False),
+            "cp": (policies("2.23.140.1.5.1.3"), False),
+            "crldp": (crldp(), False),
+            "san": (x509.SubjectAlternativeName([x509.RFC822Name("alice@example.com")]), False),
+        }
+    elif kind == "code":
+        fields = dict(
+            subject=name(
+                (NameOID.COUNTRY_NAME, "US"),
+                (NameOID.STATE_OR_PROVINCE_NAME, "California"),
+                (NameOID.LOCALITY_NAME, "San Francisco"),
+                (NameOID.ORGANIZATION_NAME, "Example Corp"),
+                (NameOID.COMMON_NAME, "Example Corp"),
+            ),
+            issuer=CA_NAME,
+            key=K["rsa3072"],
+            signer=K["ca"],
+            not_before=day(2026, 6, 1),
+            days=365,
+        )
+        exts = {
+            "ku": (key_usage("digital_signature"), True),
+            "eku": (eku(CODE), False),
+            "ski": (ski(K["rsa3072"]), False),
+            "aki": (aki(K["ca"]), False),
+            "aia": (aia(ocsp=None), False),
+            "cp": (policies("2.23.140.1.4.1"), False),
+            "crldp": (crldp(), False),
+        }
+    elif kind == "device":
+        fields = dict(
+            subject=name((NameOID.ORGANIZATION_NAME, "Example Devices"), (NameOID.COMMON_NAME, "device-0001")),
+            issuer=CA_NAME,
+            key=K["leaf_ec"],
+            signer=K["ca"],
+            not_before=day(2026, 6, 1),
+            days=365,
+        )
+        exts = {
+            "ku": (key_usage("digital_signature"), True),
+            "eku": (eku(CLIENT_AUTH), False),
+            "ski": (ski(K["leaf_ec"]), False),
+            "aki": (aki(K["ca"]), False),
+            "san": (
+                x509.SubjectAlternativeName([x509.UniformResourceIdentifier("spiffe://example.com/device/0001")]),
+                False,
+            ),
+        }
+    else:
+        raise ValueError(kind)
+    return fields, exts
+
+
+def build(fixture, kind="tls", set=None, drop=(), mutate=None, hash_algorithm=None, **fields_override):
+    fields, exts = base(kind)
+    fields.update(fields_override)
+    for key in drop:
+        del exts[key]
+    for key, value in (set or {}).items():
+        exts[key] = value if isinstance(value, tuple) else (value, exts.get(key, (None, False))[1])
+    key = fields["key"]
+    signer = fields["signer"]
+    if hash_algorithm is None:
+        hash_algorithm = None if isinstance(signer, ed25519.Ed25519PrivateKey) else hashes.SHA256()
+    serial = fields.get("serial") or (int.from_bytes(hashlib.sha256(fixture.encode()).digest()[:16], "big") >> 1) | (1 << 120)
+    not_after = fields.get("not_after") or fields["not_before"] + datetime.timedelta(days=fields["days"], seconds=-1)
+    builder = (
+        x509.CertificateBuilder()
+        .subject_name(fields["subject"])
+        .issuer_name(fields["issuer"])
+        .public_key(key.public_key())
+        .serial_number(serial)
+        .not_valid_before(fields["not_before"])
+        .not_valid_after(not_after)
+    )
+    for value, critical in exts.values():
+        builder = builder.add_extension(value, critical)
+    sha1 = isinstance(hash_algorithm, hashes.SHA1)
+    cert = builder.sign(signer, hashes.SHA256() if sha1 else hash_algorithm)
+    der = cert.public_bytes(serialization.Encoding.DER)
+    if sha1:
+        # cryptography no longer signs certificates with SHA-1: rewrite the algorithm and sign.
+        inner = mutate
+
+        def mutate(tbs):
+            alg = seq([oid_der("1.2.840.113549.1.1.5"), NULL])
+            tbs.items[tbs.index("signature")] = alg
+            if inner:
+                inner(tbs)
+            return alg
+
+    if mutate is None and isinstance(signer, ec.EllipticCurvePrivateKey):
+        # The builder's ECDSA signatures are random; sign again deterministically (RFC 6979).
+        def mutate(tbs):
+            return None
+
+    if mutate:
+        tbs = Tbs(der)
+        outer = mutate(tbs)
+        outer_alg = outer if outer is not None else tbs.outer_alg
+        der = resign(seq(tbs.items), outer_alg, signer, hash_algorithm or hashes.SHA256())
+    return der
+
+
+# --- mutations --------------------------------------------------------------------------------
+
+
+def set_serial(raw_content):
+    def mutate(tbs):
+        tbs.items[tbs.index("serial")] = tlv(0x02, raw_content)
+
+    return mutate
+
+
+def version(value):
+    def mutate(tbs):
+        tbs.items[0] = tlv(0xA0, tlv(0x02, bytes([value])))
+
+    return mutate
+
+
+def add_unique_id(tbs):
+    position = tbs.index("spki") + 1
+    tbs.items.insert(position, tlv(0x82, b"\x00\xab\xcd"))
+
+
+def tbs_signature_sha384(tbs):
+    tbs.items[tbs.index("signature")] = seq([oid_der("1.2.840.113549.1.1.12"), NULL])
+
+
+def drop_signature_null(tbs):
+    alg = seq([oid_der("1.2.840.113549.1.1.11")])
+    tbs.items[tbs.index("signature")] = alg
+    return alg
+
+
+def add_ecdsa_null(tbs):
+    alg = seq([oid_der("1.2.840.10045.4.3.2"), NULL])
+    tbs.items[tbs.index("signature")] = alg
+    return alg
+
+
+def spki_without_null(tbs):
+    i = tbs.index("spki")
+    algorithm, key = split(content(tbs.items[i]))
+    tbs.items[i] = seq([seq([oid_der("1.2.840.113549.1.1.1")]), key])
+
+
+def rsa_exponent(e):
+    def mutate(tbs):
+        n = K["leaf_rsa"].public_key().public_numbers().n
+        key = seq([integer(n), integer(e)])
+        tbs.items[tbs.index("spki")] = seq([seq([oid_der("1.2.840.113549.1.1.1"), NULL]), tlv(0x03, b"\x00" + key)])
+
+    return mutate
+
+
+def not_after_generalized(tbs):
+    i = tbs.index("validity")
+    not_before, not_after = split(content(tbs.items[i]))
+    text = content(not_after).decode()
+    tbs.items[i] = seq([not_before, tlv(0x18, ("20" + text).encode())])
+
+
+def swap_validity(tbs):
+    i = tbs.index("validity")
+    not_before, not_after = split(content(tbs.items[i]))
+    tbs.items[i] = seq([not_after, not_before])
+
+
+def replace_in_subject(old, new):
+    def mutate(tbs):
+        i = tbs.index("subject")
+        tbs.items[i] = tbs.items[i].replace(old, new)
+
+    return mutate
+
+
+def duplicate_ski(tbs):
+    extensions = tbs.extensions()
+    ski_ext = [e for e in extensions if oid_der("2.5.29.14") in e][0]
+    tbs.set_extensions(extensions + [ski_ext])
+
+
+# --- the lints --------------------------------------------------------------------------------
+
+FIXTURES = []
+FIXTURE_KINDS = {}
+
+
+def lint(id, positive, negative=None, rule_set=None):
+    """Registers a lint's fixtures. `positive`/`negative` are build() keyword dicts; a missing
+    negative means the clean certificate of the positive's kind."""
+    FIXTURES.append((id, positive, negative, rule_set))
+
+
+def sig_with(hash_algorithm):
+    return dict(hash_algorithm=hash_algorithm)
+
+
+san = x509.SubjectAlternativeName
+dns = x509.DNSName
+
+# RFC 5280
+lint("e_cert_extensions_version_not_3", dict(mutate=version(1)), dict(mutate=version(2)))
+lint("e_cert_contains_unique_identifier", dict(mutate=add_unique_id))
+lint("e_serial_number_not_positive", dict(mutate=set_serial(b"\x00")), dict(mutate=set_serial(b"\x01" * 9)))
+lint("e_serial_number_longer_than_20_octets", dict(mutate=set_serial(b"\x7f" + b"\x5a" * 20)), dict(mutate=set_serial(b"\x7f" + b"\x5a" * 19)))
+lint("e_cert_sig_alg_not_match_tbs_sig_alg", dict(mutate=tbs_signature_sha384))
+lint("e_rsa_signature_parameter_not_null", dict(mutate=drop_signature_null))
+lint("e_ecdsa_signature_parameters_present", dict(signer=K["ca_ec"], mutate=add_ecdsa_null), dict(signer=K["ca_ec"]))
+lint("e_spki_rsa_encryption_parameter_not_null", dict(key=K["leaf_rsa"], mutate=spki_without_null, set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature", "key_encipherment")}), dict(key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"])}))
+lint("e_wrong_time_format_pre2050", dict(mutate=not_after_generalized), dict(kind="device", not_after=datetime.datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)))
+lint("e_validity_time_not_positive", dict(mutate=swap_validity))
+lint("e_ext_duplicate_extension", dict(mutate=duplicate_ski))
+lint("e_ext_malformed", dict(set={"ku": raw("2.5.29.15", b"\x04\x00")}))
+lint("e_subject_empty_without_san", dict(kind="device", subject=x509.Name([]), drop=["san"]), dict(kind="device", subject=x509.Name([]), set={"san": (san([x509.UniformResourceIdentifier("spiffe://example.com/device/0001")]), True)}))
+lint("e_ext_san_not_critical_without_subject", dict(kind="device", subject=x509.Name([])), dict(kind="device", subject=x509.Name([]), set={"san": (san([x509.UniformResourceIdentifier("spiffe://example.com/device/0001")]), True)}))
+lint("e_ext_san_no_entries", dict(set={"san": raw("2.5.29.17", b"\x30\x00")}))
+lint("e_ext_san_empty_name", dict(set={"san": raw("2.5.29.17", b"\x30\x13\x82\x0fwww.example.com\x82\x00")}))
+lint("e_ca_subject_field_empty", dict(kind="subca", subject=x509.Name([])), dict(kind="subca"))
+lint("e_basic_constraints_not_critical", dict(kind="subca", set={"bc": (x509.BasicConstraints(True, 0), False)}), dict(kind="subca"))
+lint("e_path_len_constraint_improperly_included", dict(kind="subca", set={"ku": key_usage("digital_signature", "crl_sign")}), dict(kind="subca"))
+lint("e_ext_authority_key_identifier_missing", dict(drop=["aki"]), dict(kind="root"))
+lint("e_ext_authority_key_identifier_no_key_identifier", dict(set={"aki": x509.AuthorityKeyIdentifier(None, [x509.DirectoryName(ROOT_NAME)], 1)}))
+lint("e_ext_authority_key_identifier_critical", dict(set={"aki": (aki(K["ca"]), True)}))
+lint("e_ext_subject_key_identifier_missing_ca", dict(kind="subca", drop=["ski"]), dict(kind="subca"))
+lint("w_ext_subject_key_identifier_missing_sub_cert", dict(drop=["ski"]))
+lint("e_ext_subject_key_identifier_critical", dict(set={"ski": (ski(K["leaf_ec"]), True)}))
+lint("e_ca_key_usage_missing", dict(kind="subca", drop=["ku"]), dict(kind="subca"))
+lint("e_ca_key_cert_sign_not_set", dict(kind="root", set={"ku": key_usage("digital_signature", "crl_sign")}), dict(kind="root"))
+lint("w_ext_key_usage_not_critical", dict(set={"ku": (key_usage("digital_signature"), False)}))
+lint("e_ext_key_usage_cert_sign_without_ca", dict(set={"ku": key_usage("digital_signature", "key_cert_sign")}))
+lint("e_ext_key_usage_without_bits", dict(set={"ku": raw("2.5.29.15", b"\x03\x01\x00")}))
+lint("e_key_usage_and_extended_key_usage_inconsistent", dict(set={"ku": key_usage("content_commitment")}), dict(set={"ku": key_usage("key_agreement")}))
+lint("e_eku_time_stamping_not_critical", dict(kind="device", set={"eku": (eku(ExtendedKeyUsageOID.TIME_STAMPING), False)}), dict(kind="device", set={"eku": (eku(ExtendedKeyUsageOID.TIME_STAMPING), True)}))
+lint("e_ec_key_usage_invalid", dict(set={"ku": key_usage("digital_signature", "key_encipherment")}))
+lint("e_ed25519_key_usage_invalid", dict(kind="device", key=K["ed25519"], set={"ski": ski(K["ed25519"]), "ku": key_usage("digital_signature", "key_agreement")}), dict(kind="device", key=K["ed25519"], set={"ski": ski(K["ed25519"])}))
+lint("e_rsa_key_usage_invalid", dict(key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature", "key_agreement")}), dict(key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature", "key_encipherment")}))
+lint("e_ext_aia_marked_critical", dict(set={"aia": (aia(), True)}))
+lint("w_ext_crl_distribution_marked_critical", dict(set={"crldp": (crldp(), True)}))
+NC = x509.NameConstraints([x509.DNSName("example.com")], None)
+lint("e_ext_name_constraints_not_critical", dict(kind="subca", set={"nc": (NC, False)}), dict(kind="subca", set={"nc": (NC, True)}))
+lint("e_ext_cert_policy_duplicate", dict(set={"cp": raw("2.5.29.32", seq([seq([oid_der(POLICY_DV)]), seq([oid_der(POLICY_DV)])]))}))
+lint("e_subject_attribute_value_empty", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "", _ASN1Type.UTF8String), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca"))
+lint("e_subject_directory_string_invalid", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope X Test", _ASN1Type.PrintableString), (NameOID.COMMON_NAME, "Certscope Test Issuing CA")), mutate=replace_in_subject(b"Certscope X Test", b"Certscope @ Test")), dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope (Test)", _ASN1Type.PrintableString), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))))
+lint("w_directory_string_legacy_type", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope Test", _ASN1Type.BMPString), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca"))
+lint("e_subject_country_name_invalid", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "USA"), (NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca"))
+lint("e_subject_common_name_max_length", dict(kind="device", subject=name((NameOID.COMMON_NAME, "d" * 65))), dict(kind="device", subject=name((NameOID.COMMON_NAME, "d" * 64))))
+lint("e_subject_organization_name_max_length", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "o" * 65), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "o" * 64), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))))
+lint("w_subject_email_address_deprecated", dict(kind="smime", subject=name((NameOID.COMMON_NAME, "Alice"), (NameOID.EMAIL_ADDRESS, "alice@example.com"))))
+lint("e_ct_poison_not_critical", dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), False)}), dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), True)}))
+lint("e_ct_poison_value_not_null", dict(drop=["sct"], set={"poison": (raw("1.3.6.1.4.1.11129.2.4.3", b"\x02\x01\x00"), True)}), dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), True)}))
+
+# TLS BR
+lint("e_sub_cert_eku_missing", dict(drop=["eku"]), rule_set="tls-br")
+lint("e_sub_cert_eku_server_auth_client_auth_missing", dict(set={"eku": eku(CLIENT_AUTH)}), rule_set="tls-br")
+lint("e_sub_cert_eku_any_extended_key_usage", dict(set={"eku": eku(SERVER_AUTH, ANY_EKU)}))
+lint("e_sub_cert_eku_prohibited_values", dict(set={"eku": eku(SERVER_AUTH, EMAIL)}), dict(set={"eku": eku(SERVER_AUTH, CLIENT_AUTH)}))
+lint("w_sub_cert_eku_extra_values", dict(set={"eku": eku(SERVER_AUTH, "1.3.6.1.5.5.7.3.17")}), dict(set={"eku": eku(SERVER_AUTH, CLIENT_AUTH)}))
+lint("e_sub_cert_key_usage_cert_sign_bit_set", dict(set={"ku": key_usage("digital_signature", "key_cert_sign")}))
+lint("e_sub_cert_key_usage_crl_sign_bit_set", dict(set={"ku": key_usage("digital_signature", "crl_sign")}))
+lint("e_sub_cert_key_usage_digital_signature_missing", dict(set={"ku": key_usage("key_agreement")}))
+lint("e_sub_cert_valid_time_longer_than_398_days", dict(days=399, not_before=day(2025, 6, 1)), dict(days=398, not_before=day(2025, 6, 1)))
+lint("e_sub_cert_valid_time_longer_than_200_days", dict(days=201), dict(days=200))
+lint("e_sub_cert_valid_time_longer_than_100_days", dict(days=101, not_before=day(2027, 4, 1)), dict(days=100, not_before=day(2027, 4, 1)))
+lint("e_sub_cert_valid_time_longer_than_47_days", dict(days=48, not_before=day(2029, 4, 1)), dict(days=47, not_before=day(2029, 4, 1)))
+lint("e_sub_cert_aia_missing", dict(drop=["aia"]))
+lint("w_sub_cert_aia_does_not_contain_issuing_ca_url", dict(set={"aia": aia(ca_issuers=None)}))
+lint("e_aia_url_not_http", dict(set={"aia": aia(ca_issuers="https://ca.example.com/ca.crt")}))
+lint("e_crl_distribution_point_url_not_http", dict(set={"crldp": crldp("ldap://ldap.example.com/cn=ca")}))
+lint("e_sub_cert_crl_distribution_points_marked_critical", dict(set={"crldp": (crldp(), True)}))
+lint("e_sub_cert_certificate_policies_missing", dict(drop=["cp"]))
+lint("e_sub_cert_cabf_policy_missing", dict(set={"cp": policies(PRIVATE_POLICY)}), dict(set={"cp": policies(POLICY_DV, PRIVATE_POLICY)}))
+lint("e_cab_dv_conflicts_with_org", dict(subject=name((NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.COMMON_NAME, "www.example.com"))))
+OV_SUBJECT = name((NameOID.COUNTRY_NAME, "US"), (NameOID.STATE_OR_PROVINCE_NAME, "California"), (NameOID.LOCALITY_NAME, "San Francisco"), (NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.COMMON_NAME, "www.example.com"))
+lint("e_cab_ov_requires_org", dict(set={"cp": policies(POLICY_OV)}), dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT))
+lint("e_cert_policy_ov_requires_country", dict(set={"cp": policies(POLICY_OV)}, subject=name((NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.COMMON_NAME, "www.example.com"))), dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT))
+lint("e_cab_iv_requires_personal_name", dict(set={"cp": policies(POLICY_IV)}), dict(set={"cp": policies(POLICY_IV)}, subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.GIVEN_NAME, "Alice"), (NameOID.SURNAME, "Example"), (NameOID.COMMON_NAME, "www.example.com"))))
+lint("e_ext_san_missing", dict(drop=["san"]))
+lint("e_sub_cert_san_disallowed_type", dict(set={"san": san([dns("www.example.com"), x509.RFC822Name("admin@example.com")])}))
+lint("e_subject_common_name_not_exactly_from_san", dict(subject=name((NameOID.COMMON_NAME, "Example.com"))))
+lint("e_san_dns_name_internal", dict(set={"san": san([dns("www.example.com"), dns("server.corp")])}), dict(set={"san": san([dns("www.example.com"), dns("corp.example.com")])}))
+lint("e_ext_san_contains_reserved_ip", dict(set={"san": san([dns("www.example.com"), x509.IPAddress(ipaddress.ip_address("10.0.0.1"))])}), dict(set={"san": san([dns("www.example.com"), x509.IPAddress(ipaddress.ip_address("8.8.8.8"))])}))
+lint("e_dnsname_wildcard_only_in_left_label", dict(set={"san": san([dns("www.example.com"), dns("www.*.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("*.example.com")])}))
+lint("e_dnsname_left_label_wildcard_correct", dict(set={"san": san([dns("www.example.com"), dns("w*.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("*.example.com")])}))
+lint("e_dnsname_bad_character_in_label", dict(set={"san": san([dns("www.example.com"), dns("my_host.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("my-host.example.com")])}))
+lint("e_dnsname_label_too_long", dict(set={"san": san([dns("www.example.com"), dns("a" * 64 + ".example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("a" * 63 + ".example.com")])}))
+RSA_LEAF = lambda k: dict(key=K[k], set={"ski": ski(K[k]), "ku": key_usage("digital_signature", "key_encipherment")})
+lint("e_rsa_mod_less_than_2048_bits", RSA_LEAF("rsa1024"), RSA_LEAF("leaf_rsa"))
+lint("e_rsa_mod_not_divisible_by_8", RSA_LEAF("rsa2052"), RSA_LEAF("leaf_rsa"))
+lint("e_rsa_public_exponent_not_odd", dict(RSA_LEAF("leaf_rsa"), mutate=rsa_exponent(65536)), dict(RSA_LEAF("leaf_rsa"), mutate=rsa_exponent(65539)))
+lint("e_rsa_public_exponent_too_small", dict(RSA_LEAF("leaf_rsa"), mutate=rsa_exponent(1)), dict(RSA_LEAF("leaf_rsa"), mutate=rsa_exponent(3)))
+lint("w_rsa_public_exponent_not_in_range", RSA_LEAF("rsa_e3"), RSA_LEAF("leaf_rsa"))
+lint("e_ec_improper_curves", dict(key=K["secp256k1"], set={"ski": ski(K["secp256k1"])}))
+lint("e_spki_algorithm_not_supported", dict(key=K["ed25519"], set={"ski": ski(K["ed25519"])}))
+lint("e_signature_algorithm_not_supported", sig_with(hashes.SHA224()), sig_with(hashes.SHA384()))
+lint("e_sub_cert_or_sub_ca_using_sha1", sig_with(hashes.SHA1()))
+lint("w_serial_number_low_entropy", dict(serial=0x1234), dict(serial=0x0102030405060708))
+lint("w_sub_cert_sct_list_missing", dict(drop=["sct"]), dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), True)}))
+lint("w_sub_ca_aia_missing", dict(kind="subca", drop=["aia"]), dict(kind="subca"))
+lint("e_sub_ca_crl_distribution_points_missing", dict(kind="subca", drop=["crldp"]), dict(kind="subca"))
+lint("e_sub_ca_certificate_policies_missing", dict(kind="subca", drop=["cp"]), dict(kind="subca"))
+lint("e_sub_ca_eku_missing", dict(kind="subca", drop=["eku"]), dict(kind="subca"), rule_set="tls-br")
+lint("e_ca_key_usage_not_critical", dict(kind="subca", set={"ku": (key_usage("digital_signature", "key_cert_sign", "crl_sign"), False)}), dict(kind="subca"))
+lint("e_ca_crl_sign_not_set", dict(kind="subca", set={"ku": key_usage("digital_signature", "key_cert_sign")}), dict(kind="subca"))
+lint("e_ca_country_name_missing", dict(kind="subca", subject=name((NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca"))
+lint("e_ca_organization_name_missing", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca"))
+lint("e_root_ca_extended_key_usage_present", dict(kind="root", set={"eku": (eku(SERVER_AUTH), False)}), dict(kind="root"), rule_set="tls-br")
+
+# S/MIME BR
+lint("e_smime_eku_email_protection_missing", dict(kind="smime", set={"eku": eku(CLIENT_AUTH)}), dict(kind="smime"), rule_set="smime-br")
+MULTIPURPOSE = policies("2.23.140.1.5.1.2")
+lint("e_smime_eku_prohibited_values", dict(kind="smime", set={"eku": eku(EMAIL, SERVER_AUTH), "cp": MULTIPURPOSE}), dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH), "cp": MULTIPURPOSE}), rule_set="smime-br")
+lint("e_smime_strict_eku_extra_values", dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH)}), dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH), "cp": policies("2.23.140.1.5.1.2")}))
+lint("e_smime_san_mailbox_missing", dict(kind="smime", set={"san": san([x509.UniformResourceIdentifier("mailto:alice@example.com")])}), dict(kind="smime"))
+lint("e_smime_subject_email_not_in_san", dict(kind="smime", subject=name((NameOID.COMMON_NAME, "alice@example.com"), (NameOID.EMAIL_ADDRESS, "bob@example.com"))), dict(kind="smime", subject=name((NameOID.COMMON_NAME, "alice@example.com"), (NameOID.EMAIL_ADDRESS, "alice@example.com"))))
+lint("e_smime_policy_missing", dict(kind="smime", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="smime"))
+lint("e_smime_key_usage_missing", dict(kind="smime", drop=["ku"]), dict(kind="smime"))
+lint("w_smime_key_usage_not_critical", dict(kind="smime", set={"ku": (key_usage("digital_signature", "key_encipherment"), False)}), dict(kind="smime"))
+lint("w_smime_crl_distribution_points_missing", dict(kind="smime", drop=["crldp"]), dict(kind="smime"))
+lint("e_smime_validity_longer_than_825_days", dict(kind="smime", days=826), dict(kind="smime", days=825))
+lint("e_smime_rsa_mod_less_than_2048_bits", dict(kind="smime", key=K["rsa1024"], set={"ski": ski(K["rsa1024"])}), dict(kind="smime"))
+
+# Code signing BR
+lint("e_code_signing_eku_code_signing_missing", dict(kind="code", set={"eku": eku("1.3.6.1.5.5.7.3.17")}), dict(kind="code"), rule_set="code-signing-br")
+lint("e_code_signing_eku_any_extended_key_usage", dict(kind="code", set={"eku": eku(CODE, ANY_EKU)}), dict(kind="code"))
+lint("w_code_signing_eku_extra_values", dict(kind="code", set={"eku": eku(CODE, EMAIL)}), dict(kind="code", set={"eku": eku(CODE, "1.3.6.1.4.1.311.10.3.13")}))
+lint("e_code_signing_key_usage_digital_signature_missing", dict(kind="code", set={"ku": key_usage("content_commitment")}), dict(kind="code"))
+lint("e_code_signing_key_usage_not_critical", dict(kind="code", set={"ku": (key_usage("digital_signature"), False)}), dict(kind="code"))
+lint("e_code_signing_rsa_mod_less_than_3072_bits", dict(kind="code", key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"])}), dict(kind="code", key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"])}, not_before=day(2021, 5, 1)))
+lint("e_code_signing_validity_longer_than_39_months", dict(kind="code", days=1189), dict(kind="code", days=1188))
+lint("e_code_signing_policy_missing", dict(kind="code", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="code", set={"cp": policies("2.23.140.1.3")}))
+lint("e_code_signing_crl_distribution_points_missing", dict(kind="code", drop=["crldp"]), dict(kind="code"))
+lint("e_code_signing_aia_ca_issuers_missing", dict(kind="code", set={"aia": aia(ca_issuers=None)}), dict(kind="code"))
+
+# Device identity
+lint("e_device_eku_client_auth_missing", dict(kind="device", set={"eku": eku("1.3.6.1.5.5.7.3.17")}), dict(kind="device"), rule_set="device")
+lint("e_device_key_usage_digital_signature_missing", dict(kind="device", set={"ku": key_usage("key_agreement")}), dict(kind="device"))
+lint("n_device_key_usage_missing", dict(kind="device", drop=["ku"]), dict(kind="device"))
+lint("w_device_san_dns_name_without_server_auth", dict(kind="device", set={"san": san([x509.UniformResourceIdentifier("spiffe://example.com/device/0001"), dns("device-0001.example.com")])}), dict(kind="device", set={"eku": eku(SERVER_AUTH, CLIENT_AUTH), "san": san([x509.UniformResourceIdentifier("spiffe://example.com/device/0001"), dns("device-0001.example.com")])}), rule_set="device")
+lint("w_device_identifier_missing", dict(kind="device", drop=["san"]), dict(kind="device", drop=["san"], subject=name((NameOID.SERIAL_NUMBER, "SN-0001"), (NameOID.COMMON_NAME, "device-0001"))))
+lint("w_device_validity_longer_than_825_days", dict(kind="device", days=3650), dict(kind="device", not_after=datetime.datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)))
+lint("e_device_key_too_small", dict(kind="device", key=K["rsa1024"], set={"ski": ski(K["rsa1024"])}), dict(kind="device"))
+lint("w_device_eku_any_extended_key_usage", dict(kind="device", set={"eku": eku(CLIENT_AUTH, ANY_EKU)}), dict(kind="device"))
+lint("e_device_weak_signature_algorithm", dict(kind="device", hash_algorithm=hashes.SHA1()), dict(kind="device"))
+
+
+def pem(der):
+    import base64
+
+    body = base64.b64encode(der).decode()
+    lines = [body[i : i + 64] for i in range(0, len(body), 64)]
+    return "-----BEGIN CERTIFICATE-----\n" + "\n".join(lines) + "\n-----END CERTIFICATE-----\n"
+
+
+def main():
+    out = os.path.join(HERE, "certs")
+    os.makedirs(out, exist_ok=True)
+    for stale in os.listdir(out):
+        os.remove(os.path.join(out, stale))
+    manifest = []
+    bases = {}
+    for id, positive, negative, rule_set in FIXTURES:
+        positive = dict(positive)
+        kind = positive.pop("kind", "tls")
+        files = {}
+        with open(os.path.join(out, id + ".pem"), "w") as f:
+            f.write(pem(build(id, kind, **positive)))
+        files["positive"] = "certs/" + id + ".pem"
+        if negative is None:
+            if kind not in bases:
+                bases[kind] = "certs/base-" + kind + ".pem"
+                with open(os.path.join(HERE, bases[kind]), "w") as f:
+                    f.write(pem(build("base-" + kind, kind)))
+            files["negative"] = bases[kind]
+        else:
+            negative = dict(negative)
+            negative_kind = negative.pop("kind", kind)
+            FIXTURE_KINDS[id + ".ok"] = negative_kind
+            with open(os.path.join(out, id + ".ok.pem"), "w") as f:
+                f.write(pem(build(id + ".ok", negative_kind, **negative)))
+            files["negative"] = "certs/" + id + ".ok.pem"
+        manifest.append(dict(id=id, rule_set=rule_set, kind=kind, negative_kind=FIXTURE_KINDS.get(id + ".ok", kind), **files))
+    for kind in ("tls", "subca", "root", "smime", "code", "device"):
+        if kind not in bases:
+            bases[kind] = "certs/base-" + kind + ".pem"
+            with open(os.path.join(HERE, bases[kind]), "w") as f:
+                f.write(pem(build("base-" + kind, kind)))
+    with open(os.path.join(HERE, "manifest.json"), "w") as f:
+        json.dump(dict(bases=bases, lints=manifest), f, indent=1, sort_keys=True)
+        f.write("\n")
+    print(f"{len(manifest)} lints, {len(os.listdir(out))} certificates")
+
+
+if __name__ == "__main__":
+    main()
