@@ -237,36 +237,31 @@ impl LintTarget {
     }
 }
 
-/// The kind of certificate from basicConstraints and the extended key usage alone.
+/// The kind of certificate, from the roles [`crate::role::classify`] finds.
 ///
-/// CA-ness comes from basicConstraints only (RFC 5280 4.2.1.9); a CA is a root when it is
-/// self-issued. For an end entity the first matching purpose wins: serverAuth, codeSigning,
-/// emailProtection (S/MIME certificates often add clientAuth), clientAuth, OCSPSigning,
-/// timeStamping;
-/// a certificate without an extended key usage is [`CertKind::Other`], never "server". This is
-/// the one place to replace with the role classifier.
+/// CA-ness comes from basicConstraints only (RFC 5280 4.2.1.9). For an end entity the first
+/// role wins in this order: TLS server, code signing, S/MIME (S/MIME certificates often add
+/// clientAuth), TLS client, OCSP responder, time stamping; a certificate without an extended
+/// key usage is [`CertKind::Other`], never "server".
 pub fn auto_kind(cert: &Cert) -> CertKind {
-    if ext::is_ca(cert) {
-        let tbs = cert.x509().tbs_certificate();
-        return if tbs.issuer() == tbs.subject() {
-            CertKind::RootCa
-        } else {
-            CertKind::SubordinateCa
-        };
-    }
-    let purposes = ext::extended_key_usage(cert).unwrap_or_default();
-    let has = |oid: ObjectIdentifier| purposes.contains(&oid);
-    if has(oids::SERVER_AUTH) {
+    use crate::role::RoleKind;
+    let roles = crate::role::classify(cert).roles;
+    let has = |kind: RoleKind| roles.iter().any(|role| role.role == kind);
+    if has(RoleKind::RootCa) {
+        CertKind::RootCa
+    } else if has(RoleKind::IntermediateCa) || has(RoleKind::CrossCertificate) {
+        CertKind::SubordinateCa
+    } else if has(RoleKind::TlsServer) {
         CertKind::TlsServer
-    } else if has(oids::CODE_SIGNING) {
+    } else if has(RoleKind::CodeSigning) {
         CertKind::CodeSigning
-    } else if has(oids::EMAIL_PROTECTION) {
+    } else if has(RoleKind::SmimeSigning) || has(RoleKind::SmimeEncryption) {
         CertKind::Smime
-    } else if has(oids::CLIENT_AUTH) {
+    } else if has(RoleKind::TlsClient) {
         CertKind::TlsClient
-    } else if has(oids::OCSP_SIGNING) {
+    } else if has(RoleKind::OcspResponder) {
         CertKind::OcspSigning
-    } else if has(oids::TIME_STAMPING) {
+    } else if has(RoleKind::TimeStamping) {
         CertKind::TimeStamping
     } else {
         CertKind::Other
