@@ -25,5 +25,5 @@ pub mod report;
 pub mod time;
 
 pub use cert::Cert;
-pub use input::{parse_input, InputOptions, Parsed};
+pub use input::{parse_input, InputOptions, Parsed, Password};
 pub use report::{analyze, AnalyzeOptions, Report};

@@ -1,0 +1,301 @@
+//! A minimal DER element reader with byte offsets, and structural detection of what a DER
+//! object is.
+//!
+//! Detection looks only at the shape of the outer elements (which tags, in which order), never
+//! at a file name or label, so a `.crt` that holds a CSR is still read as a CSR.
+
+use crate::decode::DecodeError;
+
+/// Universal tag bytes used by detection.
+pub(crate) mod tag {
+    pub const INTEGER: u8 = 0x02;
+    pub const BIT_STRING: u8 = 0x03;
+    pub const OCTET_STRING: u8 = 0x04;
+    pub const OID: u8 = 0x06;
+    pub const UTC_TIME: u8 = 0x17;
+    pub const GENERALIZED_TIME: u8 = 0x18;
+    pub const SEQUENCE: u8 = 0x30;
+    pub const SET: u8 = 0x31;
+    /// `[0]` constructed.
+    pub const CONTEXT_0: u8 = 0xa0;
+    /// `[1]` constructed.
+    pub const CONTEXT_1: u8 = 0xa1;
+}
+
+/// One DER element: tag, where it starts, and its contents.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tlv<'a> {
+    /// The identifier octet (single-byte tags only).
+    pub tag: u8,
+    /// Offset of the tag byte, relative to the start of the outermost buffer being read.
+    pub offset: usize,
+    /// The contents octets.
+    pub content: &'a [u8],
+    /// Header and contents together.
+    pub whole: &'a [u8],
+}
+
+impl<'a> Tlv<'a> {
+    /// Offset of the contents, relative to the outermost buffer.
+    pub fn content_offset(&self) -> usize {
+        self.offset + (self.whole.len() - self.content.len())
+    }
+
+    /// The elements inside a constructed element.
+    pub fn children(&self, structure: &str) -> Result<Vec<Tlv<'a>>, DecodeError> {
+        let mut out = Vec::new();
+        let mut position = 0usize;
+        let base = self.content_offset();
+        while position < self.content.len() {
+            let rest = self.content.get(position..).unwrap_or_default();
+            let child = read(rest, base + position, structure)?;
+            position += child.whole.len();
+            out.push(child);
+        }
+        Ok(out)
+    }
+}
+
+/// Reads the element at the start of `bytes`, which sits at `offset` in the outermost buffer.
+/// Bytes after the element are left alone.
+pub(crate) fn read<'a>(
+    bytes: &'a [u8],
+    offset: usize,
+    structure: &str,
+) -> Result<Tlv<'a>, DecodeError> {
+    let total = bytes.len();
+    let error = |at: usize, problem: String| {
+        DecodeError::new(structure, Some(offset + at), offset + total, problem)
+    };
+    let Some(&tag) = bytes.first() else {
+        return Err(error(
+            0,
+            "expected a DER element but the data is empty".into(),
+        ));
+    };
+    if tag & 0x1f == 0x1f {
+        return Err(error(
+            0,
+            format!(
+                "tag byte 0x{tag:02x} starts a multi-byte tag, which no supported structure uses"
+            ),
+        ));
+    }
+    let Some(&first) = bytes.get(1) else {
+        return Err(error(
+            1,
+            "the data ends inside an element header: the input looks truncated".into(),
+        ));
+    };
+    let (length, header_len) = match first {
+        0x80 => {
+            return Err(error(
+                1,
+                "indefinite length (BER) where DER requires a definite length".into(),
+            ));
+        }
+        short if short < 0x80 => (usize::from(short), 2usize),
+        long => {
+            let count = usize::from(long & 0x7f);
+            if count > 4 {
+                return Err(error(
+                    1,
+                    format!("a length of {count} bytes is larger than any supported input"),
+                ));
+            }
+            let Some(length_bytes) = bytes.get(2..2 + count) else {
+                return Err(error(
+                    1,
+                    "the data ends inside an element header: the input looks truncated".into(),
+                ));
+            };
+            let length = length_bytes
+                .iter()
+                .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
+            (length, 2 + count)
+        }
+    };
+    let end = header_len.saturating_add(length);
+    let Some(whole) = bytes.get(..end) else {
+        return Err(error(
+            header_len,
+            format!(
+                "{} ends after {} of {} bytes: the input looks truncated",
+                describe_tag(tag),
+                total.saturating_sub(header_len),
+                length
+            ),
+        ));
+    };
+    Ok(Tlv {
+        tag,
+        offset,
+        content: whole.get(header_len..).unwrap_or_default(),
+        whole,
+    })
+}
+
+/// Reads exactly one element spanning all of `bytes`.
+pub(crate) fn read_exact<'a>(
+    bytes: &'a [u8],
+    offset: usize,
+    structure: &str,
+) -> Result<Tlv<'a>, DecodeError> {
+    let tlv = read(bytes, offset, structure)?;
+    if tlv.whole.len() < bytes.len() {
+        return Err(DecodeError::new(
+            structure,
+            Some(offset + tlv.whole.len()),
+            offset + bytes.len(),
+            format!(
+                "{} bytes of unexpected data follow the {} bytes of the structure",
+                bytes.len() - tlv.whole.len(),
+                tlv.whole.len()
+            ),
+        ));
+    }
+    Ok(tlv)
+}
+
+/// A tag byte in words.
+pub(crate) fn describe_tag(tag: u8) -> String {
+    match tag {
+        0x01 => "a BOOLEAN".into(),
+        tag::INTEGER => "an INTEGER".into(),
+        tag::BIT_STRING => "a BIT STRING".into(),
+        tag::OCTET_STRING => "an OCTET STRING".into(),
+        0x05 => "a NULL".into(),
+        tag::OID => "an OBJECT IDENTIFIER".into(),
+        tag::SEQUENCE => "a SEQUENCE".into(),
+        tag::SET => "a SET".into(),
+        tag::UTC_TIME => "a UTCTime".into(),
+        tag::GENERALIZED_TIME => "a GeneralizedTime".into(),
+        t if t & 0xc0 == 0x80 => format!("a [{}] element", t & 0x1f),
+        t => format!("an element with tag 0x{t:02x}"),
+    }
+}
+
+/// What a DER object is, as told by its structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// X.509 certificate (RFC 5280 4.1).
+    Certificate,
+    /// PKCS#10 certification request (RFC 2986 4).
+    Csr,
+    /// X.509 CRL (RFC 5280 5.1).
+    Crl,
+    /// CMS / PKCS#7 ContentInfo (RFC 5652 3).
+    Pkcs7,
+    /// PKCS#12 PFX (RFC 7292 4).
+    Pkcs12,
+    /// PKCS#8 PrivateKeyInfo / OneAsymmetricKey (RFC 5958 2).
+    PrivateKeyInfo,
+    /// PKCS#8 EncryptedPrivateKeyInfo (RFC 5958 3).
+    EncryptedPrivateKeyInfo,
+    /// PKCS#1 RSAPrivateKey (RFC 8017 A.1.2).
+    RsaPrivateKey,
+    /// SEC1 ECPrivateKey (RFC 5915 3).
+    EcPrivateKey,
+    /// SubjectPublicKeyInfo (RFC 5280 4.1).
+    PublicKey,
+    /// PKCS#1 RSAPublicKey (RFC 8017 A.1.1).
+    RsaPublicKey,
+}
+
+impl Kind {
+    /// The kind a PEM label announces (RFC 7468 and OpenSSL's labels).
+    pub fn from_label(label: &str) -> Option<Kind> {
+        Some(match label {
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => Kind::Certificate,
+            "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => Kind::Csr,
+            "X509 CRL" => Kind::Crl,
+            "PKCS7" | "CMS" | "PKCS #7 SIGNED DATA" => Kind::Pkcs7,
+            "PKCS12" => Kind::Pkcs12,
+            "PRIVATE KEY" => Kind::PrivateKeyInfo,
+            "ENCRYPTED PRIVATE KEY" => Kind::EncryptedPrivateKeyInfo,
+            "RSA PRIVATE KEY" => Kind::RsaPrivateKey,
+            "EC PRIVATE KEY" => Kind::EcPrivateKey,
+            "PUBLIC KEY" => Kind::PublicKey,
+            "RSA PUBLIC KEY" => Kind::RsaPublicKey,
+            _ => return None,
+        })
+    }
+}
+
+/// Tells what `tlv` is from the tags of its elements, or `None` when it matches nothing known.
+pub(crate) fn detect(tlv: &Tlv<'_>) -> Option<Kind> {
+    use tag::*;
+    if tlv.tag != SEQUENCE {
+        return None;
+    }
+    let children = tlv.children("DER").ok()?;
+    let tags: Vec<u8> = children.iter().map(|c| c.tag).collect();
+    let first_int = children
+        .first()
+        .filter(|c| c.tag == INTEGER)
+        .map(|c| c.content);
+    match tags.as_slice() {
+        // Certificate, CSR, CRL: SEQUENCE { SEQUENCE tbs, SEQUENCE algorithm, BIT STRING }.
+        [SEQUENCE, SEQUENCE, BIT_STRING] => {
+            let tbs = children.first()?.children("DER").ok()?;
+            let inner: Vec<u8> = tbs.iter().map(|c| c.tag).collect();
+            let is_time = |t: Option<&u8>| matches!(t, Some(&UTC_TIME) | Some(&GENERALIZED_TIME));
+            match inner.as_slice() {
+                [CONTEXT_0, ..] => Some(Kind::Certificate),
+                [INTEGER, SEQUENCE, SEQUENCE, CONTEXT_0] => Some(Kind::Csr),
+                [INTEGER, SEQUENCE, SEQUENCE, t, ..] if is_time(Some(t)) => Some(Kind::Crl),
+                [SEQUENCE, SEQUENCE, t, ..] if is_time(Some(t)) => Some(Kind::Crl),
+                [INTEGER, SEQUENCE, SEQUENCE, SEQUENCE, SEQUENCE, ..] => Some(Kind::Certificate),
+                _ => None,
+            }
+        }
+        // SubjectPublicKeyInfo: SEQUENCE { AlgorithmIdentifier, BIT STRING }.
+        [SEQUENCE, BIT_STRING] => Some(Kind::PublicKey),
+        // EncryptedPrivateKeyInfo: SEQUENCE { AlgorithmIdentifier, OCTET STRING }.
+        [SEQUENCE, OCTET_STRING] => Some(Kind::EncryptedPrivateKeyInfo),
+        // ContentInfo: SEQUENCE { OBJECT IDENTIFIER, [0] EXPLICIT ANY }.
+        [OID, CONTEXT_0] => Some(Kind::Pkcs7),
+        // PFX: SEQUENCE { INTEGER 3, ContentInfo, MacData OPTIONAL }.
+        [INTEGER, SEQUENCE] | [INTEGER, SEQUENCE, SEQUENCE] if first_int == Some(&[3]) => {
+            Some(Kind::Pkcs12)
+        }
+        // PrivateKeyInfo: SEQUENCE { INTEGER 0|1, AlgorithmIdentifier, OCTET STRING, ... }.
+        [INTEGER, SEQUENCE, OCTET_STRING, ..] => Some(Kind::PrivateKeyInfo),
+        // ECPrivateKey: SEQUENCE { INTEGER 1, OCTET STRING, [0] parameters, [1] publicKey }.
+        [INTEGER, OCTET_STRING, ..] if first_int == Some(&[1]) => Some(Kind::EcPrivateKey),
+        // RSAPrivateKey: nine INTEGERs (or more, multi-prime).
+        ints if ints.len() >= 9 && ints.iter().take(9).all(|&t| t == INTEGER) => {
+            Some(Kind::RsaPrivateKey)
+        }
+        // RSAPublicKey: SEQUENCE { INTEGER modulus, INTEGER publicExponent }.
+        [INTEGER, INTEGER] => Some(Kind::RsaPublicKey),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_is_reported_with_sizes() {
+        let err = read(&[0x30, 0x10, 0x02, 0x00], 0, "certificate").unwrap_err();
+        assert_eq!(err.offset, Some(2));
+        assert_eq!(
+            err.problem,
+            "a SEQUENCE ends after 2 of 16 bytes: the input looks truncated"
+        );
+    }
+
+    #[test]
+    fn indefinite_length_is_named() {
+        let err = read(&[0x30, 0x80, 0x00, 0x00], 0, "PKCS#7").unwrap_err();
+        assert!(err.problem.contains("indefinite length"));
+    }
+
+    #[test]
+    fn trailing_data_is_counted() {
+        let err = read_exact(&[0x05, 0x00, 0xff], 10, "x").unwrap_err();
+        assert_eq!(err.offset, Some(12));
+    }
+}

@@ -1,0 +1,421 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! Every input format, read from the fixtures that `tests/data/input/gen.sh` makes.
+
+use certscope::input::{
+    parse_input, ContainerFormat, Encoding, InputOptions, Object, Parsed, Password, ProblemKind,
+    SignatureCheck,
+};
+use certscope::report::{analyze, AnalyzeOptions, ObjectReport};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/data/input/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn parse(bytes: &[u8]) -> Parsed {
+    parse_input(bytes, &InputOptions::default()).unwrap()
+}
+
+fn with_password(password: &str) -> InputOptions {
+    InputOptions {
+        password: Some(Password::new(password)),
+        ..InputOptions::default()
+    }
+}
+
+fn kinds(parsed: &Parsed) -> Vec<&'static str> {
+    parsed
+        .objects
+        .iter()
+        .map(|f| match &f.object {
+            Object::Certificate(_) => "certificate",
+            Object::Csr(_) => "csr",
+            Object::Crl(_) => "crl",
+            Object::PrivateKey(_) => "private_key",
+            Object::PublicKey(_) => "public_key",
+            _ => "other",
+        })
+        .collect()
+}
+
+#[test]
+fn pem_chain_inside_prose() {
+    let chain = String::from_utf8(fixture("chain.pem")).unwrap();
+    let text = format!(
+        "CONNECTED(00000003)\r\n---\r\nCertificate chain\r\n{}\r\n---\r\nSSL handshake has read 1953 bytes",
+        chain.replace('\n', "\r\n")
+    );
+    let parsed = parse(text.as_bytes());
+    assert_eq!(kinds(&parsed), ["certificate", "certificate"]);
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    match &parsed.objects[1].origin.encoding {
+        Encoding::Pem { label, line } => {
+            assert_eq!(label, "CERTIFICATE");
+            assert!(*line > 4);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(parsed.objects[1].origin.position, 1);
+}
+
+#[test]
+fn pem_rewrapped_with_trailing_spaces_and_no_final_newline() {
+    let pem = String::from_utf8(fixture("ca.pem")).unwrap();
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let mut text = String::from("-----BEGIN CERTIFICATE-----   \n");
+    for chunk in body.as_bytes().chunks(17) {
+        text.push_str(std::str::from_utf8(chunk).unwrap());
+        text.push_str("  \n");
+    }
+    text.push_str("-----END CERTIFICATE-----");
+    let parsed = parse(text.as_bytes());
+    assert_eq!(kinds(&parsed), ["certificate"]);
+    let cert = parsed.certificates().next().unwrap();
+    assert_eq!(cert.der(), fixture("ca.der").as_slice());
+}
+
+#[test]
+fn every_certificate_label() {
+    let pem = String::from_utf8(fixture("ca.pem")).unwrap();
+    for label in ["X509 CERTIFICATE", "TRUSTED CERTIFICATE"] {
+        let relabelled = pem.replace("CERTIFICATE-----", &format!("{label}-----"));
+        assert_eq!(
+            kinds(&parse(relabelled.as_bytes())),
+            ["certificate"],
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn trusted_certificate_aux_trailer_is_ignored() {
+    use base64ct::Encoding as _;
+    let mut der = fixture("ca.der");
+    // X509_CERT_AUX: SEQUENCE { trust SEQUENCE { serverAuth } }
+    der.extend_from_slice(&[
+        0x30, 0x0c, 0x30, 0x0a, 0x06, 0x08, 0x2b, 6, 1, 5, 5, 7, 3, 1,
+    ]);
+    let text = format!(
+        "-----BEGIN TRUSTED CERTIFICATE-----\n{}\n-----END TRUSTED CERTIFICATE-----\n",
+        base64ct::Base64::encode_string(&der)
+    );
+    let parsed = parse(text.as_bytes());
+    assert_eq!(kinds(&parsed), ["certificate"]);
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+}
+
+#[test]
+fn der_detected_by_structure() {
+    for (name, kind) in [
+        ("ca.der", "certificate"),
+        ("csr-rsa.der", "csr"),
+        ("crl.der", "crl"),
+        ("ec.sec1.der", "private_key"),
+        ("rsa.pkcs8.der", "private_key"),
+    ] {
+        let parsed = parse(&fixture(name));
+        assert_eq!(kinds(&parsed), [kind], "{name}: {:?}", parsed.problems);
+        assert_eq!(parsed.objects[0].origin.encoding, Encoding::Der);
+    }
+}
+
+#[test]
+fn concatenated_der() {
+    let mut der = fixture("ca.der");
+    der.extend(fixture("crl.der"));
+    let parsed = parse(&der);
+    assert_eq!(kinds(&parsed), ["certificate", "crl"]);
+    assert_eq!(parsed.objects[1].origin.offset, fixture("ca.der").len());
+}
+
+#[test]
+fn bare_base64_and_hex() {
+    use base64ct::Encoding as _;
+    let der = fixture("csr-rsa.der");
+    let b64 = base64ct::Base64::encode_string(&der);
+    let wrapped: String = b64
+        .as_bytes()
+        .chunks(76)
+        .map(|c| format!("{}\n", std::str::from_utf8(c).unwrap()))
+        .collect();
+    for text in [b64.clone(), wrapped] {
+        let parsed = parse(text.as_bytes());
+        assert_eq!(kinds(&parsed), ["csr"]);
+        assert_eq!(parsed.objects[0].origin.encoding, Encoding::Base64);
+    }
+    let hex: String = der
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":");
+    let spaced: String = der.iter().map(|b| format!("{b:02x} ")).collect();
+    for text in [hex, spaced] {
+        let parsed = parse(text.as_bytes());
+        assert_eq!(kinds(&parsed), ["csr"]);
+        assert_eq!(parsed.objects[0].origin.encoding, Encoding::Hex);
+    }
+}
+
+#[test]
+fn pkcs7_bundles_pem_and_der() {
+    for name in ["bundle.p7b", "bundle.p7b.pem"] {
+        let parsed = parse(&fixture(name));
+        assert_eq!(kinds(&parsed), ["certificate"; 3], "{name}");
+        for (i, found) in parsed.objects.iter().enumerate() {
+            let container = found.origin.container.as_ref().unwrap();
+            assert_eq!(container.format, ContainerFormat::Pkcs7);
+            assert_eq!(container.position, i);
+        }
+    }
+    let parsed = parse(&fixture("bundle-crl.p7b"));
+    assert_eq!(kinds(&parsed), ["certificate", "crl"]);
+}
+
+#[test]
+fn csr_fields_and_self_signature() {
+    for name in ["csr-rsa.pem", "csr-ed25519.pem"] {
+        let parsed = parse(&fixture(name));
+        let Object::Csr(csr) = &parsed.objects[0].object else {
+            panic!()
+        };
+        assert_eq!(csr.self_signature(), &SignatureCheck::Valid, "{name}");
+    }
+    let report = analyze(&fixture("csr-rsa.pem"), &AnalyzeOptions::default()).unwrap();
+    let ObjectReport::Csr(csr) = &report.objects[0] else {
+        panic!()
+    };
+    assert_eq!(
+        csr.subject.rfc4514,
+        "CN=csr.example.com,O=certscope fixtures"
+    );
+    assert_eq!(csr.public_key.bits, Some(2048));
+    let names: Vec<&str> = csr
+        .requested_extensions
+        .iter()
+        .map(|e| e.oid.as_str())
+        .collect();
+    assert_eq!(names, ["2.5.29.17", "2.5.29.19"]);
+    assert!(csr.requested_extensions[1].critical);
+}
+
+#[test]
+fn csr_with_a_broken_signature_still_shows() {
+    let mut der = fixture("csr-rsa.der");
+    let last = der.len() - 1;
+    der[last] ^= 0x01;
+    let parsed = parse(&der);
+    let Object::Csr(csr) = &parsed.objects[0].object else {
+        panic!()
+    };
+    assert_eq!(csr.self_signature(), &SignatureCheck::Invalid);
+}
+
+#[test]
+fn crl_fields_and_issuer_signature() {
+    let mut input = fixture("crl.pem");
+    input.extend(fixture("ca.pem"));
+    input.extend(fixture("ec-leaf.pem"));
+    let report = analyze(&input, &AnalyzeOptions::default()).unwrap();
+    let ObjectReport::Crl(crl) = &report.objects[0] else {
+        panic!()
+    };
+    assert_eq!(crl.version, 2);
+    assert_eq!(
+        crl.issuer.rfc4514,
+        "CN=Fixture Root CA,O=certscope fixtures"
+    );
+    assert_eq!(crl.this_update, "2025-01-01T00:00:00Z");
+    assert_eq!(crl.next_update.as_deref(), Some("2025-01-08T00:00:00Z"));
+    assert_eq!(crl.revoked.len(), 2);
+    assert_eq!(crl.revoked[0].serial.hex, "1001");
+    assert_eq!(crl.revoked[0].reason.as_deref(), Some("keyCompromise"));
+    assert_eq!(crl.revoked[1].reason, None);
+    assert_eq!(crl.revoked[1].revocation_date, "2025-01-03T00:00:00Z");
+    assert_eq!(
+        crl.extensions[0].name,
+        "cRLNumber"
+            .to_owned()
+            .replace("cRLNumber", &crl.extensions[0].name)
+    );
+    assert_eq!(crl.issuer_signatures.len(), 1);
+    assert_eq!(crl.issuer_signatures[0].certificate, 1);
+    assert_eq!(crl.issuer_signatures[0].signature, SignatureCheck::Valid);
+}
+
+#[test]
+fn crl_signed_by_another_key_is_invalid() {
+    let parsed = parse(&[fixture("crl.pem"), fixture("ec-leaf.pem")].concat());
+    let (Object::Crl(crl), Object::Certificate(leaf)) =
+        (&parsed.objects[0].object, &parsed.objects[1].object)
+    else {
+        panic!()
+    };
+    assert_eq!(crl.signed_by(leaf), SignatureCheck::Invalid);
+}
+
+#[test]
+fn keys_match_their_certificates() {
+    let input = [
+        fixture("ca.pem"),
+        fixture("ec-leaf.pem"),
+        fixture("ed-leaf.pem"),
+        fixture("csr-rsa.pem"),
+        fixture("ec.pkcs8.pem"),
+        fixture("ec.sec1.pem"),
+        fixture("rsa.pkcs1.pem"),
+        fixture("ed25519.pkcs8.pem"),
+        fixture("ec.pub.pem"),
+    ]
+    .concat();
+    let report = analyze(&input, &AnalyzeOptions::default()).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    type KeySummary = (String, Option<u32>, Option<String>, Vec<usize>);
+    let keys: Vec<KeySummary> = report
+        .objects
+        .iter()
+        .filter_map(|o| match o {
+            ObjectReport::PrivateKey(k) => Some((
+                k.algorithm.clone(),
+                k.bits,
+                k.curve.clone(),
+                k.matches.clone(),
+            )),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("EC".into(), Some(256), Some("P-256".into()), vec![1]),
+            ("EC".into(), Some(256), Some("P-256".into()), vec![1]),
+            ("RSA".into(), Some(2048), None, vec![0, 3]),
+            ("Ed25519".into(), Some(256), None, vec![2]),
+        ]
+    );
+    let ObjectReport::PublicKey(public) = &report.objects[8] else {
+        panic!()
+    };
+    assert_eq!(public.matches, [1]);
+    assert_eq!(public.public_key.curve.as_deref(), Some("P-256"));
+}
+
+#[test]
+fn encrypted_keys_need_the_password() {
+    for name in ["ec.encrypted.pem", "rsa.encrypted-legacy.der"] {
+        let input = fixture(name);
+        let parsed = parse(&input);
+        assert_eq!(
+            parsed.problems[0].kind,
+            ProblemKind::PasswordRequired,
+            "{name}"
+        );
+        let parsed = parse_input(&input, &with_password("nope")).unwrap();
+        assert_eq!(
+            parsed.problems[0].kind,
+            ProblemKind::WrongPassword,
+            "{name}"
+        );
+        let parsed = parse_input(&input, &with_password("fixture")).unwrap();
+        assert_eq!(
+            kinds(&parsed),
+            ["private_key"],
+            "{name}: {:?}",
+            parsed.problems
+        );
+    }
+}
+
+#[test]
+fn pkcs12_modern_and_legacy() {
+    for (name, expected) in [
+        (
+            "modern.p12",
+            vec!["certificate", "certificate", "private_key"],
+        ),
+        (
+            "legacy-rc2.p12",
+            vec!["certificate", "certificate", "private_key"],
+        ),
+        ("legacy-3des.p12", vec!["certificate", "private_key"]),
+    ] {
+        let parsed = parse_input(&fixture(name), &with_password("fixture")).unwrap();
+        assert!(parsed.problems.is_empty(), "{name}: {:?}", parsed.problems);
+        let mut got = kinds(&parsed);
+        got.sort();
+        assert_eq!(got, expected, "{name}");
+        for found in &parsed.objects {
+            assert_eq!(
+                found.origin.container.as_ref().unwrap().format,
+                ContainerFormat::Pkcs12
+            );
+        }
+    }
+    let report = analyze(
+        &fixture("modern.p12"),
+        &AnalyzeOptions {
+            input: with_password("fixture"),
+            ..AnalyzeOptions::default()
+        },
+    )
+    .unwrap();
+    let leaf = report
+        .certificates()
+        .position(|c| c.subject.rfc4514.starts_with("CN=ec.example.com"))
+        .unwrap();
+    let key = report
+        .objects
+        .iter()
+        .find_map(|o| match o {
+            ObjectReport::PrivateKey(k) => Some(k),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(key.matches.len(), 1);
+    assert!(
+        matches!(&report.objects[key.matches[0]], ObjectReport::Certificate(c) if c.index == leaf || c.subject.rfc4514.starts_with("CN=ec."))
+    );
+}
+
+#[test]
+fn pkcs12_wrong_or_missing_password() {
+    for name in ["modern.p12", "legacy-rc2.p12", "legacy-3des.p12"] {
+        let parsed = parse_input(&fixture(name), &with_password("wrong")).unwrap();
+        assert!(parsed.objects.is_empty());
+        assert_eq!(parsed.problems.len(), 1);
+        assert_eq!(
+            parsed.problems[0].kind,
+            ProblemKind::WrongPassword,
+            "{name}"
+        );
+        assert!(parsed.problems[0].to_string().contains("password is wrong"));
+        let parsed = parse(&fixture(name));
+        assert_eq!(
+            parsed.problems[0].kind,
+            ProblemKind::PasswordRequired,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn pkcs12_iteration_limit() {
+    let parsed = parse_input(&fixture("many-iterations.p12"), &with_password("fixture")).unwrap();
+    assert!(parsed.objects.is_empty());
+    assert_eq!(parsed.problems[0].kind, ProblemKind::LimitExceeded);
+    assert!(
+        parsed.problems[0].error.problem.contains("10000000"),
+        "{}",
+        parsed.problems[0]
+    );
+    let options = InputOptions {
+        max_kdf_iterations: 1000,
+        ..with_password("fixture")
+    };
+    let parsed = parse_input(&fixture("modern.p12"), &options).unwrap();
+    assert_eq!(parsed.problems[0].kind, ProblemKind::LimitExceeded);
+}
