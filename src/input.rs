@@ -623,6 +623,17 @@ fn read_der_sequence(context: &mut Context<'_>, der: &[u8], encoding: Encoding) 
             position: index,
             container: None,
         };
+        if index > 0 && rest.first() != Some(&0x30) {
+            let problem = format!(
+                "{} bytes of trailing data after the last object (starting with byte 0x{:02x}, \
+                 where another DER object would start with 0x30)",
+                rest.len(),
+                rest.first().copied().unwrap_or_default()
+            );
+            let error = DecodeError::new("DER object", Some(position), der.len(), problem);
+            context.problem(origin, Failure::Malformed(error));
+            return;
+        }
         match der::read(rest, position, "DER object") {
             Ok(element) => {
                 context.decode_object(element.whole, None, origin);

@@ -101,3 +101,59 @@ write("ec.pub.pem", ec_key.public_key().public_bytes(P.Encoding.PEM, P.PublicFor
 # PKCS#7 certs-only bundles.
 write("bundle.p7b", pkcs7.serialize_certificates([ec_leaf, ed_leaf, ca], P.Encoding.DER))
 write("bundle.p7b.pem", pkcs7.serialize_certificates([ec_leaf, ed_leaf, ca], P.Encoding.PEM))
+
+
+# Rule-breaking certificates for the lenient parse. cryptography refuses to build them, so the
+# TBS is re-encoded by hand from a valid one and re-signed with the CA key.
+def der_len(n):
+    if n < 0x80:
+        return bytes([n])
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(body)]) + body
+
+
+def tlv(tag, content):
+    return bytes([tag]) + der_len(len(content)) + content
+
+
+def split(der):
+    """Splits the contents of a constructed element into its child TLVs."""
+    length = der[1]
+    start = 2
+    if length & 0x80:
+        count = length & 0x7F
+        length = int.from_bytes(der[2:2 + count], "big")
+        start = 2 + count
+    content, out, i = der[start:start + length], [], 0
+    while i < len(content):
+        l = content[i + 1]
+        h = 2
+        if l & 0x80:
+            c = l & 0x7F
+            l = int.from_bytes(content[i + 2:i + 2 + c], "big")
+            h = 2 + c
+        out.append(content[i:i + h + l])
+        i += h + l
+    return out
+
+
+def resigned(cert, serial_content):
+    from cryptography.hazmat.primitives.asymmetric import padding
+    tbs = split(cert.tbs_certificate_bytes)
+    tbs[1] = tlv(0x02, serial_content)  # [0] version, then serialNumber
+    new_tbs = tlv(0x30, b"".join(tbs))
+    signature = rsa_key.sign(new_tbs, padding.PKCS1v15(), hashes.SHA256())
+    outer = split(der(cert))
+    return tlv(0x30, new_tbs + outer[1] + tlv(0x03, b"\x00" + signature))
+
+
+write("serial-25-bytes.der", resigned(ec_leaf, bytes(range(1, 26))))
+write("serial-negative.der", resigned(ec_leaf, b"\xff\x01"))
+
+# A subjectAltName whose value is not a GeneralNames: the certificate must still be shown.
+bad_ext = (x509.CertificateBuilder().subject_name(name("bad-ext.example.com")).issuer_name(ca.subject)
+           .public_key(ec_key.public_key()).serial_number(0x1003).not_valid_before(T0).not_valid_after(T1)
+           .add_extension(x509.UnrecognizedExtension(x509.ObjectIdentifier("2.5.29.17"), b"\x04\x03\xff\x00\x01"),
+                          critical=False)
+           .sign(rsa_key, hashes.SHA256()))
+write("bad-extension.pem", pem(bad_ext))
