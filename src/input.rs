@@ -405,7 +405,7 @@ impl<'o> Context<'o> {
         origin: &Origin,
     ) -> Result<(), Failure> {
         use der::Kind;
-        let tlv = der::read_exact(der, 0, "DER object")?;
+        let tlv = der::read_exact(der, 0, kind.map_or("DER object", Kind::name))?;
         let Some(kind) = kind.or_else(|| der::detect(&tlv)) else {
             return Err(Failure::Malformed(DecodeError::new(
                 "DER object",
@@ -578,7 +578,8 @@ fn read_pem_block(context: &mut Context<'_>, block: pem::PemBlock, position: usi
         Err(error) => return context.problem(origin, Failure::Malformed(error)),
     };
     let kind = der::Kind::from_label(&block.label);
-    let element = match der::read(&der, 0, &format!("{} block", block.label)) {
+    let structure = kind.map_or("DER object", der::Kind::name);
+    let element = match der::read(&der, 0, structure) {
         Ok(element) => element,
         Err(error) => return context.problem(origin, Failure::Malformed(error)),
     };
@@ -598,7 +599,7 @@ fn read_pem_block(context: &mut Context<'_>, block: pem::PemBlock, position: usi
         context.problem(
             origin,
             Failure::Malformed(DecodeError::new(
-                &format!("{} block", block.label),
+                structure,
                 Some(element.whole.len()),
                 der.len(),
                 format!("{trailing} bytes of unexpected data follow the object"),

@@ -220,6 +220,23 @@ impl Kind {
             _ => return None,
         })
     }
+
+    /// The structure's name in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Certificate => "certificate",
+            Kind::Csr => "certificate request",
+            Kind::Crl => "CRL",
+            Kind::Pkcs7 => "PKCS#7 message",
+            Kind::Pkcs12 => "PKCS#12 file",
+            Kind::PrivateKeyInfo => "private key (PKCS#8)",
+            Kind::EncryptedPrivateKeyInfo => "encrypted private key",
+            Kind::RsaPrivateKey => "RSA private key (PKCS#1)",
+            Kind::EcPrivateKey => "EC private key (SEC1)",
+            Kind::PublicKey => "public key",
+            Kind::RsaPublicKey => "RSA public key (PKCS#1)",
+        }
+    }
 }
 
 /// Tells what `tlv` is from the tags of its elements, or `None` when it matches nothing known.
