@@ -327,6 +327,9 @@ pub(crate) struct Context<'o> {
     budget: pbe::KdfBudget,
     parsed: Parsed,
     overflow: bool,
+    /// The structure being decoded at the top level, named in problems that are not decoding
+    /// errors (those name their own structure).
+    current: &'static str,
 }
 
 impl<'o> Context<'o> {
@@ -336,6 +339,7 @@ impl<'o> Context<'o> {
             budget: pbe::KdfBudget::new(options.max_kdf_iterations),
             parsed: Parsed::default(),
             overflow: false,
+            current: "input",
         }
     }
 
@@ -393,9 +397,16 @@ impl<'o> Context<'o> {
     /// Decodes one DER object of kind `kind` (or of the kind its structure shows) and records
     /// it, or its problem.
     pub(crate) fn decode_object(&mut self, der: &[u8], kind: Option<der::Kind>, origin: Origin) {
+        let detected = kind.or_else(|| {
+            der::read_exact(der, 0, "")
+                .ok()
+                .and_then(|tlv| der::detect(&tlv))
+        });
+        self.current = detected.map_or("input", der::Kind::name);
         if let Err(failure) = self.try_decode_object(der, kind, &origin) {
             self.problem(origin, failure);
         }
+        self.current = "input";
     }
 
     fn try_decode_object(
@@ -420,7 +431,16 @@ impl<'o> Context<'o> {
             )));
         };
         let object = match kind {
-            Kind::Certificate => Object::Certificate(Box::new(Cert::from_der(der)?)),
+            Kind::Certificate => {
+                let cert = Cert::from_der(der).map_err(|error| match error.offset {
+                    Some(_) => error,
+                    // Point at where the decoder stopped.
+                    None => der::decode_located::<crate::cert::X509>(der, "certificate")
+                        .err()
+                        .unwrap_or(error),
+                })?;
+                Object::Certificate(Box::new(cert))
+            }
             Kind::Csr => Object::Csr(Box::new(Csr::from_der(der)?)),
             Kind::Crl => Object::Crl(Box::new(Crl::from_der(der)?)),
             Kind::Pkcs7 => return pkcs7::read(self, der, origin),

@@ -151,6 +151,7 @@ fn wrong_length_and_wrong_tag() {
     let problem = &parsed.problems[0];
     assert_eq!(problem.error.structure, "certificate");
     assert_eq!(problem.error.problem, "expected SEQUENCE but found SET");
+    assert_eq!(problem.error.offset, Some(4), "{problem}");
 }
 
 #[test]

@@ -1,11 +1,10 @@
 //! Certificate revocation lists: issuer, update times, revoked serials, extensions, and
 //! whether a given certificate signed the list.
 
-use der::Decode;
 use x509_cert::certificate::Raw;
 use x509_cert::crl::CertificateList;
 
-use super::der::read_exact;
+use super::der::{decode_located, read_exact};
 use super::verify::{verify, SignatureCheck};
 use crate::cert::Cert;
 use crate::decode::DecodeError;
@@ -34,8 +33,7 @@ impl Crl {
     /// Decodes a DER CRL.
     pub fn from_der(der: &[u8]) -> Result<Crl, DecodeError> {
         let structure = "CRL";
-        let list =
-            X509Crl::from_der(der).map_err(|e| DecodeError::from_der(structure, der.len(), e))?;
+        let list: X509Crl = decode_located(der, structure)?;
         let outer = read_exact(der, 0, structure)?;
         let tbs = outer.children(structure)?;
         let tbs_range = tbs

@@ -2,10 +2,11 @@
 //! request's self-signature verifies.
 
 use der::{Decode, Encode};
+
 use x509_cert::ext::Extension;
 use x509_cert::request::{CertReq, ExtensionReq};
 
-use super::der::read_exact;
+use super::der::{decode_located, read_exact};
 use super::verify::{verify, SignatureCheck};
 use crate::decode::DecodeError;
 
@@ -40,8 +41,7 @@ impl Csr {
     /// Decodes a DER certification request and checks its self-signature.
     pub fn from_der(der: &[u8]) -> Result<Csr, DecodeError> {
         let structure = "certificate request";
-        let request =
-            CertReq::from_der(der).map_err(|e| DecodeError::from_der(structure, der.len(), e))?;
+        let request: CertReq = decode_located(der, structure)?;
         // The signed bytes exactly as they appear in the input.
         let outer = read_exact(der, 0, structure)?;
         let children = outer.children(structure)?;

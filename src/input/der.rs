@@ -290,6 +290,60 @@ pub(crate) fn detect(tlv: &Tlv<'_>) -> Option<Kind> {
     }
 }
 
+/// The offset of the element whose header ends at `position`, searching the tree of elements
+/// in `bytes` down to 64 levels (X.509 structures nest about 10 deep).
+fn header_ending_at(bytes: &[u8], position: usize, base: usize, depth: usize) -> Option<usize> {
+    if depth > 64 {
+        return None;
+    }
+    let mut offset = 0usize;
+    while offset < bytes.len() {
+        let element = read(bytes.get(offset..)?, base + offset, "").ok()?;
+        let end = element.offset + element.whole.len();
+        if element.content_offset() == position {
+            return Some(element.offset);
+        }
+        if position > element.offset && position < end && element.tag & 0x20 != 0 {
+            return header_ending_at(
+                element.content,
+                position,
+                element.content_offset(),
+                depth + 1,
+            );
+        }
+        offset += element.whole.len();
+    }
+    None
+}
+
+/// Decodes `T` from all of `bytes`, naming `structure` in errors. Where the DER parser's error
+/// carries no position, the reader's position when decoding stopped is given instead.
+pub(crate) fn decode_located<'a, T>(bytes: &'a [u8], structure: &str) -> Result<T, DecodeError>
+where
+    T: ::der::Decode<'a, Error = ::der::Error>,
+{
+    use ::der::Reader;
+    let located = |error: ::der::Error, position: ::der::Length| {
+        let mut decoded = DecodeError::from_der(structure, bytes.len(), error);
+        if decoded.offset.is_none() {
+            // The reader stops after the header of an element it rejects: point at its tag.
+            decoded.offset = usize::try_from(u32::from(position))
+                .ok()
+                .map(|p| header_ending_at(bytes, p, 0, 0).unwrap_or(p));
+        }
+        decoded
+    };
+    let mut reader = ::der::SliceReader::new(bytes).map_err(|e| located(e, ::der::Length::ZERO))?;
+    match T::decode(&mut reader) {
+        Ok(value) => {
+            let position = reader.position();
+            reader.finish().map_err(|e| located(e, position))?;
+            Ok(value)
+        }
+        Err(error) => Err(located(error, reader.position())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
