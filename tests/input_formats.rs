@@ -2,7 +2,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,
-    clippy::panic
+    clippy::panic,
+    clippy::as_conversions
 )]
 //! Every input format, read from the fixtures that `tests/data/input/gen.sh` makes.
 
@@ -418,4 +419,54 @@ fn pkcs12_iteration_limit() {
     };
     let parsed = parse_input(&fixture("modern.p12"), &options).unwrap();
     assert_eq!(parsed.problems[0].kind, ProblemKind::LimitExceeded);
+}
+
+#[test]
+fn version_one_crl() {
+    // Rebuild the fixture CRL without its version field (v1 form); the signature no longer
+    // matches, the list must still be shown.
+    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        if content.len() < 0x80 {
+            out.push(content.len() as u8);
+        } else {
+            out.extend_from_slice(&[0x82, (content.len() >> 8) as u8, content.len() as u8]);
+        }
+        out.extend_from_slice(content);
+        out
+    }
+    fn children(der: &[u8]) -> Vec<&[u8]> {
+        let (start, len) = match der[1] {
+            0x81 => (3, der[2] as usize),
+            0x82 => (4, ((der[2] as usize) << 8) | der[3] as usize),
+            n => (2, n as usize),
+        };
+        let mut out = Vec::new();
+        let mut rest = &der[start..start + len];
+        while !rest.is_empty() {
+            let (h, l) = match rest[1] {
+                0x81 => (3, rest[2] as usize),
+                0x82 => (4, ((rest[2] as usize) << 8) | rest[3] as usize),
+                n => (2, n as usize),
+            };
+            out.push(&rest[..h + l]);
+            rest = &rest[h + l..];
+        }
+        out
+    }
+    let der = fixture("crl.der");
+    let outer = children(&der);
+    let tbs = children(outer[0]);
+    assert_eq!(tbs[0], [0x02, 0x01, 0x01]);
+    // v1 cannot carry crlExtensions: drop the version and the [0] extensions.
+    let tbs_v1 = tlv(0x30, &tbs[1..tbs.len() - 1].concat());
+    let v1 = tlv(0x30, &[tbs_v1.as_slice(), outer[1], outer[2]].concat());
+    let report = analyze(&v1, &AnalyzeOptions::default()).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let ObjectReport::Crl(crl) = &report.objects[0] else {
+        panic!()
+    };
+    assert_eq!(crl.version, 1);
+    assert_eq!(crl.revoked.len(), 2);
+    assert!(crl.extensions.is_empty());
 }

@@ -29,13 +29,38 @@ pub struct Crl {
     list: X509Crl,
 }
 
+/// A v1 CRL omits `version`, which the decoder requires; this re-encodes the list with an
+/// explicit v1 so it can be shown. The original DER is kept for the signature and fingerprints.
+fn version_one(elements: &[super::der::Tlv<'_>]) -> Option<Vec<u8>> {
+    let (tbs, rest) = elements.split_first()?;
+    let tbs_fields = tbs.children("CRL").ok()?;
+    if tbs_fields.first()?.tag != super::der::tag::SEQUENCE {
+        return None;
+    }
+    let mut content = vec![super::der::tag::INTEGER, 0x01, 0x00];
+    content.extend_from_slice(tbs.content);
+    let mut list = super::der::encode(tbs.tag, &content);
+    for element in rest {
+        list.extend_from_slice(element.whole);
+    }
+    Some(super::der::encode(super::der::tag::SEQUENCE, &list))
+}
+
 impl Crl {
     /// Decodes a DER CRL.
     pub fn from_der(der: &[u8]) -> Result<Crl, DecodeError> {
         let structure = "CRL";
-        let list: X509Crl = decode_located(der, structure)?;
         let outer = read_exact(der, 0, structure)?;
         let tbs = outer.children(structure)?;
+        let list: X509Crl = match decode_located(der, structure) {
+            Ok(list) => list,
+            Err(error) => match version_one(&tbs) {
+                Some(with_version) => {
+                    decode_located(&with_version, structure).map_err(|_| error)?
+                }
+                None => return Err(error),
+            },
+        };
         let tbs_range = tbs
             .first()
             .map(|t| (t.offset, t.offset + t.whole.len()))
