@@ -360,24 +360,18 @@ impl<'o> Context<'o> {
         if self.full() {
             return;
         }
+        let structure = match origin.container.as_ref().map(|c| c.format) {
+            Some(ContainerFormat::Pkcs7) => "PKCS#7 message",
+            Some(ContainerFormat::Pkcs12) => "PKCS#12 file",
+            None => self.current,
+        };
+        let error = |text| DecodeError::new(structure, None, 0, text);
         let (kind, error) = match failure {
             Failure::Malformed(error) => (ProblemKind::Malformed, error),
-            Failure::Unsupported(text) => (
-                ProblemKind::Unsupported,
-                DecodeError::new("input", None, 0, text),
-            ),
-            Failure::PasswordRequired(text) => (
-                ProblemKind::PasswordRequired,
-                DecodeError::new("input", None, 0, text),
-            ),
-            Failure::WrongPassword(text) => (
-                ProblemKind::WrongPassword,
-                DecodeError::new("input", None, 0, text),
-            ),
-            Failure::Limit(text) => (
-                ProblemKind::LimitExceeded,
-                DecodeError::new("input", None, 0, text),
-            ),
+            Failure::Unsupported(text) => (ProblemKind::Unsupported, error(text)),
+            Failure::PasswordRequired(text) => (ProblemKind::PasswordRequired, error(text)),
+            Failure::WrongPassword(text) => (ProblemKind::WrongPassword, error(text)),
+            Failure::Limit(text) => (ProblemKind::LimitExceeded, error(text)),
         };
         self.parsed.problems.push(Problem {
             origin,

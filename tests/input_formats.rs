@@ -470,3 +470,78 @@ fn version_one_crl() {
     assert_eq!(crl.revoked.len(), 2);
     assert!(crl.extensions.is_empty());
 }
+
+#[test]
+fn pkcs12_with_the_empty_password_opens_without_one() {
+    let report = analyze(&fixture("empty-password.p12"), &AnalyzeOptions::default()).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let key = report
+        .objects
+        .iter()
+        .find_map(|o| match o {
+            ObjectReport::PrivateKey(k) => Some(k),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(key.algorithm, "Ed25519");
+    assert_eq!(key.matches.len(), 1);
+}
+
+#[test]
+fn request_and_cms_labels() {
+    let csr = String::from_utf8(fixture("csr-rsa.pem")).unwrap();
+    let relabelled = csr.replace("CERTIFICATE REQUEST-----", "NEW CERTIFICATE REQUEST-----");
+    assert_eq!(kinds(&parse(relabelled.as_bytes())), ["csr"]);
+    let p7 = String::from_utf8(fixture("bundle.p7b.pem")).unwrap();
+    let relabelled = p7.replace("PKCS7-----", "CMS-----");
+    assert_eq!(kinds(&parse(relabelled.as_bytes())), ["certificate"; 3]);
+}
+
+/// The JSON shape other layers read: snake_case kinds, origins with their container, problem
+/// kinds, and nothing but algorithm, size and matches for a private key.
+#[test]
+fn json_shape_of_new_entries() {
+    use base64ct::Encoding as _;
+    let p12 = format!(
+        "-----BEGIN PKCS12-----\n{}\n-----END PKCS12-----\n",
+        base64ct::Base64::encode_string(&fixture("modern.p12"))
+    );
+    let input = [
+        fixture("ec-leaf.pem"),
+        fixture("ec.sec1.pem"),
+        p12.into_bytes(),
+    ]
+    .concat();
+    let report = analyze(&input, &AnalyzeOptions::default()).unwrap();
+    let json = serde_json::to_value(&report).unwrap();
+    let key = &json["objects"][1];
+    assert_eq!(key["kind"], "private_key");
+    let mut fields: Vec<&str> = key
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "algorithm",
+            "bits",
+            "curve",
+            "index",
+            "kind",
+            "matches",
+            "origin"
+        ]
+    );
+    assert_eq!(key["matches"], serde_json::json!([0]));
+    assert_eq!(key["origin"]["encoding"], "pem");
+    assert_eq!(key["origin"]["label"], "EC PRIVATE KEY");
+    assert_eq!(key["origin"]["container"], serde_json::Value::Null);
+    let problem = &json["problems"][0];
+    assert_eq!(problem["kind"], "password_required");
+    assert_eq!(problem["origin"]["encoding"], "pem");
+    assert_eq!(problem["origin"]["position"], 2);
+    assert_eq!(problem["error"]["structure"], "PKCS#12 file", "{problem}");
+}

@@ -37,3 +37,7 @@ openssl pkcs8 -topk8 -in "$out/ec.pkcs8.pem" -passout pass:fixture -v2 aes-256-c
   -out "$out/ec.encrypted.pem"
 openssl pkcs8 -topk8 -in "$out/rsa.pkcs1.pem" -passout pass:fixture -v1 PBE-SHA1-3DES \
   -outform DER -out "$out/rsa.encrypted-legacy.der"
+
+# PKCS#12 with the empty password, as many tools export by default.
+openssl pkcs12 -export -passout pass: -inkey "$out/ed25519.pkcs8.pem" -in "$out/ed-leaf.pem" \
+  -out "$out/empty-password.p12"
