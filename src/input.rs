@@ -525,7 +525,8 @@ pub fn parse_input(input: &[u8], options: &InputOptions) -> Result<Parsed, Input
         read_der_sequence(&mut context, input, Encoding::Der);
     } else {
         let text = String::from_utf8_lossy(input);
-        match pem::decode_text(&text) {
+        // The decoded bytes may hold a key: wiped when dropped.
+        match pem::decode_text(&text).map(|(der, encoding)| (Zeroizing::new(der), encoding)) {
             Some((der, pem::TextEncoding::Hex)) => {
                 read_der_sequence(&mut context, &der, Encoding::Hex)
             }

@@ -41,7 +41,8 @@ pub(crate) fn blocks(input: &[u8]) -> Vec<PemBlock> {
         };
         let label = rest.get(..end).unwrap_or_default().to_owned();
         let end_marker = format!("-----END {label}-----");
-        let mut body = String::new();
+        // The body may be a key's base64: wiped when dropped.
+        let mut body = zeroize::Zeroizing::new(String::new());
         let mut headers = Vec::new();
         let mut in_headers = true;
         let mut closed = false;

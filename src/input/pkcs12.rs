@@ -249,12 +249,14 @@ fn read_bags(
             return context.problem(here, malformed("PKCS#12 SafeContents", contents.len())(e));
         }
     };
-    for bag in bags {
+    for mut bag in bags {
         let here = origin.inside(ContainerFormat::Pkcs12, *position, None);
         *position += 1;
-        match read_bag(context, &bag, password, password_given) {
-            Ok(Some(object)) => context.found(here, object),
-            Ok(None) => {}
+        let result = read_bag(context, &bag, password, password_given);
+        // A key bag holds the key in the clear.
+        zeroize::Zeroize::zeroize(&mut bag.bag_value);
+        match result {
+            Ok(object) => context.found(here, object),
             Err(failure) => context.problem(here, failure),
         }
     }
@@ -265,7 +267,7 @@ fn read_bag(
     bag: &pkcs12::SafeBag,
     password: &str,
     password_given: bool,
-) -> Result<Option<Object>, Failure> {
+) -> Result<Object, Failure> {
     let value = read_exact(&bag.bag_value, 0, "PKCS#12 SafeBag")?.content;
     let value = Zeroizing::new(value.to_vec());
     let object = match bag.bag_id.to_string().as_str() {
@@ -304,5 +306,5 @@ fn read_bag(
             )))
         }
     };
-    Ok(Some(object))
+    Ok(object)
 }
