@@ -425,35 +425,6 @@ fn pkcs12_iteration_limit() {
 fn version_one_crl() {
     // Rebuild the fixture CRL without its version field (v1 form); the signature no longer
     // matches, the list must still be shown.
-    fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
-        let mut out = vec![tag];
-        if content.len() < 0x80 {
-            out.push(content.len() as u8);
-        } else {
-            out.extend_from_slice(&[0x82, (content.len() >> 8) as u8, content.len() as u8]);
-        }
-        out.extend_from_slice(content);
-        out
-    }
-    fn children(der: &[u8]) -> Vec<&[u8]> {
-        let (start, len) = match der[1] {
-            0x81 => (3, der[2] as usize),
-            0x82 => (4, ((der[2] as usize) << 8) | der[3] as usize),
-            n => (2, n as usize),
-        };
-        let mut out = Vec::new();
-        let mut rest = &der[start..start + len];
-        while !rest.is_empty() {
-            let (h, l) = match rest[1] {
-                0x81 => (3, rest[2] as usize),
-                0x82 => (4, ((rest[2] as usize) << 8) | rest[3] as usize),
-                n => (2, n as usize),
-            };
-            out.push(&rest[..h + l]);
-            rest = &rest[h + l..];
-        }
-        out
-    }
     let der = fixture("crl.der");
     let outer = children(&der);
     let tbs = children(outer[0]);
@@ -544,4 +515,67 @@ fn json_shape_of_new_entries() {
     assert_eq!(problem["origin"]["encoding"], "pem");
     assert_eq!(problem["origin"]["position"], 2);
     assert_eq!(problem["error"]["structure"], "PKCS#12 file", "{problem}");
+}
+
+fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    if content.len() < 0x80 {
+        out.push(content.len() as u8);
+    } else {
+        out.extend_from_slice(&[0x82, (content.len() >> 8) as u8, content.len() as u8]);
+    }
+    out.extend_from_slice(content);
+    out
+}
+fn children(der: &[u8]) -> Vec<&[u8]> {
+    let (start, len) = match der[1] {
+        0x81 => (3, der[2] as usize),
+        0x82 => (4, ((der[2] as usize) << 8) | der[3] as usize),
+        n => (2, n as usize),
+    };
+    let mut out = Vec::new();
+    let mut rest = &der[start..start + len];
+    while !rest.is_empty() {
+        let (h, l) = match rest[1] {
+            0x81 => (3, rest[2] as usize),
+            0x82 => (4, ((rest[2] as usize) << 8) | rest[3] as usize),
+            n => (2, n as usize),
+        };
+        out.push(&rest[..h + l]);
+        rest = &rest[h + l..];
+    }
+    out
+}
+
+/// The same bundle with BER indefinite lengths on the ContentInfo, the SignedData and the
+/// certificate set, as some tools write them.
+#[test]
+fn pkcs7_with_ber_indefinite_lengths() {
+    let der = fixture("bundle.p7b");
+    let content_info = children(&der);
+    let explicit = children(content_info[1]);
+    let fields = children(explicit[0]);
+    let mut ber = vec![0x30, 0x80];
+    ber.extend_from_slice(content_info[0]);
+    ber.extend_from_slice(&[0xa0, 0x80, 0x30, 0x80]);
+    for field in &fields {
+        if field[0] == 0xa0 {
+            ber.extend_from_slice(&[0xa0, 0x80]);
+            for cert in children(field) {
+                ber.extend_from_slice(cert);
+            }
+            ber.extend_from_slice(&[0, 0]);
+        } else {
+            ber.extend_from_slice(field);
+        }
+    }
+    ber.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    let parsed = parse(&ber);
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(kinds(&parsed), ["certificate"; 3]);
+    let first = parsed.objects[0].origin.container.as_ref().unwrap();
+    assert_eq!(
+        &ber[first.offset.unwrap()..][..4],
+        &children(fields[3])[0][..4]
+    );
 }

@@ -29,16 +29,18 @@ pub(crate) struct Tlv<'a> {
     pub tag: u8,
     /// Offset of the tag byte, relative to the start of the outermost buffer being read.
     pub offset: usize,
-    /// The contents octets.
+    /// Length of the identifier and length octets.
+    pub header_len: usize,
+    /// The contents octets (without the end-of-contents octets of a BER indefinite length).
     pub content: &'a [u8],
-    /// Header and contents together.
+    /// The whole element, end-of-contents octets included.
     pub whole: &'a [u8],
 }
 
 impl<'a> Tlv<'a> {
     /// Offset of the contents, relative to the outermost buffer.
     pub fn content_offset(&self) -> usize {
-        self.offset + (self.whole.len() - self.content.len())
+        self.offset + self.header_len
     }
 
     /// The elements inside a constructed element.
@@ -56,12 +58,27 @@ impl<'a> Tlv<'a> {
     }
 }
 
+/// How deep BER indefinite-length elements may nest (a PKCS#7 bundle uses 5 levels).
+const MAX_INDEFINITE_DEPTH: usize = 32;
+
 /// Reads the element at the start of `bytes`, which sits at `offset` in the outermost buffer.
 /// Bytes after the element are left alone.
+///
+/// A constructed element may have a BER indefinite length (X.690 8.1.3.6), as some tools write
+/// PKCS#7 bundles: containers are walked either way, and the objects inside are decoded as DER.
 pub(crate) fn read<'a>(
     bytes: &'a [u8],
     offset: usize,
     structure: &str,
+) -> Result<Tlv<'a>, DecodeError> {
+    read_nested(bytes, offset, structure, 0)
+}
+
+fn read_nested<'a>(
+    bytes: &'a [u8],
+    offset: usize,
+    structure: &str,
+    depth: usize,
 ) -> Result<Tlv<'a>, DecodeError> {
     let total = bytes.len();
     let error = |at: usize, problem: String| {
@@ -89,10 +106,46 @@ pub(crate) fn read<'a>(
     };
     let (length, header_len) = match first {
         0x80 => {
-            return Err(error(
-                1,
-                "indefinite length (BER) where DER requires a definite length".into(),
-            ));
+            if tag & 0x20 == 0 {
+                return Err(error(
+                    1,
+                    "indefinite length on a primitive element, which even BER forbids".into(),
+                ));
+            }
+            if depth >= MAX_INDEFINITE_DEPTH {
+                return Err(error(
+                    1,
+                    format!(
+                        "indefinite-length (BER) elements nested more than \
+                         {MAX_INDEFINITE_DEPTH} deep"
+                    ),
+                ));
+            }
+            // The contents run to the end-of-contents octets 00 00.
+            let mut position = 2usize;
+            loop {
+                let Some(rest) = bytes.get(position..).filter(|r| !r.is_empty()) else {
+                    return Err(error(
+                        position,
+                        format!(
+                            "{} with an indefinite length has no end-of-contents octets: \
+                             the input looks truncated",
+                            describe_tag(tag)
+                        ),
+                    ));
+                };
+                if rest.starts_with(&[0, 0]) {
+                    return Ok(Tlv {
+                        tag,
+                        offset,
+                        header_len: 2,
+                        content: bytes.get(2..position).unwrap_or_default(),
+                        whole: bytes.get(..position + 2).unwrap_or_default(),
+                    });
+                }
+                let child = read_nested(rest, offset + position, structure, depth + 1)?;
+                position += child.whole.len();
+            }
         }
         short if short < 0x80 => (usize::from(short), 2usize),
         long => {
@@ -130,6 +183,7 @@ pub(crate) fn read<'a>(
     Ok(Tlv {
         tag,
         offset,
+        header_len,
         content: whole.get(header_len..).unwrap_or_default(),
         whole,
     })
@@ -376,9 +430,21 @@ mod tests {
     }
 
     #[test]
-    fn indefinite_length_is_named() {
-        let err = read(&[0x30, 0x80, 0x00, 0x00], 0, "PKCS#7").unwrap_err();
-        assert!(err.problem.contains("indefinite length"));
+    fn indefinite_lengths() {
+        let ber = [
+            0x30, 0x80, 0xa0, 0x80, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0xff,
+        ];
+        let outer = read(&ber, 0, "PKCS#7").unwrap();
+        assert_eq!(outer.whole.len(), 10);
+        let inner = outer.children("PKCS#7").unwrap();
+        assert_eq!(inner[0].content, [0x05, 0x00]);
+        assert_eq!(inner[0].content_offset(), 4);
+        let err = read(&[0x04, 0x80, 0x00, 0x00], 0, "x").unwrap_err();
+        assert!(err.problem.contains("primitive"));
+        let err = read(&[0x30, 0x80, 0x05, 0x00], 0, "x").unwrap_err();
+        assert!(err.problem.contains("no end-of-contents"));
+        let deep: Vec<u8> = [0x30, 0x80].repeat(100);
+        assert!(read(&deep, 0, "x").unwrap_err().problem.contains("nested"));
     }
 
     #[test]
