@@ -3,11 +3,14 @@
 //! Field names are `snake_case` in every serialisation. Adding a field is a minor change;
 //! renaming or removing one bumps [`SCHEMA_VERSION`].
 
+use std::cell::Cell;
+
 use der::{Tag, Tagged};
 use x509_cert::time::Time;
 
 use crate::cert::{hex, Cert};
 use crate::decode::DecodeError;
+use crate::input::key::{identity_of_spki, KeyIdentity};
 use crate::input::{
     self, Crl, Csr, InputError, InputOptions, Object, Origin, PrivateKey, Problem, SignatureCheck,
 };
@@ -320,52 +323,57 @@ pub struct Extension {
 /// [`Report::problems`].
 pub fn analyze(input: &[u8], options: &AnalyzeOptions) -> Result<Report, InputError> {
     let parsed = input::parse_input(input, &options.input)?;
-    // The public key of every certificate and CSR, for matching keys to them.
-    let holders: Vec<Option<&[u8]>> = parsed
+    // The public key of every certificate and CSR, normalised once, for matching keys.
+    let identities: Vec<Option<KeyIdentity>> = parsed
         .objects
         .iter()
         .map(|found| match &found.object {
-            Object::Certificate(cert) => Some(cert.spki_der()),
-            Object::Csr(csr) => Some(csr.spki_der()),
+            Object::Certificate(cert) => identity_of_spki(cert.spki_der()),
+            Object::Csr(csr) => identity_of_spki(csr.spki_der()),
             _ => None,
         })
         .collect();
-    let matching = |matches: &dyn Fn(&[u8]) -> bool| -> Vec<usize> {
-        holders
+    let matching = |identity: Option<&KeyIdentity>| -> Vec<usize> {
+        identities
             .iter()
             .enumerate()
-            .filter_map(|(i, spki)| spki.filter(|spki| matches(spki)).map(|_| i))
+            .filter_map(|(i, other)| {
+                (identity.is_some() && other.as_ref() == identity).then_some(i)
+            })
             .collect()
     };
-    let objects = parsed
-        .objects
-        .iter()
-        .enumerate()
-        .map(|(index, found)| {
-            let origin = found.origin.clone();
-            match &found.object {
-                Object::Certificate(cert) => ObjectReport::Certificate(Box::new(
-                    certificate_report(cert, index, origin, options.time),
-                )),
-                Object::Csr(csr) => ObjectReport::Csr(Box::new(csr_report(csr, index, origin))),
-                Object::Crl(crl) => {
-                    ObjectReport::Crl(Box::new(crl_report(crl, index, origin, &parsed.objects)))
+    let signature_checks = Cell::new(MAX_CRL_SIGNATURE_CHECKS);
+    let objects =
+        parsed
+            .objects
+            .iter()
+            .enumerate()
+            .map(|(index, found)| {
+                let origin = found.origin.clone();
+                match &found.object {
+                    Object::Certificate(cert) => ObjectReport::Certificate(Box::new(
+                        certificate_report(cert, index, origin, options.time),
+                    )),
+                    Object::Csr(csr) => ObjectReport::Csr(Box::new(csr_report(csr, index, origin))),
+                    Object::Crl(crl) => ObjectReport::Crl(Box::new(crl_report_within(
+                        crl,
+                        index,
+                        origin,
+                        &parsed.objects,
+                        &signature_checks,
+                    ))),
+                    Object::PrivateKey(key) => ObjectReport::PrivateKey(Box::new(
+                        private_key_report(key, index, origin, matching(key.identity())),
+                    )),
+                    Object::PublicKey(key) => ObjectReport::PublicKey(Box::new(PublicKeyReport {
+                        index,
+                        origin,
+                        public_key: spki_report(key.spki_der()),
+                        matches: matching(identity_of_spki(key.spki_der()).as_ref()),
+                    })),
                 }
-                Object::PrivateKey(key) => ObjectReport::PrivateKey(Box::new(private_key_report(
-                    key,
-                    index,
-                    origin,
-                    matching(&|spki| key.matches_public_key(spki)),
-                ))),
-                Object::PublicKey(key) => ObjectReport::PublicKey(Box::new(PublicKeyReport {
-                    index,
-                    origin,
-                    public_key: spki_report(key.spki_der()),
-                    matches: matching(&|spki| input::key::same_public_key(key.spki_der(), spki)),
-                })),
-            }
-        })
-        .collect();
+            })
+            .collect();
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         analysis_time: options.time.and_then(UnixTime::to_rfc3339),
@@ -485,8 +493,29 @@ fn reason_name(code: u8) -> Option<&'static str> {
     })
 }
 
+/// Most CRL signatures checked in one analysis: a hostile input of thousands of CRLs and
+/// same-named certificates must not cost millions of RSA verifications. Checks past the limit
+/// are reported as not made.
+pub const MAX_CRL_SIGNATURE_CHECKS: usize = 256;
+
 /// Builds the entry for one CRL; `objects` are the input's objects, searched for its issuer.
 pub fn crl_report(crl: &Crl, index: usize, origin: Origin, objects: &[input::Found]) -> CrlReport {
+    crl_report_within(
+        crl,
+        index,
+        origin,
+        objects,
+        &Cell::new(MAX_CRL_SIGNATURE_CHECKS),
+    )
+}
+
+fn crl_report_within(
+    crl: &Crl,
+    index: usize,
+    origin: Origin,
+    objects: &[input::Found],
+    checks_left: &Cell<usize>,
+) -> CrlReport {
     let list = crl.list();
     let tbs = &list.tbs_cert_list;
     let issuer_signatures = objects
@@ -494,9 +523,21 @@ pub fn crl_report(crl: &Crl, index: usize, origin: Origin, objects: &[input::Fou
         .enumerate()
         .filter_map(|(i, found)| match &found.object {
             Object::Certificate(cert) if cert.x509().tbs_certificate().subject() == &tbs.issuer => {
+                let signature = match checks_left.get().checked_sub(1) {
+                    Some(left) => {
+                        checks_left.set(left);
+                        crl.signed_by(cert)
+                    }
+                    None => SignatureCheck::Unsupported {
+                        reason: format!(
+                            "not checked: the input needs more than {MAX_CRL_SIGNATURE_CHECKS} \
+                             CRL signature checks"
+                        ),
+                    },
+                };
                 Some(IssuerSignature {
                     certificate: i,
-                    signature: crl.signed_by(cert),
+                    signature,
                 })
             }
             _ => None,

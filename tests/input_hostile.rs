@@ -290,3 +290,31 @@ fn mutated_fixtures_never_panic() {
     }
     assert_eq!(runs, FIXTURES.len() * 150);
 }
+
+#[test]
+fn crl_signature_checks_are_bounded() {
+    use certscope::input::SignatureCheck;
+    use certscope::report::{ObjectReport, MAX_CRL_SIGNATURE_CHECKS};
+    let input = [
+        fixture("ca.pem"),
+        fixture("crl.pem").repeat(MAX_CRL_SIGNATURE_CHECKS + 4),
+    ]
+    .concat();
+    let report = analyze(&input, &AnalyzeOptions::default()).unwrap();
+    let outcomes: Vec<&SignatureCheck> = report
+        .objects
+        .iter()
+        .filter_map(|o| match o {
+            ObjectReport::Crl(crl) => Some(&crl.issuer_signatures[0].signature),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(outcomes.len(), MAX_CRL_SIGNATURE_CHECKS + 4);
+    assert!(outcomes[..MAX_CRL_SIGNATURE_CHECKS]
+        .iter()
+        .all(|s| **s == SignatureCheck::Valid));
+    assert!(matches!(
+        outcomes[MAX_CRL_SIGNATURE_CHECKS],
+        SignatureCheck::Unsupported { .. }
+    ));
+}

@@ -158,6 +158,11 @@ impl PrivateKey {
         self.curve.as_ref()
     }
 
+    /// The normalised public key, for matching.
+    pub(crate) fn identity(&self) -> Option<&KeyIdentity> {
+        self.identity.as_ref()
+    }
+
     /// Whether the public key in `spki_der` (a `SubjectPublicKeyInfo`) is this key's.
     pub fn matches_public_key(&self, spki_der: &[u8]) -> bool {
         match (&self.identity, identity_of_spki(spki_der)) {
@@ -375,13 +380,5 @@ pub(crate) fn bit_length(bytes: &[u8]) -> u32 {
                 * 8;
             whole + (8 - first.leading_zeros())
         }
-    }
-}
-
-/// Whether two `SubjectPublicKeyInfo`s hold the same key, whatever their encoding details.
-pub(crate) fn same_public_key(a_spki_der: &[u8], b_spki_der: &[u8]) -> bool {
-    match (identity_of_spki(a_spki_der), identity_of_spki(b_spki_der)) {
-        (Some(a), Some(b)) => a == b,
-        _ => false,
     }
 }
