@@ -425,16 +425,7 @@ impl<'o> Context<'o> {
             )));
         };
         let object = match kind {
-            Kind::Certificate => {
-                let cert = Cert::from_der(der).map_err(|error| match error.offset {
-                    Some(_) => error,
-                    // Point at where the decoder stopped.
-                    None => der::decode_located::<crate::cert::X509>(der, "certificate")
-                        .err()
-                        .unwrap_or(error),
-                })?;
-                Object::Certificate(Box::new(cert))
-            }
+            Kind::Certificate => Object::Certificate(Box::new(decode_certificate(der)?)),
             Kind::Csr => Object::Csr(Box::new(Csr::from_der(der)?)),
             Kind::Crl => Object::Crl(Box::new(Crl::from_der(der)?)),
             Kind::Pkcs7 => return pkcs7::read(self, der, origin),
@@ -499,6 +490,16 @@ impl<'o> Context<'o> {
             ))
         })
     }
+}
+
+/// Decodes a certificate; an error without a position points at where the decoder stopped.
+pub(crate) fn decode_certificate(der: &[u8]) -> Result<Cert, DecodeError> {
+    Cert::from_der(der).map_err(|error| match error.offset {
+        Some(_) => error,
+        None => der::decode_located::<crate::cert::X509>(der, "certificate")
+            .err()
+            .unwrap_or(error),
+    })
 }
 
 /// Finds every object in `input`.

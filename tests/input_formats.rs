@@ -579,3 +579,33 @@ fn pkcs7_with_ber_indefinite_lengths() {
         &children(fields[3])[0][..4]
     );
 }
+
+/// One broken certificate inside a bundle: the others are listed, and the problem says which
+/// item it is, where it starts in the container, and where inside it decoding failed.
+#[test]
+fn broken_certificate_inside_a_bundle() {
+    let mut der = fixture("bundle.p7b");
+    let content_info = children(&der);
+    let signed_data = children(children(content_info[1])[0]);
+    let second = children(signed_data[3])[1];
+    let start = second.as_ptr() as usize - der.as_ptr() as usize;
+    let second_len = second.len();
+    // The second certificate's tbsCertificate: SEQUENCE -> SET.
+    der[start + 4] = 0x31;
+    let parsed = parse(&der);
+    assert_eq!(kinds(&parsed), ["certificate", "certificate"]);
+    let problem = &parsed.problems[0];
+    let container = problem.origin.container.as_ref().unwrap();
+    assert_eq!(container.position, 1);
+    assert_eq!(container.offset, Some(start));
+    assert_eq!(problem.error.offset, Some(4));
+    assert_eq!(problem.error.problem, "expected SEQUENCE but found SET");
+    assert_eq!(
+        problem.to_string(),
+        format!(
+            "DER object #1 at byte 0, item #2 of the PKCS#7 container (at byte {start}): \
+             certificate: expected SEQUENCE but found SET (at byte 4 of {})",
+            second_len
+        )
+    );
+}

@@ -12,6 +12,7 @@ use der::asn1::{ObjectIdentifier, UintRef};
 use der::{Decode, Encode};
 use zeroize::Zeroizing;
 
+use super::der::decode_located;
 use crate::decode::DecodeError;
 
 const RSA: &str = "1.2.840.113549.1.1.1";
@@ -190,8 +191,7 @@ fn oid(dotted: &str) -> ObjectIdentifier {
 /// ```
 /// ([RFC 5958 2](https://www.rfc-editor.org/rfc/rfc5958#section-2))
 pub(crate) fn from_pkcs8(der: &[u8], format: KeyFormat) -> Result<PrivateKey, DecodeError> {
-    let info = pkcs8::PrivateKeyInfoRef::from_der(der)
-        .map_err(|e| DecodeError::from_der("private key (PKCS#8)", der.len(), e))?;
+    let info: pkcs8::PrivateKeyInfoRef<'_> = decode_located(der, "private key (PKCS#8)")?;
     let algorithm = info.algorithm.oid;
     let secret = info.private_key.as_bytes();
     match algorithm.to_string().as_str() {
@@ -265,8 +265,7 @@ pub(crate) fn from_pkcs8(der: &[u8], format: KeyFormat) -> Result<PrivateKey, De
 /// ```
 /// ([RFC 8017 A.1.2](https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1.2))
 pub(crate) fn from_pkcs1(der: &[u8]) -> Result<PrivateKey, DecodeError> {
-    let key = pkcs1::RsaPrivateKey::<UintRef<'_>>::from_der(der)
-        .map_err(|e| DecodeError::from_der("RSA private key (PKCS#1)", der.len(), e))?;
+    let key: pkcs1::RsaPrivateKey<UintRef<'_>> = decode_located(der, "RSA private key (PKCS#1)")?;
     let modulus = key.modulus.as_bytes();
     Ok(PrivateKey {
         format: KeyFormat::Pkcs1,
@@ -291,8 +290,7 @@ pub(crate) fn from_sec1(
     der: &[u8],
     curve: Option<ObjectIdentifier>,
 ) -> Result<PrivateKey, DecodeError> {
-    let key = sec1::EcPrivateKey::from_der(der)
-        .map_err(|e| DecodeError::from_der("EC private key (SEC1)", der.len(), e))?;
+    let key: sec1::EcPrivateKey<'_> = decode_located(der, "EC private key (SEC1)")?;
     let curve = curve.or_else(|| key.parameters.and_then(|p| p.named_curve()));
     let curve_text = curve.map(|c| c.to_string());
     let public: Option<Vec<u8>> = match key.public_key {
@@ -344,8 +342,7 @@ impl PublicKey {
 
 /// Decodes a `SubjectPublicKeyInfo`.
 pub(crate) fn public_from_spki(der: &[u8]) -> Result<PublicKey, DecodeError> {
-    spki::SubjectPublicKeyInfoRef::from_der(der)
-        .map_err(|e| DecodeError::from_der("public key", der.len(), e))?;
+    decode_located::<spki::SubjectPublicKeyInfoRef<'_>>(der, "public key")?;
     Ok(PublicKey {
         spki_der: der.to_vec(),
     })
@@ -353,8 +350,7 @@ pub(crate) fn public_from_spki(der: &[u8]) -> Result<PublicKey, DecodeError> {
 
 /// Decodes a PKCS#1 `RSAPublicKey` and wraps it in a `SubjectPublicKeyInfo`.
 pub(crate) fn public_from_pkcs1(der: &[u8]) -> Result<PublicKey, DecodeError> {
-    pkcs1::RsaPublicKey::<UintRef<'_>>::from_der(der)
-        .map_err(|e| DecodeError::from_der("RSA public key (PKCS#1)", der.len(), e))?;
+    decode_located::<pkcs1::RsaPublicKey<UintRef<'_>>>(der, "RSA public key (PKCS#1)")?;
     let wrap = |e| DecodeError::from_der("RSA public key (PKCS#1)", der.len(), e);
     let spki = spki::SubjectPublicKeyInfoOwned {
         algorithm: spki::AlgorithmIdentifierOwned {

@@ -8,10 +8,9 @@ use der::{Decode, Encode};
 use hmac::{Hmac, KeyInit, Mac};
 use zeroize::Zeroizing;
 
-use super::der::read_exact;
+use super::der::{decode_located, read_exact};
 use super::key::{self, KeyFormat};
 use super::{pbe, ContainerFormat, Context, Failure, Object, Origin};
-use crate::cert::Cert;
 use crate::decode::DecodeError;
 use crate::input::Crl;
 
@@ -43,7 +42,7 @@ fn malformed(structure: &str, length: usize) -> impl Fn(der::Error) -> Failure +
 /// ```
 /// ([RFC 7292 4, 4.1](https://www.rfc-editor.org/rfc/rfc7292#section-4))
 pub(crate) fn read(context: &mut Context<'_>, der: &[u8], origin: &Origin) -> Result<(), Failure> {
-    let pfx = pkcs12::Pfx::from_der(der).map_err(malformed("PKCS#12 PFX", der.len()))?;
+    let pfx: pkcs12::Pfx = decode_located(der, "PKCS#12 PFX")?;
     if pfx.auth_safe.content_type.to_string() != ID_DATA {
         return Err(Failure::Unsupported(
             "a PKCS#12 file in public-key integrity mode (SignedData), which certscope does not read".into(),
@@ -280,7 +279,9 @@ fn read_bag(
                     crate::oid::name(&cert_bag.cert_id)
                 )));
             }
-            Object::Certificate(Box::new(Cert::from_der(cert_bag.cert_value.as_bytes())?))
+            Object::Certificate(Box::new(super::decode_certificate(
+                cert_bag.cert_value.as_bytes(),
+            )?))
         }
         CRL_BAG => {
             let crl_bag = pkcs12::CrlBag::from_der(&value)

@@ -6,7 +6,6 @@
 
 use super::der::{read_exact, tag, Tlv};
 use super::{ContainerFormat, Context, Failure, Object, Origin};
-use crate::cert::Cert;
 use crate::decode::DecodeError;
 use crate::input::Crl;
 
@@ -69,7 +68,7 @@ pub(crate) fn read(context: &mut Context<'_>, der: &[u8], origin: &Origin) -> Re
             position += 1;
             let result = match (is_certificates, item.tag) {
                 (true, tag::SEQUENCE) => {
-                    Cert::from_der(item.whole).map(|c| Object::Certificate(Box::new(c)))
+                    super::decode_certificate(item.whole).map(|c| Object::Certificate(Box::new(c)))
                 }
                 (false, tag::SEQUENCE) => {
                     Crl::from_der(item.whole).map(|c| Object::Crl(Box::new(c)))
