@@ -51,6 +51,18 @@ impl Password {
     }
 }
 
+impl From<&str> for Password {
+    fn from(password: &str) -> Self {
+        Password::new(password)
+    }
+}
+
+impl From<String> for Password {
+    fn from(password: String) -> Self {
+        Password::new(password)
+    }
+}
+
 impl fmt::Debug for Password {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Password(<redacted>)")

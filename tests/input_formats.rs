@@ -609,3 +609,25 @@ fn broken_certificate_inside_a_bundle() {
         )
     );
 }
+
+#[test]
+fn scrypt_encrypted_key_and_its_memory_limit() {
+    let pem = fixture("ec.encrypted-scrypt.pem");
+    let parsed = parse_input(&pem, &with_password("fixture")).unwrap();
+    assert_eq!(kinds(&parsed), ["private_key"], "{:?}", parsed.problems);
+
+    // Raise N to 32512 and r to 9: 37 MB of scrypt memory, over the limit.
+    let text = String::from_utf8(pem).unwrap();
+    let (_, mut der) = der::pem::decode_vec(text.as_bytes()).unwrap();
+    let parameters = [0x02, 0x02, 0x40, 0x00, 0x02, 0x01, 0x08];
+    let at = der
+        .windows(parameters.len())
+        .position(|w| w == parameters)
+        .unwrap();
+    der[at + 2] = 0x7f;
+    der[at + 6] = 0x09;
+    let parsed = parse_input(&der, &with_password("fixture")).unwrap();
+    let problem = &parsed.problems[0];
+    assert_eq!(problem.kind, ProblemKind::LimitExceeded);
+    assert!(problem.error.problem.contains("MiB of memory"), "{problem}");
+}

@@ -20,6 +20,10 @@ const PBE_SHA1_2DES: &str = "1.2.840.113549.1.12.1.4";
 const PBE_SHA1_RC2_128: &str = "1.2.840.113549.1.12.1.5";
 const PBE_SHA1_RC2_40: &str = "1.2.840.113549.1.12.1.6";
 
+/// Most memory scrypt may use for one derivation: 32 MiB, twice what OpenSSL's default
+/// parameters (N = 16384, r = 8) need.
+const MAX_SCRYPT_MEMORY: u64 = 32 * 1024 * 1024;
+
 /// Key-derivation work allowed for one input, counted in iterations (PBKDF2 iterations,
 /// PKCS#12 KDF rounds, or scrypt's N·r·p).
 #[derive(Debug)]
@@ -109,10 +113,26 @@ fn pbes2(
     })?;
     let cost = match &params.kdf {
         pkcs5::pbes2::Kdf::Pbkdf2(p) => u64::from(p.iteration_count),
-        pkcs5::pbes2::Kdf::Scrypt(s) => s
-            .cost_parameter
-            .saturating_mul(u64::from(s.block_size))
-            .saturating_mul(u64::from(s.parallelization)),
+        pkcs5::pbes2::Kdf::Scrypt(s) => {
+            // scrypt holds 128·N·r bytes at once (RFC 7914 2).
+            let memory = s
+                .cost_parameter
+                .saturating_mul(u64::from(s.block_size))
+                .saturating_mul(128);
+            if memory > MAX_SCRYPT_MEMORY {
+                return Err(Failure::Limit(format!(
+                    "{what} uses scrypt with N={} and r={}, which needs {} MiB of memory; the \
+                     limit is {} MiB",
+                    s.cost_parameter,
+                    s.block_size,
+                    memory / (1024 * 1024),
+                    MAX_SCRYPT_MEMORY / (1024 * 1024)
+                )));
+            }
+            s.cost_parameter
+                .saturating_mul(u64::from(s.block_size))
+                .saturating_mul(u64::from(s.parallelization))
+        }
         _ => {
             return Err(Failure::Unsupported(format!(
                 "{what}: unknown PBES2 key derivation"

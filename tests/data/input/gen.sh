@@ -41,3 +41,6 @@ openssl pkcs8 -topk8 -in "$out/rsa.pkcs1.pem" -passout pass:fixture -v1 PBE-SHA1
 # PKCS#12 with the empty password, as many tools export by default.
 openssl pkcs12 -export -passout pass: -inkey "$out/ed25519.pkcs8.pem" -in "$out/ed-leaf.pem" \
   -out "$out/empty-password.p12"
+
+# Encrypted PKCS#8 with scrypt (N=16384, r=8, p=1), password "fixture".
+openssl pkcs8 -topk8 -in "$out/ec.pkcs8.pem" -passout pass:fixture -scrypt -out "$out/ec.encrypted-scrypt.pem"
