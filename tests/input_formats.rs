@@ -631,3 +631,21 @@ fn scrypt_encrypted_key_and_its_memory_limit() {
     assert_eq!(problem.kind, ProblemKind::LimitExceeded);
     assert!(problem.error.problem.contains("MiB of memory"), "{problem}");
 }
+
+#[test]
+fn pkcs12_as_bare_base64_and_hex() {
+    use base64ct::Encoding as _;
+    let der = fixture("legacy-3des.p12");
+    let b64 = base64ct::Base64::encode_string(&der);
+    let hex: String = der.iter().map(|b| format!("{b:02x}")).collect();
+    for (text, encoding) in [(b64, Encoding::Base64), (hex, Encoding::Hex)] {
+        let parsed = parse_input(text.as_bytes(), &with_password("fixture")).unwrap();
+        assert_eq!(
+            kinds(&parsed),
+            ["certificate", "private_key"],
+            "{:?}",
+            parsed.problems
+        );
+        assert_eq!(parsed.objects[0].origin.encoding, encoding);
+    }
+}
