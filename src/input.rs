@@ -436,12 +436,36 @@ impl<'o> Context<'o> {
                 ),
             )));
         };
-        let object = match kind {
+        // A mislabelled PEM block (a CSR under CERTIFICATE) is read as what its structure
+        // shows when the label's kind does not decode.
+        let detected = der::detect(&tlv).filter(|detected| *detected != kind);
+        let object = match (self.decode_as(der, kind, origin), detected) {
+            (Ok(object), _) => object,
+            (Err(Failure::Malformed(error)), Some(detected)) => self
+                .decode_as(der, detected, origin)
+                .map_err(|_| Failure::Malformed(error))?,
+            (Err(failure), _) => return Err(failure),
+        };
+        if let Some(object) = object {
+            self.found(origin.clone(), object);
+        }
+        Ok(())
+    }
+
+    /// Decodes `der` as `kind`. Containers record their contents themselves and give `None`.
+    fn decode_as(
+        &mut self,
+        der: &[u8],
+        kind: der::Kind,
+        origin: &Origin,
+    ) -> Result<Option<Object>, Failure> {
+        use der::Kind;
+        Ok(Some(match kind {
             Kind::Certificate => Object::Certificate(Box::new(decode_certificate(der)?)),
             Kind::Csr => Object::Csr(Box::new(Csr::from_der(der)?)),
             Kind::Crl => Object::Crl(Box::new(Crl::from_der(der)?)),
-            Kind::Pkcs7 => return pkcs7::read(self, der, origin),
-            Kind::Pkcs12 => return pkcs12::read(self, der, origin),
+            Kind::Pkcs7 => return pkcs7::read(self, der, origin).map(|()| None),
+            Kind::Pkcs12 => return pkcs12::read(self, der, origin).map(|()| None),
             Kind::PrivateKeyInfo => {
                 Object::PrivateKey(Box::new(key::from_pkcs8(der, KeyFormat::Pkcs8)?))
             }
@@ -450,9 +474,7 @@ impl<'o> Context<'o> {
             Kind::EcPrivateKey => Object::PrivateKey(Box::new(key::from_sec1(der, None)?)),
             Kind::PublicKey => Object::PublicKey(Box::new(key::public_from_spki(der)?)),
             Kind::RsaPublicKey => Object::PublicKey(Box::new(key::public_from_pkcs1(der)?)),
-        };
-        self.found(origin.clone(), object);
-        Ok(())
+        }))
     }
 
     /// Decrypts and decodes an `EncryptedPrivateKeyInfo` (RFC 5958 3).

@@ -649,3 +649,11 @@ fn pkcs12_as_bare_base64_and_hex() {
         assert_eq!(parsed.objects[0].origin.encoding, encoding);
     }
 }
+
+#[test]
+fn mislabelled_pem_is_read_by_structure() {
+    let csr = String::from_utf8(fixture("csr-rsa.pem")).unwrap();
+    let relabelled = csr.replace("CERTIFICATE REQUEST-----", "CERTIFICATE-----");
+    let parsed = parse(relabelled.as_bytes());
+    assert_eq!(kinds(&parsed), ["csr"], "{:?}", parsed.problems);
+}
