@@ -1,13 +1,73 @@
-//! Bytes in, found objects out: PEM (any number of blocks inside arbitrary text), DER, bare
-//! base64 and hex, each object with where it came from.
+//! Bytes in, found objects out.
+//!
+//! One entry point, [`parse_input`], reads whatever a user pasted or dropped: PEM blocks inside
+//! arbitrary text (the output of `openssl s_client -showcerts`, a log line, an email), DER,
+//! bare base64 or hex, PKCS#7/CMS certs-only bundles, PKCS#12 files, CSRs, CRLs, private keys
+//! (plain or encrypted) and public keys. What a DER object is, is told by its structure, never
+//! by a file name.
 //!
 //! One bad object never fails the input: it becomes a [`Problem`] next to the objects that did
 //! decode. Only the limits on the whole input ([`InputError`]) stop parsing.
+//!
+//! Limits (see [`InputOptions`]): input size (16 MiB), objects and problems together (10,000),
+//! and key-derivation work for passwords (2,000,000 iterations per input). They keep a hostile
+//! input from exhausting the memory or the time of a browser tab.
 
 use std::fmt;
 
+use zeroize::Zeroizing;
+
 use crate::cert::Cert;
 use crate::decode::DecodeError;
+
+pub mod crl;
+pub mod csr;
+mod der;
+pub mod key;
+mod pbe;
+mod pem;
+mod pkcs12;
+mod pkcs7;
+mod verify;
+
+pub use crl::Crl;
+pub use csr::Csr;
+pub use key::{KeyFormat, PrivateKey, PublicKey};
+pub use verify::SignatureCheck;
+
+/// A password for PKCS#12 files and encrypted private keys. Never printed: its `Debug` shows
+/// nothing of it, and its memory is wiped on drop.
+#[derive(Clone, Default)]
+pub struct Password(Zeroizing<String>);
+
+impl Password {
+    /// Wraps a password.
+    pub fn new(password: impl Into<String>) -> Self {
+        Password(Zeroizing::new(password.into()))
+    }
+
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Password {
+    fn from(password: &str) -> Self {
+        Password::new(password)
+    }
+}
+
+impl From<String> for Password {
+    fn from(password: String) -> Self {
+        Password::new(password)
+    }
+}
+
+impl fmt::Debug for Password {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(<redacted>)")
+    }
+}
 
 /// Limits and secrets for parsing one input.
 #[derive(Clone, Debug)]
@@ -15,8 +75,16 @@ pub struct InputOptions {
     /// Largest input accepted, in bytes. Default 16 MiB: far above any real bundle, small
     /// enough that a browser tab stays responsive.
     pub max_input_bytes: usize,
-    /// Most objects reported from one input. Default 10,000.
+    /// Most objects and problems reported from one input, together. Default 10,000.
     pub max_objects: usize,
+    /// Most key-derivation iterations spent on one input, all passwords together (PBKDF2
+    /// iterations, PKCS#12 KDF rounds, scrypt N·r·p). Default 2,000,000: a few seconds of
+    /// SHA-256 in a browser, twenty times what OpenSSL 3 writes by default (2,048 per
+    /// derivation) and enough for files made with the OWASP recommendation of 600,000.
+    pub max_kdf_iterations: u64,
+    /// The password for PKCS#12 files and encrypted keys. Without one, PKCS#12 files are tried
+    /// with the empty password.
+    pub password: Option<Password>,
 }
 
 impl Default for InputOptions {
@@ -24,6 +92,8 @@ impl Default for InputOptions {
         InputOptions {
             max_input_bytes: 16 * 1024 * 1024,
             max_objects: 10_000,
+            max_kdf_iterations: 2_000_000,
+            password: None,
         }
     }
 }
@@ -81,6 +151,29 @@ pub enum Encoding {
     Hex,
 }
 
+/// A container format whose contents are listed one by one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ContainerFormat {
+    /// PKCS#7 / CMS SignedData (RFC 5652 5).
+    Pkcs7,
+    /// PKCS#12 PFX (RFC 7292).
+    Pkcs12,
+}
+
+/// Where inside a container an object sat.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Container {
+    /// The container's format.
+    pub format: ContainerFormat,
+    /// 0-based position of the object among the container's contents.
+    pub position: usize,
+    /// Byte offset of the object inside the container's DER, when it is not encrypted.
+    pub offset: Option<usize>,
+}
+
 /// Where an object came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -90,6 +183,58 @@ pub struct Origin {
     pub encoding: Encoding,
     /// Byte offset in the input where it starts (the `-----BEGIN` line for PEM).
     pub offset: usize,
+    /// 0-based position in the input of the PEM block or DER element it came from.
+    pub position: usize,
+    /// The container it was inside, if any.
+    pub container: Option<Container>,
+}
+
+impl Origin {
+    fn inside(&self, format: ContainerFormat, position: usize, offset: Option<usize>) -> Origin {
+        Origin {
+            container: Some(Container {
+                format,
+                position,
+                offset,
+            }),
+            ..self.clone()
+        }
+    }
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.encoding {
+            Encoding::Pem { label, line } => write!(
+                f,
+                "PEM block #{} ({label}) at line {line}",
+                self.position + 1
+            )?,
+            Encoding::Der => write!(
+                f,
+                "DER object #{} at byte {}",
+                self.position + 1,
+                self.offset
+            )?,
+            Encoding::Base64 => write!(f, "base64 object #{}", self.position + 1)?,
+            Encoding::Hex => write!(f, "hex object #{}", self.position + 1)?,
+        }
+        if let Some(container) = &self.container {
+            let format = match container.format {
+                ContainerFormat::Pkcs7 => "PKCS#7",
+                ContainerFormat::Pkcs12 => "PKCS#12",
+            };
+            write!(
+                f,
+                ", item #{} of the {format} container",
+                container.position + 1
+            )?;
+            if let Some(offset) = container.offset {
+                write!(f, " (at byte {offset})")?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// An object found in the input.
@@ -98,6 +243,14 @@ pub struct Origin {
 pub enum Object {
     /// An X.509 certificate.
     Certificate(Box<Cert>),
+    /// A PKCS#10 certification request.
+    Csr(Box<Csr>),
+    /// A certificate revocation list.
+    Crl(Box<Crl>),
+    /// A private key, reduced to its algorithm, size and public half.
+    PrivateKey(Box<PrivateKey>),
+    /// A public key on its own.
+    PublicKey(Box<PublicKey>),
 }
 
 /// An object with its position in the input.
@@ -109,25 +262,39 @@ pub struct Found {
     pub object: Object,
 }
 
+/// What kind of trouble a [`Problem`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ProblemKind {
+    /// The bytes do not decode as what they claim or appear to be.
+    Malformed,
+    /// Well-formed, but a format or algorithm certscope does not read.
+    Unsupported,
+    /// Encrypted, and no password was given.
+    PasswordRequired,
+    /// Encrypted, and the password given does not open it.
+    WrongPassword,
+    /// Opening it would cost more than [`InputOptions::max_kdf_iterations`] allows.
+    LimitExceeded,
+}
+
 /// Something in the input that looked like an object but did not decode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Problem {
     /// Where it came from.
     pub origin: Origin,
-    /// What went wrong.
+    /// What kind of trouble it is.
+    pub kind: ProblemKind,
+    /// What went wrong, and where inside the object's DER.
     pub error: DecodeError,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.origin.encoding {
-            Encoding::Pem { label, line } => write!(f, "PEM block {label} at line {line}: ")?,
-            Encoding::Der => write!(f, "DER at byte {}: ", self.origin.offset)?,
-            Encoding::Base64 => write!(f, "base64 text: ")?,
-            Encoding::Hex => write!(f, "hex text: ")?,
-        }
-        write!(f, "{}", self.error)
+        write!(f, "{}: {}", self.origin, self.error)
     }
 }
 
@@ -143,10 +310,230 @@ pub struct Parsed {
 impl Parsed {
     /// The certificates found, in input order.
     pub fn certificates(&self) -> impl Iterator<Item = &Cert> {
-        self.objects.iter().map(|found| match &found.object {
-            Object::Certificate(cert) => cert.as_ref(),
+        self.objects.iter().filter_map(|found| match &found.object {
+            Object::Certificate(cert) => Some(cert.as_ref()),
+            _ => None,
         })
     }
+}
+
+/// Why one object could not be read, before it is placed.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    Malformed(DecodeError),
+    Unsupported(String),
+    PasswordRequired(String),
+    WrongPassword(String),
+    Limit(String),
+}
+
+impl From<DecodeError> for Failure {
+    fn from(error: DecodeError) -> Self {
+        Failure::Malformed(error)
+    }
+}
+
+/// The state of one parse: the options, the key-derivation budget, and what was found.
+pub(crate) struct Context<'o> {
+    options: &'o InputOptions,
+    budget: pbe::KdfBudget,
+    parsed: Parsed,
+    overflow: bool,
+    /// The structure being decoded at the top level, named in problems that are not decoding
+    /// errors (those name their own structure).
+    current: &'static str,
+}
+
+impl<'o> Context<'o> {
+    fn new(options: &'o InputOptions) -> Self {
+        Context {
+            options,
+            budget: pbe::KdfBudget::new(options.max_kdf_iterations),
+            parsed: Parsed::default(),
+            overflow: false,
+            current: "input",
+        }
+    }
+
+    fn full(&mut self) -> bool {
+        if self.parsed.objects.len() + self.parsed.problems.len() >= self.options.max_objects {
+            self.overflow = true;
+        }
+        self.overflow
+    }
+
+    pub(crate) fn found(&mut self, origin: Origin, object: Object) {
+        if !self.full() {
+            self.parsed.objects.push(Found { origin, object });
+        }
+    }
+
+    pub(crate) fn problem(&mut self, origin: Origin, failure: Failure) {
+        if self.full() {
+            return;
+        }
+        let structure = match origin.container.as_ref().map(|c| c.format) {
+            Some(ContainerFormat::Pkcs7) => "PKCS#7 message",
+            Some(ContainerFormat::Pkcs12) => "PKCS#12 file",
+            None => self.current,
+        };
+        let error = |text| DecodeError::new(structure, None, 0, text);
+        let (kind, error) = match failure {
+            Failure::Malformed(error) => (ProblemKind::Malformed, error),
+            Failure::Unsupported(text) => (ProblemKind::Unsupported, error(text)),
+            Failure::PasswordRequired(text) => (ProblemKind::PasswordRequired, error(text)),
+            Failure::WrongPassword(text) => (ProblemKind::WrongPassword, error(text)),
+            Failure::Limit(text) => (ProblemKind::LimitExceeded, error(text)),
+        };
+        self.parsed.problems.push(Problem {
+            origin,
+            kind,
+            error,
+        });
+    }
+
+    pub(crate) fn password(&self) -> Option<&str> {
+        self.options.password.as_ref().map(Password::expose)
+    }
+
+    pub(crate) fn budget(&mut self) -> &mut pbe::KdfBudget {
+        &mut self.budget
+    }
+
+    /// Decodes one DER object of kind `kind` (or of the kind its structure shows) and records
+    /// it, or its problem.
+    pub(crate) fn decode_object(&mut self, der: &[u8], kind: Option<der::Kind>, origin: Origin) {
+        let detected = kind.or_else(|| {
+            der::read_exact(der, 0, "")
+                .ok()
+                .and_then(|tlv| der::detect(&tlv))
+        });
+        self.current = detected.map_or("input", der::Kind::name);
+        if let Err(failure) = self.try_decode_object(der, kind, &origin) {
+            self.problem(origin, failure);
+        }
+        self.current = "input";
+    }
+
+    fn try_decode_object(
+        &mut self,
+        der: &[u8],
+        kind: Option<der::Kind>,
+        origin: &Origin,
+    ) -> Result<(), Failure> {
+        use der::Kind;
+        let tlv = der::read_exact(der, 0, kind.map_or("DER object", Kind::name))?;
+        let Some(kind) = kind.or_else(|| der::detect(&tlv)) else {
+            return Err(Failure::Malformed(DecodeError::new(
+                "DER object",
+                Some(0),
+                der.len(),
+                format!(
+                    "expected a certificate, CSR, CRL, PKCS#7, PKCS#12 or key, but found {} of \
+                     {} bytes whose structure matches none of them",
+                    der::describe_tag(tlv.tag),
+                    der.len()
+                ),
+            )));
+        };
+        // A mislabelled PEM block (a CSR under CERTIFICATE) is read as what its structure
+        // shows when the label's kind does not decode.
+        let detected = der::detect(&tlv).filter(|detected| *detected != kind);
+        let object = match (self.decode_as(der, kind, origin), detected) {
+            (Ok(object), _) => object,
+            (Err(Failure::Malformed(error)), Some(detected)) => self
+                .decode_as(der, detected, origin)
+                .map_err(|_| Failure::Malformed(error))?,
+            (Err(failure), _) => return Err(failure),
+        };
+        if let Some(object) = object {
+            self.found(origin.clone(), object);
+        }
+        Ok(())
+    }
+
+    /// Decodes `der` as `kind`. Containers record their contents themselves and give `None`.
+    fn decode_as(
+        &mut self,
+        der: &[u8],
+        kind: der::Kind,
+        origin: &Origin,
+    ) -> Result<Option<Object>, Failure> {
+        use der::Kind;
+        Ok(Some(match kind {
+            Kind::Certificate => Object::Certificate(Box::new(decode_certificate(der)?)),
+            Kind::Csr => Object::Csr(Box::new(Csr::from_der(der)?)),
+            Kind::Crl => Object::Crl(Box::new(Crl::from_der(der)?)),
+            Kind::Pkcs7 => return pkcs7::read(self, der, origin).map(|()| None),
+            Kind::Pkcs12 => return pkcs12::read(self, der, origin).map(|()| None),
+            Kind::PrivateKeyInfo => {
+                Object::PrivateKey(Box::new(key::from_pkcs8(der, KeyFormat::Pkcs8)?))
+            }
+            Kind::EncryptedPrivateKeyInfo => Object::PrivateKey(Box::new(self.encrypted_key(der)?)),
+            Kind::RsaPrivateKey => Object::PrivateKey(Box::new(key::from_pkcs1(der)?)),
+            Kind::EcPrivateKey => Object::PrivateKey(Box::new(key::from_sec1(der, None)?)),
+            Kind::PublicKey => Object::PublicKey(Box::new(key::public_from_spki(der)?)),
+            Kind::RsaPublicKey => Object::PublicKey(Box::new(key::public_from_pkcs1(der)?)),
+        }))
+    }
+
+    /// Decrypts and decodes an `EncryptedPrivateKeyInfo` (RFC 5958 3).
+    ///
+    /// ```text
+    /// EncryptedPrivateKeyInfo ::= SEQUENCE {
+    ///     encryptionAlgorithm  EncryptionAlgorithmIdentifier,
+    ///     encryptedData        EncryptedData }
+    /// ```
+    pub(crate) fn encrypted_key(&mut self, der: &[u8]) -> Result<PrivateKey, Failure> {
+        let password = self.password().map(|p| Zeroizing::new(p.to_owned()));
+        self.encrypted_key_with(der, password.as_deref().map(String::as_str))
+    }
+
+    /// [`Context::encrypted_key`] with an explicit password (`None`: none was given).
+    pub(crate) fn encrypted_key_with(
+        &mut self,
+        der: &[u8],
+        password: Option<&str>,
+    ) -> Result<PrivateKey, Failure> {
+        use ::der::Decode;
+        let what = "the encrypted private key";
+        // pkcs8's own type accepts PBES2 schemes only; the two fields are read directly so
+        // that the PKCS#12 schemes (`openssl pkcs8 -v1 PBE-SHA1-3DES`) work too.
+        let outer = der::read_exact(der, 0, "encrypted private key")?;
+        let fields = outer.children("encrypted private key")?;
+        let (Some(algorithm), Some(data)) = (fields.first(), fields.get(1)) else {
+            return Err(Failure::Malformed(DecodeError::new(
+                "encrypted private key",
+                Some(0),
+                der.len(),
+                "expected an algorithm and encrypted data".into(),
+            )));
+        };
+        let algorithm = spki::AlgorithmIdentifierRef::from_der(algorithm.whole)
+            .map_err(|e| DecodeError::from_der("encrypted private key", der.len(), e))?;
+        let Some(password) = password else {
+            return Err(Failure::PasswordRequired(format!(
+                "{what} needs a password (encrypted with {})",
+                crate::oid::name(&algorithm.oid)
+            )));
+        };
+        let plain = pbe::decrypt(&algorithm, data.content, password, self.budget(), what)?;
+        key::from_pkcs8(&plain, KeyFormat::EncryptedPkcs8).map_err(|_| {
+            Failure::WrongPassword(format!(
+                "{what} decrypted to data that is not a private key: the password is wrong"
+            ))
+        })
+    }
+}
+
+/// Decodes a certificate; an error without a position points at where the decoder stopped.
+pub(crate) fn decode_certificate(der: &[u8]) -> Result<Cert, DecodeError> {
+    Cert::from_der(der).map_err(|error| match error.offset {
+        Some(_) => error,
+        None => der::decode_located::<crate::cert::X509>(der, "certificate")
+            .err()
+            .unwrap_or(error),
+    })
 }
 
 /// Finds every object in `input`.
@@ -161,245 +548,162 @@ pub fn parse_input(input: &[u8], options: &InputOptions) -> Result<Parsed, Input
             limit: options.max_input_bytes,
         });
     }
-    let mut parsed = Parsed::default();
-    if contains(input, b"-----BEGIN ") {
-        for block in pem_blocks(input) {
-            let origin = Origin {
-                encoding: Encoding::Pem {
-                    label: block.label.clone(),
-                    line: block.line,
-                },
-                offset: block.offset,
-            };
-            match block.der {
-                Ok(der) => decode_der_objects(&der, &origin, &block.label, &mut parsed),
-                Err(error) => parsed.problems.push(Problem { origin, error }),
+    let mut context = Context::new(options);
+    if pem::has_pem(input) {
+        for (position, block) in pem::blocks(input).into_iter().enumerate() {
+            if context.full() {
+                break;
             }
+            read_pem_block(&mut context, block, position);
         }
     } else if input.first() == Some(&0x30) {
-        let origin = Origin {
-            encoding: Encoding::Der,
-            offset: 0,
-        };
-        decode_der_objects(input, &origin, "", &mut parsed);
+        read_der_sequence(&mut context, input, Encoding::Der);
     } else {
         let text = String::from_utf8_lossy(input);
-        match decode_text(&text) {
-            Some((der, encoding)) => {
-                let origin = Origin {
-                    encoding,
-                    offset: 0,
-                };
-                decode_der_objects(&der, &origin, "", &mut parsed);
+        // The decoded bytes may hold a key: wiped when dropped.
+        match pem::decode_text(&text).map(|(der, encoding)| (Zeroizing::new(der), encoding)) {
+            Some((der, pem::TextEncoding::Hex)) => {
+                read_der_sequence(&mut context, &der, Encoding::Hex)
             }
-            None => parsed.problems.push(Problem {
-                origin: Origin {
-                    encoding: Encoding::Der,
-                    offset: 0,
-                },
-                error: DecodeError::new(
-                    "input",
-                    None,
-                    input.len(),
-                    if input.iter().all(|b| b.is_ascii_whitespace()) {
-                        "the input is empty".to_owned()
-                    } else {
-                        "found no PEM block, DER structure, base64 or hex text".to_owned()
+            Some((der, pem::TextEncoding::Base64)) => {
+                read_der_sequence(&mut context, &der, Encoding::Base64)
+            }
+            None => {
+                let problem = if input.iter().all(|b| b.is_ascii_whitespace()) {
+                    "the input is empty"
+                } else {
+                    "found no PEM block, DER structure, base64 or hex text"
+                };
+                context.problem(
+                    Origin {
+                        encoding: Encoding::Der,
+                        offset: 0,
+                        position: 0,
+                        container: None,
                     },
-                ),
-            }),
+                    Failure::Malformed(DecodeError::new(
+                        "input",
+                        None,
+                        input.len(),
+                        problem.to_owned(),
+                    )),
+                );
+            }
         }
     }
-    if parsed.objects.len() > options.max_objects {
+    if context.overflow {
         return Err(InputError::TooManyObjects {
             limit: options.max_objects,
         });
     }
-    Ok(parsed)
+    Ok(context.parsed)
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-struct PemBlock {
-    label: String,
-    line: usize,
-    offset: usize,
-    der: Result<Vec<u8>, DecodeError>,
-}
-
-/// Scans text for RFC 7468 blocks, laxly: CRLF or LF, any line width, trailing spaces,
-/// RFC 1421 headers (`Proc-Type: ...`) skipped, no final newline needed.
-fn pem_blocks(input: &[u8]) -> Vec<PemBlock> {
-    let text = String::from_utf8_lossy(input);
-    let mut blocks = Vec::new();
-    let mut lines = text.split('\n').enumerate().peekable();
-    let mut offset = 0usize;
-    while let Some((number, raw)) = lines.next() {
-        let line_offset = offset;
-        offset += raw.len() + 1;
-        let line = raw.trim();
-        let Some(start) = line.find("-----BEGIN ") else {
-            continue;
-        };
-        let rest = line.get(start + 11..).unwrap_or_default();
-        let Some(label) = rest.strip_suffix("-----") else {
-            continue;
-        };
-        let label = label.to_owned();
-        let end_marker = format!("-----END {label}-----");
-        let mut body = String::new();
-        let mut in_headers = true;
-        let mut closed = false;
-        for (_, raw) in lines.by_ref() {
-            offset += raw.len() + 1;
-            let l = raw.trim();
-            if l.contains(&end_marker) {
-                closed = true;
-                break;
-            }
-            if in_headers && l.contains(':') {
-                continue;
-            }
-            if l.is_empty() {
-                in_headers = false;
-                continue;
-            }
-            in_headers = false;
-            body.push_str(l);
-        }
-        let der = if closed {
-            base64_lax(&body).ok_or_else(|| {
-                DecodeError::new(
-                    "PEM",
-                    None,
-                    body.len(),
-                    format!("the body of the {label} block is not valid base64"),
-                )
-            })
-        } else {
-            Err(DecodeError::new(
-                "PEM",
-                None,
-                body.len(),
-                format!("no \"{end_marker}\" line: the block looks truncated"),
-            ))
-        };
-        blocks.push(PemBlock {
-            label,
-            line: number + 1,
-            offset: line_offset,
-            der,
-        });
+fn read_pem_block(context: &mut Context<'_>, block: pem::PemBlock, position: usize) {
+    let origin = Origin {
+        encoding: Encoding::Pem {
+            label: block.label.clone(),
+            line: block.line,
+        },
+        offset: block.offset,
+        position,
+        container: None,
+    };
+    if block.headers.iter().any(|(name, value)| {
+        name == "DEK-Info" || (name == "Proc-Type" && value.contains("ENCRYPTED"))
+    }) {
+        context.problem(
+            origin,
+            Failure::Unsupported(format!(
+                "the {} block uses OpenSSL's legacy PEM encryption (Proc-Type/DEK-Info), which \
+                 certscope does not decrypt; convert it with `openssl pkcs8 -topk8` to an \
+                 ENCRYPTED PRIVATE KEY",
+                block.label
+            )),
+        );
+        return;
     }
-    blocks
-}
-
-/// Decodes base64 ignoring whitespace, with or without padding.
-fn base64_lax(text: &str) -> Option<Vec<u8>> {
-    use base64ct::{Base64, Base64Unpadded, Encoding};
-    let clean: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    if clean.is_empty() {
-        return None;
+    let der = match block.der {
+        Ok(der) => Zeroizing::new(der),
+        Err(error) => return context.problem(origin, Failure::Malformed(error)),
+    };
+    let kind = der::Kind::from_label(&block.label);
+    let structure = kind.map_or("DER object", der::Kind::name);
+    let element = match der::read(&der, 0, structure) {
+        Ok(element) => element,
+        Err(error) => return context.problem(origin, Failure::Malformed(error)),
+    };
+    let trailing = der.len() - element.whole.len();
+    if kind.is_none() && der::detect(&element).is_none() {
+        return context.problem(
+            origin,
+            Failure::Unsupported(format!(
+                "PEM label \"{}\" is not an object certscope reads",
+                block.label
+            )),
+        );
     }
-    Base64::decode_vec(&clean)
-        .ok()
-        .or_else(|| Base64Unpadded::decode_vec(clean.trim_end_matches('=')).ok())
-}
-
-/// Reads armour-less text as hex (with or without `:`/space separators) or base64.
-fn decode_text(text: &str) -> Option<(Vec<u8>, Encoding)> {
-    let hex: String = text
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && *c != ':' && *c != '-')
-        .collect();
-    let hex = hex.strip_prefix("0x").unwrap_or(&hex);
-    if !hex.is_empty() && hex.len() % 2 == 0 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        let bytes: Option<Vec<u8>> = hex
-            .as_bytes()
-            .chunks_exact(2)
-            .map(|pair| {
-                std::str::from_utf8(pair)
-                    .ok()
-                    .and_then(|s| u8::from_str_radix(s, 16).ok())
-            })
-            .collect();
-        if let Some(bytes) = bytes.filter(|b| b.first() == Some(&0x30)) {
-            return Some((bytes, Encoding::Hex));
-        }
+    context.decode_object(element.whole, kind, origin.clone());
+    // OpenSSL's TRUSTED CERTIFICATE carries an auxiliary trailer after the certificate.
+    if trailing > 0 && block.label != "TRUSTED CERTIFICATE" {
+        context.problem(
+            origin,
+            Failure::Malformed(DecodeError::new(
+                structure,
+                Some(element.whole.len()),
+                der.len(),
+                format!("{trailing} bytes of unexpected data follow the object"),
+            )),
+        );
     }
-    base64_lax(text)
-        .filter(|b| b.first() == Some(&0x30))
-        .map(|b| (b, Encoding::Base64))
 }
 
-/// Splits DER into its top-level TLVs and decodes each one.
-fn decode_der_objects(der: &[u8], origin: &Origin, label: &str, parsed: &mut Parsed) {
+/// Reads one or more concatenated DER objects.
+fn read_der_sequence(context: &mut Context<'_>, der: &[u8], encoding: Encoding) {
     let mut position = 0usize;
-    while position < der.len() {
+    let mut index = 0usize;
+    while position < der.len() && !context.full() {
         let rest = der.get(position..).unwrap_or_default();
-        let element_origin = match origin.encoding {
-            Encoding::Der => Origin {
-                encoding: Encoding::Der,
-                offset: origin.offset + position,
-            },
-            _ => origin.clone(),
-        };
-        let Some(length) = tlv_length(rest) else {
-            let problem = if position == 0 {
-                "does not start with a complete DER element".to_owned()
+        let origin = Origin {
+            encoding: encoding.clone(),
+            offset: if encoding == Encoding::Der {
+                position
             } else {
-                format!("{} bytes of trailing data after the object", rest.len())
-            };
-            // OpenSSL's TRUSTED CERTIFICATE carries an auxiliary trailer after the
-            // certificate: it is not an error.
-            if !(label == "TRUSTED CERTIFICATE" && position > 0) {
-                let error = match Cert::from_der(rest) {
-                    Err(e) if position == 0 => e,
-                    _ => DecodeError::new("DER", Some(position), der.len(), problem),
-                };
-                parsed.problems.push(Problem {
-                    origin: element_origin,
-                    error,
-                });
-            }
-            return;
+                0
+            },
+            position: index,
+            container: None,
         };
-        let element = der.get(position..position + length).unwrap_or_default();
-        match Cert::from_der(element) {
-            Ok(cert) => parsed.objects.push(Found {
-                origin: element_origin,
-                object: Object::Certificate(Box::new(cert)),
-            }),
-            Err(error) => {
-                if !(label == "TRUSTED CERTIFICATE" && position > 0) {
-                    parsed.problems.push(Problem {
-                        origin: element_origin,
-                        error,
-                    });
-                }
+        if index > 0 && rest.first() != Some(&0x30) {
+            let problem = format!(
+                "{} bytes of trailing data after the last object (starting with byte 0x{:02x}, \
+                 where another DER object would start with 0x30)",
+                rest.len(),
+                rest.first().copied().unwrap_or_default()
+            );
+            let error = DecodeError::new("DER object", Some(position), der.len(), problem);
+            context.problem(origin, Failure::Malformed(error));
+            return;
+        }
+        match der::read(rest, position, "DER object") {
+            Ok(element) => {
+                context.decode_object(element.whole, None, origin);
+                position += element.whole.len();
+                index += 1;
             }
-        }
-        if parsed.objects.len() > 100_000 {
-            return;
-        }
-        position += length;
-        if label == "TRUSTED CERTIFICATE" {
-            return;
+            Err(mut error) => {
+                if index > 0 {
+                    error.problem = format!(
+                        "{} bytes of data after the last complete object do not form an object: {}",
+                        rest.len(),
+                        error.problem
+                    );
+                }
+                context.problem(origin, Failure::Malformed(error));
+                return;
+            }
         }
     }
-}
-
-/// Length of the complete TLV at the start of `bytes` (header included), when it fits.
-fn tlv_length(bytes: &[u8]) -> Option<usize> {
-    use der::{Decode, Encode};
-    let mut reader = der::SliceReader::new(bytes).ok()?;
-    let header = der::Header::decode(&mut reader).ok()?;
-    let header_len = usize::try_from(u32::from(header.encoded_len().ok()?)).ok()?;
-    let body_len = usize::try_from(u32::from(header.length())).ok()?;
-    let total = header_len.checked_add(body_len)?;
-    (total <= bytes.len()).then_some(total)
 }
 
 #[cfg(test)]
@@ -433,5 +737,14 @@ mod tests {
         )
         .unwrap();
         assert!(parsed.problems[0].error.problem.contains("truncated"));
+    }
+
+    #[test]
+    fn password_debug_is_redacted() {
+        let options = InputOptions {
+            password: Some(Password::new("hunter2")),
+            ..InputOptions::default()
+        };
+        assert!(!format!("{options:?}").contains("hunter2"));
     }
 }

@@ -29,7 +29,7 @@ pub mod role;
 pub mod time;
 
 pub use cert::Cert;
-pub use input::{parse_input, InputOptions, Parsed};
+pub use input::{parse_input, InputOptions, Parsed, Password};
 pub use lint::{lint, Finding, LintOptions, RuleSet, Severity};
 pub use report::{analyze, AnalyzeOptions, Report};
 pub use role::{classify, classify_all, CertificateRoles};

@@ -3,11 +3,17 @@
 //! Field names are `snake_case` in every serialisation. Adding a field is a minor change;
 //! renaming or removing one bumps [`SCHEMA_VERSION`].
 
+use std::cell::Cell;
+
 use der::{Tag, Tagged};
 use x509_cert::time::Time;
 
 use crate::cert::{hex, Cert};
-use crate::input::{self, InputError, InputOptions, Object, Origin, Problem};
+use crate::decode::DecodeError;
+use crate::input::key::{identity_of_spki, KeyIdentity};
+use crate::input::{
+    self, Crl, Csr, InputError, InputOptions, Object, Origin, PrivateKey, Problem, SignatureCheck,
+};
 use crate::name::{self, Attribute};
 use crate::oid;
 use crate::purpose;
@@ -54,8 +60,9 @@ pub struct Report {
 impl Report {
     /// The certificate entries, in input order.
     pub fn certificates(&self) -> impl Iterator<Item = &CertificateReport> {
-        self.objects.iter().map(|o| match o {
-            ObjectReport::Certificate(c) => c.as_ref(),
+        self.objects.iter().filter_map(|o| match o {
+            ObjectReport::Certificate(c) => Some(c.as_ref()),
+            _ => None,
         })
     }
 }
@@ -68,6 +75,126 @@ impl Report {
 pub enum ObjectReport {
     /// A certificate.
     Certificate(Box<CertificateReport>),
+    /// A PKCS#10 certification request.
+    Csr(Box<CsrReport>),
+    /// A certificate revocation list.
+    Crl(Box<CrlReport>),
+    /// A private key: what it is and what it belongs to, nothing of the secret.
+    PrivateKey(Box<PrivateKeyReport>),
+    /// A public key on its own.
+    PublicKey(Box<PublicKeyReport>),
+}
+
+/// A certification request's entry.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CsrReport {
+    /// Position of the object in the input (0-based).
+    pub index: usize,
+    /// Where it came from.
+    pub origin: Origin,
+    /// The requested subject.
+    pub subject: NameReport,
+    /// The public key to be certified.
+    pub public_key: PublicKey,
+    /// The signature algorithm.
+    pub signature_algorithm: Algorithm,
+    /// The extensions asked for (PKCS#9 extensionRequest).
+    pub requested_extensions: Vec<Extension>,
+    /// Why the extensionRequest attribute did not decode, if it did not.
+    pub requested_extensions_error: Option<DecodeError>,
+    /// The types of all attributes, extensionRequest included.
+    pub attributes: Vec<Algorithm>,
+    /// Whether the request's signature verifies with its own public key.
+    pub self_signature: SignatureCheck,
+    /// Digests of the DER.
+    pub fingerprints: Fingerprints,
+}
+
+/// A CRL's entry.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CrlReport {
+    /// Position of the object in the input (0-based).
+    pub index: usize,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Version as shown to people: 1 or 2.
+    pub version: u8,
+    /// The CRL issuer's name.
+    pub issuer: NameReport,
+    /// The signature algorithm.
+    pub signature_algorithm: Algorithm,
+    /// thisUpdate as RFC 3339 UTC.
+    pub this_update: String,
+    /// nextUpdate as RFC 3339 UTC, when present.
+    pub next_update: Option<String>,
+    /// The revoked certificates, in CRL order.
+    pub revoked: Vec<RevokedReport>,
+    /// The CRL extensions.
+    pub extensions: Vec<Extension>,
+    /// The signature checked against each certificate in the input whose subject is the CRL
+    /// issuer.
+    pub issuer_signatures: Vec<IssuerSignature>,
+    /// Digests of the DER.
+    pub fingerprints: Fingerprints,
+}
+
+/// One revoked certificate in a CRL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RevokedReport {
+    /// The revoked serial number.
+    pub serial: Serial,
+    /// revocationDate as RFC 3339 UTC.
+    pub revocation_date: String,
+    /// The reasonCode (RFC 5280 5.3.1) name, when present and readable.
+    pub reason: Option<String>,
+    /// The entry's extensions.
+    pub extensions: Vec<Extension>,
+}
+
+/// A CRL signature checked against one candidate issuer certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IssuerSignature {
+    /// Index of the certificate in [`Report::objects`].
+    pub certificate: usize,
+    /// The outcome.
+    pub signature: SignatureCheck,
+}
+
+/// A private key's entry: algorithm, size, and which objects hold its public key. Nothing of
+/// the secret is ever in a report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PrivateKeyReport {
+    /// Position of the object in the input (0-based).
+    pub index: usize,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Algorithm: `RSA`, `EC`, `Ed25519`...
+    pub algorithm: String,
+    /// Key size in bits, when known.
+    pub bits: Option<u32>,
+    /// Curve name for EC keys.
+    pub curve: Option<String>,
+    /// Indices in [`Report::objects`] of the certificates and CSRs with this key's public key.
+    pub matches: Vec<usize>,
+}
+
+/// A public key's entry.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PublicKeyReport {
+    /// Position of the object in the input (0-based).
+    pub index: usize,
+    /// Where it came from.
+    pub origin: Origin,
+    /// The key.
+    pub public_key: PublicKey,
+    /// Indices in [`Report::objects`] of the certificates and CSRs with this public key.
+    pub matches: Vec<usize>,
 }
 
 /// A certificate's entry.
@@ -216,21 +343,61 @@ pub fn analyze(input: &[u8], options: &AnalyzeOptions) -> Result<Report, InputEr
     // Roles look at the whole input (cross-certificates), so they are computed once for all.
     let certs: Vec<Cert> = parsed.certificates().cloned().collect();
     let mut roles = role::classify_all(&certs).into_iter();
-    let objects = parsed
+    // The public key of every certificate and CSR, normalised once, for matching keys.
+    let identities: Vec<Option<KeyIdentity>> = parsed
         .objects
         .iter()
-        .enumerate()
-        .map(|(index, found)| match &found.object {
-            Object::Certificate(cert) => {
-                let mut report =
-                    certificate_report(cert, index, found.origin.clone(), options.time);
-                if let Some(roles) = roles.next() {
-                    set_roles(&mut report, roles);
-                }
-                ObjectReport::Certificate(Box::new(report))
-            }
+        .map(|found| match &found.object {
+            Object::Certificate(cert) => identity_of_spki(cert.spki_der()),
+            Object::Csr(csr) => identity_of_spki(csr.spki_der()),
+            _ => None,
         })
         .collect();
+    let matching = |identity: Option<&KeyIdentity>| -> Vec<usize> {
+        identities
+            .iter()
+            .enumerate()
+            .filter_map(|(i, other)| {
+                (identity.is_some() && other.as_ref() == identity).then_some(i)
+            })
+            .collect()
+    };
+    let signature_checks = Cell::new(MAX_CRL_SIGNATURE_CHECKS);
+    let objects =
+        parsed
+            .objects
+            .iter()
+            .enumerate()
+            .map(|(index, found)| {
+                let origin = found.origin.clone();
+                match &found.object {
+                    Object::Certificate(cert) => {
+                        let mut report = certificate_report(cert, index, origin, options.time);
+                        if let Some(roles) = roles.next() {
+                            set_roles(&mut report, roles);
+                        }
+                        ObjectReport::Certificate(Box::new(report))
+                    }
+                    Object::Csr(csr) => ObjectReport::Csr(Box::new(csr_report(csr, index, origin))),
+                    Object::Crl(crl) => ObjectReport::Crl(Box::new(crl_report_within(
+                        crl,
+                        index,
+                        origin,
+                        &parsed.objects,
+                        &signature_checks,
+                    ))),
+                    Object::PrivateKey(key) => ObjectReport::PrivateKey(Box::new(
+                        private_key_report(key, index, origin, matching(key.identity())),
+                    )),
+                    Object::PublicKey(key) => ObjectReport::PublicKey(Box::new(PublicKeyReport {
+                        index,
+                        origin,
+                        public_key: spki_report(key.spki_der()),
+                        matches: matching(identity_of_spki(key.spki_der()).as_ref()),
+                    })),
+                }
+            })
+            .collect();
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         analysis_time: options.time.and_then(UnixTime::to_rfc3339),
@@ -309,6 +476,179 @@ pub fn certificate_report(
     report
 }
 
+fn fingerprints(der: &[u8]) -> Fingerprints {
+    use sha2::Digest;
+    Fingerprints {
+        sha256: hex(&sha2::Sha256::digest(der)),
+        sha1: hex(&sha1::Sha1::digest(der)),
+    }
+}
+
+fn extension_reports(extensions: Option<&Vec<x509_cert::ext::Extension>>) -> Vec<Extension> {
+    extensions
+        .map(|exts| {
+            exts.iter()
+                .map(|e| Extension {
+                    oid: e.extn_id.to_string(),
+                    name: oid::short_name(&e.extn_id),
+                    critical: e.critical,
+                    value_hex: hex(e.extn_value.as_bytes()),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Builds the entry for one certification request.
+pub fn csr_report(csr: &Csr, index: usize, origin: Origin) -> CsrReport {
+    let request = csr.request();
+    let (requested_extensions, requested_extensions_error) = match csr.requested_extensions() {
+        Ok(extensions) => (extension_reports(Some(&extensions.to_vec())), None),
+        Err(error) => (Vec::new(), Some(error.clone())),
+    };
+    CsrReport {
+        index,
+        origin,
+        subject: name_report(&request.info.subject),
+        public_key: spki_report(csr.spki_der()),
+        signature_algorithm: algorithm(&request.algorithm.oid),
+        requested_extensions,
+        requested_extensions_error,
+        attributes: request
+            .info
+            .attributes
+            .iter()
+            .map(|a| algorithm(&a.oid))
+            .collect(),
+        self_signature: csr.self_signature().clone(),
+        fingerprints: fingerprints(csr.der()),
+    }
+}
+
+/// The reasonCode names (RFC 5280 5.3.1).
+fn reason_name(code: u8) -> Option<&'static str> {
+    Some(match code {
+        0 => "unspecified",
+        1 => "keyCompromise",
+        2 => "cACompromise",
+        3 => "affiliationChanged",
+        4 => "superseded",
+        5 => "cessationOfOperation",
+        6 => "certificateHold",
+        8 => "removeFromCRL",
+        9 => "privilegeWithdrawn",
+        10 => "aACompromise",
+        _ => return None,
+    })
+}
+
+/// Most CRL signatures checked in one analysis: a hostile input of thousands of CRLs and
+/// same-named certificates must not cost millions of RSA verifications. Checks past the limit
+/// are reported as not made.
+pub const MAX_CRL_SIGNATURE_CHECKS: usize = 256;
+
+/// Builds the entry for one CRL; `objects` are the input's objects, searched for its issuer.
+pub fn crl_report(crl: &Crl, index: usize, origin: Origin, objects: &[input::Found]) -> CrlReport {
+    crl_report_within(
+        crl,
+        index,
+        origin,
+        objects,
+        &Cell::new(MAX_CRL_SIGNATURE_CHECKS),
+    )
+}
+
+fn crl_report_within(
+    crl: &Crl,
+    index: usize,
+    origin: Origin,
+    objects: &[input::Found],
+    checks_left: &Cell<usize>,
+) -> CrlReport {
+    let list = crl.list();
+    let tbs = &list.tbs_cert_list;
+    let issuer_signatures = objects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, found)| match &found.object {
+            Object::Certificate(cert) if cert.x509().tbs_certificate().subject() == &tbs.issuer => {
+                let signature = match checks_left.get().checked_sub(1) {
+                    Some(left) => {
+                        checks_left.set(left);
+                        crl.signed_by(cert)
+                    }
+                    None => SignatureCheck::Unsupported {
+                        reason: format!(
+                            "not checked: the input needs more than {MAX_CRL_SIGNATURE_CHECKS} \
+                             CRL signature checks"
+                        ),
+                    },
+                };
+                Some(IssuerSignature {
+                    certificate: i,
+                    signature,
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    let revoked = tbs
+        .revoked_certificates
+        .iter()
+        .flatten()
+        .map(|entry| {
+            let reason = entry.crl_entry_extensions.as_ref().and_then(|exts| {
+                exts.iter()
+                    .find(|e| e.extn_id.to_string() == "2.5.29.21")
+                    .and_then(|e| match e.extn_value.as_bytes() {
+                        [0x0a, 0x01, code] => reason_name(*code).map(str::to_owned),
+                        _ => None,
+                    })
+            });
+            RevokedReport {
+                serial: serial(entry.serial_number.as_bytes()),
+                revocation_date: time_parts(&entry.revocation_date).1,
+                reason,
+                extensions: extension_reports(entry.crl_entry_extensions.as_ref()),
+            }
+        })
+        .collect();
+    CrlReport {
+        index,
+        origin,
+        version: match tbs.version {
+            x509_cert::certificate::Version::V1 => 1,
+            x509_cert::certificate::Version::V2 => 2,
+            x509_cert::certificate::Version::V3 => 3,
+        },
+        issuer: name_report(&tbs.issuer),
+        signature_algorithm: algorithm(&list.signature_algorithm.oid),
+        this_update: time_parts(&tbs.this_update).1,
+        next_update: tbs.next_update.as_ref().map(|t| time_parts(t).1),
+        revoked,
+        extensions: extension_reports(tbs.crl_extensions.as_ref()),
+        issuer_signatures,
+        fingerprints: fingerprints(crl.der()),
+    }
+}
+
+/// Builds the entry for one private key.
+pub fn private_key_report(
+    key: &PrivateKey,
+    index: usize,
+    origin: Origin,
+    matches: Vec<usize>,
+) -> PrivateKeyReport {
+    PrivateKeyReport {
+        index,
+        origin,
+        algorithm: oid::short_name(key.algorithm()),
+        bits: key.bits(),
+        curve: key.curve().map(oid::short_name),
+        matches,
+    }
+}
+
 fn serial(bytes: &[u8]) -> Serial {
     let negative = bytes.first().is_some_and(|b| b & 0x80 != 0);
     let significant: &[u8] = {
@@ -369,7 +709,26 @@ fn validity(not_before: &Time, not_after: &Time, now: Option<UnixTime>) -> Valid
 }
 
 fn public_key(cert: &Cert) -> PublicKey {
-    let spki = cert.x509().tbs_certificate().subject_public_key_info();
+    spki_report(cert.spki_der())
+}
+
+/// The entry for a `SubjectPublicKeyInfo` given as DER.
+fn spki_report(spki_der: &[u8]) -> PublicKey {
+    use base64ct::Encoding;
+    use der::Decode;
+    use sha2::Digest;
+    let pin = base64ct::Base64::encode_string(&sha2::Sha256::digest(spki_der));
+    let Ok(spki) = spki::SubjectPublicKeyInfoOwned::from_der(spki_der) else {
+        return PublicKey {
+            algorithm: "unknown".into(),
+            oid: String::new(),
+            bits: None,
+            curve: None,
+            rsa_exponent: None,
+            spki_sha256_base64: pin,
+        };
+    };
+    let spki = &spki;
     let algorithm_oid = spki.algorithm.oid;
     let mut key = PublicKey {
         algorithm: oid::short_name(&algorithm_oid),
@@ -377,7 +736,7 @@ fn public_key(cert: &Cert) -> PublicKey {
         bits: None,
         curve: None,
         rsa_exponent: None,
-        spki_sha256_base64: cert.spki_pin_base64(),
+        spki_sha256_base64: pin,
     };
     match algorithm_oid.to_string().as_str() {
         "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
@@ -482,6 +841,11 @@ pub enum Asn1ViewError {
     },
     /// The object's DER did not walk.
     Decode(crate::decode::DecodeError),
+    /// The object is a private key, whose bytes certscope never returns.
+    PrivateKey {
+        /// The index asked for.
+        index: usize,
+    },
 }
 
 impl std::fmt::Display for Asn1ViewError {
@@ -492,6 +856,10 @@ impl std::fmt::Display for Asn1ViewError {
                 write!(f, "no object #{index}: the input holds {count}")
             }
             Asn1ViewError::Decode(e) => e.fmt(f),
+            Asn1ViewError::PrivateKey { index } => write!(
+                f,
+                "object #{index} is a private key: certscope never shows or exports its bytes"
+            ),
         }
     }
 }
@@ -516,6 +884,20 @@ pub fn asn1_view(
             cert.der(),
             crate::asn1::certificate_tree(cert.der()).map_err(Asn1ViewError::Decode)?,
         ),
+        Object::Csr(csr) => (
+            "csr",
+            csr.der(),
+            crate::asn1::tree(csr.der(), "certification request").map_err(Asn1ViewError::Decode)?,
+        ),
+        Object::Crl(crl) => {
+            ("crl", crl.der(), crate::asn1::tree(crl.der(), "CRL").map_err(Asn1ViewError::Decode)?)
+        }
+        Object::PublicKey(key) => (
+            "public_key",
+            key.spki_der(),
+            crate::asn1::tree(key.spki_der(), "public key").map_err(Asn1ViewError::Decode)?,
+        ),
+        Object::PrivateKey(_) => return Err(Asn1ViewError::PrivateKey { index }),
     };
     Ok(Asn1View {
         index,

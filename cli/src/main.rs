@@ -1,6 +1,9 @@
 //! The `certscope` command line.
 
 mod lint;
+// Used by `certscope inspect` to fill `InputOptions::password`.
+#[cfg_attr(not(test), allow(dead_code))]
+mod password;
 mod roles;
 
 fn main() {

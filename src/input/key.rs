@@ -1,0 +1,380 @@
+//! Private and public keys. A private key is read only to learn which certificates and CSRs it
+//! belongs to: certscope keeps its algorithm, its size and its public half, never the secret.
+//! Decrypted or decoded secret bytes live in [`Zeroizing`] buffers that are wiped on drop.
+//!
+//! Formats: PKCS#8 `PrivateKeyInfo`/`OneAsymmetricKey` (RFC 5958 2), PKCS#1 `RSAPrivateKey`
+//! (RFC 8017 A.1.2), SEC1 `ECPrivateKey` (RFC 5915 3), `SubjectPublicKeyInfo` (RFC 5280 4.1)
+//! and PKCS#1 `RSAPublicKey` (RFC 8017 A.1.1).
+
+use std::fmt;
+
+use der::asn1::{ObjectIdentifier, UintRef};
+use der::{Decode, Encode};
+use zeroize::Zeroizing;
+
+use super::der::decode_located;
+use crate::decode::DecodeError;
+
+const RSA: &str = "1.2.840.113549.1.1.1";
+const RSA_PSS: &str = "1.2.840.113549.1.1.10";
+const EC: &str = "1.2.840.10045.2.1";
+const ED25519: &str = "1.3.101.112";
+const P256: &str = "1.2.840.10045.3.1.7";
+const P384: &str = "1.3.132.0.34";
+const P521: &str = "1.3.132.0.35";
+
+/// What identifies a public key when matching keys to certificates: the key itself, in one
+/// normal form whatever encoding it came in.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum KeyIdentity {
+    /// RSA modulus and public exponent, big-endian without leading zeros.
+    Rsa { modulus: Vec<u8>, exponent: Vec<u8> },
+    /// Named curve and the point, uncompressed when it could be decoded.
+    Ec { curve: String, point: Vec<u8> },
+    /// Any other algorithm: its OID and the subjectPublicKey bits.
+    Other { algorithm: String, key: Vec<u8> },
+}
+
+impl fmt::Debug for KeyIdentity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("KeyIdentity(..)")
+    }
+}
+
+/// The identity of the public key in a `SubjectPublicKeyInfo`.
+pub(crate) fn identity_of_spki(spki_der: &[u8]) -> Option<KeyIdentity> {
+    let spki = spki::SubjectPublicKeyInfoRef::from_der(spki_der).ok()?;
+    let algorithm = spki.algorithm.oid.to_string();
+    let key = spki.subject_public_key.raw_bytes();
+    match algorithm.as_str() {
+        RSA | RSA_PSS => {
+            let rsa = pkcs1::RsaPublicKey::<UintRef<'_>>::from_der(key).ok()?;
+            Some(rsa_identity(
+                rsa.modulus.as_bytes(),
+                rsa.public_exponent.as_bytes(),
+            ))
+        }
+        EC => {
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())?
+                .to_string();
+            Some(ec_identity(curve, key))
+        }
+        _ => Some(KeyIdentity::Other {
+            algorithm,
+            key: key.to_vec(),
+        }),
+    }
+}
+
+fn strip_zeros(bytes: &[u8]) -> Vec<u8> {
+    let skip = bytes.iter().take_while(|&&b| b == 0).count();
+    bytes.get(skip..).unwrap_or_default().to_vec()
+}
+
+fn rsa_identity(modulus: &[u8], exponent: &[u8]) -> KeyIdentity {
+    KeyIdentity::Rsa {
+        modulus: strip_zeros(modulus),
+        exponent: strip_zeros(exponent),
+    }
+}
+
+/// Normalises an EC point to its uncompressed form where the curve is supported.
+fn ec_identity(curve: String, point: &[u8]) -> KeyIdentity {
+    let normal = match curve.as_str() {
+        P256 => p256::PublicKey::from_sec1_bytes(point)
+            .ok()
+            .map(|k| k.to_sec1_bytes().to_vec()),
+        P384 => p384::PublicKey::from_sec1_bytes(point)
+            .ok()
+            .map(|k| k.to_sec1_bytes().to_vec()),
+        P521 => p521::PublicKey::from_sec1_bytes(point)
+            .ok()
+            .map(|k| k.to_sec1_bytes().to_vec()),
+        _ => None,
+    };
+    KeyIdentity::Ec {
+        curve,
+        point: normal.unwrap_or_else(|| point.to_vec()),
+    }
+}
+
+/// How a private key was encoded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum KeyFormat {
+    /// PKCS#8 `PrivateKeyInfo` (RFC 5958 2).
+    Pkcs8,
+    /// PKCS#8 `EncryptedPrivateKeyInfo` (RFC 5958 3), decrypted with the caller's password.
+    EncryptedPkcs8,
+    /// PKCS#1 `RSAPrivateKey` (RFC 8017 A.1.2).
+    Pkcs1,
+    /// SEC1 `ECPrivateKey` (RFC 5915 3).
+    Sec1,
+}
+
+/// A private key, reduced to what may be shown: its algorithm, size, and which public key it
+/// belongs to. The secret is not kept.
+#[derive(Clone)]
+pub struct PrivateKey {
+    format: KeyFormat,
+    algorithm: ObjectIdentifier,
+    bits: Option<u32>,
+    curve: Option<ObjectIdentifier>,
+    identity: Option<KeyIdentity>,
+}
+
+impl fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PrivateKey")
+            .field("format", &self.format)
+            .field("algorithm", &crate::oid::short_name(&self.algorithm))
+            .field("bits", &self.bits)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PrivateKey {
+    /// How the key was encoded.
+    pub fn format(&self) -> KeyFormat {
+        self.format
+    }
+
+    /// The key algorithm's OID (`rsaEncryption`, `id-ecPublicKey`, `id-Ed25519`...).
+    pub fn algorithm(&self) -> &ObjectIdentifier {
+        &self.algorithm
+    }
+
+    /// Key size in bits, when known.
+    pub fn bits(&self) -> Option<u32> {
+        self.bits
+    }
+
+    /// The named curve of an EC key.
+    pub fn curve(&self) -> Option<&ObjectIdentifier> {
+        self.curve.as_ref()
+    }
+
+    /// The normalised public key, for matching.
+    pub(crate) fn identity(&self) -> Option<&KeyIdentity> {
+        self.identity.as_ref()
+    }
+
+    /// Whether the public key in `spki_der` (a `SubjectPublicKeyInfo`) is this key's.
+    pub fn matches_public_key(&self, spki_der: &[u8]) -> bool {
+        match (&self.identity, identity_of_spki(spki_der)) {
+            (Some(mine), Some(theirs)) => *mine == theirs,
+            _ => false,
+        }
+    }
+}
+
+fn oid(dotted: &str) -> ObjectIdentifier {
+    ObjectIdentifier::new(dotted).unwrap_or(ObjectIdentifier::new_unwrap("2.5"))
+}
+
+/// Decodes a PKCS#8 `PrivateKeyInfo` (or `OneAsymmetricKey`).
+///
+/// ```text
+/// OneAsymmetricKey ::= SEQUENCE {
+///     version                   Version,
+///     privateKeyAlgorithm       PrivateKeyAlgorithmIdentifier,
+///     privateKey                PrivateKey,
+///     attributes            [0] Attributes OPTIONAL,
+///     ...,
+///     [[2: publicKey        [1] PublicKey OPTIONAL ]],
+///     ... }
+/// ```
+/// ([RFC 5958 2](https://www.rfc-editor.org/rfc/rfc5958#section-2))
+pub(crate) fn from_pkcs8(der: &[u8], format: KeyFormat) -> Result<PrivateKey, DecodeError> {
+    let info: pkcs8::PrivateKeyInfoRef<'_> = decode_located(der, "private key (PKCS#8)")?;
+    let algorithm = info.algorithm.oid;
+    let secret = info.private_key.as_bytes();
+    match algorithm.to_string().as_str() {
+        RSA | RSA_PSS => {
+            let mut key = from_pkcs1(secret)?;
+            key.format = format;
+            key.algorithm = algorithm;
+            Ok(key)
+        }
+        EC => {
+            let curve = info
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
+            let mut key = from_sec1(secret, curve)?;
+            key.format = format;
+            Ok(key)
+        }
+        ED25519 => {
+            // CurvePrivateKey ::= OCTET STRING (RFC 8410 7)
+            let seed = <&der::asn1::OctetStringRef>::from_der(secret)
+                .map_err(|e| DecodeError::from_der("Ed25519 private key", secret.len(), e))?;
+            let seed: Zeroizing<[u8; 32]> =
+                Zeroizing::new(seed.as_bytes().try_into().map_err(|_| {
+                    DecodeError::new(
+                        "Ed25519 private key",
+                        None,
+                        secret.len(),
+                        format!(
+                            "expected a 32-byte seed but found {} bytes",
+                            seed.as_bytes().len()
+                        ),
+                    )
+                })?);
+            let signing = ed25519_dalek::SigningKey::from_bytes(&seed);
+            let public = signing.verifying_key().to_bytes();
+            Ok(PrivateKey {
+                format,
+                algorithm,
+                bits: Some(256),
+                curve: None,
+                identity: Some(KeyIdentity::Other {
+                    algorithm: ED25519.into(),
+                    key: public.to_vec(),
+                }),
+            })
+        }
+        _ => Ok(PrivateKey {
+            format,
+            algorithm,
+            bits: None,
+            curve: None,
+            identity: info.public_key.map(|public| KeyIdentity::Other {
+                algorithm: algorithm.to_string(),
+                key: public.raw_bytes().to_vec(),
+            }),
+        }),
+    }
+}
+
+/// Decodes a PKCS#1 `RSAPrivateKey`.
+///
+/// ```text
+/// RSAPrivateKey ::= SEQUENCE {
+///     version           Version,
+///     modulus           INTEGER,  -- n
+///     publicExponent    INTEGER,  -- e
+///     privateExponent   INTEGER,  -- d
+///     ... }
+/// ```
+/// ([RFC 8017 A.1.2](https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1.2))
+pub(crate) fn from_pkcs1(der: &[u8]) -> Result<PrivateKey, DecodeError> {
+    let key: pkcs1::RsaPrivateKey<UintRef<'_>> = decode_located(der, "RSA private key (PKCS#1)")?;
+    let modulus = key.modulus.as_bytes();
+    Ok(PrivateKey {
+        format: KeyFormat::Pkcs1,
+        algorithm: oid(RSA),
+        bits: Some(bit_length(modulus)),
+        curve: None,
+        identity: Some(rsa_identity(modulus, key.public_exponent.as_bytes())),
+    })
+}
+
+/// Decodes a SEC1 `ECPrivateKey`; `curve` is the curve named outside it (in PKCS#8).
+///
+/// ```text
+/// ECPrivateKey ::= SEQUENCE {
+///     version        INTEGER { ecPrivkeyVer1(1) } (ecPrivkeyVer1),
+///     privateKey     OCTET STRING,
+///     parameters [0] ECParameters {{ NamedCurve }} OPTIONAL,
+///     publicKey  [1] BIT STRING OPTIONAL }
+/// ```
+/// ([RFC 5915 3](https://www.rfc-editor.org/rfc/rfc5915#section-3))
+pub(crate) fn from_sec1(
+    der: &[u8],
+    curve: Option<ObjectIdentifier>,
+) -> Result<PrivateKey, DecodeError> {
+    let key: sec1::EcPrivateKey<'_> = decode_located(der, "EC private key (SEC1)")?;
+    let curve = curve.or_else(|| key.parameters.and_then(|p| p.named_curve()));
+    let curve_text = curve.map(|c| c.to_string());
+    let public: Option<Vec<u8>> = match key.public_key {
+        Some(point) => Some(point.to_vec()),
+        None => match curve_text.as_deref() {
+            Some(P256) => p256::SecretKey::from_slice(key.private_key)
+                .ok()
+                .map(|s| s.public_key().to_sec1_bytes().to_vec()),
+            Some(P384) => p384::SecretKey::from_slice(key.private_key)
+                .ok()
+                .map(|s| s.public_key().to_sec1_bytes().to_vec()),
+            Some(P521) => p521::SecretKey::from_slice(key.private_key)
+                .ok()
+                .map(|s| s.public_key().to_sec1_bytes().to_vec()),
+            _ => None,
+        },
+    };
+    let bits = match curve_text.as_deref() {
+        Some(P256) | Some("1.3.132.0.10") => Some(256),
+        Some(P384) => Some(384),
+        Some(P521) => Some(521),
+        _ => None,
+    };
+    Ok(PrivateKey {
+        format: KeyFormat::Sec1,
+        algorithm: oid(EC),
+        bits,
+        curve,
+        identity: match (curve_text, public) {
+            (Some(curve), Some(point)) => Some(ec_identity(curve, &point)),
+            _ => None,
+        },
+    })
+}
+
+/// A public key found on its own (`PUBLIC KEY` or `RSA PUBLIC KEY`), kept as a
+/// `SubjectPublicKeyInfo`.
+#[derive(Clone, Debug)]
+pub struct PublicKey {
+    spki_der: Vec<u8>,
+}
+
+impl PublicKey {
+    /// The `SubjectPublicKeyInfo` DER (for a PKCS#1 `RSAPublicKey`, wrapped in one).
+    pub fn spki_der(&self) -> &[u8] {
+        &self.spki_der
+    }
+}
+
+/// Decodes a `SubjectPublicKeyInfo`.
+pub(crate) fn public_from_spki(der: &[u8]) -> Result<PublicKey, DecodeError> {
+    decode_located::<spki::SubjectPublicKeyInfoRef<'_>>(der, "public key")?;
+    Ok(PublicKey {
+        spki_der: der.to_vec(),
+    })
+}
+
+/// Decodes a PKCS#1 `RSAPublicKey` and wraps it in a `SubjectPublicKeyInfo`.
+pub(crate) fn public_from_pkcs1(der: &[u8]) -> Result<PublicKey, DecodeError> {
+    decode_located::<pkcs1::RsaPublicKey<UintRef<'_>>>(der, "RSA public key (PKCS#1)")?;
+    let wrap = |e| DecodeError::from_der("RSA public key (PKCS#1)", der.len(), e);
+    let spki = spki::SubjectPublicKeyInfoOwned {
+        algorithm: spki::AlgorithmIdentifierOwned {
+            oid: oid(RSA),
+            parameters: Some(der::asn1::Null.into()),
+        },
+        subject_public_key: der::asn1::BitString::from_bytes(der).map_err(wrap)?,
+    };
+    Ok(PublicKey {
+        spki_der: spki.to_der().map_err(wrap)?,
+    })
+}
+
+/// Number of significant bits in a big-endian unsigned integer.
+pub(crate) fn bit_length(bytes: &[u8]) -> u32 {
+    let rest = strip_zeros(bytes);
+    match rest.first() {
+        None => 0,
+        Some(first) => {
+            let whole = u32::try_from(rest.len())
+                .unwrap_or(u32::MAX / 8)
+                .saturating_sub(1)
+                * 8;
+            whole + (8 - first.leading_zeros())
+        }
+    }
+}
