@@ -180,6 +180,34 @@ oids! {
     "1.2.840.113549.1.9.7", "challengePassword", "challengePassword", "RFC 2985";
 }
 
+/// An OID with the name the report shows for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Named {
+    /// Dotted OID.
+    pub oid: String,
+    /// Its name from the registry, or the dotted OID when the registry does not know it.
+    pub name: String,
+}
+
+impl Named {
+    /// The OID with its short display name (`serverAuth`, `OCSP`).
+    pub fn short(oid: &ObjectIdentifier) -> Named {
+        Named {
+            oid: oid.to_string(),
+            name: short_name(oid),
+        }
+    }
+
+    /// The OID with its standard name (`CA/B Forum Domain Validated`, `sha256WithRSAEncryption`).
+    pub fn long(oid: &ObjectIdentifier) -> Named {
+        Named {
+            oid: oid.to_string(),
+            name: name(oid),
+        }
+    }
+}
+
 /// Looks an OID up in the registry.
 pub fn lookup(oid: &ObjectIdentifier) -> Option<&'static OidInfo> {
     let dotted = oid.to_string();

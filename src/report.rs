@@ -7,6 +7,7 @@ use der::{Tag, Tagged};
 use x509_cert::time::Time;
 
 use crate::cert::{hex, Cert};
+use crate::ext::ExtensionValue;
 use crate::input::{self, InputError, InputOptions, Object, Origin, Problem};
 use crate::name::{self, Attribute};
 use crate::oid;
@@ -94,8 +95,14 @@ pub struct CertificateReport {
     pub fingerprints: Fingerprints,
     /// Every extension, in certificate order.
     pub extensions: Vec<Extension>,
-    /// Issuer and subject names are equal.
+    /// Issuer and subject names are equal (RFC 5280 3.3: self-issued).
     pub self_issued: bool,
+    /// The signature verifies with the certificate's own public key. `None` when not checked:
+    /// filled when the signature can be checked.
+    pub self_signed: Option<bool>,
+    /// basicConstraints is present, decodes, and says cA TRUE (RFC 5280 4.2.1.9); nothing
+    /// else (self-issuance, keyCertSign) makes a certificate a CA.
+    pub is_ca: bool,
 }
 
 /// A serial number.
@@ -108,7 +115,14 @@ pub struct Serial {
     pub decimal: Option<String>,
 }
 
-/// An algorithm identifier.
+/// A signature algorithm identifier.
+///
+/// ```text
+/// AlgorithmIdentifier  ::=  SEQUENCE  {
+///      algorithm               OBJECT IDENTIFIER,
+///      parameters              ANY DEFINED BY algorithm OPTIONAL  }
+/// ```
+/// ([RFC 5280 4.1.1.2](https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Algorithm {
@@ -116,6 +130,39 @@ pub struct Algorithm {
     pub name: String,
     /// Dotted OID.
     pub oid: String,
+    /// The hash the algorithm signs with (`SHA-256`...), when it names one; for RSASSA-PSS the
+    /// hash of its parameters. `None` for Ed25519/Ed448 (which hash internally) and unknown
+    /// algorithms.
+    pub hash: Option<String>,
+    /// RSASSA-PSS parameters, for `id-RSASSA-PSS` only.
+    pub pss: Option<PssParameters>,
+}
+
+/// The parameters of RSASSA-PSS, with the defaults filled in.
+///
+/// ```text
+/// RSASSA-PSS-params  ::=  SEQUENCE  {
+///     hashAlgorithm      [0] HashAlgorithm DEFAULT sha1Identifier,
+///     maskGenAlgorithm   [1] MaskGenAlgorithm DEFAULT mgf1SHA1Identifier,
+///     saltLength         [2] INTEGER DEFAULT 20,
+///     trailerField       [3] INTEGER DEFAULT 1  }
+/// ```
+/// ([RFC 4055 3.1](https://www.rfc-editor.org/rfc/rfc4055#section-3.1))
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PssParameters {
+    /// hashAlgorithm (`SHA-256`...), or its dotted OID when unknown.
+    pub hash: String,
+    /// maskGenAlgorithm (`MGF1`).
+    pub mask_generation: String,
+    /// The hash of MGF1 (`SHA-256`...), when the mask generation is MGF1.
+    pub mask_generation_hash: Option<String>,
+    /// saltLength in bytes.
+    pub salt_length: u32,
+    /// trailerField.
+    pub trailer_field: u32,
+    /// Why the parameters do not decode, when they do not (the fields then hold the defaults).
+    pub error: Option<String>,
 }
 
 /// A name, both as a string and as its attributes.
@@ -186,8 +233,10 @@ pub struct Extension {
     pub name: String,
     /// The critical flag.
     pub critical: bool,
-    /// The extnValue contents as hex.
-    pub value_hex: String,
+    /// The decoded value; [`ExtensionValue::Unknown`] carries the raw hex of an extension
+    /// certscope does not decode, [`ExtensionValue::Failed`] the error of one that does not
+    /// decode.
+    pub value: ExtensionValue,
 }
 
 /// Analyses every object in `input`.
@@ -234,7 +283,7 @@ pub fn certificate_report(
         origin,
         version,
         serial: serial(tbs.serial_number().as_bytes()),
-        signature_algorithm: algorithm(&x509.signature_algorithm().oid),
+        signature_algorithm: signature_algorithm(x509.signature_algorithm()),
         issuer: name_report(tbs.issuer()),
         subject: name_report(tbs.subject()),
         validity: validity(&tbs.validity().not_before, &tbs.validity().not_after, time),
@@ -251,12 +300,14 @@ pub fn certificate_report(
                         oid: e.extn_id.to_string(),
                         name: oid::short_name(&e.extn_id),
                         critical: e.critical,
-                        value_hex: hex(e.extn_value.as_bytes()),
+                        value: crate::ext::decode_extension(e),
                     })
                     .collect()
             })
             .unwrap_or_default(),
         self_issued: tbs.issuer() == tbs.subject(),
+        self_signed: None,
+        is_ca: crate::ext::is_ca(cert),
     }
 }
 
@@ -278,10 +329,80 @@ fn serial(bytes: &[u8]) -> Serial {
     }
 }
 
-fn algorithm(id: &der::asn1::ObjectIdentifier) -> Algorithm {
+/// The hash a signature algorithm OID names (RFC 3279, RFC 4055, RFC 5758).
+fn signature_hash(dotted: &str) -> Option<&'static str> {
+    Some(match dotted {
+        "1.2.840.113549.1.1.4" => "MD5",
+        "1.2.840.113549.1.1.5" | "1.2.840.10045.4.1" | "1.2.840.10040.4.3" => "SHA-1",
+        "1.2.840.113549.1.1.14" | "1.2.840.10045.4.3.1" => "SHA-224",
+        "1.2.840.113549.1.1.11" | "1.2.840.10045.4.3.2" | "2.16.840.1.101.3.4.3.2" => "SHA-256",
+        "1.2.840.113549.1.1.12" | "1.2.840.10045.4.3.3" => "SHA-384",
+        "1.2.840.113549.1.1.13" | "1.2.840.10045.4.3.4" => "SHA-512",
+        _ => return None,
+    })
+}
+
+/// RSASSA-PSS-params as DER sees them (RFC 4055 3.1); defaults are applied afterwards.
+#[derive(der::Sequence)]
+struct RawPssParameters {
+    #[asn1(context_specific = "0", optional = "true")]
+    hash: Option<spki::AlgorithmIdentifierOwned>,
+    #[asn1(context_specific = "1", optional = "true")]
+    mask_generation: Option<spki::AlgorithmIdentifierOwned>,
+    #[asn1(context_specific = "2", optional = "true")]
+    salt_length: Option<u32>,
+    #[asn1(context_specific = "3", optional = "true")]
+    trailer_field: Option<u32>,
+}
+
+fn pss_parameters(parameters: Option<&der::Any>) -> PssParameters {
+    let hash_name = oid::short_name;
+    let mut result = PssParameters {
+        hash: "SHA-1".into(),
+        mask_generation: "MGF1".into(),
+        mask_generation_hash: Some("SHA-1".into()),
+        salt_length: 20,
+        trailer_field: 1,
+        error: None,
+    };
+    let decoded = match parameters {
+        None => return result,
+        Some(any) => any.decode_as::<RawPssParameters>(),
+    };
+    match decoded {
+        Ok(raw) => {
+            if let Some(hash) = raw.hash {
+                result.hash = hash_name(&hash.oid);
+            }
+            if let Some(mgf) = raw.mask_generation {
+                result.mask_generation = oid::short_name(&mgf.oid);
+                result.mask_generation_hash = mgf
+                    .parameters
+                    .and_then(|p| p.decode_as::<spki::AlgorithmIdentifierOwned>().ok())
+                    .map(|h| hash_name(&h.oid));
+                if mgf.oid.to_string() != "1.2.840.113549.1.1.8" {
+                    result.mask_generation_hash = None;
+                }
+            }
+            result.salt_length = raw.salt_length.unwrap_or(20);
+            result.trailer_field = raw.trailer_field.unwrap_or(1);
+        }
+        Err(e) => result.error = Some(e.to_string()),
+    }
+    result
+}
+
+fn signature_algorithm(id: &spki::AlgorithmIdentifierOwned) -> Algorithm {
+    let dotted = id.oid.to_string();
+    let pss = (dotted == "1.2.840.113549.1.1.10").then(|| pss_parameters(id.parameters.as_ref()));
     Algorithm {
-        name: oid::name(id),
-        oid: id.to_string(),
+        name: oid::name(&id.oid),
+        oid: dotted.clone(),
+        hash: match &pss {
+            Some(pss) => Some(pss.hash.clone()),
+            None => signature_hash(&dotted).map(str::to_owned),
+        },
+        pss,
     }
 }
 
