@@ -442,6 +442,50 @@ mod tests {
     }
 
     #[test]
+    fn every_decoded_extension_is_named_by_the_registry() {
+        let source = include_str!("ext.rs");
+        let start = source.find("pub fn decode_extension").unwrap();
+        let end = start + source[start..].find("decoded.unwrap_or_else").unwrap();
+        let arms: Vec<&str> = source[start..end]
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix('"'))
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert_eq!(arms.len(), 26);
+        for dotted in arms {
+            let oid = ObjectIdentifier::new(dotted).unwrap();
+            assert!(
+                crate::oid::lookup(&oid).is_some(),
+                "{dotted} has no registry entry"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_and_failed_are_values() {
+        let unknown = Extension {
+            extn_id: ObjectIdentifier::new_unwrap("1.3.6.1.4.1.55555.1"),
+            critical: true,
+            extn_value: der::asn1::OctetString::new(vec![0x05, 0x00]).unwrap(),
+        };
+        assert_eq!(
+            decode_extension(&unknown),
+            ExtensionValue::Unknown {
+                der_hex: "0500".into()
+            }
+        );
+        let broken = Extension {
+            extn_id: ObjectIdentifier::new_unwrap("2.5.29.19"),
+            critical: true,
+            extn_value: der::asn1::OctetString::new(vec![0x30, 0x03, 0x01, 0x01]).unwrap(),
+        };
+        let ExtensionValue::Failed { error } = decode_extension(&broken) else {
+            panic!("a truncated basicConstraints must fail");
+        };
+        assert_eq!(error.structure, "basicConstraints");
+    }
+
+    #[test]
     fn self_signed_leaf_is_not_a_ca() {
         let leaf = cert(include_str!("../tests/data/doc/leaf.pem"));
         // openssl req -x509 adds basicConstraints cA:TRUE by default; the doc fixture keeps it.
