@@ -356,6 +356,25 @@ pub enum ExtensionValue {
         /// Index of the CA key (re-keys).
         key_index: u32,
     },
+    /// Microsoft application policies (szOID_APPLICATION_CERT_POLICIES): the syntax of
+    /// certificatePolicies, holding extended key usage OIDs (MS-WCCE 2.2.2.7.7.3).
+    MicrosoftApplicationPolicies {
+        /// The policies in order.
+        policies: Vec<PolicyInformation>,
+    },
+    /// privateKeyUsagePeriod (RFC 3280 4.2.1.4; removed from RFC 5280 but found in old roots).
+    ///
+    /// ```text
+    /// PrivateKeyUsagePeriod ::= SEQUENCE {
+    ///      notBefore       [0]     GeneralizedTime OPTIONAL,
+    ///      notAfter        [1]     GeneralizedTime OPTIONAL }
+    /// ```
+    PrivateKeyUsagePeriod {
+        /// notBefore as RFC 3339 UTC.
+        not_before: Option<String>,
+        /// notAfter as RFC 3339 UTC.
+        not_after: Option<String>,
+    },
     /// subjectDirectoryAttributes ([RFC 5280 4.2.1.8](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.8)).
     ///
     /// ```text
@@ -405,7 +424,13 @@ pub fn decode_extension(extension: &Extension) -> ExtensionValue {
         "2.5.29.46" => access::distribution_points(bytes)
             .map(|points| ExtensionValue::FreshestCrl { points })
             .map_err(der_error),
-        "2.5.29.32" => policies::certificate_policies(bytes).map_err(der_error),
+        "2.5.29.32" => policies::certificate_policies(bytes)
+            .map(|policies| ExtensionValue::CertificatePolicies { policies })
+            .map_err(der_error),
+        "1.3.6.1.4.1.311.21.10" => policies::certificate_policies(bytes)
+            .map(|policies| ExtensionValue::MicrosoftApplicationPolicies { policies })
+            .map_err(der_error),
+        "2.5.29.16" => usage::private_key_usage_period(bytes).map_err(der_error),
         "2.5.29.33" => policies::policy_mappings(bytes).map_err(der_error),
         "2.5.29.36" => constraints::policy(bytes).map_err(der_error),
         "2.5.29.54" => constraints::inhibit_any_policy(bytes).map_err(der_error),
@@ -451,7 +476,7 @@ mod tests {
             .filter_map(|line| line.trim().strip_prefix('"'))
             .filter_map(|rest| rest.split('"').next())
             .collect();
-        assert_eq!(arms.len(), 26);
+        assert_eq!(arms.len(), 28);
         for dotted in arms {
             let oid = ObjectIdentifier::new(dotted).unwrap();
             assert!(

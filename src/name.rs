@@ -235,10 +235,10 @@ pub enum GeneralName {
         /// Its name, or the dotted OID when unknown.
         name: String,
     },
-    /// A context tag that is not a GeneralName CHOICE, or an arm whose contents do not decode.
+    /// A tag that is not a GeneralName CHOICE, or an arm whose contents do not decode.
     Invalid {
-        /// The context tag number.
-        tag: u32,
+        /// The tag as found, e.g. `CONTEXT-SPECIFIC [9] (primitive)`.
+        tag: String,
         /// The content octets as hex.
         der_hex: String,
         /// Why it does not decode.
@@ -400,26 +400,24 @@ impl GeneralName {
     /// becomes [`GeneralName::Invalid`], so one odd name never hides the others).
     pub fn from_any(any: &der::Any) -> GeneralName {
         let content = any.value();
-        let (number, constructed) = match any.tag() {
+        let tag = any.tag();
+        let invalid = |problem: String| GeneralName::Invalid {
+            tag: tag.to_string(),
+            der_hex: crate::cert::hex(content),
+            problem,
+        };
+        let in_words = |error: der::Error| {
+            crate::decode::DecodeError::from_der("GeneralName", content.len(), error).problem
+        };
+        let (number, constructed) = match tag {
             der::Tag::ContextSpecific {
                 constructed,
                 number,
             } => (number.value(), constructed),
-            other => {
-                return GeneralName::Invalid {
-                    tag: 0,
-                    der_hex: crate::cert::hex(content),
-                    problem: format!("expected a context-specific tag, found {other}"),
-                }
-            }
-        };
-        let invalid = |problem: String| GeneralName::Invalid {
-            tag: number,
-            der_hex: crate::cert::hex(content),
-            problem,
+            _ => return invalid("a GeneralName has a context-specific tag".to_owned()),
         };
         match (number, constructed) {
-            (0, true) => other_name(content).unwrap_or_else(|e| invalid(e.to_string())),
+            (0, true) => other_name(content).unwrap_or_else(|e| invalid(in_words(e))),
             (1, false) => GeneralName::Rfc822Name {
                 value: ascii_lossless(content),
             },
@@ -436,7 +434,7 @@ impl GeneralName {
                         rfc4514: rfc4514(&name),
                         attributes: attributes(&name),
                     },
-                    Err(e) => invalid(e.to_string()),
+                    Err(e) => invalid(in_words(e)),
                 }
             }
             (5, true) => GeneralName::EdiPartyName {
@@ -451,16 +449,9 @@ impl GeneralName {
                     oid: id.to_string(),
                     name: oid::name(&id),
                 },
-                Err(e) => invalid(e.to_string()),
+                Err(_) => invalid("the registeredID is not a valid OBJECT IDENTIFIER".to_owned()),
             },
-            _ => invalid(format!(
-                "[{number}] ({}) is not a GeneralName",
-                if constructed {
-                    "constructed"
-                } else {
-                    "primitive"
-                }
-            )),
+            _ => invalid("not one of the GeneralName forms of RFC 5280 4.2.1.6".to_owned()),
         }
     }
 
@@ -471,9 +462,9 @@ impl GeneralName {
         match name.to_der().and_then(|der| der::Any::from_der(&der)) {
             Ok(any) => GeneralName::from_any(&any),
             Err(e) => GeneralName::Invalid {
-                tag: 0,
+                tag: String::new(),
                 der_hex: String::new(),
-                problem: e.to_string(),
+                problem: crate::decode::DecodeError::from_der("GeneralName", 0, e).problem,
             },
         }
     }
@@ -507,7 +498,7 @@ impl GeneralName {
                 _ => format!("IP Address:<invalid #{hex}>"),
             },
             GeneralName::RegisteredId { name, .. } => format!("Registered ID:{name}"),
-            GeneralName::Invalid { tag, problem, .. } => format!("<invalid [{tag}]: {problem}>"),
+            GeneralName::Invalid { tag, problem, .. } => format!("<invalid {tag}: {problem}>"),
         }
     }
 }
@@ -537,6 +528,124 @@ mod tests {
         assert_eq!(attrs[0].name, "C");
         assert_eq!(attrs[2].value, "a,b");
         assert_eq!(attrs[2].oid, "2.5.4.3");
+    }
+
+    fn name(der: &[u8]) -> GeneralName {
+        use der::Decode;
+        GeneralName::from_any(&der::Any::from_der(der).unwrap())
+    }
+
+    #[test]
+    fn every_choice_arm() {
+        assert_eq!(
+            name(b"\x82\x0bexample.com"),
+            GeneralName::DnsName {
+                value: "example.com".into()
+            }
+        );
+        assert_eq!(
+            name(b"\x81\x03a@b"),
+            GeneralName::Rfc822Name {
+                value: "a@b".into()
+            }
+        );
+        assert_eq!(name(b"\x86\x02/x"), GeneralName::Uri { value: "/x".into() });
+        assert_eq!(
+            name(&[0xa3, 0x02, 0x30, 0x00]),
+            GeneralName::X400Address {
+                der_hex: "3000".into()
+            }
+        );
+        assert_eq!(
+            name(&[0xa5, 0x02, 0x30, 0x00]),
+            GeneralName::EdiPartyName {
+                der_hex: "3000".into()
+            }
+        );
+        assert_eq!(
+            name(&[0x88, 0x03, 0x2a, 0x03, 0x04]),
+            GeneralName::RegisteredId {
+                oid: "1.2.3.4".into(),
+                name: "1.2.3.4".into()
+            }
+        );
+        // directoryName: [4] EXPLICIT Name, here CN=a.
+        let directory = name(&[
+            0xa4, 0x0e, 0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c,
+            0x01, 0x61,
+        ]);
+        assert_eq!(directory.display(), "DirName:CN=a");
+        // otherName with a value that is not a string stays raw.
+        let other = name(&[
+            0xa0, 0x09, 0x06, 0x03, 0x2a, 0x03, 0x04, 0xa0, 0x02, 0x05, 0x00,
+        ]);
+        assert_eq!(
+            other,
+            GeneralName::OtherName {
+                oid: "1.2.3.4".into(),
+                name: "1.2.3.4".into(),
+                value: OtherNameValue::Raw {
+                    der_hex: "0500".into()
+                }
+            }
+        );
+    }
+
+    #[test]
+    fn odd_names_are_values() {
+        // Bytes outside ASCII are shown, not hidden.
+        assert_eq!(
+            name(b"\x82\x02a\xff"),
+            GeneralName::DnsName {
+                value: "a\\xff".into()
+            }
+        );
+        // A tag outside the CHOICE.
+        let GeneralName::Invalid { tag, problem, .. } = name(&[0x89, 0x01, 0x00]) else {
+            panic!("[9] is not a GeneralName");
+        };
+        assert!(tag.contains("[9]"), "{tag}");
+        assert!(problem.contains("RFC 5280"), "{problem}");
+        // A truncated otherName.
+        assert!(matches!(
+            name(&[0xa0, 0x03, 0x06, 0x01, 0x2a]),
+            GeneralName::Invalid { .. }
+        ));
+    }
+
+    #[test]
+    fn ip_addresses_and_netmasks() {
+        assert_eq!(
+            name(&[0x87, 0x04, 192, 0, 2, 1]).display(),
+            "IP Address:192.0.2.1"
+        );
+        let constraint = name(&[0x87, 0x08, 10, 0, 0, 0, 255, 255, 0, 0]);
+        assert_eq!(
+            constraint,
+            GeneralName::IpAddress {
+                address: Some("10.0.0.0".into()),
+                netmask: Some("255.255.0.0".into()),
+                prefix_length: Some(16),
+                hex: "0a000000ffff0000".into()
+            }
+        );
+        // A mask whose one bits are not contiguous has no prefix length.
+        let GeneralName::IpAddress { prefix_length, .. } =
+            name(&[0x87, 0x08, 10, 0, 0, 0, 255, 0, 255, 0])
+        else {
+            panic!("an IP address");
+        };
+        assert_eq!(prefix_length, None);
+        let GeneralName::IpAddress { address, hex, .. } = name(&[0x87, 0x03, 1, 2, 3]) else {
+            panic!("an IP address");
+        };
+        assert_eq!((address, hex.as_str()), (None, "010203"));
+        assert_eq!(prefix_length_of(&[0xff; 16]), Some(128));
+        assert_eq!(prefix_length_of(&[0; 4]), Some(0));
+    }
+
+    fn prefix_length_of(mask: &[u8]) -> Option<u32> {
+        prefix_length(mask)
     }
 
     #[test]

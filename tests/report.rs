@@ -142,6 +142,7 @@ fn fixtures_cover_every_extension_arm() {
         "inhibit_any_policy",
         "issuer_alt_name",
         "key_usage",
+        "microsoft_application_policies",
         "microsoft_ca_version",
         "microsoft_certificate_template",
         "microsoft_certificate_template_name",
@@ -151,6 +152,7 @@ fn fixtures_cover_every_extension_arm() {
         "ocsp_no_check",
         "policy_constraints",
         "policy_mappings",
+        "private_key_usage_period",
         "signed_certificate_timestamps",
         "subject_alt_name",
         "subject_directory_attributes",
@@ -382,6 +384,20 @@ fn signature_algorithms_and_keys() {
     assert_eq!(parameters.mask_generation_hash.as_deref(), Some("SHA-256"));
     assert_eq!(parameters.salt_length, 0);
     assert_eq!(parameters.error, None);
+    assert_eq!(
+        value(only(&pss), "privateKeyUsagePeriod"),
+        &ExtensionValue::PrivateKeyUsagePeriod {
+            not_before: Some("2025-01-01T00:00:00Z".into()),
+            not_after: Some("2025-07-01T00:00:00Z".into()),
+        }
+    );
+    let ExtensionValue::MicrosoftApplicationPolicies { policies } =
+        value(only(&pss), "msApplicationPolicies")
+    else {
+        panic!("application policies not decoded");
+    };
+    let names: Vec<&str> = policies.iter().map(|p| p.policy.name.as_str()).collect();
+    assert_eq!(names, ["id-kp-codeSigning", "id-kp-emailProtection"]);
 
     let root = fixture("root");
     let root = only(&root);

@@ -288,7 +288,8 @@ fn extension_value(out: &mut String, value: &ExtensionValue) {
                 }
             }
         }
-        ExtensionValue::CertificatePolicies { policies } => {
+        ExtensionValue::CertificatePolicies { policies }
+        | ExtensionValue::MicrosoftApplicationPolicies { policies } => {
             for policy in policies {
                 if policy.policy.name == policy.policy.oid {
                     line(out, I, &policy.policy.oid);
@@ -420,6 +421,13 @@ fn extension_value(out: &mut String, value: &ExtensionValue) {
             I,
             &format!("V{certificate_index}.{key_index} (certificate {certificate_index}, key {key_index})"),
         ),
+        ExtensionValue::PrivateKeyUsagePeriod {
+            not_before,
+            not_after,
+        } => {
+            field(out, I, "Not before", not_before.as_deref().unwrap_or("not limited"));
+            field(out, I, "Not after", not_after.as_deref().unwrap_or("not limited"));
+        }
         ExtensionValue::SubjectDirectoryAttributes { attributes } => {
             for attribute in attributes {
                 line(

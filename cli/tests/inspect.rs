@@ -141,6 +141,26 @@ fn text_is_grouped_named_and_wrapped() {
 }
 
 #[test]
+fn every_extension_of_every_fixture_is_rendered() {
+    for name in [
+        "root",
+        "intermediate",
+        "leaf-tls",
+        "precert",
+        "ocsp-responder",
+        "pss-leaf",
+        "broken",
+        "v1",
+    ] {
+        let pem = data(&format!("{name}.pem"));
+        let output = certscope(&["inspect", "--at", AT, pem.to_str().unwrap()]);
+        assert_eq!(output.status.code(), Some(0), "{name}");
+        let text = stdout(&output);
+        assert!(!text.contains("(not rendered)"), "{name}:\n{text}");
+    }
+}
+
+#[test]
 fn failed_extensions_are_shown() {
     let pem = data("broken.pem");
     let output = certscope(&["inspect", "--at", AT, pem.to_str().unwrap()]);

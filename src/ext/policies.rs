@@ -164,24 +164,22 @@ fn qualifier(info: &x509_cert::ext::pkix::certpolicy::PolicyQualifierInfo) -> Po
     }
 }
 
-pub(super) fn certificate_policies(bytes: &[u8]) -> der::Result<ExtensionValue> {
+pub(super) fn certificate_policies(bytes: &[u8]) -> der::Result<Vec<PolicyInformation>> {
     let value = super::CertificatePolicies::from_der(bytes)?;
-    Ok(ExtensionValue::CertificatePolicies {
-        policies: value
-            .0
-            .iter()
-            .map(|policy| PolicyInformation {
-                policy: Named::long(&policy.policy_identifier),
-                qualifiers: policy
-                    .policy_qualifiers
-                    .as_deref()
-                    .unwrap_or_default()
-                    .iter()
-                    .map(qualifier)
-                    .collect(),
-            })
-            .collect(),
-    })
+    Ok(value
+        .0
+        .iter()
+        .map(|policy| PolicyInformation {
+            policy: Named::long(&policy.policy_identifier),
+            qualifiers: policy
+                .policy_qualifiers
+                .as_deref()
+                .unwrap_or_default()
+                .iter()
+                .map(qualifier)
+                .collect(),
+        })
+        .collect())
 }
 
 pub(super) fn policy_mappings(bytes: &[u8]) -> der::Result<ExtensionValue> {

@@ -79,3 +79,11 @@ pub(super) fn extended_key_usage(bytes: &[u8]) -> der::Result<ExtensionValue> {
         purposes: value.0.iter().map(Named::short).collect(),
     })
 }
+
+pub(super) fn private_key_usage_period(bytes: &[u8]) -> der::Result<ExtensionValue> {
+    let value = x509_cert::ext::pkix::PrivateKeyUsagePeriod::from_der(bytes)?;
+    Ok(ExtensionValue::PrivateKeyUsagePeriod {
+        not_before: value.not_before.map(|t| t.to_date_time().to_string()),
+        not_after: value.not_after.map(|t| t.to_date_time().to_string()),
+    })
+}
