@@ -2,6 +2,17 @@
 //!
 //! Field names are `snake_case` in every serialisation. Adding a field is a minor change;
 //! renaming or removing one bumps [`SCHEMA_VERSION`].
+//!
+//! The JSON shape is described by `schema/report.schema.json` (JSON Schema 2020-12), which
+//! `tests/report_schema.rs` checks against the report of every fixture; every object in it
+//! forbids unknown properties, so the schema and these types cannot drift apart. Enums are
+//! tagged inline: an object's `kind` (`certificate`), an extension value's, a general name's
+//! and a policy qualifier's `type` (`subject_alt_name`, `dns_name`, `cps`) say which arm it is.
+//!
+//! A certificate entry holds, besides the fields below, every extension with its OID, name,
+//! criticality and decoded [`ExtensionValue`]: an extension certscope does not know is
+//! `unknown` with its raw hex, one that does not decode is `failed` with the
+//! [`crate::decode::DecodeError`], and neither ever fails the certificate.
 
 use der::{Tag, Tagged};
 use x509_cert::time::Time;

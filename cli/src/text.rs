@@ -112,10 +112,11 @@ fn certificate(out: &mut String, cert: &CertificateReport, source: &str, n: usiz
     if cert.self_issued {
         flags.push("self-issued");
     }
-    match cert.self_signed {
-        Some(true) => flags.push("self-signed"),
-        Some(false) => flags.push("not self-signed"),
-        None => {}
+    match (cert.self_signed, cert.self_issued) {
+        (Some(true), _) => flags.push("self-signed"),
+        (Some(false), _) => flags.push("not self-signed"),
+        (None, true) => flags.push("self-signature not checked"),
+        (None, false) => {}
     }
     field(out, 4, "Flags", &flags.join(", "));
 
