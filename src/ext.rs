@@ -25,6 +25,7 @@ mod access;
 mod constraints;
 mod ct;
 mod identifiers;
+mod lenient;
 mod names;
 mod policies;
 mod usage;
@@ -508,6 +509,66 @@ mod tests {
             panic!("a truncated basicConstraints must fail");
         };
         assert_eq!(error.structure, "basicConstraints");
+    }
+
+    fn decode(oid: &str, der: &[u8]) -> ExtensionValue {
+        decode_extension(&Extension {
+            extn_id: ObjectIdentifier::new_unwrap(oid),
+            critical: false,
+            extn_value: der::asn1::OctetString::new(der.to_vec()).unwrap(),
+        })
+    }
+
+    #[test]
+    fn odd_names_do_not_fail_their_extension() {
+        // nameConstraints permitting one base with the tag [9], outside the CHOICE.
+        let ExtensionValue::NameConstraints { permitted, .. } = decode(
+            "2.5.29.30",
+            &[0x30, 0x07, 0xa0, 0x05, 0x30, 0x03, 0x89, 0x01, 0x00],
+        ) else {
+            panic!("nameConstraints must decode");
+        };
+        assert!(matches!(permitted[0].base, GeneralName::Invalid { .. }));
+        // authorityInfoAccess with an x400Address location.
+        let ExtensionValue::AuthorityInfoAccess { descriptions } = decode(
+            "1.3.6.1.5.5.7.1.1",
+            &[
+                0x30, 0x10, 0x30, 0x0e, 0x06, 0x08, 0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x30, 0x02,
+                0xa3, 0x02, 0x30, 0x00,
+            ],
+        ) else {
+            panic!("authorityInfoAccess must decode");
+        };
+        assert_eq!(descriptions[0].method.name, "caIssuers");
+        assert_eq!(
+            descriptions[0].location,
+            GeneralName::X400Address {
+                der_hex: "3000".into()
+            }
+        );
+    }
+
+    #[test]
+    fn distribution_point_relative_name_and_long_key_serial() {
+        let ExtensionValue::CrlDistributionPoints { points } = decode(
+            "2.5.29.31",
+            &[
+                0x30, 0x10, 0x30, 0x0e, 0xa0, 0x0c, 0xa1, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04,
+                0x03, 0x0c, 0x01, 0x61,
+            ],
+        ) else {
+            panic!("cRLDistributionPoints must decode");
+        };
+        assert_eq!(points[0].relative_name.as_deref(), Some("CN=a"));
+        assert_eq!(points[0].full_name, None);
+        // A 25-byte authorityCertSerialNumber is shown, not refused (RFC 5280 allows 20).
+        let mut akid = vec![0x30, 0x1b, 0x82, 0x19];
+        akid.extend([0x01; 25]);
+        let ExtensionValue::AuthorityKeyIdentifier { serial_hex, .. } = decode("2.5.29.35", &akid)
+        else {
+            panic!("authorityKeyIdentifier must decode");
+        };
+        assert_eq!(serial_hex, Some("01".repeat(25)));
     }
 
     #[test]

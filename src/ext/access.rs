@@ -1,10 +1,8 @@
 //! authorityInfoAccess, subjectInfoAccess, cRLDistributionPoints and freshestCRL.
 
 use der::Decode;
-use x509_cert::ext::pkix::crl::dp::Reasons;
-use x509_cert::ext::pkix::name::DistributionPointName;
 
-use super::ExtensionValue;
+use super::{lenient, ExtensionValue};
 use crate::name::GeneralName;
 use crate::oid::Named;
 
@@ -51,72 +49,73 @@ pub struct DistributionPoint {
     pub crl_issuer: Option<Vec<GeneralName>>,
 }
 
-fn descriptions(list: &[x509_cert::ext::pkix::AccessDescription]) -> Vec<AccessDescription> {
-    list.iter()
+fn descriptions(bytes: &[u8]) -> der::Result<Vec<AccessDescription>> {
+    let list: Vec<lenient::AccessDescription> = Vec::from_der(bytes)?;
+    Ok(list
+        .iter()
         .map(|d| AccessDescription {
-            method: Named::short(&d.access_method),
-            location: GeneralName::from_x509(&d.access_location),
+            method: Named::short(&d.method),
+            location: GeneralName::from_any(&d.location),
         })
-        .collect()
+        .collect())
 }
 
 pub(super) fn authority_info_access(bytes: &[u8]) -> der::Result<ExtensionValue> {
-    let value = super::AuthorityInfoAccessSyntax::from_der(bytes)?;
     Ok(ExtensionValue::AuthorityInfoAccess {
-        descriptions: descriptions(&value.0),
+        descriptions: descriptions(bytes)?,
     })
 }
 
 pub(super) fn subject_info_access(bytes: &[u8]) -> der::Result<ExtensionValue> {
-    let value = super::SubjectInfoAccessSyntax::from_der(bytes)?;
     Ok(ExtensionValue::SubjectInfoAccess {
-        descriptions: descriptions(&value.0),
+        descriptions: descriptions(bytes)?,
     })
 }
 
-/// The name of a ReasonFlags bit (RFC 5280 4.2.1.13).
-pub(crate) fn reason_name(reason: Reasons) -> &'static str {
-    match reason {
-        Reasons::Unused => "unused",
-        Reasons::KeyCompromise => "keyCompromise",
-        Reasons::CaCompromise => "cACompromise",
-        Reasons::AffiliationChanged => "affiliationChanged",
-        Reasons::Superseded => "superseded",
-        Reasons::CessationOfOperation => "cessationOfOperation",
-        Reasons::CertificateHold => "certificateHold",
-        Reasons::PrivilegeWithdrawn => "privilegeWithdrawn",
-        Reasons::AaCompromise => "aACompromise",
-    }
-}
-
-fn names(list: &[x509_cert::ext::pkix::name::GeneralName]) -> Vec<GeneralName> {
-    list.iter().map(GeneralName::from_x509).collect()
-}
+/// ReasonFlags bit names (RFC 5280 4.2.1.13).
+///
+/// ```text
+/// ReasonFlags ::= BIT STRING {
+///      unused                  (0),
+///      keyCompromise           (1),
+///      cACompromise            (2),
+///      affiliationChanged      (3),
+///      superseded              (4),
+///      cessationOfOperation    (5),
+///      certificateHold         (6),
+///      privilegeWithdrawn      (7),
+///      aACompromise            (8) }
+/// ```
+const REASON_BITS: [&str; 9] = [
+    "unused",
+    "keyCompromise",
+    "cACompromise",
+    "affiliationChanged",
+    "superseded",
+    "cessationOfOperation",
+    "certificateHold",
+    "privilegeWithdrawn",
+    "aACompromise",
+];
 
 pub(super) fn distribution_points(bytes: &[u8]) -> der::Result<Vec<DistributionPoint>> {
-    let value = super::CrlDistributionPoints::from_der(bytes)?;
-    Ok(value
-        .0
+    let points: Vec<lenient::DistributionPoint> = Vec::from_der(bytes)?;
+    points
         .iter()
         .map(|point| {
-            let (full_name, relative_name) = match &point.distribution_point {
-                Some(DistributionPointName::FullName(list)) => (Some(names(list)), None),
-                Some(DistributionPointName::NameRelativeToCRLIssuer(rdn)) => {
-                    (None, Some(crate::name::rdn_string(rdn)))
-                }
+            let (full_name, relative_name) = match &point.name {
+                Some(name) => lenient::distribution_point_name(name)?,
                 None => (None, None),
             };
-            DistributionPoint {
+            Ok(DistributionPoint {
                 full_name,
                 relative_name,
-                reasons: point.reasons.map(|flags| {
-                    flags
-                        .into_iter()
-                        .map(|r| reason_name(r).to_owned())
-                        .collect()
-                }),
-                crl_issuer: point.crl_issuer.as_deref().map(names),
-            }
+                reasons: point
+                    .reasons
+                    .as_ref()
+                    .map(|bits| super::usage::bit_names(bits, &REASON_BITS)),
+                crl_issuer: point.crl_issuer.as_deref().map(lenient::names),
+            })
         })
-        .collect())
+        .collect()
 }

@@ -48,15 +48,13 @@ pub(super) fn inhibit_any_policy(bytes: &[u8]) -> der::Result<ExtensionValue> {
     })
 }
 
-fn subtrees(
-    trees: Option<&x509_cert::ext::pkix::constraints::name::GeneralSubtrees>,
-) -> Vec<GeneralSubtree> {
+fn subtrees(trees: Option<&Vec<super::lenient::GeneralSubtree>>) -> Vec<GeneralSubtree> {
     trees
         .map(|trees| {
             trees
                 .iter()
                 .map(|tree| GeneralSubtree {
-                    base: GeneralName::from_x509(&tree.base),
+                    base: GeneralName::from_any(&tree.base),
                     minimum: tree.minimum,
                     maximum: tree.maximum,
                 })
@@ -66,9 +64,42 @@ fn subtrees(
 }
 
 pub(super) fn name(bytes: &[u8]) -> der::Result<ExtensionValue> {
-    let value = super::NameConstraints::from_der(bytes)?;
+    let value = super::lenient::NameConstraints::from_der(bytes)?;
     Ok(ExtensionValue::NameConstraints {
-        permitted: subtrees(value.permitted_subtrees.as_ref()),
-        excluded: subtrees(value.excluded_subtrees.as_ref()),
+        permitted: subtrees(value.permitted.as_ref()),
+        excluded: subtrees(value.excluded.as_ref()),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_constraints_forms() {
+        assert_eq!(
+            basic(&[0x30, 0x06, 0x01, 0x01, 0xff, 0x02, 0x01, 0x03]).unwrap(),
+            ExtensionValue::BasicConstraints {
+                ca: true,
+                path_length: Some(3)
+            }
+        );
+        assert_eq!(
+            basic(&[0x30, 0x00]).unwrap(),
+            ExtensionValue::BasicConstraints {
+                ca: false,
+                path_length: None
+            }
+        );
+        // cA FALSE encoded explicitly breaks DER (X.690 11.5) but is common in old certificates.
+        // It is shown as what it says; judging the encoding is the linter's job.
+        assert_eq!(
+            basic(&[0x30, 0x03, 0x01, 0x01, 0x00]).unwrap(),
+            ExtensionValue::BasicConstraints {
+                ca: false,
+                path_length: None
+            }
+        );
+        assert!(basic(&[0x30, 0x03, 0x02, 0x01]).is_err());
+    }
 }
