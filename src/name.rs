@@ -120,6 +120,18 @@ fn escape(value: &str) -> String {
     out
 }
 
+/// The RFC 4514 form of one RelativeDistinguishedName (`CN=a+OU=b`), as used for
+/// nameRelativeToCRLIssuer.
+pub fn rdn_string(rdn: &x509_cert::name::RelativeDistinguishedName) -> String {
+    rdn.iter()
+        .map(|atv| {
+            let a = attribute(atv, 0);
+            format!("{}={}", a.name, escape(&a.value))
+        })
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
 /// The RFC 4514 string form of a name: least significant RDN first (`CN=leaf,O=Example,C=US`),
 /// multi-valued RDNs joined with `+`.
 pub fn rfc4514(name: &Name) -> String {
@@ -138,6 +150,371 @@ pub fn rfc4514(name: &Name) -> String {
     rdns.into_iter().rev().collect::<Vec<_>>().join(",")
 }
 
+/// One name of a `GeneralNames` list (subjectAltName, issuerAltName, name constraints,
+/// distribution points, access locations), with an arm for every CHOICE.
+///
+/// ```text
+/// GeneralName ::= CHOICE {
+///      otherName                       [0]     OtherName,
+///      rfc822Name                      [1]     IA5String,
+///      dNSName                         [2]     IA5String,
+///      x400Address                     [3]     ORAddress,
+///      directoryName                   [4]     Name,
+///      ediPartyName                    [5]     EDIPartyName,
+///      uniformResourceIdentifier       [6]     IA5String,
+///      iPAddress                       [7]     OCTET STRING,
+///      registeredID                    [8]     OBJECT IDENTIFIER }
+///
+/// OtherName ::= SEQUENCE {
+///      type-id    OBJECT IDENTIFIER,
+///      value      [0] EXPLICIT ANY DEFINED BY type-id }
+/// ```
+/// ([RFC 5280 4.2.1.6](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.6))
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum GeneralName {
+    /// `otherName`: a name form identified by an OID.
+    OtherName {
+        /// Dotted OID of the name form.
+        oid: String,
+        /// Name of the form (`UPN`, `hardwareModuleName`), or the dotted OID when unknown.
+        name: String,
+        /// The decoded value.
+        value: OtherNameValue,
+    },
+    /// `rfc822Name`: an email address (or a mailbox, host or domain in name constraints).
+    Rfc822Name {
+        /// The text; bytes that are not ASCII are shown as `\xNN`.
+        value: String,
+    },
+    /// `dNSName`.
+    DnsName {
+        /// The text; bytes that are not ASCII are shown as `\xNN`.
+        value: String,
+    },
+    /// `x400Address`, kept raw.
+    X400Address {
+        /// The content octets as hex.
+        der_hex: String,
+    },
+    /// `directoryName`.
+    DirectoryName {
+        /// RFC 4514 form.
+        rfc4514: String,
+        /// The attributes in DER order.
+        attributes: Vec<Attribute>,
+    },
+    /// `ediPartyName`, kept raw.
+    EdiPartyName {
+        /// The content octets as hex.
+        der_hex: String,
+    },
+    /// `uniformResourceIdentifier`.
+    Uri {
+        /// The text; bytes that are not ASCII are shown as `\xNN`.
+        value: String,
+    },
+    /// `iPAddress`: 4 or 16 octets for an address; 8 or 32 (address and mask) in name
+    /// constraints (RFC 5280 4.2.1.10).
+    IpAddress {
+        /// The address (`192.0.2.1`, `2001:db8::1`), or `None` for a length that is neither.
+        address: Option<String>,
+        /// The netmask in name constraints, in the same notation as the address.
+        netmask: Option<String>,
+        /// The prefix length when the netmask is contiguous (`/24`).
+        prefix_length: Option<u32>,
+        /// The octets as hex.
+        hex: String,
+    },
+    /// `registeredID`.
+    RegisteredId {
+        /// Dotted OID.
+        oid: String,
+        /// Its name, or the dotted OID when unknown.
+        name: String,
+    },
+    /// A tag that is not a GeneralName CHOICE, or an arm whose contents do not decode.
+    Invalid {
+        /// The tag as found, e.g. `CONTEXT-SPECIFIC [9] (primitive)`.
+        tag: String,
+        /// The content octets as hex.
+        der_hex: String,
+        /// Why it does not decode.
+        problem: String,
+    },
+}
+
+/// The value of an `otherName`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum OtherNameValue {
+    /// A string value: Microsoft's User Principal Name (`UTF8String`), `SmtpUTF8Mailbox`
+    /// (RFC 9598), or any other form whose value is a plain string.
+    Text {
+        /// The text.
+        text: String,
+        /// Its ASN.1 string type.
+        encoding: String,
+    },
+    /// `hardwareModuleName` (RFC 4108 5).
+    ///
+    /// ```text
+    /// HardwareModuleName ::= SEQUENCE {
+    ///     hwType OBJECT IDENTIFIER,
+    ///     hwSerialNum OCTET STRING }
+    /// ```
+    HardwareModuleName {
+        /// Dotted OID of the hardware type.
+        hardware_type: String,
+        /// The serial number octets as hex.
+        serial_hex: String,
+    },
+    /// Any other value: its DER as hex.
+    Raw {
+        /// The DER of the value (inside the `[0]` tag) as hex.
+        der_hex: String,
+    },
+}
+
+/// OID of Microsoft's User Principal Name `otherName`.
+const UPN: &str = "1.3.6.1.4.1.311.20.2.3";
+/// OID of `id-on-hardwareModuleName` (RFC 4108 5).
+const HARDWARE_MODULE_NAME: &str = "1.3.6.1.5.5.7.8.4";
+
+/// Text of an IA5String-like value; bytes outside ASCII are shown as `\xNN` so nothing is
+/// hidden or lost.
+pub fn ascii_lossless(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for &b in bytes {
+        if b.is_ascii() && !b.is_ascii_control() {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+fn ip_text(bytes: &[u8]) -> Option<String> {
+    if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
+        return Some(std::net::Ipv4Addr::from(v4).to_string());
+    }
+    <[u8; 16]>::try_from(bytes)
+        .ok()
+        .map(|v6| std::net::Ipv6Addr::from(v6).to_string())
+}
+
+/// Prefix length of a netmask, when its one bits are contiguous from the top.
+fn prefix_length(mask: &[u8]) -> Option<u32> {
+    let width = u32::try_from(mask.len()).ok()?.checked_mul(8)?;
+    let value = mask
+        .iter()
+        .fold(0u128, |acc, &b| (acc << 8) | u128::from(b))
+        .checked_shl(128u32.checked_sub(width)?)?;
+    let ones = value.leading_ones();
+    (value.checked_shl(ones).unwrap_or(0) == 0).then_some(ones)
+}
+
+fn ip_address(bytes: &[u8]) -> GeneralName {
+    let hex = crate::cert::hex(bytes);
+    match bytes.len() {
+        4 | 16 => GeneralName::IpAddress {
+            address: ip_text(bytes),
+            netmask: None,
+            prefix_length: None,
+            hex,
+        },
+        8 | 32 => {
+            let (address, mask) = bytes.split_at(bytes.len() / 2);
+            GeneralName::IpAddress {
+                address: ip_text(address),
+                netmask: ip_text(mask),
+                prefix_length: prefix_length(mask),
+                hex,
+            }
+        }
+        _ => GeneralName::IpAddress {
+            address: None,
+            netmask: None,
+            prefix_length: None,
+            hex,
+        },
+    }
+}
+
+fn other_name(content: &[u8]) -> Result<GeneralName, der::Error> {
+    use der::{Decode, Reader};
+    // The [0] IMPLICIT tag replaced the SEQUENCE tag: decode the fields from the contents.
+    let mut reader = der::SliceReader::new(content)?;
+    let type_id: der::asn1::ObjectIdentifier = Decode::decode(&mut reader)?;
+    let wrapper = der::Any::decode(&mut reader)?;
+    reader.finish()?;
+    if wrapper.tag()
+        != (der::Tag::ContextSpecific {
+            constructed: true,
+            number: der::TagNumber(0),
+        })
+    {
+        return Err(der::Tag::ContextSpecific {
+            constructed: true,
+            number: der::TagNumber(0),
+        }
+        .unexpected_error(Some(wrapper.tag()))
+        .into());
+    }
+    let value = der::Any::from_der(wrapper.value())?;
+    let dotted = type_id.to_string();
+    let (text, encoding) = value_text(&value);
+    let decoded = match (dotted.as_str(), text) {
+        (HARDWARE_MODULE_NAME, _) => {
+            let mut inner = der::SliceReader::new(value.value())?;
+            let hardware_type: der::asn1::ObjectIdentifier = Decode::decode(&mut inner)?;
+            let serial = der::asn1::OctetString::decode(&mut inner)?;
+            inner.finish()?;
+            OtherNameValue::HardwareModuleName {
+                hardware_type: hardware_type.to_string(),
+                serial_hex: crate::cert::hex(serial.as_bytes()),
+            }
+        }
+        (_, Some(text)) => OtherNameValue::Text {
+            text,
+            encoding: encoding.to_owned(),
+        },
+        (UPN, None) | (_, None) => OtherNameValue::Raw {
+            der_hex: crate::cert::hex(wrapper.value()),
+        },
+    };
+    Ok(GeneralName::OtherName {
+        oid: dotted,
+        name: oid::short_name(&type_id),
+        value: decoded,
+    })
+}
+
+impl GeneralName {
+    /// Decodes one GeneralName from its DER (any tag: a tag that is not one of the CHOICE's
+    /// becomes [`GeneralName::Invalid`], so one odd name never hides the others).
+    pub fn from_any(any: &der::Any) -> GeneralName {
+        let content = any.value();
+        let tag = any.tag();
+        let invalid = |problem: String| GeneralName::Invalid {
+            tag: tag.to_string(),
+            der_hex: crate::cert::hex(content),
+            problem,
+        };
+        let in_words = |error: der::Error| {
+            crate::decode::DecodeError::from_der("GeneralName", content.len(), error).problem
+        };
+        let (number, constructed) = match tag {
+            der::Tag::ContextSpecific {
+                constructed,
+                number,
+            } => (number.value(), constructed),
+            _ => return invalid("a GeneralName has a context-specific tag".to_owned()),
+        };
+        match (number, constructed) {
+            (0, true) => other_name(content).unwrap_or_else(|e| invalid(in_words(e))),
+            (1, false) => GeneralName::Rfc822Name {
+                value: ascii_lossless(content),
+            },
+            (2, false) => GeneralName::DnsName {
+                value: ascii_lossless(content),
+            },
+            (3, true) => GeneralName::X400Address {
+                der_hex: crate::cert::hex(content),
+            },
+            (4, true) => {
+                use der::Decode;
+                match Name::from_der(content) {
+                    Ok(name) => GeneralName::DirectoryName {
+                        rfc4514: rfc4514(&name),
+                        attributes: attributes(&name),
+                    },
+                    Err(e) => invalid(in_words(e)),
+                }
+            }
+            (5, true) => GeneralName::EdiPartyName {
+                der_hex: crate::cert::hex(content),
+            },
+            (6, false) => GeneralName::Uri {
+                value: ascii_lossless(content),
+            },
+            (7, false) => ip_address(content),
+            (8, false) => match der::asn1::ObjectIdentifier::from_bytes(content) {
+                Ok(id) => GeneralName::RegisteredId {
+                    oid: id.to_string(),
+                    name: oid::name(&id),
+                },
+                Err(_) => invalid("the registeredID is not a valid OBJECT IDENTIFIER".to_owned()),
+            },
+            _ => invalid("not one of the GeneralName forms of RFC 5280 4.2.1.6".to_owned()),
+        }
+    }
+
+    /// Converts a name decoded by x509-cert, through its DER, so every layer shows names the
+    /// same way.
+    pub fn from_x509(name: &x509_cert::ext::pkix::name::GeneralName) -> GeneralName {
+        use der::{Decode, Encode};
+        match name.to_der().and_then(|der| der::Any::from_der(&der)) {
+            Ok(any) => GeneralName::from_any(&any),
+            Err(e) => GeneralName::Invalid {
+                tag: String::new(),
+                der_hex: String::new(),
+                problem: crate::decode::DecodeError::from_der("GeneralName", 0, e).problem,
+            },
+        }
+    }
+
+    /// A one-line rendering in the style of `openssl x509 -text` (`DNS:example.com`,
+    /// `IP Address:192.0.2.1`), for text output.
+    pub fn display(&self) -> String {
+        match self {
+            GeneralName::OtherName { name, value, .. } => match value {
+                OtherNameValue::Text { text, .. } => format!("othername:{name}:{text}"),
+                OtherNameValue::HardwareModuleName {
+                    hardware_type,
+                    serial_hex,
+                } => format!("othername:{name}:{hardware_type}:{serial_hex}"),
+                OtherNameValue::Raw { der_hex } => format!("othername:{name}:#{der_hex}"),
+            },
+            GeneralName::Rfc822Name { value } => format!("email:{value}"),
+            GeneralName::DnsName { value } => format!("DNS:{value}"),
+            GeneralName::X400Address { der_hex } => format!("X400Name:#{der_hex}"),
+            GeneralName::DirectoryName { rfc4514, .. } => format!("DirName:{rfc4514}"),
+            GeneralName::EdiPartyName { der_hex } => format!("EdiPartyName:#{der_hex}"),
+            GeneralName::Uri { value } => format!("URI:{value}"),
+            GeneralName::IpAddress {
+                address,
+                netmask,
+                hex,
+                ..
+            } => match (address, netmask) {
+                (Some(address), Some(mask)) => format!("IP Address:{address}/{mask}"),
+                (Some(address), None) => format!("IP Address:{address}"),
+                _ => format!("IP Address:<invalid #{hex}>"),
+            },
+            GeneralName::RegisteredId { name, .. } => format!("Registered ID:{name}"),
+            GeneralName::Invalid { tag, problem, .. } => format!("<invalid {tag}: {problem}>"),
+        }
+    }
+}
+
+/// Decodes a `GeneralNames` list from its DER: each element on its own, so one bad name is
+/// shown as [`GeneralName::Invalid`] next to the others.
+///
+/// ```text
+/// GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName
+/// ```
+pub fn general_names(der: &[u8]) -> Result<Vec<GeneralName>, der::Error> {
+    use der::Decode;
+    let items: Vec<der::Any> = Vec::from_der(der)?;
+    Ok(items.iter().map(GeneralName::from_any).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +528,124 @@ mod tests {
         assert_eq!(attrs[0].name, "C");
         assert_eq!(attrs[2].value, "a,b");
         assert_eq!(attrs[2].oid, "2.5.4.3");
+    }
+
+    fn name(der: &[u8]) -> GeneralName {
+        use der::Decode;
+        GeneralName::from_any(&der::Any::from_der(der).unwrap())
+    }
+
+    #[test]
+    fn every_choice_arm() {
+        assert_eq!(
+            name(b"\x82\x0bexample.com"),
+            GeneralName::DnsName {
+                value: "example.com".into()
+            }
+        );
+        assert_eq!(
+            name(b"\x81\x03a@b"),
+            GeneralName::Rfc822Name {
+                value: "a@b".into()
+            }
+        );
+        assert_eq!(name(b"\x86\x02/x"), GeneralName::Uri { value: "/x".into() });
+        assert_eq!(
+            name(&[0xa3, 0x02, 0x30, 0x00]),
+            GeneralName::X400Address {
+                der_hex: "3000".into()
+            }
+        );
+        assert_eq!(
+            name(&[0xa5, 0x02, 0x30, 0x00]),
+            GeneralName::EdiPartyName {
+                der_hex: "3000".into()
+            }
+        );
+        assert_eq!(
+            name(&[0x88, 0x03, 0x2a, 0x03, 0x04]),
+            GeneralName::RegisteredId {
+                oid: "1.2.3.4".into(),
+                name: "1.2.3.4".into()
+            }
+        );
+        // directoryName: [4] EXPLICIT Name, here CN=a.
+        let directory = name(&[
+            0xa4, 0x0e, 0x30, 0x0c, 0x31, 0x0a, 0x30, 0x08, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c,
+            0x01, 0x61,
+        ]);
+        assert_eq!(directory.display(), "DirName:CN=a");
+        // otherName with a value that is not a string stays raw.
+        let other = name(&[
+            0xa0, 0x09, 0x06, 0x03, 0x2a, 0x03, 0x04, 0xa0, 0x02, 0x05, 0x00,
+        ]);
+        assert_eq!(
+            other,
+            GeneralName::OtherName {
+                oid: "1.2.3.4".into(),
+                name: "1.2.3.4".into(),
+                value: OtherNameValue::Raw {
+                    der_hex: "0500".into()
+                }
+            }
+        );
+    }
+
+    #[test]
+    fn odd_names_are_values() {
+        // Bytes outside ASCII are shown, not hidden.
+        assert_eq!(
+            name(b"\x82\x02a\xff"),
+            GeneralName::DnsName {
+                value: "a\\xff".into()
+            }
+        );
+        // A tag outside the CHOICE.
+        let GeneralName::Invalid { tag, problem, .. } = name(&[0x89, 0x01, 0x00]) else {
+            panic!("[9] is not a GeneralName");
+        };
+        assert!(tag.contains("[9]"), "{tag}");
+        assert!(problem.contains("RFC 5280"), "{problem}");
+        // A truncated otherName.
+        assert!(matches!(
+            name(&[0xa0, 0x03, 0x06, 0x01, 0x2a]),
+            GeneralName::Invalid { .. }
+        ));
+    }
+
+    #[test]
+    fn ip_addresses_and_netmasks() {
+        assert_eq!(
+            name(&[0x87, 0x04, 192, 0, 2, 1]).display(),
+            "IP Address:192.0.2.1"
+        );
+        let constraint = name(&[0x87, 0x08, 10, 0, 0, 0, 255, 255, 0, 0]);
+        assert_eq!(
+            constraint,
+            GeneralName::IpAddress {
+                address: Some("10.0.0.0".into()),
+                netmask: Some("255.255.0.0".into()),
+                prefix_length: Some(16),
+                hex: "0a000000ffff0000".into()
+            }
+        );
+        // A mask whose one bits are not contiguous has no prefix length.
+        let GeneralName::IpAddress { prefix_length, .. } =
+            name(&[0x87, 0x08, 10, 0, 0, 0, 255, 0, 255, 0])
+        else {
+            panic!("an IP address");
+        };
+        assert_eq!(prefix_length, None);
+        let GeneralName::IpAddress { address, hex, .. } = name(&[0x87, 0x03, 1, 2, 3]) else {
+            panic!("an IP address");
+        };
+        assert_eq!((address, hex.as_str()), (None, "010203"));
+        assert_eq!(prefix_length_of(&[0xff; 16]), Some(128));
+        assert_eq!(prefix_length_of(&[0; 4]), Some(0));
+    }
+
+    fn prefix_length_of(mask: &[u8]) -> Option<u32> {
+        prefix_length(mask)
     }
 
     #[test]

@@ -53,6 +53,12 @@ oids! {
     "1.3.6.1.4.1.311.60.2.1.1", "jurisdictionOfIncorporationLocalityName", "jurisdictionL", "CA/B EV Guidelines";
     "1.3.6.1.4.1.311.60.2.1.2", "jurisdictionOfIncorporationStateOrProvinceName", "jurisdictionST", "CA/B EV Guidelines";
     "1.3.6.1.4.1.311.60.2.1.3", "jurisdictionOfIncorporationCountryName", "jurisdictionC", "CA/B EV Guidelines";
+    // Subject directory attributes (RFC 3739 3.2.2)
+    "1.3.6.1.5.5.7.9.1", "id-pda-dateOfBirth", "dateOfBirth", "RFC 3739 3.2.2";
+    "1.3.6.1.5.5.7.9.2", "id-pda-placeOfBirth", "placeOfBirth", "RFC 3739 3.2.2";
+    "1.3.6.1.5.5.7.9.3", "id-pda-gender", "gender", "RFC 3739 3.2.2";
+    "1.3.6.1.5.5.7.9.4", "id-pda-countryOfCitizenship", "countryOfCitizenship", "RFC 3739 3.2.2";
+    "1.3.6.1.5.5.7.9.5", "id-pda-countryOfResidence", "countryOfResidence", "RFC 3739 3.2.2";
     // Public key algorithms
     "1.2.840.113549.1.1.1", "rsaEncryption", "RSA", "RFC 8017";
     "1.2.840.113549.1.1.10", "id-RSASSA-PSS", "RSASSA-PSS", "RFC 8017";
@@ -79,6 +85,9 @@ oids! {
     "1.2.840.10045.4.3.3", "ecdsa-with-SHA384", "ECDSA-SHA384", "RFC 5758";
     "1.2.840.10045.4.3.4", "ecdsa-with-SHA512", "ECDSA-SHA512", "RFC 5758";
     "1.2.840.113549.1.1.8", "id-mgf1", "MGF1", "RFC 8017";
+    "1.2.840.10040.4.3", "id-dsa-with-sha1", "DSA-SHA1", "RFC 3279";
+    "2.16.840.1.101.3.4.3.2", "id-dsa-with-sha256", "DSA-SHA256", "RFC 5758";
+    "1.2.840.113549.1.1.2", "md2WithRSAEncryption", "RSA-MD2", "RFC 3279";
     // Hashes
     "1.3.14.3.2.26", "id-sha1", "SHA-1", "RFC 3279";
     "2.16.840.1.101.3.4.2.4", "id-sha224", "SHA-224", "RFC 4055";
@@ -92,6 +101,7 @@ oids! {
     "2.5.29.17", "id-ce-subjectAltName", "subjectAltName", "RFC 5280 4.2.1.6";
     "2.5.29.18", "id-ce-issuerAltName", "issuerAltName", "RFC 5280 4.2.1.7";
     "2.5.29.19", "id-ce-basicConstraints", "basicConstraints", "RFC 5280 4.2.1.9";
+    "2.5.29.16", "id-ce-privateKeyUsagePeriod", "privateKeyUsagePeriod", "RFC 3280 4.2.1.4";
     "2.5.29.20", "id-ce-cRLNumber", "cRLNumber", "RFC 5280 5.2.3";
     "2.5.29.21", "id-ce-cRLReasons", "reasonCode", "RFC 5280 5.3.1";
     "2.5.29.24", "id-ce-invalidityDate", "invalidityDate", "RFC 5280 5.3.2";
@@ -109,6 +119,8 @@ oids! {
     "2.5.29.54", "id-ce-inhibitAnyPolicy", "inhibitAnyPolicy", "RFC 5280 4.2.1.14";
     "1.3.6.1.5.5.7.1.1", "id-pe-authorityInfoAccess", "authorityInfoAccess", "RFC 5280 4.2.2.1";
     "1.3.6.1.5.5.7.1.11", "id-pe-subjectInfoAccess", "subjectInfoAccess", "RFC 5280 4.2.2.2";
+    "1.3.6.1.5.5.7.1.3", "id-pe-qcStatements", "qcStatements", "RFC 3739 3.2.6";
+    "1.2.840.113533.7.65.0", "entrustVersInfo", "entrustVersionInfo", "Entrust";
     "1.3.6.1.5.5.7.1.24", "id-pe-tlsfeature", "tlsFeature", "RFC 7633";
     "1.3.6.1.5.5.7.48.1.5", "id-pkix-ocsp-nocheck", "ocspNoCheck", "RFC 6960 4.2.2.2.1";
     "1.3.6.1.4.1.11129.2.4.2", "embeddedSCTList", "ctSCTList", "RFC 6962 3.3";
@@ -135,9 +147,21 @@ oids! {
     "1.3.6.1.5.5.7.3.17", "id-kp-ipsecIKE", "ipsecIKE", "RFC 4945";
     "1.3.6.1.5.5.7.3.36", "id-kp-documentSigning", "documentSigning", "RFC 9336";
     "1.3.6.1.5.5.7.3.30", "id-kp-cmcRA", "cmcRA", "RFC 6402";
+    "1.3.6.1.5.5.7.3.21", "id-kp-secureShellClient", "secureShellClient", "RFC 6187";
+    "1.3.6.1.5.5.7.3.22", "id-kp-secureShellServer", "secureShellServer", "RFC 6187";
+    "1.3.6.1.5.5.7.3.27", "id-kp-cmcCA", "cmcCA", "RFC 6402";
+    "1.3.6.1.5.5.7.3.28", "id-kp-cmcArchive", "cmcArchive", "RFC 6402";
+    "1.3.6.1.5.5.7.3.31", "id-kp-bgpsec-router", "bgpsecRouter", "RFC 8209";
     "1.3.6.1.5.2.3.4", "id-pkinit-KPClientAuth", "pkinitClientAuth", "RFC 4556";
     "1.3.6.1.5.2.3.5", "id-pkinit-KPKdc", "pkinitKDC", "RFC 4556";
     "1.3.6.1.4.1.311.20.2.2", "szOID_KP_SMARTCARD_LOGON", "msSmartcardLogin", "Microsoft";
+    "1.3.6.1.4.1.311.10.3.1", "szOID_KP_CTL_USAGE_SIGNING", "msCTLSign", "Microsoft";
+    "1.3.6.1.4.1.311.10.3.2", "szOID_KP_TIME_STAMP_SIGNING", "msTimeStampSigning", "Microsoft";
+    "1.3.6.1.4.1.311.10.3.4.1", "szOID_EFS_RECOVERY", "msEFSRecovery", "Microsoft";
+    "1.3.6.1.4.1.311.10.3.11", "szOID_KP_KEY_RECOVERY", "msKeyRecovery", "Microsoft";
+    "1.3.6.1.4.1.311.20.2.1", "szOID_ENROLLMENT_AGENT", "msEnrollmentAgent", "Microsoft";
+    "1.3.6.1.4.1.311.21.5", "szOID_KP_CA_EXCHANGE", "msCAExchange", "Microsoft";
+    "1.3.6.1.4.1.311.21.6", "szOID_KP_KEY_RECOVERY_AGENT", "msKeyRecoveryAgent", "Microsoft";
     "1.3.6.1.4.1.311.10.3.3", "szOID_SERVER_GATED_CRYPTO", "msSGC", "Microsoft";
     "1.3.6.1.4.1.311.10.3.4", "szOID_EFS_CRYPTO", "msEFS", "Microsoft";
     "1.3.6.1.4.1.311.10.3.12", "szOID_KP_DOCUMENT_SIGNING", "msDocumentSigning", "Microsoft";
@@ -162,6 +186,9 @@ oids! {
     "2.23.140.1.5.1.1", "CA/B Forum S/MIME mailbox-validated legacy", "smimeMailboxLegacy", "CA/B S/MIME BR";
     "2.23.140.1.5.1.2", "CA/B Forum S/MIME mailbox-validated multipurpose", "smimeMailboxMultipurpose", "CA/B S/MIME BR";
     "2.23.140.1.5.1.3", "CA/B Forum S/MIME mailbox-validated strict", "smimeMailboxStrict", "CA/B S/MIME BR";
+    "2.23.140.1.31", "CA/B Forum Onion EV", "onionEV", "CA/B EV Guidelines Appendix F";
+    "1.3.6.1.4.1.44947.1.1.1", "ISRG Domain Validated", "isrgDV", "Let's Encrypt CP";
+    "2.16.840.1.114412.2.1", "DigiCert EV", "digicertEV", "DigiCert CP";
     "1.3.6.1.5.5.7.2.1", "id-qt-cps", "cps", "RFC 5280 4.2.1.4";
     "1.3.6.1.5.5.7.2.2", "id-qt-unotice", "userNotice", "RFC 5280 4.2.1.4";
     // Access methods
@@ -179,6 +206,34 @@ oids! {
     "1.2.840.113549.1.7.2", "id-signedData", "signedData", "RFC 5652";
     "1.2.840.113549.1.9.14", "extensionRequest", "extensionRequest", "RFC 2985";
     "1.2.840.113549.1.9.7", "challengePassword", "challengePassword", "RFC 2985";
+}
+
+/// An OID with the name the report shows for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Named {
+    /// Dotted OID.
+    pub oid: String,
+    /// Its name from the registry, or the dotted OID when the registry does not know it.
+    pub name: String,
+}
+
+impl Named {
+    /// The OID with its short display name (`serverAuth`, `OCSP`).
+    pub fn short(oid: &ObjectIdentifier) -> Named {
+        Named {
+            oid: oid.to_string(),
+            name: short_name(oid),
+        }
+    }
+
+    /// The OID with its standard name (`CA/B Forum Domain Validated`, `sha256WithRSAEncryption`).
+    pub fn long(oid: &ObjectIdentifier) -> Named {
+        Named {
+            oid: oid.to_string(),
+            name: name(oid),
+        }
+    }
 }
 
 /// Looks an OID up in the registry.

@@ -2,6 +2,17 @@
 //!
 //! Field names are `snake_case` in every serialisation. Adding a field is a minor change;
 //! renaming or removing one bumps [`SCHEMA_VERSION`].
+//!
+//! The JSON shape is described by `schema/report.schema.json` (JSON Schema 2020-12), which
+//! `tests/report_schema.rs` checks against the report of every fixture; every object in it
+//! forbids unknown properties, so the schema and these types cannot drift apart. Enums are
+//! tagged inline: an object's `kind` (`certificate`), an extension value's, a general name's
+//! and a policy qualifier's `type` (`subject_alt_name`, `dns_name`, `cps`) say which arm it is.
+//!
+//! A certificate entry holds, besides the fields below, every extension with its OID, name,
+//! criticality and decoded [`ExtensionValue`]: an extension certscope does not know is
+//! `unknown` with its raw hex, one that does not decode is `failed` with the
+//! [`crate::decode::DecodeError`], and neither ever fails the certificate.
 
 use std::cell::Cell;
 
@@ -14,6 +25,7 @@ use crate::input::key::{identity_of_spki, KeyIdentity};
 use crate::input::{
     self, Crl, Csr, InputError, InputOptions, Object, Origin, PrivateKey, Problem, SignatureCheck,
 };
+use crate::ext::ExtensionValue;
 use crate::name::{self, Attribute};
 use crate::oid;
 use crate::purpose;
@@ -104,7 +116,7 @@ pub struct CsrReport {
     /// Why the extensionRequest attribute did not decode, if it did not.
     pub requested_extensions_error: Option<DecodeError>,
     /// The types of all attributes, extensionRequest included.
-    pub attributes: Vec<Algorithm>,
+    pub attributes: Vec<oid::Named>,
     /// Whether the request's signature verifies with its own public key.
     pub self_signature: SignatureCheck,
     /// Digests of the DER.
@@ -223,7 +235,7 @@ pub struct CertificateReport {
     pub fingerprints: Fingerprints,
     /// Every extension, in certificate order.
     pub extensions: Vec<Extension>,
-    /// Issuer and subject names are equal.
+    /// Issuer and subject names are equal (RFC 5280 3.3: self-issued).
     pub self_issued: bool,
     /// What the certificate can be used for, with evidence (see [`crate::role`]).
     pub roles: Vec<role::Role>,
@@ -240,6 +252,12 @@ pub struct CertificateReport {
     /// Lint findings, with the rule sets chosen from the certificate's kind
     /// ([`crate::lint::LintTarget::auto`]) and effective dates judged at the analysis time.
     pub lints: Vec<crate::lint::Finding>,
+    /// The signature verifies with the certificate's own public key. `None` when not checked:
+    /// filled when the signature can be checked.
+    pub self_signed: Option<bool>,
+    /// basicConstraints is present, decodes, and says cA TRUE (RFC 5280 4.2.1.9); nothing
+    /// else (self-issuance, keyCertSign) makes a certificate a CA.
+    pub is_ca: bool,
 }
 
 /// A serial number.
@@ -252,7 +270,14 @@ pub struct Serial {
     pub decimal: Option<String>,
 }
 
-/// An algorithm identifier.
+/// A signature algorithm identifier.
+///
+/// ```text
+/// AlgorithmIdentifier  ::=  SEQUENCE  {
+///      algorithm               OBJECT IDENTIFIER,
+///      parameters              ANY DEFINED BY algorithm OPTIONAL  }
+/// ```
+/// ([RFC 5280 4.1.1.2](https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Algorithm {
@@ -260,6 +285,39 @@ pub struct Algorithm {
     pub name: String,
     /// Dotted OID.
     pub oid: String,
+    /// The hash the algorithm signs with (`SHA-256`...), when it names one; for RSASSA-PSS the
+    /// hash of its parameters. `None` for Ed25519/Ed448 (which hash internally) and unknown
+    /// algorithms.
+    pub hash: Option<String>,
+    /// RSASSA-PSS parameters, for `id-RSASSA-PSS` only.
+    pub pss: Option<PssParameters>,
+}
+
+/// The parameters of RSASSA-PSS, with the defaults filled in.
+///
+/// ```text
+/// RSASSA-PSS-params  ::=  SEQUENCE  {
+///     hashAlgorithm      [0] HashAlgorithm DEFAULT sha1Identifier,
+///     maskGenAlgorithm   [1] MaskGenAlgorithm DEFAULT mgf1SHA1Identifier,
+///     saltLength         [2] INTEGER DEFAULT 20,
+///     trailerField       [3] INTEGER DEFAULT 1  }
+/// ```
+/// ([RFC 4055 3.1](https://www.rfc-editor.org/rfc/rfc4055#section-3.1))
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PssParameters {
+    /// hashAlgorithm (`SHA-256`...), or its dotted OID when unknown.
+    pub hash: String,
+    /// maskGenAlgorithm (`MGF1`).
+    pub mask_generation: String,
+    /// The hash of MGF1 (`SHA-256`...), when the mask generation is MGF1.
+    pub mask_generation_hash: Option<String>,
+    /// saltLength in bytes.
+    pub salt_length: u32,
+    /// trailerField.
+    pub trailer_field: u32,
+    /// Why the parameters do not decode, when they do not (the fields then hold the defaults).
+    pub error: Option<String>,
 }
 
 /// A name, both as a string and as its attributes.
@@ -330,8 +388,10 @@ pub struct Extension {
     pub name: String,
     /// The critical flag.
     pub critical: bool,
-    /// The extnValue contents as hex.
-    pub value_hex: String,
+    /// The decoded value; [`ExtensionValue::Unknown`] carries the raw hex of an extension
+    /// certscope does not decode, [`ExtensionValue::Failed`] the error of one that does not
+    /// decode.
+    pub value: ExtensionValue,
 }
 
 /// Analyses every object in `input`.
@@ -435,7 +495,7 @@ pub fn certificate_report(
         origin,
         version,
         serial: serial(tbs.serial_number().as_bytes()),
-        signature_algorithm: algorithm(&x509.signature_algorithm().oid),
+        signature_algorithm: signature_algorithm(x509.signature_algorithm()),
         issuer: name_report(tbs.issuer()),
         subject: name_report(tbs.subject()),
         validity: validity(&tbs.validity().not_before, &tbs.validity().not_after, time),
@@ -452,7 +512,7 @@ pub fn certificate_report(
                         oid: e.extn_id.to_string(),
                         name: oid::short_name(&e.extn_id),
                         critical: e.critical,
-                        value_hex: hex(e.extn_value.as_bytes()),
+                        value: crate::ext::decode_extension(e),
                     })
                     .collect()
             })
@@ -464,6 +524,8 @@ pub fn certificate_report(
         answer: String::new(),
         client_server: role::ClientServer::default(),
         warnings: Vec::new(),
+        self_signed: None,
+        is_ca: crate::ext::is_ca(cert),
         lints: crate::lint::lint(
             cert,
             &crate::lint::LintOptions {
@@ -492,7 +554,7 @@ fn extension_reports(extensions: Option<&Vec<x509_cert::ext::Extension>>) -> Vec
                     oid: e.extn_id.to_string(),
                     name: oid::short_name(&e.extn_id),
                     critical: e.critical,
-                    value_hex: hex(e.extn_value.as_bytes()),
+                    value: crate::ext::decode_extension(e),
                 })
                 .collect()
         })
@@ -511,14 +573,14 @@ pub fn csr_report(csr: &Csr, index: usize, origin: Origin) -> CsrReport {
         origin,
         subject: name_report(&request.info.subject),
         public_key: spki_report(csr.spki_der()),
-        signature_algorithm: algorithm(&request.algorithm.oid),
+        signature_algorithm: signature_algorithm(&request.algorithm),
         requested_extensions,
         requested_extensions_error,
         attributes: request
             .info
             .attributes
             .iter()
-            .map(|a| algorithm(&a.oid))
+            .map(|a| oid::Named::short(&a.oid))
             .collect(),
         self_signature: csr.self_signature().clone(),
         fingerprints: fingerprints(csr.der()),
@@ -622,7 +684,7 @@ fn crl_report_within(
             x509_cert::certificate::Version::V3 => 3,
         },
         issuer: name_report(&tbs.issuer),
-        signature_algorithm: algorithm(&list.signature_algorithm.oid),
+        signature_algorithm: signature_algorithm(&list.signature_algorithm),
         this_update: time_parts(&tbs.this_update).1,
         next_update: tbs.next_update.as_ref().map(|t| time_parts(t).1),
         revoked,
@@ -667,10 +729,80 @@ fn serial(bytes: &[u8]) -> Serial {
     }
 }
 
-fn algorithm(id: &der::asn1::ObjectIdentifier) -> Algorithm {
+/// The hash a signature algorithm OID names (RFC 3279, RFC 4055, RFC 5758).
+fn signature_hash(dotted: &str) -> Option<&'static str> {
+    Some(match dotted {
+        "1.2.840.113549.1.1.4" => "MD5",
+        "1.2.840.113549.1.1.5" | "1.2.840.10045.4.1" | "1.2.840.10040.4.3" => "SHA-1",
+        "1.2.840.113549.1.1.14" | "1.2.840.10045.4.3.1" => "SHA-224",
+        "1.2.840.113549.1.1.11" | "1.2.840.10045.4.3.2" | "2.16.840.1.101.3.4.3.2" => "SHA-256",
+        "1.2.840.113549.1.1.12" | "1.2.840.10045.4.3.3" => "SHA-384",
+        "1.2.840.113549.1.1.13" | "1.2.840.10045.4.3.4" => "SHA-512",
+        _ => return None,
+    })
+}
+
+/// RSASSA-PSS-params as DER sees them (RFC 4055 3.1); defaults are applied afterwards.
+#[derive(der::Sequence)]
+struct RawPssParameters {
+    #[asn1(context_specific = "0", optional = "true")]
+    hash: Option<spki::AlgorithmIdentifierOwned>,
+    #[asn1(context_specific = "1", optional = "true")]
+    mask_generation: Option<spki::AlgorithmIdentifierOwned>,
+    #[asn1(context_specific = "2", optional = "true")]
+    salt_length: Option<u32>,
+    #[asn1(context_specific = "3", optional = "true")]
+    trailer_field: Option<u32>,
+}
+
+fn pss_parameters(parameters: Option<&der::Any>) -> PssParameters {
+    let hash_name = oid::short_name;
+    let mut result = PssParameters {
+        hash: "SHA-1".into(),
+        mask_generation: "MGF1".into(),
+        mask_generation_hash: Some("SHA-1".into()),
+        salt_length: 20,
+        trailer_field: 1,
+        error: None,
+    };
+    let decoded = match parameters {
+        None => return result,
+        Some(any) => any.decode_as::<RawPssParameters>(),
+    };
+    match decoded {
+        Ok(raw) => {
+            if let Some(hash) = raw.hash {
+                result.hash = hash_name(&hash.oid);
+            }
+            if let Some(mgf) = raw.mask_generation {
+                result.mask_generation = oid::short_name(&mgf.oid);
+                result.mask_generation_hash = mgf
+                    .parameters
+                    .and_then(|p| p.decode_as::<spki::AlgorithmIdentifierOwned>().ok())
+                    .map(|h| hash_name(&h.oid));
+                if mgf.oid.to_string() != "1.2.840.113549.1.1.8" {
+                    result.mask_generation_hash = None;
+                }
+            }
+            result.salt_length = raw.salt_length.unwrap_or(20);
+            result.trailer_field = raw.trailer_field.unwrap_or(1);
+        }
+        Err(e) => result.error = Some(e.to_string()),
+    }
+    result
+}
+
+fn signature_algorithm(id: &spki::AlgorithmIdentifierOwned) -> Algorithm {
+    let dotted = id.oid.to_string();
+    let pss = (dotted == "1.2.840.113549.1.1.10").then(|| pss_parameters(id.parameters.as_ref()));
     Algorithm {
-        name: oid::name(id),
-        oid: id.to_string(),
+        name: oid::name(&id.oid),
+        oid: dotted.clone(),
+        hash: match &pss {
+            Some(pss) => Some(pss.hash.clone()),
+            None => signature_hash(&dotted).map(str::to_owned),
+        },
+        pss,
     }
 }
 

@@ -1,30 +1,52 @@
-//! The `certscope` command line.
+//! `certscope`: inspect certificates on the command line.
+//!
+//! A small dispatcher on the first argument; each subcommand lives in its own file as
+//! `fn run(args: &[String]) -> i32` and returns the process exit code.
 
-mod lint;
-// Used by `certscope inspect` to fill `InputOptions::password`.
-#[cfg_attr(not(test), allow(dead_code))]
-mod password;
-mod roles;
+mod inspect;
+mod text;
+
+/// Exit code for success.
+const EXIT_OK: i32 = 0;
+/// Exit code for bad usage or unreadable input.
+const EXIT_USAGE: i32 = 2;
+
+const USAGE: &str = "\
+certscope: analyse X.509 certificates (PEM, DER, base64 or hex; bundles welcome).
+
+Usage:
+  certscope inspect [--json] [--at RFC3339] FILE...   decode every object in FILE (- is stdin)
+  certscope --help                                    this help
+  certscope --version                                 the version
+
+Run `certscope <command> --help` for a command's options.
+Exit codes: 0 ok, 2 bad usage or unreadable input.
+";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let rest = args.get(1..).unwrap_or_default();
-    let status = match args.first().map(String::as_str) {
-        Some("lint") => lint::run(rest),
-        Some("roles") => match roles::run(rest) {
-            Ok(text) => {
-                println!("{}", text.trim_end());
-                0
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                2
-            }
-        },
-        _ => {
-            eprintln!("usage: certscope lint|roles ...");
-            2
-        }
+    std::process::exit(dispatch(&args));
+}
+
+fn dispatch(args: &[String]) -> i32 {
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return EXIT_USAGE;
     };
-    std::process::exit(status);
+    match command.as_str() {
+        "inspect" => inspect::run(rest),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            EXIT_OK
+        }
+        "-V" | "--version" => {
+            println!("certscope {}", env!("CARGO_PKG_VERSION"));
+            EXIT_OK
+        }
+        other => {
+            eprintln!("certscope: unknown command `{other}`\n");
+            eprint!("{USAGE}");
+            EXIT_USAGE
+        }
+    }
 }

@@ -1,0 +1,460 @@
+//! The text rendering of a report: grouped sections, names instead of OIDs, long hex wrapped.
+
+use std::fmt::Write;
+
+use certscope::ext::{ExtensionValue, PolicyQualifier};
+use certscope::input::Encoding;
+use certscope::name::GeneralName;
+use certscope::report::{CertificateReport, ObjectReport, Report};
+
+/// Bytes of hex per wrapped line.
+const HEX_BYTES_PER_LINE: usize = 16;
+/// Width of the label column.
+const LABEL: usize = 18;
+
+/// Renders a whole report; `source` names the input (a file name or `<stdin>`).
+pub fn report(report: &Report, source: &str) -> String {
+    let mut out = String::new();
+    let total = report.objects.len();
+    for (position, object) in report.objects.iter().enumerate() {
+        if position > 0 {
+            out.push('\n');
+        }
+        match object {
+            ObjectReport::Certificate(cert) => {
+                certificate(&mut out, cert, source, position + 1, total)
+            }
+            #[allow(unreachable_patterns)]
+            _ => {
+                let _ = writeln!(out, "{source}: object {} of {total}", position + 1);
+            }
+        }
+    }
+    if !report.problems.is_empty() {
+        if total > 0 {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{source}: {} part(s) did not decode",
+            report.problems.len()
+        );
+        for problem in &report.problems {
+            let _ = writeln!(
+                out,
+                "  at byte {}: {}",
+                problem.origin.offset, problem.error
+            );
+        }
+    }
+    out
+}
+
+/// Lowercase hex with colons, wrapped into lines of [`HEX_BYTES_PER_LINE`] bytes.
+pub fn wrapped_hex(hex: &str) -> Vec<String> {
+    let pairs: Vec<&str> = hex
+        .as_bytes()
+        .chunks(2)
+        .filter_map(|pair| std::str::from_utf8(pair).ok())
+        .collect();
+    pairs
+        .chunks(HEX_BYTES_PER_LINE)
+        .map(|line| line.join(":"))
+        .collect()
+}
+
+fn field(out: &mut String, indent: usize, label: &str, value: &str) {
+    let pad = LABEL.saturating_sub(indent);
+    let _ = writeln!(out, "{:indent$}{label:<pad$} {value}", "");
+}
+
+fn hex_field(out: &mut String, indent: usize, label: &str, hex: &str) {
+    let lines = wrapped_hex(hex);
+    let mut iter = lines.iter();
+    field(out, indent, label, iter.next().map_or("", String::as_str));
+    for line in iter {
+        field(out, indent, "", line);
+    }
+}
+
+fn line(out: &mut String, indent: usize, text: &str) {
+    let _ = writeln!(out, "{:indent$}{text}", "");
+}
+
+fn origin(encoding: &Encoding) -> String {
+    match encoding {
+        Encoding::Pem { label, line } => format!("PEM \"{label}\" at line {line}"),
+        Encoding::Der => "DER".into(),
+        Encoding::Base64 => "base64".into(),
+        Encoding::Hex => "hex".into(),
+    }
+}
+
+fn certificate(out: &mut String, cert: &CertificateReport, source: &str, n: usize, total: usize) {
+    let _ = writeln!(
+        out,
+        "{source}: certificate {n} of {total} ({})",
+        origin(&cert.origin.encoding)
+    );
+    line(out, 2, "Names");
+    field(out, 4, "Subject", &cert.subject.rfc4514);
+    field(out, 4, "Issuer", &cert.issuer.rfc4514);
+
+    line(out, 2, "Identity");
+    field(out, 4, "Version", &format!("v{}", cert.version));
+    let serial = match &cert.serial.decimal {
+        Some(decimal) => format!("{} ({decimal})", cert.serial.hex),
+        None => cert.serial.hex.clone(),
+    };
+    field(out, 4, "Serial", &serial);
+    let mut flags = Vec::new();
+    flags.push(if cert.is_ca { "CA" } else { "not a CA" });
+    if cert.self_issued {
+        flags.push("self-issued");
+    }
+    match (cert.self_signed, cert.self_issued) {
+        (Some(true), _) => flags.push("self-signed"),
+        (Some(false), _) => flags.push("not self-signed"),
+        (None, true) => flags.push("self-signature not checked"),
+        (None, false) => {}
+    }
+    field(out, 4, "Flags", &flags.join(", "));
+
+    line(out, 2, "Validity");
+    let v = &cert.validity;
+    field(
+        out,
+        4,
+        "Not before",
+        &format!("{} ({})", v.not_before, v.not_before_encoding),
+    );
+    field(
+        out,
+        4,
+        "Not after",
+        &format!("{} ({})", v.not_after, v.not_after_encoding),
+    );
+    field(out, 4, "Period", &format!("{} days", v.period_days));
+    if let Some(days) = v.days_until_expiry {
+        let status = match v.valid_at_analysis_time {
+            Some(true) => format!("valid, expires in {days} days"),
+            Some(false) if days < 0 => format!("expired {} days ago", days.unsigned_abs()),
+            _ => "not yet valid".to_owned(),
+        };
+        field(out, 4, "Status", &status);
+    }
+
+    line(out, 2, "Public key");
+    let key = &cert.public_key;
+    let mut description = key.algorithm.clone();
+    if let Some(curve) = &key.curve {
+        let _ = write!(description, " {curve}");
+    }
+    if let Some(bits) = key.bits {
+        let _ = write!(description, ", {bits} bits");
+    }
+    if let Some(exponent) = key.rsa_exponent {
+        let _ = write!(description, ", exponent {exponent}");
+    }
+    field(out, 4, "Algorithm", &description);
+    field(out, 4, "SPKI SHA-256", &key.spki_sha256_base64);
+
+    line(out, 2, "Signature");
+    let algorithm = &cert.signature_algorithm;
+    field(
+        out,
+        4,
+        "Algorithm",
+        &format!("{} ({})", algorithm.name, algorithm.oid),
+    );
+    if let Some(hash) = &algorithm.hash {
+        field(out, 4, "Hash", hash);
+    }
+    if let Some(pss) = &algorithm.pss {
+        let mgf = match &pss.mask_generation_hash {
+            Some(hash) => format!("{} with {hash}", pss.mask_generation),
+            None => pss.mask_generation.clone(),
+        };
+        field(
+            out,
+            4,
+            "PSS",
+            &format!(
+                "mask {mgf}, salt {} bytes, trailer {}",
+                pss.salt_length, pss.trailer_field
+            ),
+        );
+        if let Some(error) = &pss.error {
+            field(out, 4, "PSS error", error);
+        }
+    }
+
+    line(out, 2, "Fingerprints");
+    hex_field(out, 4, "SHA-256", &cert.fingerprints.sha256);
+    hex_field(out, 4, "SHA-1", &cert.fingerprints.sha1);
+
+    if cert.extensions.is_empty() {
+        line(out, 2, "Extensions: none");
+        return;
+    }
+    line(out, 2, &format!("Extensions ({})", cert.extensions.len()));
+    for extension in &cert.extensions {
+        let critical = if extension.critical {
+            " [critical]"
+        } else {
+            ""
+        };
+        let heading = if extension.name == extension.oid {
+            format!("{}{critical}", extension.oid)
+        } else {
+            format!("{} ({}){critical}", extension.name, extension.oid)
+        };
+        line(out, 4, &heading);
+        extension_value(out, &extension.value);
+    }
+}
+
+fn names(out: &mut String, indent: usize, list: &[GeneralName]) {
+    for name in list {
+        line(out, indent, &name.display());
+    }
+}
+
+fn optional_number(value: Option<u32>) -> String {
+    value.map_or_else(|| "none".to_owned(), |n| n.to_string())
+}
+
+fn extension_value(out: &mut String, value: &ExtensionValue) {
+    const I: usize = 6;
+    match value {
+        ExtensionValue::BasicConstraints { ca, path_length } => {
+            let mut text = format!("CA: {ca}");
+            if let Some(length) = path_length {
+                let _ = write!(text, ", path length: {length}");
+            }
+            line(out, I, &text);
+        }
+        ExtensionValue::KeyUsage { usages } => line(out, I, &usages.join(", ")),
+        ExtensionValue::ExtendedKeyUsage { purposes } => {
+            for purpose in purposes {
+                if purpose.name == purpose.oid {
+                    line(out, I, &purpose.oid);
+                } else {
+                    line(out, I, &format!("{} ({})", purpose.name, purpose.oid));
+                }
+            }
+        }
+        ExtensionValue::SubjectAltName { names: list }
+        | ExtensionValue::IssuerAltName { names: list } => names(out, I, list),
+        ExtensionValue::AuthorityKeyIdentifier {
+            key_identifier,
+            issuer,
+            serial_hex,
+        } => {
+            if let Some(id) = key_identifier {
+                hex_field(out, I, "Key id", id);
+            }
+            if let Some(issuer) = issuer {
+                line(out, I, "Issuer:");
+                names(out, I + 2, issuer);
+            }
+            if let Some(serial) = serial_hex {
+                hex_field(out, I, "Serial", serial);
+            }
+        }
+        ExtensionValue::SubjectKeyIdentifier { key_identifier } => {
+            hex_field(out, I, "Key id", key_identifier)
+        }
+        ExtensionValue::AuthorityInfoAccess { descriptions }
+        | ExtensionValue::SubjectInfoAccess { descriptions } => {
+            for d in descriptions {
+                line(out, I, &format!("{} - {}", d.method.name, d.location.display()));
+            }
+        }
+        ExtensionValue::CrlDistributionPoints { points }
+        | ExtensionValue::FreshestCrl { points } => {
+            for point in points {
+                if let Some(full) = &point.full_name {
+                    names(out, I, full);
+                }
+                if let Some(relative) = &point.relative_name {
+                    line(out, I, &format!("relative to the CRL issuer: {relative}"));
+                }
+                if let Some(reasons) = &point.reasons {
+                    line(out, I + 2, &format!("reasons: {}", reasons.join(", ")));
+                }
+                if let Some(issuer) = &point.crl_issuer {
+                    line(out, I + 2, "CRL issuer:");
+                    names(out, I + 4, issuer);
+                }
+            }
+        }
+        ExtensionValue::CertificatePolicies { policies }
+        | ExtensionValue::MicrosoftApplicationPolicies { policies } => {
+            for policy in policies {
+                if policy.policy.name == policy.policy.oid {
+                    line(out, I, &policy.policy.oid);
+                } else {
+                    line(out, I, &format!("{} ({})", policy.policy.name, policy.policy.oid));
+                }
+                for qualifier in &policy.qualifiers {
+                    let text = match qualifier {
+                        PolicyQualifier::Cps { uri } => format!("CPS: {uri}"),
+                        PolicyQualifier::UserNotice {
+                            organization,
+                            notice_numbers,
+                            explicit_text,
+                        } => {
+                            let mut parts = Vec::new();
+                            if let Some(org) = organization {
+                                parts.push(format!(
+                                    "organization \"{org}\" notice {}",
+                                    notice_numbers.join(", ")
+                                ));
+                            }
+                            if let Some(text) = explicit_text {
+                                parts.push(format!("\"{text}\""));
+                            }
+                            format!("User notice: {}", parts.join("; "))
+                        }
+                        PolicyQualifier::Other { qualifier, der_hex } => {
+                            format!("{}: #{der_hex}", qualifier.name)
+                        }
+                        #[allow(unreachable_patterns)]
+                        _ => "qualifier".to_owned(),
+                    };
+                    line(out, I + 2, &text);
+                }
+            }
+        }
+        ExtensionValue::PolicyMappings { mappings } => {
+            for m in mappings {
+                line(
+                    out,
+                    I,
+                    &format!(
+                        "{} -> {}",
+                        m.issuer_domain_policy.name, m.subject_domain_policy.name
+                    ),
+                );
+            }
+        }
+        ExtensionValue::PolicyConstraints {
+            require_explicit_policy,
+            inhibit_policy_mapping,
+        } => {
+            field(out, I, "Require explicit", &optional_number(*require_explicit_policy));
+            field(out, I, "Inhibit mapping", &optional_number(*inhibit_policy_mapping));
+        }
+        ExtensionValue::InhibitAnyPolicy { skip_certs } => {
+            line(out, I, &format!("skip certificates: {skip_certs}"))
+        }
+        ExtensionValue::NameConstraints {
+            permitted,
+            excluded,
+        } => {
+            for (label, trees) in [("Permitted:", permitted), ("Excluded:", excluded)] {
+                if trees.is_empty() {
+                    continue;
+                }
+                line(out, I, label);
+                for tree in trees {
+                    line(out, I + 2, &tree.base.display());
+                }
+            }
+        }
+        ExtensionValue::CtPrecertificatePoison => {
+            line(out, I, "precertificate: not for use by servers")
+        }
+        ExtensionValue::SignedCertificateTimestamps { timestamps } => {
+            for sct in timestamps {
+                line(
+                    out,
+                    I,
+                    &format!(
+                        "v{} at {} by log {}",
+                        u16::from(sct.version) + 1,
+                        sct.timestamp.as_deref().unwrap_or("<out of range>"),
+                        sct.log_id_base64
+                    ),
+                );
+                line(
+                    out,
+                    I + 2,
+                    &format!("{} with {}", sct.signature_algorithm, sct.hash_algorithm),
+                );
+            }
+        }
+        ExtensionValue::TlsFeature {
+            features,
+            must_staple,
+        } => {
+            let list: Vec<String> = features
+                .iter()
+                .map(|f| f.name.clone().unwrap_or_else(|| f.value.to_string()))
+                .collect();
+            let suffix = if *must_staple { " (OCSP must-staple)" } else { "" };
+            line(out, I, &format!("{}{suffix}", list.join(", ")));
+        }
+        ExtensionValue::OcspNoCheck => line(out, I, "no revocation check of this responder"),
+        ExtensionValue::NetscapeCertType { types } => line(out, I, &types.join(", ")),
+        ExtensionValue::NetscapeComment { comment } => line(out, I, comment),
+        ExtensionValue::MicrosoftCertificateTemplate {
+            template,
+            major_version,
+            minor_version,
+        } => line(
+            out,
+            I,
+            &format!(
+                "{} version {}.{}",
+                template.name,
+                optional_number(*major_version),
+                optional_number(*minor_version)
+            ),
+        ),
+        ExtensionValue::MicrosoftCertificateTemplateName { name } => line(out, I, name),
+        ExtensionValue::MicrosoftCaVersion {
+            certificate_index,
+            key_index,
+        } => line(
+            out,
+            I,
+            &format!("V{certificate_index}.{key_index} (certificate {certificate_index}, key {key_index})"),
+        ),
+        ExtensionValue::PrivateKeyUsagePeriod {
+            not_before,
+            not_after,
+        } => {
+            field(out, I, "Not before", not_before.as_deref().unwrap_or("not limited"));
+            field(out, I, "Not after", not_after.as_deref().unwrap_or("not limited"));
+        }
+        ExtensionValue::SubjectDirectoryAttributes { attributes } => {
+            for attribute in attributes {
+                line(
+                    out,
+                    I,
+                    &format!("{}: {}", attribute.attribute.name, attribute.values.join(", ")),
+                );
+            }
+        }
+        ExtensionValue::Unknown { der_hex } => hex_field(out, I, "Raw", der_hex),
+        ExtensionValue::Failed { error } => line(out, I, &format!("does not decode: {error}")),
+        #[allow(unreachable_patterns)]
+        _ => line(out, I, "(not rendered)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_is_wrapped_with_colons() {
+        let hex = "00".repeat(20);
+        let lines = wrapped_hex(&hex);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].split(':').count(), 16);
+        assert_eq!(lines[1], "00:00:00:00");
+    }
+}
