@@ -22,6 +22,7 @@ pub mod input;
 pub mod name;
 pub mod oid;
 pub mod report;
+pub mod signature;
 pub mod time;
 
 pub use cert::Cert;
