@@ -16,6 +16,7 @@
 //! ```
 
 pub mod cert;
+pub mod chain;
 pub mod decode;
 pub mod ext;
 pub mod input;

@@ -1,0 +1,990 @@
+//! The checks made on each path: RFC 5280 section 6 and the Web PKI profile, each a named
+//! [`Check`] with the certificate it concerns and where the rule comes from.
+
+use std::cell::Cell;
+
+use const_oid::db::rfc5280 as pkix;
+use der::asn1::ObjectIdentifier;
+use der::Encode;
+use x509_cert::ext::pkix::KeyUsages;
+
+use super::{
+    crl, names, ChainError, Check, EkuPolicy, PathReport, Profile, Purpose, VerifyOptions,
+};
+use crate::cert::Cert;
+use crate::ext::{
+    self, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies,
+    ExtendedKeyUsage, InhibitAnyPolicy, KeyUsage, Lookup, NameConstraints, PolicyConstraints,
+    PolicyMappings, SubjectAltName, SubjectKeyIdentifier,
+};
+use crate::signature::{HashAlgorithm, KeyAlgorithm};
+use crate::time::UnixTime;
+
+/// `anyExtendedKeyUsage` (RFC 5280 4.2.1.12).
+const ANY_EXTENDED_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37.0");
+
+/// Extensions certscope processes; any other critical one fails the certificate (RFC 5280
+/// 4.2, 6.1.4 (o)).
+const KNOWN_EXTENSIONS: &[ObjectIdentifier] = &[
+    pkix::ID_CE_BASIC_CONSTRAINTS,
+    pkix::ID_CE_KEY_USAGE,
+    pkix::ID_CE_EXT_KEY_USAGE,
+    pkix::ID_CE_SUBJECT_ALT_NAME,
+    pkix::ID_CE_NAME_CONSTRAINTS,
+    pkix::ID_CE_CERTIFICATE_POLICIES,
+    pkix::ID_CE_POLICY_CONSTRAINTS,
+    pkix::ID_CE_POLICY_MAPPINGS,
+    pkix::ID_CE_INHIBIT_ANY_POLICY,
+    pkix::ID_CE_AUTHORITY_KEY_IDENTIFIER,
+    pkix::ID_CE_SUBJECT_KEY_IDENTIFIER,
+    pkix::ID_PE_AUTHORITY_INFO_ACCESS,
+];
+
+struct Recorder {
+    checks: Vec<Check>,
+}
+
+impl Recorder {
+    fn record(
+        &mut self,
+        name: &str,
+        certificate: usize,
+        citation: &str,
+        result: Result<String, ChainError>,
+    ) {
+        let (passed, explanation, error) = match result {
+            Ok(text) => (true, text, None),
+            Err(e) => (false, e.to_string(), Some(e)),
+        };
+        self.checks.push(Check {
+            name: name.to_string(),
+            passed,
+            certificate,
+            explanation,
+            citation: citation.to_string(),
+            error,
+        });
+    }
+}
+
+fn profile_error(problem: impl Into<String>) -> ChainError {
+    ChainError::Profile {
+        problem: problem.into(),
+    }
+}
+
+fn unix(time: &x509_cert::time::Time) -> UnixTime {
+    UnixTime(time.to_unix_duration().as_secs())
+}
+
+/// Whether subject and issuer names are the same (RFC 5280 6.1: "self-issued").
+pub fn self_issued(cert: &Cert) -> bool {
+    let tbs = cert.x509().tbs_certificate();
+    names::names_match(tbs.subject(), tbs.issuer())
+}
+
+/// Validates one built path (`path[0]` the target, the last element trusted).
+pub fn validate_path(
+    pool: &[&Cert],
+    path: &[usize],
+    options: &VerifyOptions,
+    comparisons: &Cell<usize>,
+) -> PathReport {
+    let mut recorder = Recorder { checks: Vec::new() };
+    let certs: Vec<(usize, &Cert)> = path
+        .iter()
+        .filter_map(|&i| pool.get(i).map(|c| (i, *c)))
+        .collect();
+    let last = certs.len().saturating_sub(1);
+    let web = options.profile == Profile::WebPki;
+    let crls: Vec<crl::Crl> = options
+        .crls
+        .iter()
+        .filter_map(|der| crl::Crl::from_der(der).ok())
+        .collect();
+    if crls.len() != options.crls.len() {
+        recorder.record(
+            "crl_decoding",
+            0,
+            "RFC 5280 5.1",
+            Err(ChainError::CrlUnusable {
+                problem: "a supplied CRL does not decode".to_string(),
+            }),
+        );
+    }
+
+    for (position, &(index, cert)) in certs.iter().enumerate() {
+        let is_leaf = position == 0;
+        let is_anchor = position == last;
+        let issuer = certs.get(position + 1).map(|&(_, c)| c);
+        every_certificate(&mut recorder, index, cert, options, web);
+        if let Some(issuer) = issuer {
+            signature(&mut recorder, index, cert, issuer, options, web);
+        }
+        if !is_leaf {
+            ca_checks(
+                &mut recorder,
+                index,
+                cert,
+                &certs,
+                position,
+                is_anchor,
+                options,
+                web,
+            );
+        }
+        if is_leaf {
+            leaf_checks(&mut recorder, index, cert, options, web);
+        }
+        if !is_anchor || certs.len() == 1 {
+            key_identifiers(&mut recorder, index, cert, is_leaf, is_anchor, web);
+        }
+        if is_anchor && !is_leaf {
+            anchor_key_identifiers(&mut recorder, index, cert, web);
+        }
+        // Revocation: every certificate below the anchor, against its issuer's CRLs.
+        if let (Some(issuer), false) = (issuer, options.crls.is_empty()) {
+            let result = crl::check(cert, issuer, &crls, options.time).map(|found| {
+                found.unwrap_or_else(|| "not checked: no CRL from this issuer given".to_string())
+            });
+            recorder.record("revocation", index, "RFC 5280 6.3", result);
+        }
+    }
+    if options.crls.is_empty() {
+        recorder.record(
+            "revocation",
+            path.first().copied().unwrap_or(0),
+            "RFC 5280 6.3",
+            Ok("not checked: no CRL given".to_string()),
+        );
+    }
+    name_constraints(&mut recorder, &certs, options, web, comparisons);
+    intermediates_limit(&mut recorder, &certs, options);
+    policies(&mut recorder, &certs);
+
+    let error = recorder
+        .checks
+        .iter()
+        .filter_map(|c| c.error.clone())
+        .max_by_key(ChainError::rank);
+    let newest_not_before = certs
+        .iter()
+        .map(|(_, c)| unix(&c.x509().tbs_certificate().validity().not_before))
+        .max()
+        .unwrap_or(UnixTime(0));
+    PathReport {
+        certificates: path.to_vec(),
+        valid: error.is_none(),
+        checks: recorder.checks,
+        error,
+        newest_not_before,
+    }
+}
+
+/// Checks that apply to every certificate in the path, anchor included.
+fn every_certificate(
+    recorder: &mut Recorder,
+    index: usize,
+    cert: &Cert,
+    options: &VerifyOptions,
+    web: bool,
+) {
+    let tbs = cert.x509().tbs_certificate();
+    let validity = tbs.validity();
+    let (not_before, not_after) = (unix(&validity.not_before), unix(&validity.not_after));
+    let time = options.time;
+    let result = if time < not_before {
+        Err(ChainError::NotYetValid { time, not_before })
+    } else if time > not_after {
+        Err(ChainError::Expired { time, not_after })
+    } else {
+        Ok(format!(
+            "valid from {} to {}",
+            not_before.to_rfc3339().unwrap_or_default(),
+            not_after.to_rfc3339().unwrap_or_default()
+        ))
+    };
+    recorder.record("validity", index, "RFC 5280 6.1.3 (a)(2)", result);
+
+    let version = tbs.version();
+    let result =
+        if version != x509_cert::certificate::Version::V3 && (web || tbs.extensions().is_some()) {
+            Err(profile_error(format!(
+                "version {version:?}: certificates must be v3"
+            )))
+        } else {
+            Ok(format!("version {version:?}"))
+        };
+    recorder.record("version", index, "RFC 5280 4.1.2.1, CA/B BR 7.1.1", result);
+
+    if tbs.issuer().is_empty() {
+        recorder.record(
+            "issuer_name",
+            index,
+            "RFC 5280 4.1.2.4",
+            Err(profile_error("the issuer name is empty")),
+        );
+    }
+
+    // Duplicate and unknown critical extensions.
+    let all = ext::all(cert);
+    let duplicate = all
+        .iter()
+        .enumerate()
+        .find(|(i, e)| all.iter().skip(i + 1).any(|o| o.extn_id == e.extn_id));
+    if let Some((_, e)) = duplicate {
+        recorder.record(
+            "duplicate_extensions",
+            index,
+            "RFC 5280 4.2",
+            Err(profile_error(format!(
+                "extension {} appears twice",
+                crate::oid::name(&e.extn_id)
+            ))),
+        );
+    }
+    let unknown: Vec<&x509_cert::ext::Extension> = all
+        .iter()
+        .filter(|e| e.critical && !KNOWN_EXTENSIONS.contains(&e.extn_id))
+        .collect();
+    let result = match unknown.first() {
+        Some(e) => Err(ChainError::UnknownCriticalExtension {
+            oid: e.extn_id.to_string(),
+        }),
+        None => Ok("no critical extension certscope does not process".to_string()),
+    };
+    recorder.record(
+        "critical_extensions",
+        index,
+        "RFC 5280 4.2, 6.1.4 (o)",
+        result,
+    );
+
+    // Known extensions must decode.
+    let mut malformed = Vec::new();
+    macro_rules! decodes {
+        ($($t:ty),*) => {$(
+            if let Lookup::Malformed { error, .. } = ext::find::<$t>(cert) {
+                malformed.push(error.to_string());
+            }
+        )*};
+    }
+    decodes!(
+        BasicConstraints,
+        KeyUsage,
+        ExtendedKeyUsage,
+        SubjectAltName,
+        NameConstraints,
+        AuthorityKeyIdentifier,
+        SubjectKeyIdentifier,
+        AuthorityInfoAccessSyntax,
+        CertificatePolicies,
+        PolicyConstraints,
+        PolicyMappings,
+        InhibitAnyPolicy
+    );
+    if let Some(problem) = malformed.first() {
+        recorder.record(
+            "extensions_decode",
+            index,
+            "RFC 5280 4.2",
+            Err(profile_error(problem.clone())),
+        );
+    }
+    if web {
+        if let Some(true) = ext::find::<AuthorityInfoAccessSyntax>(cert).critical() {
+            recorder.record(
+                "authority_info_access",
+                index,
+                "RFC 5280 4.2.2.1",
+                Err(profile_error("authorityInfoAccess must not be critical")),
+            );
+        }
+    }
+
+    // keyCertSign without cA (RFC 5280 4.2.1.3, 4.2.1.9).
+    if let Some(usage) = ext::key_usage(cert) {
+        if usage.0.contains(KeyUsages::KeyCertSign) && !ext::is_ca(cert) {
+            recorder.record(
+                "key_usage_consistency",
+                index,
+                "RFC 5280 4.2.1.3",
+                Err(ChainError::KeyUsage {
+                    problem: "keyCertSign is asserted but basicConstraints cA is not".to_string(),
+                }),
+            );
+        }
+    }
+
+    // The public key.
+    let spki = tbs.subject_public_key_info();
+    let result = match crate::signature::key_algorithm(spki) {
+        Err(e) => Err(profile_error(format!("public key: {e}"))),
+        Ok(KeyAlgorithm::Rsa { bits }) if bits < options.minimum_rsa_bits => {
+            Err(profile_error(format!(
+                "RSA key of {bits} bits, fewer than {}",
+                options.minimum_rsa_bits
+            )))
+        }
+        Ok(KeyAlgorithm::Rsa { bits }) if web && bits % 8 != 0 => Err(profile_error(format!(
+            "RSA modulus of {bits} bits is not a multiple of 8"
+        ))),
+        Ok(key @ KeyAlgorithm::Ec { .. }) => {
+            if web
+                && spki
+                    .algorithm
+                    .parameters
+                    .as_ref()
+                    .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
+                    .is_none()
+            {
+                Err(profile_error("EC key without a named curve"))
+            } else {
+                Ok(key.to_string())
+            }
+        }
+        Ok(key) => Ok(key.to_string()),
+    };
+    recorder.record("public_key", index, "CA/B BR 6.1.5, 7.1.3.1", result);
+
+    if web {
+        let serial = tbs.serial_number().as_bytes();
+        let result = if serial.len() > 20 {
+            Err(profile_error(format!(
+                "serial number of {} bytes, more than 20",
+                serial.len()
+            )))
+        } else if serial.first().is_some_and(|b| b & 0x80 != 0) {
+            Err(profile_error("negative serial number"))
+        } else if serial.iter().all(|&b| b == 0) {
+            Err(profile_error("serial number is zero"))
+        } else {
+            Ok("positive, at most 20 bytes".to_string())
+        };
+        recorder.record("serial_number", index, "RFC 5280 4.1.2.2", result);
+    }
+}
+
+/// The issuer's signature on `cert` (verified while building) and the algorithm policy.
+fn signature(
+    recorder: &mut Recorder,
+    index: usize,
+    cert: &Cert,
+    issuer: &Cert,
+    options: &VerifyOptions,
+    web: bool,
+) {
+    let x509 = cert.x509();
+    let inner = x509.tbs_certificate().signature().to_der().ok();
+    let outer = x509.signature_algorithm().to_der().ok();
+    if inner != outer {
+        recorder.record(
+            "signature_algorithm_match",
+            index,
+            "RFC 5280 4.1.1.2",
+            Err(ChainError::Signature {
+                problem: "signatureAlgorithm differs from tbsCertificate.signature".to_string(),
+            }),
+        );
+    }
+    let issuer_key = issuer.x509().tbs_certificate().subject_public_key_info();
+    let result = match crate::signature::verify_certificate(cert, issuer_key) {
+        Err(e) => Err(ChainError::Signature {
+            problem: e.to_string(),
+        }),
+        Ok(verified) => match verified.algorithm.hash() {
+            Some(HashAlgorithm::Sha1) if !options.allow_sha1 => Err(ChainError::Signature {
+                problem: format!(
+                    "{} is refused: SHA-1 is no longer accepted (CA/B BR 7.1.3.2)",
+                    verified.algorithm
+                ),
+            }),
+            Some(HashAlgorithm::Sha224) if web => Err(ChainError::Signature {
+                problem: format!("{} is not allowed in the Web PKI", verified.algorithm),
+            }),
+            _ => match verified.algorithm {
+                crate::signature::SignatureAlgorithm::RsaPss { hash, salt_length }
+                    if web && usize::from(salt_length) != hash.output_length() =>
+                {
+                    Err(ChainError::Signature {
+                        problem: "RSA-PSS salt length must equal the hash length".to_string(),
+                    })
+                }
+                _ => Ok(format!(
+                    "{} with the issuer's {} key",
+                    verified.algorithm, verified.key
+                )),
+            },
+        },
+    };
+    recorder.record("signature", index, "RFC 5280 6.1.3 (a)(1)", result);
+}
+
+/// Checks on a certificate used as an issuer (intermediate or anchor).
+#[allow(clippy::too_many_arguments)]
+fn ca_checks(
+    recorder: &mut Recorder,
+    index: usize,
+    cert: &Cert,
+    certs: &[(usize, &Cert)],
+    position: usize,
+    is_anchor: bool,
+    options: &VerifyOptions,
+    web: bool,
+) {
+    let basic = ext::find::<BasicConstraints>(cert);
+    let result = match &basic {
+        Lookup::Present { value, critical } => {
+            if !value.ca {
+                Err(ChainError::NotCa {
+                    problem: "basicConstraints cA is FALSE".to_string(),
+                })
+            } else if web && !critical {
+                Err(profile_error(
+                    "basicConstraints of a CA must be critical (CA/B BR 7.1.2.1.4)",
+                ))
+            } else {
+                Ok("cA TRUE".to_string())
+            }
+        }
+        Lookup::Absent => Err(ChainError::NotCa {
+            problem: "no basicConstraints extension".to_string(),
+        }),
+        _ => Err(ChainError::NotCa {
+            problem: "basicConstraints is malformed or duplicated".to_string(),
+        }),
+    };
+    recorder.record("basic_constraints", index, "RFC 5280 6.1.4 (k)", result);
+
+    if let Some(path_length) = basic.value().and_then(|b| b.path_len_constraint) {
+        // Intermediates between this CA and the leaf, self-issued ones not counted.
+        let below = certs
+            .iter()
+            .take(position)
+            .skip(1)
+            .filter(|(_, c)| !self_issued(c))
+            .count();
+        let result = if below > usize::from(path_length) {
+            Err(ChainError::PathLengthExceeded { path_length, below })
+        } else {
+            Ok(format!("pathLenConstraint {path_length}, {below} below"))
+        };
+        recorder.record("path_length", index, "RFC 5280 6.1.4 (m)", result);
+    }
+
+    let result = match ext::find::<KeyUsage>(cert) {
+        Lookup::Present { value, .. } if !value.0.contains(KeyUsages::KeyCertSign) => {
+            Err(ChainError::KeyUsage {
+                problem: "an issuer's keyUsage must assert keyCertSign".to_string(),
+            })
+        }
+        Lookup::Present { .. } => Ok("keyCertSign asserted".to_string()),
+        _ => Ok("no keyUsage extension".to_string()),
+    };
+    recorder.record("issuer_key_usage", index, "RFC 5280 6.1.4 (n)", result);
+
+    if cert.x509().tbs_certificate().subject().is_empty() {
+        recorder.record(
+            "subject_name",
+            index,
+            "RFC 5280 4.1.2.6",
+            Err(profile_error("a CA's subject name must not be empty")),
+        );
+    }
+
+    // Extended key usage on CA certificates.
+    if let Some(usages) = ext::extended_key_usage(cert) {
+        if web && is_anchor {
+            recorder.record(
+                "extended_key_usage",
+                index,
+                "CA/B BR 7.1.2.1.2",
+                Err(ChainError::ExtendedKeyUsage {
+                    problem: "a root certificate must not carry extendedKeyUsage".to_string(),
+                }),
+            );
+        } else if options.eku_policy == EkuPolicy::Chain {
+            if let Some(purpose) = options.purpose.oid() {
+                let result =
+                    if usages.contains(&purpose) || usages.contains(&ANY_EXTENDED_KEY_USAGE) {
+                        Ok(format!("allows {}", crate::oid::short_name(&purpose)))
+                    } else {
+                        Err(ChainError::ExtendedKeyUsage {
+                            problem: format!(
+                                "a CA's extendedKeyUsage does not allow {}",
+                                crate::oid::short_name(&purpose)
+                            ),
+                        })
+                    };
+                recorder.record("extended_key_usage", index, "CA/B BR 7.1.2.2.5", result);
+            }
+        }
+    }
+
+    if let Lookup::Present { value, critical } = ext::find::<NameConstraints>(cert) {
+        {
+            if !critical && options.profile == Profile::Rfc5280 {
+                recorder.record(
+                    "name_constraints_critical",
+                    index,
+                    "RFC 5280 4.2.1.10",
+                    Err(profile_error("nameConstraints must be critical")),
+                );
+            }
+            let empty = |s: &Option<Vec<_>>| s.as_ref().is_none_or(Vec::is_empty);
+            if empty(&value.permitted_subtrees) && empty(&value.excluded_subtrees) {
+                recorder.record(
+                    "name_constraints",
+                    index,
+                    "RFC 5280 4.2.1.10",
+                    Err(ChainError::NameConstraint {
+                        problem: "nameConstraints with neither permitted nor excluded subtrees"
+                            .to_string(),
+                    }),
+                );
+            }
+        }
+    }
+
+    if let Some(false) = ext::find::<PolicyConstraints>(cert).critical() {
+        recorder.record(
+            "policy_constraints",
+            index,
+            "RFC 5280 4.2.1.11",
+            Err(profile_error("policyConstraints must be critical")),
+        );
+    }
+}
+
+/// Checks on the target certificate.
+fn leaf_checks(
+    recorder: &mut Recorder,
+    index: usize,
+    cert: &Cert,
+    options: &VerifyOptions,
+    web: bool,
+) {
+    let tbs = cert.x509().tbs_certificate();
+    if web && ext::is_ca(cert) {
+        recorder.record(
+            "leaf_basic_constraints",
+            index,
+            "CA/B BR 7.1.2.7.8",
+            Err(profile_error(
+                "a subscriber certificate must not be a CA (cA TRUE)",
+            )),
+        );
+    }
+    if ext::find::<NameConstraints>(cert).is_present() && !ext::is_ca(cert) {
+        recorder.record(
+            "leaf_name_constraints",
+            index,
+            "RFC 5280 4.2.1.10",
+            Err(profile_error(
+                "nameConstraints is only allowed in CA certificates",
+            )),
+        );
+    }
+
+    // Extended key usage of the leaf.
+    let eku = ext::find::<ExtendedKeyUsage>(cert);
+    if let Some(purpose) = options.purpose.oid() {
+        let result = match &eku {
+            Lookup::Present { value, critical } => {
+                let usages = &value.0;
+                if usages.is_empty() {
+                    Err(ChainError::ExtendedKeyUsage {
+                        problem: "extendedKeyUsage is empty".to_string(),
+                    })
+                } else if web && *critical {
+                    Err(ChainError::ExtendedKeyUsage {
+                        problem: "a subscriber's extendedKeyUsage must not be critical".to_string(),
+                    })
+                } else if usages.contains(&purpose) {
+                    Ok(format!("allows {}", crate::oid::short_name(&purpose)))
+                } else if !web && usages.contains(&ANY_EXTENDED_KEY_USAGE) {
+                    Ok("anyExtendedKeyUsage".to_string())
+                } else {
+                    Err(ChainError::ExtendedKeyUsage {
+                        problem: format!(
+                            "does not allow {} ({})",
+                            crate::oid::short_name(&purpose),
+                            usages
+                                .iter()
+                                .map(crate::oid::short_name)
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    })
+                }
+            }
+            Lookup::Absent => {
+                Ok("no extendedKeyUsage: any purpose (RFC 5280 4.2.1.12)".to_string())
+            }
+            _ => Err(ChainError::ExtendedKeyUsage {
+                problem: "extendedKeyUsage is malformed or duplicated".to_string(),
+            }),
+        };
+        recorder.record("extended_key_usage", index, "RFC 5280 4.2.1.12", result);
+    }
+    for required in &options.required_extended_key_usage {
+        let Ok(oid) = ObjectIdentifier::new(required) else {
+            continue;
+        };
+        let allowed = match eku.value() {
+            Some(v) => v.0.contains(&oid) || v.0.contains(&ANY_EXTENDED_KEY_USAGE),
+            None => true,
+        };
+        recorder.record(
+            "required_extended_key_usage",
+            index,
+            "RFC 5280 4.2.1.12",
+            if allowed {
+                Ok(format!("allows {}", crate::oid::short_name(&oid)))
+            } else {
+                Err(ChainError::ExtendedKeyUsage {
+                    problem: format!("does not allow {}", crate::oid::short_name(&oid)),
+                })
+            },
+        );
+    }
+    if !options.required_key_usage.is_empty() {
+        if let Some(usage) = ext::key_usage(cert) {
+            for name in &options.required_key_usage {
+                let flag = key_usage_flag(name);
+                let ok = flag.is_some_and(|f| usage.0.contains(f));
+                recorder.record(
+                    "required_key_usage",
+                    index,
+                    "RFC 5280 4.2.1.3",
+                    if ok {
+                        Ok(format!("{name} asserted"))
+                    } else {
+                        Err(ChainError::KeyUsage {
+                            problem: format!("{name} is not asserted"),
+                        })
+                    },
+                );
+            }
+        }
+    }
+
+    // subjectAltName rules.
+    let san = ext::find::<SubjectAltName>(cert);
+    let subject_empty = tbs.subject().is_empty();
+    match &san {
+        Lookup::Present { value, critical } => {
+            if subject_empty && !critical {
+                recorder.record(
+                    "subject_alt_name",
+                    index,
+                    "RFC 5280 4.2.1.6",
+                    Err(profile_error(
+                        "with an empty subject, subjectAltName must be critical",
+                    )),
+                );
+            }
+            if web && !subject_empty && *critical {
+                recorder.record(
+                    "subject_alt_name",
+                    index,
+                    "CA/B BR 7.1.2.7.12",
+                    Err(profile_error(
+                        "subjectAltName must not be critical when the subject is not empty",
+                    )),
+                );
+            }
+            if web && options.purpose == Purpose::ServerAuth {
+                for name in &value.0 {
+                    if let x509_cert::ext::pkix::name::GeneralName::DnsName(dns) = name {
+                        let dns = dns.as_str();
+                        let ok = names::valid_dns_name(dns, true)
+                            && dns.parse::<std::net::Ipv4Addr>().is_err();
+                        if !ok {
+                            recorder.record(
+                                "subject_alt_name",
+                                index,
+                                "CA/B BR 7.1.2.7.12",
+                                Err(profile_error(format!(
+                                    "dNSName {dns:?} is not a valid host name"
+                                ))),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        Lookup::Absent => {
+            if subject_empty {
+                recorder.record(
+                    "subject_alt_name",
+                    index,
+                    "RFC 5280 4.1.2.6",
+                    Err(profile_error("an empty subject requires a subjectAltName")),
+                );
+            }
+            if web && options.purpose == Purpose::ServerAuth {
+                recorder.record(
+                    "subject_alt_name",
+                    index,
+                    "CA/B BR 7.1.2.7.12",
+                    Err(profile_error(
+                        "a server certificate must have a subjectAltName",
+                    )),
+                );
+            }
+        }
+        _ => {}
+    }
+
+    if let Some(expected) = &options.host {
+        let result = names::matches_host(cert, expected, options.common_name_fallback)
+            .map(|()| format!("matches {expected}"))
+            .map_err(|problem| ChainError::NameMismatch { problem });
+        recorder.record("host_name", index, "RFC 6125 6.4", result);
+    }
+    for expected in &options.identities {
+        let result = names::matches_host(cert, expected, false)
+            .map(|()| format!("carries {expected}"))
+            .map_err(|problem| ChainError::NameMismatch { problem });
+        recorder.record("identity", index, "RFC 5280 4.2.1.6", result);
+    }
+}
+
+fn key_usage_flag(name: &str) -> Option<KeyUsages> {
+    Some(match name {
+        "digitalSignature" => KeyUsages::DigitalSignature,
+        "nonRepudiation" | "contentCommitment" => KeyUsages::NonRepudiation,
+        "keyEncipherment" => KeyUsages::KeyEncipherment,
+        "dataEncipherment" => KeyUsages::DataEncipherment,
+        "keyAgreement" => KeyUsages::KeyAgreement,
+        "keyCertSign" => KeyUsages::KeyCertSign,
+        "cRLSign" => KeyUsages::CRLSign,
+        "encipherOnly" => KeyUsages::EncipherOnly,
+        "decipherOnly" => KeyUsages::DecipherOnly,
+        _ => return None,
+    })
+}
+
+/// Key identifiers of a certificate below the anchor (RFC 5280 4.2.1.1, 4.2.1.2; CA/B BR
+/// 7.1.2.7.6, 7.1.2.2).
+fn key_identifiers(
+    recorder: &mut Recorder,
+    index: usize,
+    cert: &Cert,
+    is_leaf: bool,
+    is_anchor: bool,
+    web: bool,
+) {
+    let aki = ext::find::<AuthorityKeyIdentifier>(cert);
+    let ski = ext::find::<SubjectKeyIdentifier>(cert);
+    if aki.critical() == Some(true) {
+        recorder.record(
+            "authority_key_identifier",
+            index,
+            "RFC 5280 4.2.1.1",
+            Err(profile_error("authorityKeyIdentifier must not be critical")),
+        );
+    }
+    if ski.critical() == Some(true) {
+        recorder.record(
+            "subject_key_identifier",
+            index,
+            "RFC 5280 4.2.1.2",
+            Err(profile_error("subjectKeyIdentifier must not be critical")),
+        );
+    }
+    if !web || is_anchor {
+        return;
+    }
+    let has_key_id = aki.value().is_some_and(|a| a.key_identifier.is_some());
+    if !has_key_id {
+        recorder.record(
+            "authority_key_identifier",
+            index,
+            "RFC 5280 4.2.1.1, CA/B BR 7.1.2.7.6",
+            Err(profile_error(
+                "authorityKeyIdentifier with a keyIdentifier is required",
+            )),
+        );
+    }
+    if !is_leaf && !ski.is_present() {
+        recorder.record(
+            "subject_key_identifier",
+            index,
+            "RFC 5280 4.2.1.2",
+            Err(profile_error(
+                "a CA certificate must have a subjectKeyIdentifier",
+            )),
+        );
+    }
+}
+
+/// Key identifiers of the trust anchor (CA/B BR 7.1.2.1.3).
+fn anchor_key_identifiers(recorder: &mut Recorder, index: usize, cert: &Cert, web: bool) {
+    let aki = ext::find::<AuthorityKeyIdentifier>(cert);
+    let ski = ext::find::<SubjectKeyIdentifier>(cert);
+    for (name, critical) in [
+        ("authority_key_identifier", aki.critical()),
+        ("subject_key_identifier", ski.critical()),
+    ] {
+        if critical == Some(true) {
+            recorder.record(
+                name,
+                index,
+                "RFC 5280 4.2.1.1, 4.2.1.2",
+                Err(profile_error(format!("{name} must not be critical"))),
+            );
+        }
+    }
+    if !web {
+        return;
+    }
+    if !ski.is_present() {
+        recorder.record(
+            "subject_key_identifier",
+            index,
+            "RFC 5280 4.2.1.2",
+            Err(profile_error(
+                "a CA certificate must have a subjectKeyIdentifier",
+            )),
+        );
+    }
+    let self_signed = self_issued(cert)
+        && crate::signature::verify_certificate(
+            cert,
+            cert.x509().tbs_certificate().subject_public_key_info(),
+        )
+        .is_ok();
+    match aki.value() {
+        None if !self_signed => recorder.record(
+            "authority_key_identifier",
+            index,
+            "RFC 5280 4.2.1.1",
+            Err(profile_error(
+                "a certificate that is not self-signed needs an authorityKeyIdentifier",
+            )),
+        ),
+        None => {}
+        Some(a) => {
+            let result = if a.authority_cert_issuer.is_some()
+                || a.authority_cert_serial_number.is_some()
+            {
+                Err(profile_error(
+                    "a root's authorityKeyIdentifier must hold only a keyIdentifier",
+                ))
+            } else if a.key_identifier.is_none() {
+                Err(profile_error(
+                    "a root's authorityKeyIdentifier lacks a keyIdentifier",
+                ))
+            } else if self_signed
+                && ski.value().map(|s| s.0.as_bytes())
+                    != a.key_identifier.as_ref().map(|k| k.as_bytes())
+            {
+                Err(profile_error("a self-signed root's authorityKeyIdentifier differs from its subjectKeyIdentifier"))
+            } else {
+                Ok("keyIdentifier only".to_string())
+            };
+            recorder.record(
+                "authority_key_identifier",
+                index,
+                "CA/B BR 7.1.2.1.3",
+                result,
+            );
+        }
+    }
+}
+
+/// Name constraints of every CA applied to the certificates below it (RFC 5280 6.1.3 (b),
+/// (c)); self-issued intermediates are exempt (6.1.3 (b)).
+fn name_constraints(
+    recorder: &mut Recorder,
+    certs: &[(usize, &Cert)],
+    options: &VerifyOptions,
+    _web: bool,
+    comparisons: &Cell<usize>,
+) {
+    for (j, &(ca_index, ca)) in certs.iter().enumerate().skip(1) {
+        let Some(constraints) = ext::find::<NameConstraints>(ca).value().cloned() else {
+            continue;
+        };
+        for (i, &(index, cert)) in certs.iter().enumerate().take(j) {
+            if i > 0 && self_issued(cert) {
+                continue;
+            }
+            let result = names::subject_names(cert).and_then(|subject_names| {
+                names::check_constraints(
+                    &constraints,
+                    &subject_names,
+                    comparisons,
+                    options.budget.name_constraint_comparisons,
+                )
+            });
+            let result =
+                result.map(|()| format!("names within the constraints of certificate {ca_index}"));
+            recorder.record("name_constraints", index, "RFC 5280 6.1.3 (b), (c)", result);
+        }
+    }
+}
+
+/// The caller's maximum number of intermediates; self-issued ones do not count.
+fn intermediates_limit(recorder: &mut Recorder, certs: &[(usize, &Cert)], options: &VerifyOptions) {
+    let Some(limit) = options.max_intermediates else {
+        return;
+    };
+    let count = certs
+        .iter()
+        .skip(1)
+        .take(certs.len().saturating_sub(2))
+        .filter(|(_, c)| !self_issued(c))
+        .count();
+    let result = if count > limit {
+        Err(ChainError::TooManyIntermediates { count, limit })
+    } else {
+        Ok(format!("{count} intermediates, at most {limit}"))
+    };
+    recorder.record(
+        "max_intermediates",
+        certs.first().map_or(0, |c| c.0),
+        "caller's limit",
+        result,
+    );
+}
+
+/// Certificate policies: policy constraints requireExplicitPolicy (RFC 5280 6.1.3 (d)-(f),
+/// 6.1.4 (i)); the rest of the policy tree is not evaluated.
+fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) {
+    // Walk from the anchor down: explicit_policy counts certificates until a policy is required.
+    let n = certs.len();
+    let mut explicit_policy: Option<usize> = None;
+    let mut valid = true;
+    for (k, (_, cert)) in certs.iter().rev().enumerate() {
+        let has_policies = ext::find::<CertificatePolicies>(cert)
+            .value()
+            .is_some_and(|p| !p.0.is_empty());
+        if !has_policies {
+            valid = false;
+        }
+        if let Some(remaining) = explicit_policy.as_mut() {
+            if !self_issued(cert) || k + 1 == n {
+                *remaining = remaining.saturating_sub(1);
+            }
+        }
+        if let Some(pc) = ext::find::<PolicyConstraints>(cert).value() {
+            if let Some(require) = pc.require_explicit_policy {
+                let require = usize::try_from(require).unwrap_or(usize::MAX);
+                explicit_policy = Some(explicit_policy.map_or(require, |e| e.min(require)));
+            }
+        }
+    }
+    if explicit_policy == Some(0) && !valid {
+        recorder.record(
+            "certificate_policies",
+            certs.first().map_or(0, |c| c.0),
+            "RFC 5280 6.1.5 (g)",
+            Err(ChainError::Policy {
+                problem: "an explicit policy is required but a certificate has none".to_string(),
+            }),
+        );
+    }
+}

@@ -1,0 +1,509 @@
+//! Names: issuer/subject matching, name constraints (RFC 5280 4.2.1.10, 6.1.4 (g)) and host
+//! name and IP matching for servers (RFC 6125 6.4).
+
+use std::cell::Cell;
+use std::net::IpAddr;
+
+use der::Encode;
+use x509_cert::ext::pkix::constraints::name::GeneralSubtree;
+use x509_cert::ext::pkix::name::GeneralName;
+use x509_cert::ext::pkix::{NameConstraints, SubjectAltName};
+use x509_cert::name::Name;
+
+use super::{BudgetLimit, ChainError};
+use crate::cert::Cert;
+use crate::ext::{self, Lookup};
+
+/// Whether two names are the same for chaining: identical DER, or equal after the
+/// case-insensitive, space-folding comparison of RFC 5280 7.1 (a practical subset of RFC
+/// 4518 string preparation).
+pub fn names_match(a: &Name, b: &Name) -> bool {
+    match (a.to_der(), b.to_der()) {
+        (Ok(x), Ok(y)) if x == y => return true,
+        _ => {}
+    }
+    let (ra, rb) = (normalized_rdns(a), normalized_rdns(b));
+    ra.is_some() && ra == rb
+}
+
+/// Each RDN as a sorted list of (type, prepared value); `None` if a value is not a string.
+fn normalized_rdns(name: &Name) -> Option<Vec<Vec<(String, String)>>> {
+    name.iter_rdn()
+        .map(|rdn| {
+            let mut attributes = rdn
+                .iter()
+                .map(|atv| {
+                    let (text, _) = crate::name::value_text(&atv.value);
+                    text.map(|t| (atv.oid.to_string(), prepare(&t)))
+                })
+                .collect::<Option<Vec<_>>>()?;
+            attributes.sort();
+            Some(attributes)
+        })
+        .collect()
+}
+
+/// Case folding and insignificant-space handling (RFC 4518 2.4, 2.6.1, simplified).
+fn prepare(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A name of a certificate that name constraints apply to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SubjectName {
+    /// dNSName (from the SAN, or a host-name-like subject CN when there is no SAN).
+    Dns(String),
+    /// iPAddress bytes (4 or 16).
+    Ip(Vec<u8>),
+    /// rfc822Name, or an emailAddress attribute of the subject.
+    Email(String),
+    /// The subject or a directoryName of the SAN.
+    Directory(Name),
+    /// uniformResourceIdentifier.
+    Uri(String),
+    /// A SAN form certscope does not constrain (otherName, x400Address, ediPartyName,
+    /// registeredID): (form name, GeneralName tag number).
+    Other(&'static str, u8),
+}
+
+/// Every name of `cert` that name constraints apply to (RFC 5280 4.2.1.10).
+pub fn subject_names(cert: &Cert) -> Result<Vec<SubjectName>, ChainError> {
+    let mut out = Vec::new();
+    let subject = cert.x509().tbs_certificate().subject();
+    if !subject.is_empty() {
+        out.push(SubjectName::Directory(subject.clone()));
+    }
+    for atv in subject.iter() {
+        if atv.oid == const_oid::db::rfc3280::EMAIL_ADDRESS {
+            if let (Some(text), _) = crate::name::value_text(&atv.value) {
+                out.push(SubjectName::Email(text));
+            }
+        }
+    }
+    let san = ext::find::<SubjectAltName>(cert);
+    match &san {
+        Lookup::Present { value, .. } => {
+            for name in &value.0 {
+                out.push(match name {
+                    GeneralName::DnsName(n) => SubjectName::Dns(n.to_string()),
+                    GeneralName::IpAddress(ip) => SubjectName::Ip(ip.as_bytes().to_vec()),
+                    GeneralName::Rfc822Name(n) => SubjectName::Email(n.to_string()),
+                    GeneralName::DirectoryName(n) => SubjectName::Directory(n.clone()),
+                    GeneralName::UniformResourceIdentifier(u) => SubjectName::Uri(u.to_string()),
+                    GeneralName::OtherName(_) => SubjectName::Other("otherName", 0),
+                    GeneralName::EdiPartyName(_) => SubjectName::Other("ediPartyName", 5),
+                    GeneralName::RegisteredId(_) => SubjectName::Other("registeredID", 8),
+                });
+            }
+        }
+        Lookup::Absent => {
+            // Legacy: a subject CN that looks like a host name is a DNS name for constraints.
+            for atv in subject.iter() {
+                if atv.oid == const_oid::db::rfc4519::CN {
+                    if let (Some(text), _) = crate::name::value_text(&atv.value) {
+                        if looks_like_host(&text) {
+                            out.push(SubjectName::Dns(text));
+                        }
+                    }
+                }
+            }
+        }
+        Lookup::Malformed { error, .. } => {
+            return Err(ChainError::Profile {
+                problem: format!("subjectAltName is malformed: {error}"),
+            })
+        }
+        Lookup::Duplicate { .. } => {
+            return Err(ChainError::Profile {
+                problem: "subjectAltName appears twice".to_string(),
+            })
+        }
+    }
+    Ok(out)
+}
+
+fn looks_like_host(text: &str) -> bool {
+    text.contains('.') && valid_dns_name(text, true) || text.parse::<IpAddr>().is_ok()
+}
+
+/// Whether `name` is a syntactically valid DNS name: LDH labels of 1 to 63 characters, no
+/// leading or trailing hyphen, at most 253 characters; a leftmost `*` label when
+/// `allow_wildcard` (RFC 1034 3.5, RFC 5280 4.2.1.6, CA/B BR 7.1.2.7.12).
+pub fn valid_dns_name(name: &str, allow_wildcard: bool) -> bool {
+    let name = name.strip_suffix('.').unwrap_or(name);
+    if name.is_empty() || name.len() > 253 {
+        return false;
+    }
+    name.split('.').enumerate().all(|(i, label)| {
+        if i == 0 && allow_wildcard && label == "*" {
+            return true;
+        }
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    })
+}
+
+/// Checks one certificate's names against one CA's name constraints.
+///
+/// `comparisons` counts name-against-subtree comparisons against the budget.
+pub fn check_constraints(
+    constraints: &NameConstraints,
+    names: &[SubjectName],
+    comparisons: &Cell<usize>,
+    limit: usize,
+) -> Result<(), ChainError> {
+    let permitted: &[GeneralSubtree] = constraints
+        .permitted_subtrees
+        .as_deref()
+        .unwrap_or_default();
+    let excluded: &[GeneralSubtree] = constraints.excluded_subtrees.as_deref().unwrap_or_default();
+    for subtree in permitted.iter().chain(excluded) {
+        validate_subtree(&subtree.base)?;
+        if subtree.minimum != 0 || subtree.maximum.is_some() {
+            return Err(ChainError::NameConstraint {
+                problem: "minimum and maximum must be absent (RFC 5280 4.2.1.10)".to_string(),
+            });
+        }
+    }
+    for name in names {
+        // Permitted: when any subtree of the name's form exists, one must match.
+        let mut same_form = false;
+        let mut matched = false;
+        for subtree in permitted {
+            spend(comparisons, limit)?;
+            match matches(&subtree.base, name, false) {
+                Match::DifferentForm => {}
+                Match::Unsupported => {
+                    return Err(ChainError::NameConstraint {
+                        problem: format!("cannot check a {} against a constraint", describe(name)),
+                    })
+                }
+                Match::Yes => {
+                    same_form = true;
+                    matched = true;
+                }
+                Match::No => same_form = true,
+            }
+        }
+        if same_form && !matched {
+            return Err(ChainError::NameConstraint {
+                problem: format!("{} is not within the permitted subtrees", describe(name)),
+            });
+        }
+        for subtree in excluded {
+            spend(comparisons, limit)?;
+            match matches(&subtree.base, name, true) {
+                Match::Yes => {
+                    return Err(ChainError::NameConstraint {
+                        problem: format!("{} is within an excluded subtree", describe(name)),
+                    })
+                }
+                Match::Unsupported => {
+                    return Err(ChainError::NameConstraint {
+                        problem: format!("cannot check a {} against a constraint", describe(name)),
+                    })
+                }
+                Match::No | Match::DifferentForm => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+fn spend(comparisons: &Cell<usize>, limit: usize) -> Result<(), ChainError> {
+    let spent = comparisons.get().saturating_add(1);
+    comparisons.set(spent);
+    if spent > limit {
+        return Err(ChainError::BudgetExceeded {
+            limit: BudgetLimit::NameConstraintComparisons,
+        });
+    }
+    Ok(())
+}
+
+fn describe(name: &SubjectName) -> String {
+    match name {
+        SubjectName::Dns(n) => format!("DNS name {n:?}"),
+        SubjectName::Ip(ip) => format!("IP address {}", ip_text(ip)),
+        SubjectName::Email(e) => format!("email {e:?}"),
+        SubjectName::Directory(n) => format!("directory name \"{}\"", crate::name::rfc4514(n)),
+        SubjectName::Uri(u) => format!("URI {u:?}"),
+        SubjectName::Other(form, _) => format!("SAN {form}"),
+    }
+}
+
+fn ip_text(bytes: &[u8]) -> String {
+    if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
+        return IpAddr::from(v4).to_string();
+    }
+    if let Ok(v6) = <[u8; 16]>::try_from(bytes) {
+        return IpAddr::from(v6).to_string();
+    }
+    crate::cert::hex(bytes)
+}
+
+/// A constraint that is itself malformed fails the path (pyca and rustls-webpki agree).
+fn validate_subtree(base: &GeneralName) -> Result<(), ChainError> {
+    let bad = |problem: String| Err(ChainError::NameConstraint { problem });
+    match base {
+        GeneralName::DnsName(c) => {
+            let c = c.as_str();
+            if !c.is_empty() && !valid_dns_name(c, false) {
+                return bad(format!("dNSName constraint {c:?} is not a valid DNS name"));
+            }
+        }
+        GeneralName::IpAddress(c) => {
+            let bytes = c.as_bytes();
+            if bytes.len() != 8 && bytes.len() != 32 {
+                return bad(format!("iPAddress constraint of {} bytes", bytes.len()));
+            }
+            let mask = bytes.get(bytes.len() / 2..).unwrap_or_default();
+            let mut ones = true;
+            for byte in mask {
+                for bit in (0..8).rev() {
+                    let set = byte >> bit & 1 == 1;
+                    if set && !ones {
+                        return bad("iPAddress constraint mask is not a prefix".to_string());
+                    }
+                    ones = set;
+                }
+            }
+        }
+        GeneralName::Rfc822Name(c) => {
+            let c = c.as_str();
+            let domain = match c.rsplit_once('@') {
+                Some((local, domain)) => {
+                    if local.is_empty() {
+                        return bad(format!("rfc822Name constraint {c:?} is malformed"));
+                    }
+                    domain
+                }
+                None => c.strip_prefix('.').unwrap_or(c),
+            };
+            if !valid_dns_name(domain, false) {
+                return bad(format!("rfc822Name constraint {c:?} is malformed"));
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+enum Match {
+    Yes,
+    No,
+    DifferentForm,
+    Unsupported,
+}
+
+fn matches(base: &GeneralName, name: &SubjectName, excluded: bool) -> Match {
+    let yes = |b: bool| if b { Match::Yes } else { Match::No };
+    match (base, name) {
+        (GeneralName::DnsName(c), SubjectName::Dns(n)) => yes(dns_within(n, c.as_str(), excluded)),
+        (GeneralName::IpAddress(c), SubjectName::Ip(ip)) => {
+            let c = c.as_bytes();
+            if c.len() != ip.len() * 2 {
+                return Match::No;
+            }
+            let (address, mask) = c.split_at(ip.len());
+            yes(ip
+                .iter()
+                .zip(address)
+                .zip(mask)
+                .all(|((n, a), m)| n & m == a & m))
+        }
+        (GeneralName::Rfc822Name(c), SubjectName::Email(e)) => yes(email_within(e, c.as_str())),
+        (GeneralName::DirectoryName(c), SubjectName::Directory(n)) => yes(directory_within(n, c)),
+        (GeneralName::UniformResourceIdentifier(c), SubjectName::Uri(u)) => match uri_host(u) {
+            Some(host) => {
+                let c = c.as_str();
+                yes(match c.strip_prefix('.') {
+                    Some(_) => host.to_ascii_lowercase().ends_with(&c.to_ascii_lowercase()),
+                    None => host.eq_ignore_ascii_case(c),
+                })
+            }
+            None => Match::Unsupported,
+        },
+        (GeneralName::OtherName(_), SubjectName::Other(_, 0))
+        | (GeneralName::EdiPartyName(_), SubjectName::Other(_, 5))
+        | (GeneralName::RegisteredId(_), SubjectName::Other(_, 8)) => Match::Unsupported,
+        _ => Match::DifferentForm,
+    }
+}
+
+/// dNSName within a constraint (RFC 5280 4.2.1.10): equal, or a subdomain. A wildcard name is
+/// within a permitted constraint only if all it covers is, and hits an excluded one if
+/// anything it covers does.
+fn dns_within(name: &str, constraint: &str, excluded: bool) -> bool {
+    let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
+    let constraint = constraint.to_ascii_lowercase();
+    if constraint.is_empty() {
+        return true;
+    }
+    let within = |n: &str| n == constraint || n.ends_with(&format!(".{constraint}"));
+    if within(&name) {
+        return true;
+    }
+    if excluded {
+        if let Some(rest) = name.strip_prefix("*.") {
+            // "*.example.com" covers "foo.example.com": one label, then the rest.
+            if let Some((_, parent)) = constraint.split_once('.') {
+                return parent == rest;
+            }
+        }
+    }
+    false
+}
+
+fn email_within(email: &str, constraint: &str) -> bool {
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return false;
+    };
+    match constraint.rsplit_once('@') {
+        Some((c_local, c_domain)) => local == c_local && domain.eq_ignore_ascii_case(c_domain),
+        None => match constraint.strip_prefix('.') {
+            Some(_) => domain
+                .to_ascii_lowercase()
+                .ends_with(&constraint.to_ascii_lowercase()),
+            None => domain.eq_ignore_ascii_case(constraint),
+        },
+    }
+}
+
+fn directory_within(name: &Name, constraint: &Name) -> bool {
+    let (Some(n), Some(c)) = (normalized_rdns(name), normalized_rdns(constraint)) else {
+        let (Ok(n), Ok(c)) = (name.to_der(), constraint.to_der()) else {
+            return false;
+        };
+        return n == c;
+    };
+    c.len() <= n.len() && n.iter().zip(&c).all(|(a, b)| a == b)
+}
+
+fn uri_host(uri: &str) -> Option<&str> {
+    let (_, rest) = uri.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// Whether the target carries the expected server name (RFC 6125 6.4): DNS names against SAN
+/// dNSNames (wildcard only as the whole leftmost label), IP addresses against SAN iPAddresses
+/// only; the subject CN only when `common_name_fallback` and there is no SAN.
+pub fn matches_host(
+    cert: &Cert,
+    expected: &super::ExpectedName,
+    common_name_fallback: bool,
+) -> Result<(), String> {
+    let san = ext::find::<SubjectAltName>(cert);
+    let sans: Vec<GeneralName> = san.value().map(|s| s.0.clone()).unwrap_or_default();
+    match expected {
+        super::ExpectedName::Dns(host) => {
+            let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
+            if !host.is_ascii() {
+                return Err(format!(
+                    "{host:?} is not an A-label host name; give the punycode (xn--) form"
+                ));
+            }
+            if !valid_dns_name(&host, false) {
+                return Err(format!("{host:?} is not a valid host name"));
+            }
+            for name in &sans {
+                if let GeneralName::DnsName(pattern) = name {
+                    if dns_pattern_matches(pattern.as_str(), &host) {
+                        return Ok(());
+                    }
+                }
+            }
+            if common_name_fallback && !san.is_present() {
+                let subject = cert.x509().tbs_certificate().subject();
+                for atv in subject.iter() {
+                    if atv.oid == const_oid::db::rfc4519::CN {
+                        if let (Some(cn), _) = crate::name::value_text(&atv.value) {
+                            if dns_pattern_matches(&cn, &host) {
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
+            }
+            Err(format!("no subjectAltName dNSName matches {host:?}"))
+        }
+        super::ExpectedName::Ip(ip) => {
+            let bytes = match ip {
+                IpAddr::V4(v4) => v4.octets().to_vec(),
+                IpAddr::V6(v6) => v6.octets().to_vec(),
+            };
+            let found = sans.iter().any(
+                |n| matches!(n, GeneralName::IpAddress(a) if a.as_bytes() == bytes.as_slice()),
+            );
+            if found {
+                Ok(())
+            } else {
+                Err(format!("no subjectAltName iPAddress is {ip}"))
+            }
+        }
+        super::ExpectedName::Email(email) => {
+            let found = sans.iter().any(|n| match n {
+                GeneralName::Rfc822Name(e) => email_equal(e.as_str(), email),
+                _ => false,
+            });
+            if found {
+                Ok(())
+            } else {
+                Err(format!("no subjectAltName rfc822Name is {email:?}"))
+            }
+        }
+        super::ExpectedName::Uri(uri) => {
+            let found = sans.iter().any(
+                |n| matches!(n, GeneralName::UniformResourceIdentifier(u) if u.as_str() == uri),
+            );
+            if found {
+                Ok(())
+            } else {
+                Err(format!("no subjectAltName URI is {uri:?}"))
+            }
+        }
+    }
+}
+
+fn email_equal(a: &str, b: &str) -> bool {
+    match (a.rsplit_once('@'), b.rsplit_once('@')) {
+        (Some((la, da)), Some((lb, db))) => la == lb && da.eq_ignore_ascii_case(db),
+        _ => false,
+    }
+}
+
+/// One SAN dNSName pattern against a host (RFC 6125 6.4.3): exact, or `*.` followed by at
+/// least two labels matching exactly one non-empty leftmost label of the host.
+pub fn dns_pattern_matches(pattern: &str, host: &str) -> bool {
+    let pattern = pattern
+        .strip_suffix('.')
+        .unwrap_or(pattern)
+        .to_ascii_lowercase();
+    if !valid_dns_name(&pattern, true) {
+        return false;
+    }
+    match pattern.strip_prefix("*.") {
+        Some(rest) => {
+            if !rest.contains('.') {
+                // "*.com": a wildcard over a whole top-level domain (CA/B BR 3.2.2.6).
+                return false;
+            }
+            match host.split_once('.') {
+                Some((label, host_rest)) => !label.is_empty() && host_rest == rest,
+                None => false,
+            }
+        }
+        None => pattern == host,
+    }
+}
