@@ -429,8 +429,7 @@ impl PublicKey {
     fn algorithm(&self) -> KeyAlgorithm {
         match self {
             PublicKey::Rsa(key) => KeyAlgorithm::Rsa {
-                bits: rsa::traits::PublicKeyParts::n_bits_precision(key)
-                    .try_into()
+                bits: usize::try_from(rsa::traits::PublicKeyParts::n(key).as_ref().bit_width())
                     .unwrap_or(0),
             },
             PublicKey::P256(_) => KeyAlgorithm::Ec { curve: Curve::P256 },

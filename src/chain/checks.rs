@@ -117,7 +117,14 @@ pub fn validate_path(
         let is_leaf = position == 0;
         let is_anchor = position == last;
         let issuer = certs.get(position + 1).map(|&(_, c)| c);
-        every_certificate(&mut recorder, index, cert, options, web);
+        every_certificate(
+            &mut recorder,
+            index,
+            cert,
+            is_anchor && !is_leaf,
+            options,
+            web,
+        );
         if let Some(issuer) = issuer {
             signature(&mut recorder, index, cert, issuer, options, web);
         }
@@ -186,6 +193,7 @@ fn every_certificate(
     recorder: &mut Recorder,
     index: usize,
     cert: &Cert,
+    is_anchor: bool,
     options: &VerifyOptions,
     web: bool,
 ) {
@@ -347,7 +355,7 @@ fn every_certificate(
     };
     recorder.record("public_key", index, "CA/B BR 6.1.5, 7.1.3.1", result);
 
-    if web {
+    if web && !is_anchor {
         let serial = tbs.serial_number().as_bytes();
         let result = if serial.len() > 20 {
             Err(profile_error(format!(
@@ -600,6 +608,12 @@ fn leaf_checks(
                     Err(ChainError::ExtendedKeyUsage {
                         problem: "a subscriber's extendedKeyUsage must not be critical".to_string(),
                     })
+                } else if web && usages.contains(&ANY_EXTENDED_KEY_USAGE) {
+                    Err(ChainError::ExtendedKeyUsage {
+                        problem: "a subscriber's extendedKeyUsage must not contain \
+                                  anyExtendedKeyUsage"
+                            .to_string(),
+                    })
                 } else if usages.contains(&purpose) {
                     Ok(format!("allows {}", crate::oid::short_name(&purpose)))
                 } else if !web && usages.contains(&ANY_EXTENDED_KEY_USAGE) {
@@ -737,6 +751,12 @@ fn leaf_checks(
         _ => {}
     }
 
+    if web && options.purpose == Purpose::ServerAuth {
+        if let Lookup::Present { value, .. } = &san {
+            let result = common_names_in_san(cert, &value.0);
+            recorder.record("common_name", index, "CA/B BR 7.1.4.3", result);
+        }
+    }
     if let Some(expected) = &options.host {
         let result = names::matches_host(cert, expected, options.common_name_fallback)
             .map(|()| format!("matches {expected}"))
@@ -856,15 +876,9 @@ fn anchor_key_identifiers(recorder: &mut Recorder, index: usize, cert: &Cert, we
             cert.x509().tbs_certificate().subject_public_key_info(),
         )
         .is_ok();
+    // A missing authorityKeyIdentifier on an anchor is accepted: the caller trusts it as
+    // given (an anchor is a name and a key, RFC 5280 6.1.1 (d)).
     match aki.value() {
-        None if !self_signed => recorder.record(
-            "authority_key_identifier",
-            index,
-            "RFC 5280 4.2.1.1",
-            Err(profile_error(
-                "a certificate that is not self-signed needs an authorityKeyIdentifier",
-            )),
-        ),
         None => {}
         Some(a) => {
             let result = if a.authority_cert_issuer.is_some()
@@ -986,5 +1000,82 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) {
                 problem: "an explicit policy is required but a certificate has none".to_string(),
             }),
         );
+    }
+}
+
+/// A subject CN that stands for a SAN value must be written exactly as that value: a dNSName
+/// byte for byte (not in other case, not as a U-label), an iPAddress in its canonical text
+/// (dotted decimal; RFC 5952 for IPv6) (CA/B BR 7.1.4.3).
+///
+/// A CN naming something absent from the SAN is not refused here: certscope never matches the
+/// host against the CN, and x509-limbo's own valid cases carry such CNs.
+fn common_names_in_san(
+    cert: &Cert,
+    sans: &[x509_cert::ext::pkix::name::GeneralName],
+) -> Result<String, ChainError> {
+    use x509_cert::ext::pkix::name::GeneralName;
+    let subject = cert.x509().tbs_certificate().subject();
+    for atv in subject.iter() {
+        if atv.oid != const_oid::db::rfc4519::CN {
+            continue;
+        }
+        let (text, _) = crate::name::value_text(&atv.value);
+        let text = text.unwrap_or_default();
+        let exact = sans.iter().any(|name| match name {
+            GeneralName::DnsName(dns) => dns.as_str() == text,
+            GeneralName::IpAddress(ip) => ip_text(ip.as_bytes()).is_some_and(|t| t == text),
+            _ => false,
+        });
+        if exact {
+            continue;
+        }
+        let lenient_ip = lenient_ip(&text);
+        let represents = !text.is_ascii()
+            || sans.iter().any(|name| match name {
+                GeneralName::DnsName(dns) => dns.as_str().eq_ignore_ascii_case(&text),
+                GeneralName::IpAddress(ip) => lenient_ip.as_deref() == Some(ip.as_bytes()),
+                _ => false,
+            });
+        if represents {
+            return Err(profile_error(format!(
+                "subject CN {text:?} is not written exactly as a subjectAltName value"
+            )));
+        }
+    }
+    Ok("no subject CN misstates a subjectAltName value".to_string())
+}
+
+fn ip_text(bytes: &[u8]) -> Option<String> {
+    if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
+        return Some(std::net::IpAddr::from(v4).to_string());
+    }
+    <[u8; 16]>::try_from(bytes)
+        .ok()
+        .map(|v6| std::net::IpAddr::from(v6).to_string())
+}
+
+/// Reads an IP address the way lenient parsers do (`inet_aton`: hex, leading zeros; IPv6 in
+/// any case or expansion), to recognise a CN that names an address in a non-canonical form.
+fn lenient_ip(text: &str) -> Option<Vec<u8>> {
+    if let Ok(v6) = text.parse::<std::net::Ipv6Addr>() {
+        return Some(v6.octets().to_vec());
+    }
+    let number = |part: &str| -> Option<u32> {
+        match part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => part.parse::<u32>().ok(),
+        }
+    };
+    let parts: Vec<&str> = text.split('.').collect();
+    match parts.as_slice() {
+        [single] => number(single).map(|n| n.to_be_bytes().to_vec()),
+        [a, b, c, d] => {
+            let octets = [number(a)?, number(b)?, number(c)?, number(d)?];
+            octets
+                .iter()
+                .map(|&o| u8::try_from(o).ok())
+                .collect::<Option<Vec<u8>>>()
+        }
+        _ => None,
     }
 }

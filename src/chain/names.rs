@@ -364,7 +364,7 @@ fn dns_within(name: &str, constraint: &str, excluded: bool) -> bool {
 }
 
 fn email_within(email: &str, constraint: &str) -> bool {
-    let Some((local, domain)) = email.rsplit_once('@') else {
+    let Some((local, domain)) = valid_email(email) else {
         return false;
     };
     match constraint.rsplit_once('@') {
@@ -474,6 +474,17 @@ pub fn matches_host(
             }
         }
     }
+}
+
+/// Splits a mailbox into local part and domain when it is well formed: one `@`, a non-empty
+/// local part without quoting, a valid domain (RFC 5280 4.2.1.6, RFC 5321 4.1.2).
+pub fn valid_email(email: &str) -> Option<(&str, &str)> {
+    let (local, domain) = email.split_once('@')?;
+    let ok = !local.is_empty()
+        && !domain.contains('@')
+        && !local.contains(['"', ' ', '\\'])
+        && valid_dns_name(domain, false);
+    ok.then_some((local, domain))
 }
 
 fn email_equal(a: &str, b: &str) -> bool {
