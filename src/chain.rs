@@ -551,7 +551,7 @@ pub fn verify(
     let mut paths: Vec<PathReport> = built
         .paths
         .iter()
-        .map(|path| checks::validate_path(&pool, path, options, &comparisons))
+        .map(|path| checks::validate_path(&pool, path, options, &built.signatures, &comparisons))
         .collect();
     // Valid first, then shortest, then newest (latest notBefore), then discovery order.
     let mut order: Vec<usize> = (0..paths.len()).collect();
@@ -648,7 +648,7 @@ pub fn mozilla_roots() -> (Vec<&'static [u8]>, &'static str) {
 
 #[cfg(feature = "mozilla-roots")]
 /// The version of `webpki-root-certs` bundled.
-pub const MOZILLA_ROOTS_VERSION: &str = "webpki-root-certs 1.0";
+pub const MOZILLA_ROOTS_VERSION: &str = "webpki-root-certs 1.0.11";
 
 /// Serialises a [`UnixTime`] as its seconds.
 #[cfg(feature = "serde")]

@@ -10,6 +10,7 @@ use x509_cert::ext::pkix::name::GeneralName;
 use super::{names, MissingIssuer, VerifyOptions};
 use crate::cert::Cert;
 use crate::ext::{self, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, SubjectKeyIdentifier};
+use crate::signature::{SignatureError, Verified};
 
 /// Limits on the work one validation may do, so that a hostile bag of thousands of
 /// certificates cannot hang the caller. Exceeding one is a distinct result,
@@ -84,13 +85,14 @@ pub struct Built {
     pub budget_exceeded: Option<BudgetLimit>,
     /// Signatures verified.
     pub signatures_checked: usize,
+    /// Every signature verified: (child, issuer) pool indices to the outcome.
+    pub signatures: HashMap<(usize, usize), Result<Verified, SignatureError>>,
 }
 
 struct Builder<'a> {
     pool: &'a [&'a Cert],
     is_anchor: &'a [bool],
     options: &'a VerifyOptions,
-    signatures: HashMap<(usize, usize), bool>,
     spent: usize,
     candidates: usize,
     built: Built,
@@ -116,7 +118,6 @@ pub fn build(pool: &[&Cert], is_anchor: &[bool], options: &VerifyOptions) -> Bui
         pool,
         is_anchor,
         options,
-        signatures: HashMap::new(),
         spent: 0,
         candidates: 0,
         built: Built::default(),
@@ -235,23 +236,23 @@ impl Builder<'_> {
 
     /// Whether `issuer` signed `child`, cached; `None` when the budget is exhausted.
     fn signature(&mut self, child: usize, issuer: usize) -> Option<bool> {
-        if let Some(&known) = self.signatures.get(&(child, issuer)) {
-            return Some(known);
+        if let Some(known) = self.built.signatures.get(&(child, issuer)) {
+            return Some(known.is_ok());
         }
         if self.spent >= self.options.budget.signatures {
             self.built.budget_exceeded = Some(BudgetLimit::Signatures);
             return None;
         }
         self.spent += 1;
-        let ok = match (self.cert(child), self.cert(issuer)) {
-            (Some(c), Some(i)) => crate::signature::verify_certificate(
-                c,
-                i.x509().tbs_certificate().subject_public_key_info(),
-            )
-            .is_ok(),
-            _ => false,
+        let (Some(c), Some(i)) = (self.cert(child), self.cert(issuer)) else {
+            return Some(false);
         };
-        self.signatures.insert((child, issuer), ok);
+        let outcome = crate::signature::verify_certificate(
+            c,
+            i.x509().tbs_certificate().subject_public_key_info(),
+        );
+        let ok = outcome.is_ok();
+        self.built.signatures.insert((child, issuer), outcome);
         Some(ok)
     }
 

@@ -17,8 +17,9 @@ use crate::ext::{
     ExtendedKeyUsage, InhibitAnyPolicy, KeyUsage, Lookup, NameConstraints, PolicyConstraints,
     PolicyMappings, SubjectAltName, SubjectKeyIdentifier,
 };
-use crate::signature::{HashAlgorithm, KeyAlgorithm};
+use crate::signature::{HashAlgorithm, KeyAlgorithm, SignatureError, Verified};
 use crate::time::UnixTime;
+use std::collections::HashMap;
 
 /// `anyExtendedKeyUsage` (RFC 5280 4.2.1.12).
 const ANY_EXTENDED_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37.0");
@@ -88,6 +89,7 @@ pub fn validate_path(
     pool: &[&Cert],
     path: &[usize],
     options: &VerifyOptions,
+    signatures: &HashMap<(usize, usize), Result<Verified, SignatureError>>,
     comparisons: &Cell<usize>,
 ) -> PathReport {
     let mut recorder = Recorder { checks: Vec::new() };
@@ -125,8 +127,17 @@ pub fn validate_path(
             options,
             web,
         );
-        if let Some(issuer) = issuer {
-            signature(&mut recorder, index, cert, issuer, options, web);
+        if let Some(&(issuer_index, issuer)) = certs.get(position + 1) {
+            let outcome = signatures
+                .get(&(index, issuer_index))
+                .cloned()
+                .unwrap_or_else(|| {
+                    crate::signature::verify_certificate(
+                        cert,
+                        issuer.x509().tbs_certificate().subject_public_key_info(),
+                    )
+                });
+            signature(&mut recorder, index, cert, outcome, options, web);
         }
         if !is_leaf {
             ca_checks(
@@ -378,7 +389,7 @@ fn signature(
     recorder: &mut Recorder,
     index: usize,
     cert: &Cert,
-    issuer: &Cert,
+    outcome: Result<Verified, SignatureError>,
     options: &VerifyOptions,
     web: bool,
 ) {
@@ -395,8 +406,7 @@ fn signature(
             }),
         );
     }
-    let issuer_key = issuer.x509().tbs_certificate().subject_public_key_info();
-    let result = match crate::signature::verify_certificate(cert, issuer_key) {
+    let result = match outcome {
         Err(e) => Err(ChainError::Signature {
             problem: e.to_string(),
         }),
@@ -870,12 +880,15 @@ fn anchor_key_identifiers(recorder: &mut Recorder, index: usize, cert: &Cert, we
             )),
         );
     }
-    let self_signed = self_issued(cert)
-        && crate::signature::verify_certificate(
-            cert,
-            cert.x509().tbs_certificate().subject_public_key_info(),
-        )
-        .is_ok();
+    // Verified only when it matters: a root with an authorityKeyIdentifier.
+    let self_signed = || {
+        self_issued(cert)
+            && crate::signature::verify_certificate(
+                cert,
+                cert.x509().tbs_certificate().subject_public_key_info(),
+            )
+            .is_ok()
+    };
     // A missing authorityKeyIdentifier on an anchor is accepted: the caller trusts it as
     // given (an anchor is a name and a key, RFC 5280 6.1.1 (d)).
     match aki.value() {
@@ -891,9 +904,9 @@ fn anchor_key_identifiers(recorder: &mut Recorder, index: usize, cert: &Cert, we
                 Err(profile_error(
                     "a root's authorityKeyIdentifier lacks a keyIdentifier",
                 ))
-            } else if self_signed
-                && ski.value().map(|s| s.0.as_bytes())
-                    != a.key_identifier.as_ref().map(|k| k.as_bytes())
+            } else if ski.value().map(|s| s.0.as_bytes())
+                != a.key_identifier.as_ref().map(|k| k.as_bytes())
+                && self_signed()
             {
                 Err(profile_error("a self-signed root's authorityKeyIdentifier differs from its subjectKeyIdentifier"))
             } else {

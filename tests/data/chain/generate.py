@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Generates the chain fixtures of tests/chain.rs with Python `cryptography`.
+
+Run from this directory: `python3 generate.py`. Keys are generated once and kept in keys/ so
+that rerunning reproduces the RSA PKCS#1 v1.5 and Ed25519 certificates byte for byte; ECDSA and
+RSA-PSS signatures are randomised by nature and change on every run (the tests do not depend on
+their bytes).
+
+Every certificate is valid from 2025-01-01 to 2035-01-01 unless stated; tests validate at
+2026-06-01T00:00:00Z.
+"""
+import datetime
+import os
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+START = datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc)
+END = datetime.datetime(2035, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def key(name, kind):
+    path = os.path.join(HERE, "keys", f"{name}.pem")
+    if os.path.exists(path):
+        with open(path, "rb") as f:
+            return serialization.load_pem_private_key(f.read(), None)
+    if kind.startswith("rsa"):
+        k = rsa.generate_private_key(65537, int(kind[3:]))
+    elif kind == "p256":
+        k = ec.generate_private_key(ec.SECP256R1())
+    elif kind == "p384":
+        k = ec.generate_private_key(ec.SECP384R1())
+    elif kind == "p521":
+        k = ec.generate_private_key(ec.SECP521R1())
+    elif kind == "ed25519":
+        k = ed25519.Ed25519PrivateKey.generate()
+    else:
+        raise ValueError(kind)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as f:
+        f.write(
+            k.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+    return k
+
+
+def name(cn):
+    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+
+def cert(
+    subject,
+    subject_key,
+    issuer,
+    issuer_key,
+    *,
+    ca,
+    serial,
+    hash_=hashes.SHA256(),
+    pss=False,
+    san=None,
+    eku=(ExtendedKeyUsageOID.SERVER_AUTH,),
+    not_before=START,
+    not_after=END,
+    name_constraints=None,
+    issuer_public=None,
+):
+    b = (
+        x509.CertificateBuilder()
+        .subject_name(name(subject))
+        .issuer_name(name(issuer))
+        .public_key(subject_key.public_key())
+        .serial_number(serial)
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=not ca,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=ca,
+                crl_sign=ca,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(
+            x509.SubjectKeyIdentifier.from_public_key(subject_key.public_key()), critical=False
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                (issuer_public or issuer_key.public_key())
+            ),
+            critical=False,
+        )
+    )
+    if not ca:
+        b = b.add_extension(
+            x509.SubjectAlternativeName([x509.DNSName(n) for n in (san or ["leaf.example.com"])]),
+            critical=False,
+        )
+        if eku:
+            b = b.add_extension(x509.ExtendedKeyUsage(list(eku)), critical=False)
+    if name_constraints:
+        b = b.add_extension(
+            x509.NameConstraints(
+                permitted_subtrees=[x509.DNSName(n) for n in name_constraints], excluded_subtrees=None
+            ),
+            critical=True,
+        )
+    if isinstance(issuer_key, ed25519.Ed25519PrivateKey):
+        return b.sign(issuer_key, None)
+    if pss:
+        return b.sign(
+            issuer_key,
+            hash_,
+            rsa_padding=padding.PSS(padding.MGF1(hash_), hash_.digest_size),
+        )
+    return b.sign(issuer_key, hash_)
+
+
+def write(file, *certs):
+    with open(os.path.join(HERE, file), "wb") as f:
+        for c in certs:
+            f.write(c.public_bytes(serialization.Encoding.PEM))
+
+
+def chain(prefix, kind, hash_=hashes.SHA256(), pss=False):
+    root_key, inter_key, leaf_key = (key(f"{prefix}-{r}", kind) for r in ("root", "inter", "leaf"))
+    ed = kind == "ed25519"
+    h = None if ed else hash_
+    root = cert(f"{prefix} root", root_key, f"{prefix} root", root_key, ca=True, serial=1, hash_=h, pss=pss)
+    inter = cert(f"{prefix} intermediate", inter_key, f"{prefix} root", root_key, ca=True, serial=2, hash_=h, pss=pss)
+    leaf = cert("leaf.example.com", leaf_key, f"{prefix} intermediate", inter_key, ca=False, serial=3, hash_=h, pss=pss)
+    write(f"{prefix}-root.pem", root)
+    write(f"{prefix}-chain.pem", leaf, inter)
+    return root_key, inter_key, leaf_key, root, inter
+
+
+def main():
+    chain("rsa2048", "rsa2048")
+    chain("rsa4096", "rsa4096", hashes.SHA384())
+    chain("p256", "p256")
+    chain("p384", "p384", hashes.SHA384())
+    chain("p521", "p521", hashes.SHA512())
+    chain("ed25519", "ed25519")
+    chain("pss", "rsa2048", hashes.SHA256(), pss=True)
+
+    # Variations on one P-256 hierarchy.
+    root_key, inter_key, _, _, inter = chain("base", "p256")
+    leaf_key = key("base-other-leaf", "p256")
+    expired = cert("leaf.example.com", leaf_key, "base intermediate", inter_key, ca=False, serial=10,
+                   not_after=datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc))
+    write("expired-chain.pem", expired, inter)
+    wrong_eku = cert("leaf.example.com", leaf_key, "base intermediate", inter_key, ca=False, serial=11,
+                     eku=(ExtendedKeyUsageOID.CLIENT_AUTH,))
+    write("wrong-eku-chain.pem", wrong_eku, inter)
+    # Name constraints: the constrained intermediate permits example.com only.
+    nc_key = key("nc-inter", "p256")
+    nc_inter = cert("nc intermediate", nc_key, "base root", root_key, ca=True, serial=13,
+                    name_constraints=["example.com"])
+    inside = cert("leaf.example.com", leaf_key, "nc intermediate", nc_key, ca=False, serial=14)
+    outside = cert("evil.test", leaf_key, "nc intermediate", nc_key, ca=False, serial=15,
+                   san=["evil.test"])
+    write("nc-inside-chain.pem", inside, nc_inter)
+    write("nc-outside-chain.pem", outside, nc_inter)
+
+    # Cross-signing: "cross intermediate" is issued by root A and, with the same key and
+    # subject, by root B. Trusting only B needs the cross-signed copy.
+    a_key, b_key, x_key = key("cross-a", "p256"), key("cross-b", "p256"), key("cross-x", "p256")
+    root_a = cert("cross root A", a_key, "cross root A", a_key, ca=True, serial=20)
+    root_b = cert("cross root B", b_key, "cross root B", b_key, ca=True, serial=21)
+    x_by_a = cert("cross intermediate", x_key, "cross root A", a_key, ca=True, serial=22)
+    x_by_b = cert("cross intermediate", x_key, "cross root B", b_key, ca=True, serial=23)
+    cross_leaf = cert("leaf.example.com", leaf_key, "cross intermediate", x_key, ca=False, serial=24)
+    write("cross-root-a.pem", root_a)
+    write("cross-root-b.pem", root_b)
+    write("cross-chain.pem", cross_leaf, x_by_a, x_by_b)
+    # The same chain served in the wrong order.
+    write("cross-wrong-order.pem", cross_leaf, root_a, x_by_a)
+
+
+if __name__ == "__main__":
+    main()
