@@ -586,10 +586,22 @@ pub fn verify(
             .iter()
             .filter_map(|p| p.error.clone())
             .max_by_key(ChainError::rank);
-        match (from_paths, built.budget_exceeded) {
-            (Some(e), _) => Some(e),
-            (None, Some(limit)) => Some(ChainError::BudgetExceeded { limit }),
-            (None, None) => Some(ChainError::UnknownIssuer {
+        // A candidate issuer whose signature did not verify says more than "missing".
+        let signature_failure = built
+            .signatures
+            .iter()
+            .filter_map(|(&(child, issuer), outcome)| {
+                outcome.as_ref().err().map(|e| (child, issuer, e))
+            })
+            .min_by_key(|&(child, issuer, _)| (child, issuer))
+            .map(|(child, issuer, e)| ChainError::Signature {
+                problem: format!("certificate {child} as signed by certificate {issuer}: {e}"),
+            });
+        match (from_paths, built.budget_exceeded, signature_failure) {
+            (Some(e), _, _) => Some(e),
+            (None, Some(limit), _) => Some(ChainError::BudgetExceeded { limit }),
+            (None, None, Some(e)) => Some(e),
+            (None, None, None) => Some(ChainError::UnknownIssuer {
                 missing: built
                     .missing
                     .first()

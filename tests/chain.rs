@@ -125,11 +125,12 @@ fn a_changed_byte_breaks_the_signature() {
     );
     assert!(!report.valid);
     assert!(report.paths.is_empty());
-    assert!(
-        matches!(report.error, Some(ChainError::UnknownIssuer { .. })),
-        "{:?}",
-        report.error
-    );
+    match &report.error {
+        Some(ChainError::Signature { problem }) => {
+            assert!(problem.contains("does not match"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -331,4 +332,26 @@ fn report_serialises_to_json() {
     assert_eq!(json["chosen"], 0);
     assert!(json["paths"][0]["checks"].as_array().unwrap().len() > 10);
     assert_eq!(json["certificates"][0]["source"], "target");
+}
+
+#[test]
+fn crl_revokes_the_leaf() {
+    let crl = include_bytes!("data/chain/base-intermediate.crl.pem");
+    let mut with_crl = options();
+    with_crl.crls = certscope::chain::crl::read_crls(crl).unwrap();
+    let report = check(fixture!("base-chain"), fixture!("base-root"), &with_crl);
+    assert_eq!(report.revocation, certscope::chain::Revocation::Checked);
+    match &report.error {
+        Some(ChainError::Revoked { problem }) => {
+            assert!(problem.contains("keyCompromise"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // The intermediate's CRL does not cover a leaf of another issuer.
+    let report = check(
+        fixture!("nc-inside-chain"),
+        fixture!("base-root"),
+        &with_crl,
+    );
+    assert!(report.valid, "{:?}", report.error);
 }

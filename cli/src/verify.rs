@@ -152,17 +152,28 @@ fn verify(args: &[String]) -> Result<bool, String> {
         if let (Some(object), Some(version)) = (value.as_object_mut(), roots_version) {
             object.insert("mozilla_roots".to_string(), version.into());
         }
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?
-        );
+        let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+        write_out(&format!("{text}\n"));
     } else {
         print_text(&report, roots_version);
     }
     Ok(report.valid)
 }
 
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+fn write_out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
+    let mut out = String::new();
+    macro_rules! println {
+        ($($arg:tt)*) => {{
+            out.push_str(&format!($($arg)*));
+            out.push('\n');
+        }};
+    }
     let name = |i: usize| {
         report
             .certificates
@@ -226,4 +237,5 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
         chain::Revocation::NotChecked => println!("revocation: not checked: no CRL given"),
         chain::Revocation::Checked => println!("revocation: checked against the CRLs given"),
     }
+    write_out(&out);
 }

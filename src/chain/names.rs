@@ -518,3 +518,53 @@ pub fn dns_pattern_matches(pattern: &str, host: &str) -> bool {
         None => pattern == host,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards_only_as_the_whole_leftmost_label() {
+        assert!(dns_pattern_matches("*.example.com", "foo.example.com"));
+        assert!(dns_pattern_matches("FOO.Example.com.", "foo.example.com"));
+        assert!(!dns_pattern_matches("*.example.com", "example.com"));
+        assert!(!dns_pattern_matches("*.example.com", "a.b.example.com"));
+        assert!(!dns_pattern_matches("f*.example.com", "foo.example.com"));
+        assert!(!dns_pattern_matches("foo.*.com", "foo.example.com"));
+        assert!(!dns_pattern_matches("*.com", "example.com"));
+        assert!(!dns_pattern_matches("*", "example"));
+    }
+
+    #[test]
+    fn dns_constraints_cover_subdomains_and_wildcards() {
+        assert!(dns_within("example.com", "example.com", false));
+        assert!(dns_within("a.b.example.com", "Example.COM", false));
+        assert!(!dns_within("badexample.com", "example.com", false));
+        assert!(dns_within("*.example.com", "example.com", false));
+        assert!(!dns_within("*.example.com", "foo.example.com", false));
+        // An excluded name hit by anything the wildcard covers.
+        assert!(dns_within("*.example.com", "foo.example.com", true));
+        assert!(dns_within("anything", "", false));
+    }
+
+    #[test]
+    fn mailbox_constraints() {
+        assert!(email_within("user@example.com", "example.com"));
+        assert!(!email_within("user@sub.example.com", "example.com"));
+        assert!(email_within("user@sub.example.com", ".example.com"));
+        assert!(email_within("user@example.com", "user@EXAMPLE.com"));
+        assert!(!email_within("other@example.com", "user@example.com"));
+        assert!(!email_within("bad@address@example.com", "example.com"));
+    }
+
+    #[test]
+    fn dns_name_syntax() {
+        assert!(valid_dns_name("example.com", false));
+        assert!(valid_dns_name("*.example.com", true));
+        assert!(!valid_dns_name("*.example.com", false));
+        assert!(!valid_dns_name("under_score.example.com", false));
+        assert!(!valid_dns_name("-lead.example.com", false));
+        assert!(!valid_dns_name(".example.com", false));
+        assert!(!valid_dns_name("", false));
+    }
+}

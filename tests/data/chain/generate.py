@@ -166,6 +166,25 @@ def main():
     wrong_eku = cert("leaf.example.com", leaf_key, "base intermediate", inter_key, ca=False, serial=11,
                      eku=(ExtendedKeyUsageOID.CLIENT_AUTH,))
     write("wrong-eku-chain.pem", wrong_eku, inter)
+    # A CRL from the base intermediate revoking the base leaf (serial 3).
+    crl = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(name("base intermediate"))
+        .last_update(START)
+        .next_update(END)
+        .add_revoked_certificate(
+            x509.RevokedCertificateBuilder()
+            .serial_number(3)
+            .revocation_date(START)
+            .add_extension(x509.CRLReason(x509.ReasonFlags.key_compromise), critical=False)
+            .build()
+        )
+        .add_extension(x509.CRLNumber(1), critical=False)
+        .sign(inter_key, hashes.SHA256())
+    )
+    with open(os.path.join(HERE, "base-intermediate.crl.pem"), "wb") as f:
+        f.write(crl.public_bytes(serialization.Encoding.PEM))
+
     # Name constraints: the constrained intermediate permits example.com only.
     nc_key = key("nc-inter", "p256")
     nc_inter = cert("nc intermediate", nc_key, "base root", root_key, ca=True, serial=13,
