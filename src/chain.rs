@@ -455,6 +455,9 @@ pub struct PathReport {
     /// The latest notBefore in the path, used to prefer newer paths.
     #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
     pub newest_not_before: UnixTime,
+    /// The valid policies at the end of the path (the deepest level of RFC 5280's valid
+    /// policy tree), `None` when the tree is NULL.
+    pub valid_policies: Option<Vec<String>>,
 }
 
 /// An issuer no supplied certificate provides: who to look for.

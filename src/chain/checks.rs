@@ -178,7 +178,7 @@ pub fn validate_path(
     }
     name_constraints(&mut recorder, &certs, options, web, comparisons);
     intermediates_limit(&mut recorder, &certs, options);
-    policies(&mut recorder, &certs);
+    let valid_policies = policies(&mut recorder, &certs);
 
     let error = recorder
         .checks
@@ -196,6 +196,7 @@ pub fn validate_path(
         checks: recorder.checks,
         error,
         newest_not_before,
+        valid_policies,
     }
 }
 
@@ -978,42 +979,176 @@ fn intermediates_limit(recorder: &mut Recorder, certs: &[(usize, &Cert)], option
     );
 }
 
-/// Certificate policies: policy constraints requireExplicitPolicy (RFC 5280 6.1.3 (d)-(f),
-/// 6.1.4 (i)); the rest of the policy tree is not evaluated.
-fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) {
-    // Walk from the anchor down: explicit_policy counts certificates until a policy is required.
-    let n = certs.len();
-    let mut explicit_policy: Option<usize> = None;
-    let mut valid = true;
-    for (k, (_, cert)) in certs.iter().rev().enumerate() {
-        let has_policies = ext::find::<CertificatePolicies>(cert)
-            .value()
-            .is_some_and(|p| !p.0.is_empty());
-        if !has_policies {
-            valid = false;
-        }
-        if let Some(remaining) = explicit_policy.as_mut() {
-            if !self_issued(cert) || k + 1 == n {
-                *remaining = remaining.saturating_sub(1);
-            }
-        }
-        if let Some(pc) = ext::find::<PolicyConstraints>(cert).value() {
-            if let Some(require) = pc.require_explicit_policy {
-                let require = usize::try_from(require).unwrap_or(usize::MAX);
-                explicit_policy = Some(explicit_policy.map_or(require, |e| e.min(require)));
-            }
-        }
-    }
-    if explicit_policy == Some(0) && !valid {
+/// `anyPolicy` (RFC 5280 4.2.1.4).
+const ANY_POLICY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.32.0");
+
+/// One node of the deepest level of the valid policy tree (RFC 5280 6.1.2 (a)).
+struct PolicyNode {
+    valid_policy: ObjectIdentifier,
+    expected: std::collections::BTreeSet<ObjectIdentifier>,
+}
+
+/// Certificate policy processing (RFC 5280 6.1.2 to 6.1.5) with user-initial-policy-set
+/// `anyPolicy` and no initial explicit-policy, mapping or any-policy inhibition. Only the
+/// deepest level of the valid policy tree is kept, which is all the outcome depends on.
+/// Returns the valid policies of the path (`None` when the tree is NULL).
+fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> Option<Vec<String>> {
+    use std::collections::BTreeSet;
+    let target = certs.first().map_or(0, |c| c.0);
+    // The certificates below the anchor, from the anchor's child down to the target.
+    let path: Vec<(usize, &Cert)> = certs
+        .iter()
+        .take(certs.len().saturating_sub(1).max(1))
+        .rev()
+        .copied()
+        .collect();
+    let n = path.len();
+    let mut tree = Some(vec![PolicyNode {
+        valid_policy: ANY_POLICY,
+        expected: BTreeSet::from([ANY_POLICY]),
+    }]);
+    let (mut explicit_policy, mut inhibit_any, mut policy_mapping) = (n + 1, n + 1, n + 1);
+    let fail = |recorder: &mut Recorder, index: usize, problem: String| {
         recorder.record(
             "certificate_policies",
-            certs.first().map_or(0, |c| c.0),
-            "RFC 5280 6.1.5 (g)",
-            Err(ChainError::Policy {
-                problem: "an explicit policy is required but a certificate has none".to_string(),
-            }),
+            index,
+            "RFC 5280 6.1.3 (d)-(f), 6.1.4, 6.1.5",
+            Err(ChainError::Policy { problem }),
         );
+    };
+    for (i, &(index, cert)) in path.iter().enumerate() {
+        let is_last = i + 1 == n;
+        let self_issued = self_issued(cert);
+        // 6.1.3 (d), (e): extend the tree with the certificate's policies.
+        let certificate_policies = ext::find::<CertificatePolicies>(cert);
+        match (certificate_policies.value(), tree.take()) {
+            (Some(cp), Some(nodes)) => {
+                let mut next: Vec<PolicyNode> = Vec::new();
+                for info in cp.0.iter().filter(|p| p.policy_identifier != ANY_POLICY) {
+                    let policy = info.policy_identifier;
+                    let matched = nodes.iter().any(|node| node.expected.contains(&policy));
+                    let from_any = nodes.iter().any(|node| node.valid_policy == ANY_POLICY);
+                    if (matched || from_any) && !next.iter().any(|x| x.valid_policy == policy) {
+                        next.push(PolicyNode {
+                            valid_policy: policy,
+                            expected: BTreeSet::from([policy]),
+                        });
+                    }
+                }
+                let has_any = cp.0.iter().any(|p| p.policy_identifier == ANY_POLICY);
+                if has_any && (inhibit_any > 0 || (!is_last && self_issued)) {
+                    for node in &nodes {
+                        for expected in &node.expected {
+                            if !next.iter().any(|x| x.valid_policy == *expected) {
+                                next.push(PolicyNode {
+                                    valid_policy: *expected,
+                                    expected: BTreeSet::from([*expected]),
+                                });
+                            }
+                        }
+                    }
+                }
+                tree = (!next.is_empty()).then_some(next);
+            }
+            _ => tree = None,
+        }
+        if is_last {
+            // 6.1.5 (a), (b).
+            if !self_issued {
+                explicit_policy = explicit_policy.saturating_sub(1);
+            }
+            if let Some(pc) = ext::find::<PolicyConstraints>(cert).value() {
+                if pc.require_explicit_policy == Some(0) {
+                    explicit_policy = 0;
+                }
+            }
+        } else {
+            // 6.1.4 (a), (b): policy mappings.
+            if let Some(mappings) = ext::find::<PolicyMappings>(cert).value() {
+                if mappings.0.iter().any(|m| {
+                    m.issuer_domain_policy == ANY_POLICY || m.subject_domain_policy == ANY_POLICY
+                }) {
+                    fail(recorder, index, "anyPolicy may not be mapped".to_string());
+                    return None;
+                }
+                if let Some(nodes) = tree.as_mut() {
+                    let issuer_policies: BTreeSet<ObjectIdentifier> =
+                        mappings.0.iter().map(|m| m.issuer_domain_policy).collect();
+                    for issuer_policy in issuer_policies {
+                        let mapped: BTreeSet<ObjectIdentifier> = mappings
+                            .0
+                            .iter()
+                            .filter(|m| m.issuer_domain_policy == issuer_policy)
+                            .map(|m| m.subject_domain_policy)
+                            .collect();
+                        if policy_mapping > 0 {
+                            let mut found = false;
+                            for node in nodes.iter_mut() {
+                                if node.valid_policy == issuer_policy {
+                                    node.expected = mapped.clone();
+                                    found = true;
+                                }
+                            }
+                            if !found && nodes.iter().any(|x| x.valid_policy == ANY_POLICY) {
+                                nodes.push(PolicyNode {
+                                    valid_policy: issuer_policy,
+                                    expected: mapped,
+                                });
+                            }
+                        } else {
+                            nodes.retain(|x| x.valid_policy != issuer_policy);
+                        }
+                    }
+                    if nodes.is_empty() {
+                        tree = None;
+                    }
+                }
+            }
+            // 6.1.4 (h), (i), (j).
+            if !self_issued {
+                explicit_policy = explicit_policy.saturating_sub(1);
+                policy_mapping = policy_mapping.saturating_sub(1);
+                inhibit_any = inhibit_any.saturating_sub(1);
+            }
+            if let Some(pc) = ext::find::<PolicyConstraints>(cert).value() {
+                if let Some(r) = pc.require_explicit_policy {
+                    explicit_policy = explicit_policy.min(usize::try_from(r).unwrap_or(usize::MAX));
+                }
+                if let Some(m) = pc.inhibit_policy_mapping {
+                    policy_mapping = policy_mapping.min(usize::try_from(m).unwrap_or(usize::MAX));
+                }
+            }
+            if let Some(skip) = ext::find::<InhibitAnyPolicy>(cert).value() {
+                inhibit_any = inhibit_any.min(usize::try_from(skip.0).unwrap_or(usize::MAX));
+            }
+        }
+        // 6.1.3 (f).
+        if explicit_policy == 0 && tree.is_none() {
+            fail(
+                recorder,
+                index,
+                "an explicit policy is required but no valid policy remains".to_string(),
+            );
+            return None;
+        }
     }
+    let valid: Option<Vec<String>> = tree.map(|nodes| {
+        nodes
+            .iter()
+            .map(|node| crate::oid::short_name(&node.valid_policy))
+            .collect()
+    });
+    let explanation = match &valid {
+        Some(list) => format!("valid policies: {}", list.join(", ")),
+        None => "no valid policy tree (no explicit policy is required)".to_string(),
+    };
+    recorder.record(
+        "certificate_policies",
+        target,
+        "RFC 5280 6.1.5 (g)",
+        Ok(explanation),
+    );
+    valid
 }
 
 /// A subject CN that stands for a SAN value must be written exactly as that value: a dNSName
