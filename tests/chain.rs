@@ -355,3 +355,28 @@ fn crl_revokes_the_leaf() {
     );
     assert!(report.valid, "{:?}", report.error);
 }
+
+#[test]
+fn explicit_policy_requirement() {
+    let report = check(
+        fixture!("policy-ok-chain"),
+        fixture!("base-root"),
+        &options(),
+    );
+    assert!(report.valid, "{:?}", report.error);
+    assert_eq!(
+        report.paths[0].valid_policies,
+        Some(vec!["1.2.3.4".to_string()])
+    );
+    let report = check(
+        fixture!("policy-missing-chain"),
+        fixture!("base-root"),
+        &options(),
+    );
+    assert!(
+        matches!(report.error, Some(ChainError::Policy { .. })),
+        "{:?}",
+        report.error
+    );
+    assert_eq!(report.paths[0].valid_policies, None);
+}

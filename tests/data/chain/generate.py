@@ -185,6 +185,49 @@ def main():
     with open(os.path.join(HERE, "base-intermediate.crl.pem"), "wb") as f:
         f.write(crl.public_bytes(serialization.Encoding.PEM))
 
+    # Policies: an intermediate requiring an explicit policy (requireExplicitPolicy 0) and
+    # asserting policy 1.2.3.4; one leaf under it asserts the policy, another asserts none.
+    policy = x509.ObjectIdentifier("1.2.3.4")
+    pol_key = key("policy-inter", "p256")
+    pol_inter = (
+        x509.CertificateBuilder()
+        .subject_name(name("policy intermediate"))
+        .issuer_name(name("base root"))
+        .public_key(pol_key.public_key())
+        .serial_number(30)
+        .not_valid_before(START)
+        .not_valid_after(END)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True)
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(pol_key.public_key()), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), critical=False)
+        .add_extension(x509.CertificatePolicies([x509.PolicyInformation(policy, None)]), critical=False)
+        .add_extension(x509.PolicyConstraints(require_explicit_policy=0, inhibit_policy_mapping=None), critical=True)
+        .sign(root_key, hashes.SHA256())
+    )
+
+    def policy_leaf(serial, policies):
+        b = (
+            x509.CertificateBuilder()
+            .subject_name(name("leaf.example.com"))
+            .issuer_name(name("policy intermediate"))
+            .public_key(leaf_key.public_key())
+            .serial_number(serial)
+            .not_valid_before(START)
+            .not_valid_after(END)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(leaf_key.public_key()), critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(pol_key.public_key()), critical=False)
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("leaf.example.com")]), critical=False)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        )
+        if policies:
+            b = b.add_extension(x509.CertificatePolicies([x509.PolicyInformation(p, None) for p in policies]), critical=False)
+        return b.sign(pol_key, hashes.SHA256())
+
+    write("policy-ok-chain.pem", policy_leaf(31, [policy]), pol_inter)
+    write("policy-missing-chain.pem", policy_leaf(32, []), pol_inter)
+
     # Name constraints: the constrained intermediate permits example.com only.
     nc_key = key("nc-inter", "p256")
     nc_inter = cert("nc intermediate", nc_key, "base root", root_key, ca=True, serial=13,
