@@ -380,3 +380,19 @@ fn explicit_policy_requirement() {
     );
     assert_eq!(report.paths[0].valid_policies, None);
 }
+
+#[test]
+fn u_label_host_matches_its_a_label() {
+    // The fixture's SAN is leaf.example.com; a U-label host is converted before matching.
+    let mut unicode = options();
+    unicode.host = Some(ExpectedName::Dns("LEAF.example.com.".to_string()));
+    assert!(check(fixture!("base-chain"), fixture!("base-root"), &unicode).valid);
+    unicode.host = Some(ExpectedName::Dns("bücher.example.com".to_string()));
+    let report = check(fixture!("base-chain"), fixture!("base-root"), &unicode);
+    match &report.error {
+        Some(ChainError::NameMismatch { problem }) => {
+            assert!(problem.contains("xn--bcher-kva.example.com"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -408,12 +408,7 @@ pub fn matches_host(
     let sans: Vec<GeneralName> = san.value().map(|s| s.0.clone()).unwrap_or_default();
     match expected {
         super::ExpectedName::Dns(host) => {
-            let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
-            if !host.is_ascii() {
-                return Err(format!(
-                    "{host:?} is not an A-label host name; give the punycode (xn--) form"
-                ));
-            }
+            let host = to_ascii_host(host.strip_suffix('.').unwrap_or(host))?;
             if !valid_dns_name(&host, false) {
                 return Err(format!("{host:?} is not a valid host name"));
             }
@@ -487,6 +482,93 @@ pub fn valid_email(email: &str) -> Option<(&str, &str)> {
     ok.then_some((local, domain))
 }
 
+/// A host name in A-labels: each label with non-ASCII characters is lowercased and encoded
+/// with Punycode behind `xn--` (RFC 5890 2.3.2.1, RFC 3492). Full UTS #46 mapping is not
+/// applied: give names already in their normalised form.
+pub fn to_ascii_host(host: &str) -> Result<String, String> {
+    host.split('.')
+        .map(|label| {
+            if label.is_ascii() {
+                Ok(label.to_ascii_lowercase())
+            } else {
+                let lower: String = label.chars().flat_map(char::to_lowercase).collect();
+                punycode(&lower)
+                    .map(|encoded| format!("xn--{encoded}"))
+                    .ok_or_else(|| format!("label {label:?} cannot be encoded as an A-label"))
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(|labels| labels.join("."))
+}
+
+/// Punycode encoding of one label (RFC 3492 6.3).
+fn punycode(input: &str) -> Option<String> {
+    const BASE: u32 = 36;
+    const T_MIN: u32 = 1;
+    const T_MAX: u32 = 26;
+    fn adapt(delta: u32, points: u32, first: bool) -> u32 {
+        let mut delta = if first { delta / 700 } else { delta / 2 };
+        delta += delta / points;
+        let mut k = 0;
+        while delta > ((BASE - T_MIN) * T_MAX) / 2 {
+            delta /= BASE - T_MIN;
+            k += BASE;
+        }
+        k + (BASE - T_MIN + 1) * delta / (delta + 38)
+    }
+    fn digit(d: u32) -> Option<char> {
+        match d {
+            0..=25 => char::from_u32(u32::from(b'a') + d),
+            26..=35 => char::from_u32(u32::from(b'0') + d - 26),
+            _ => None,
+        }
+    }
+    let code_points: Vec<u32> = input.chars().map(u32::from).collect();
+    let mut output: String = input.chars().filter(char::is_ascii).collect();
+    let basic = u32::try_from(output.len()).ok()?;
+    if basic > 0 {
+        output.push('-');
+    }
+    let total = u32::try_from(code_points.len()).ok()?;
+    let (mut n, mut delta, mut bias, mut handled) = (128u32, 0u32, 72u32, basic);
+    while handled < total {
+        let m = code_points.iter().copied().filter(|&c| c >= n).min()?;
+        delta = delta.checked_add((m - n).checked_mul(handled + 1)?)?;
+        n = m;
+        for &c in &code_points {
+            if c < n {
+                delta = delta.checked_add(1)?;
+            }
+            if c == n {
+                let mut q = delta;
+                let mut k = BASE;
+                loop {
+                    let t = if k <= bias {
+                        T_MIN
+                    } else if k >= bias + T_MAX {
+                        T_MAX
+                    } else {
+                        k - bias
+                    };
+                    if q < t {
+                        break;
+                    }
+                    output.push(digit(t + (q - t) % (BASE - t))?);
+                    q = (q - t) / (BASE - t);
+                    k += BASE;
+                }
+                output.push(digit(q)?);
+                bias = adapt(delta, handled + 1, handled == basic);
+                delta = 0;
+                handled += 1;
+            }
+        }
+        delta = delta.checked_add(1)?;
+        n = n.checked_add(1)?;
+    }
+    Some(output)
+}
+
 fn email_equal(a: &str, b: &str) -> bool {
     match (a.rsplit_once('@'), b.rsplit_once('@')) {
         (Some((la, da)), Some((lb, db))) => la == lb && da.eq_ignore_ascii_case(db),
@@ -555,6 +637,20 @@ mod tests {
         assert!(email_within("user@example.com", "user@EXAMPLE.com"));
         assert!(!email_within("other@example.com", "user@example.com"));
         assert!(!email_within("bad@address@example.com", "example.com"));
+    }
+
+    #[test]
+    fn u_labels_become_a_labels() {
+        assert_eq!(
+            to_ascii_host("bücher.example").unwrap(),
+            "xn--bcher-kva.example"
+        );
+        assert_eq!(
+            to_ascii_host("test-測試.com").unwrap(),
+            "xn--test--gs1lv54n.com"
+        );
+        assert_eq!(to_ascii_host("☃.com").unwrap(), "xn--n3h.com");
+        assert_eq!(to_ascii_host("Example.COM").unwrap(), "example.com");
     }
 
     #[test]
