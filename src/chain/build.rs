@@ -96,22 +96,47 @@ struct Builder<'a> {
     spent: usize,
     candidates: usize,
     built: Built,
-    representative: Vec<bool>,
+    subjects: Vec<names::NameKey>,
+    issuers: Vec<names::NameKey>,
+    by_subject: HashMap<names::NameKey, Vec<usize>>,
 }
 
 /// Builds every path from `pool[0]` (the target) to a certificate marked in `is_anchor`.
 pub fn build(pool: &[&Cert], is_anchor: &[bool], options: &VerifyOptions) -> Built {
     // Identical certificates are tried once; an anchor copy wins over an untrusted one.
     let mut representative = vec![true; pool.len()];
+    let mut best: HashMap<&[u8], usize> = HashMap::new();
     for (i, cert) in pool.iter().enumerate().skip(1) {
-        let duplicate = pool.iter().enumerate().skip(1).any(|(j, other)| {
-            j != i
-                && other.der() == cert.der()
-                && (is_anchor.get(j) > is_anchor.get(i)
-                    || (is_anchor.get(j) == is_anchor.get(i) && j < i))
-        });
-        if let Some(slot) = representative.get_mut(i) {
-            *slot = !duplicate;
+        let anchor = is_anchor.get(i).copied().unwrap_or(false);
+        match best.get(cert.der()).copied() {
+            None => {
+                best.insert(cert.der(), i);
+            }
+            Some(j) => {
+                let loser = if anchor && !is_anchor.get(j).copied().unwrap_or(false) {
+                    best.insert(cert.der(), i);
+                    j
+                } else {
+                    i
+                };
+                if let Some(slot) = representative.get_mut(loser) {
+                    *slot = false;
+                }
+            }
+        }
+    }
+    let subjects: Vec<names::NameKey> = pool
+        .iter()
+        .map(|c| names::name_key(c.x509().tbs_certificate().subject()))
+        .collect();
+    let issuers: Vec<names::NameKey> = pool
+        .iter()
+        .map(|c| names::name_key(c.x509().tbs_certificate().issuer()))
+        .collect();
+    let mut by_subject: HashMap<names::NameKey, Vec<usize>> = HashMap::new();
+    for (i, key) in subjects.iter().enumerate().skip(1) {
+        if representative.get(i).copied().unwrap_or(false) {
+            by_subject.entry(key.clone()).or_default().push(i);
         }
     }
     let mut builder = Builder {
@@ -121,7 +146,9 @@ pub fn build(pool: &[&Cert], is_anchor: &[bool], options: &VerifyOptions) -> Bui
         spent: 0,
         candidates: 0,
         built: Built::default(),
-        representative,
+        subjects,
+        issuers,
+        by_subject,
     };
     // A target the caller trusts is its own path (pinned device identities).
     let target_trusted = pool.first().is_some_and(|target| {
@@ -152,19 +179,21 @@ impl Builder<'_> {
         let Some(cert) = self.cert(current) else {
             return;
         };
-        let issuer = cert.x509().tbs_certificate().issuer();
         let authority_key = ext::find::<AuthorityKeyIdentifier>(cert)
             .value()
             .and_then(|aki| aki.key_identifier.clone())
             .map(|k| k.as_bytes().to_vec());
         let mut candidates: Vec<(bool, bool, usize)> = Vec::new();
-        for (index, candidate) in self.pool.iter().enumerate().skip(1) {
-            if !self.representative.get(index).copied().unwrap_or(false) {
+        let same_name = self
+            .issuers
+            .get(current)
+            .and_then(|issuer| self.by_subject.get(issuer))
+            .cloned()
+            .unwrap_or_default();
+        for index in same_name {
+            let Some(candidate) = self.cert(index) else {
                 continue;
-            }
-            if !names::names_match(candidate.x509().tbs_certificate().subject(), issuer) {
-                continue;
-            }
+            };
             let key_match = match (&authority_key, ext::find::<SubjectKeyIdentifier>(candidate)) {
                 (Some(aki), ext::Lookup::Present { value, .. }) => {
                     value.0.as_bytes() == aki.as_slice()
@@ -194,10 +223,7 @@ impl Builder<'_> {
             let looped = path.iter().any(|&p| {
                 self.cert(p).is_some_and(|c| {
                     c.spki_der() == candidate.spki_der()
-                        && names::names_match(
-                            c.x509().tbs_certificate().subject(),
-                            candidate.x509().tbs_certificate().subject(),
-                        )
+                        && self.subjects.get(p) == self.subjects.get(index)
                 })
             });
             if looped {
@@ -291,16 +317,27 @@ pub fn ca_issuers(cert: &Cert) -> Vec<String> {
 /// certificate's issuer is present but does not follow it directly.
 pub fn served_out_of_order(pool: &[&Cert], untrusted: usize) -> bool {
     let served: Vec<&Cert> = pool.iter().take(untrusted + 1).copied().collect();
+    let subjects: Vec<names::NameKey> = served
+        .iter()
+        .map(|c| names::name_key(c.x509().tbs_certificate().subject()))
+        .collect();
+    let mut positions: HashMap<&names::NameKey, Vec<usize>> = HashMap::new();
+    for (i, key) in subjects.iter().enumerate() {
+        positions.entry(key).or_default().push(i);
+    }
     served.iter().enumerate().any(|(i, cert)| {
-        let issuer = cert.x509().tbs_certificate().issuer();
-        let is_issuer =
-            |c: &&Cert| names::names_match(c.x509().tbs_certificate().subject(), issuer);
-        let next_is_issuer = served.get(i + 1).is_some_and(is_issuer);
-        let self_issued = is_issuer(cert);
-        let elsewhere = served
+        let issuer = names::name_key(cert.x509().tbs_certificate().issuer());
+        if subjects.get(i) == Some(&issuer) {
+            return false;
+        }
+        let at = positions
+            .get(&issuer)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let next_is_issuer = at.contains(&(i + 1));
+        let elsewhere = at
             .iter()
-            .enumerate()
-            .any(|(j, c)| j > i + 1 && is_issuer(c) && c.der() != cert.der());
-        !self_issued && !next_is_issuer && elsewhere
+            .any(|&j| j > i + 1 && served.get(j).is_some_and(|c| c.der() != cert.der()));
+        !next_is_issuer && elsewhere
     })
 }

@@ -18,12 +18,25 @@ use crate::ext::{self, Lookup};
 /// case-insensitive, space-folding comparison of RFC 5280 7.1 (a practical subset of RFC
 /// 4518 string preparation).
 pub fn names_match(a: &Name, b: &Name) -> bool {
-    match (a.to_der(), b.to_der()) {
-        (Ok(x), Ok(y)) if x == y => return true,
-        _ => {}
+    name_key(a) == name_key(b)
+}
+
+/// A key equal for exactly the names [`names_match`] considers the same: the prepared RDNs
+/// when every value is a string, the DER otherwise. Lets callers index names once.
+pub fn name_key(name: &Name) -> NameKey {
+    match normalized_rdns(name) {
+        Some(rdns) => NameKey::Prepared(rdns),
+        None => NameKey::Der(name.to_der().unwrap_or_default()),
     }
-    let (ra, rb) = (normalized_rdns(a), normalized_rdns(b));
-    ra.is_some() && ra == rb
+}
+
+/// See [`name_key`].
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum NameKey {
+    /// Every attribute value is a string: (type, prepared value) per RDN, sorted.
+    Prepared(Vec<Vec<(String, String)>>),
+    /// Some value is not a string: the DER.
+    Der(Vec<u8>),
 }
 
 /// Each RDN as a sorted list of (type, prepared value); `None` if a value is not a string.
