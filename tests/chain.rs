@@ -396,3 +396,12 @@ fn u_label_host_matches_its_a_label() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn an_intermediate_can_be_the_anchor() {
+    let chain = certs(fixture!("base-chain"));
+    let report = verify(&chain[0], &[], &chain[1..], &options());
+    assert!(report.valid, "{:?}", report.error);
+    assert_eq!(report.paths[0].certificates, vec![0, 1]);
+    assert_eq!(report.certificates[1].source, Source::Anchor);
+}

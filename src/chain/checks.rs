@@ -513,7 +513,8 @@ fn ca_checks(
 
     // Extended key usage on CA certificates.
     if let Some(usages) = ext::extended_key_usage(cert) {
-        if web && is_anchor {
+        // A root is self-issued; an intermediate the caller pins as an anchor keeps its EKU.
+        if web && is_anchor && self_issued(cert) {
             recorder.record(
                 "extended_key_usage",
                 index,
