@@ -674,6 +674,42 @@ fn leaf_checks(
             },
         );
     }
+    // The leaf's keyUsage, when present, must allow what the purpose does with the key
+    // (RFC 5280 4.2.1.12: "both extensions MUST be consistent"; RFC 5246 7.4.2 / RFC 8446
+    // 4.4.2 for TLS).
+    if let Some(usage) = ext::key_usage(cert) {
+        use KeyUsages::{DigitalSignature, KeyAgreement, KeyEncipherment, NonRepudiation};
+        let allowed: &[KeyUsages] = match options.purpose {
+            Purpose::ServerAuth => &[DigitalSignature, KeyEncipherment, KeyAgreement],
+            Purpose::ClientAuth => &[DigitalSignature, KeyAgreement],
+            Purpose::EmailProtection => &[
+                DigitalSignature,
+                NonRepudiation,
+                KeyEncipherment,
+                KeyAgreement,
+            ],
+            Purpose::CodeSigning | Purpose::TimeStamping | Purpose::OcspSigning => {
+                &[DigitalSignature, NonRepudiation]
+            }
+            _ => &[],
+        };
+        if !allowed.is_empty() {
+            let result = if allowed.iter().any(|&u| usage.0.contains(u)) {
+                Ok("keyUsage allows the purpose".to_string())
+            } else {
+                Err(ChainError::KeyUsage {
+                    problem: "the leaf's keyUsage allows none of the uses the purpose needs"
+                        .to_string(),
+                })
+            };
+            recorder.record(
+                "leaf_key_usage",
+                index,
+                "RFC 5280 4.2.1.3, 4.2.1.12",
+                result,
+            );
+        }
+    }
     if !options.required_key_usage.is_empty() {
         if let Some(usage) = ext::key_usage(cert) {
             for name in &options.required_key_usage {
