@@ -683,3 +683,23 @@ mod unix_seconds {
         <u64 as serde::Deserialize>::deserialize(deserializer).map(UnixTime)
     }
 }
+
+#[cfg(all(test, feature = "mozilla-roots"))]
+mod tests {
+    #[test]
+    fn bundled_roots_decode_and_name_their_version() {
+        let (roots, version) = super::mozilla_roots();
+        assert!(roots.len() > 100);
+        for der in roots {
+            crate::Cert::from_der(der).unwrap();
+        }
+        let lock = include_str!("../Cargo.lock");
+        let exact = version.trim_start_matches("webpki-root-certs ");
+        assert!(
+            lock.contains(&format!(
+                "name = \"webpki-root-certs\"\nversion = \"{exact}\""
+            )),
+            "Cargo.lock does not hold {version}"
+        );
+    }
+}

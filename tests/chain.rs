@@ -259,6 +259,10 @@ fn missing_intermediate_is_named_with_its_key_id() {
     let missing = &report.missing_issuers[0];
     assert_eq!(missing.issuer, "CN=base intermediate");
     assert_eq!(missing.key_identifier.as_ref().unwrap().len(), 40);
+    assert_eq!(
+        missing.ca_issuers,
+        vec!["http://ca.example.com/base-intermediate.der".to_string()]
+    );
     assert!(matches!(
         report.error,
         Some(ChainError::UnknownIssuer { .. })

@@ -15,7 +15,7 @@ import os
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsageOID, NameOID
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 START = datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc)
@@ -112,6 +112,13 @@ def cert(
         )
         if eku:
             b = b.add_extension(x509.ExtendedKeyUsage(list(eku)), critical=False)
+        url = "http://ca.example.com/" + issuer.replace(" ", "-") + ".der"
+        b = b.add_extension(
+            x509.AuthorityInformationAccess(
+                [x509.AccessDescription(AuthorityInformationAccessOID.CA_ISSUERS, x509.UniformResourceIdentifier(url))]
+            ),
+            critical=False,
+        )
     if name_constraints:
         b = b.add_extension(
             x509.NameConstraints(
