@@ -409,3 +409,32 @@ fn an_intermediate_can_be_the_anchor() {
     assert_eq!(report.paths[0].certificates, vec![0, 1]);
     assert_eq!(report.certificates[1].source, Source::Anchor);
 }
+
+#[test]
+fn sha1_is_refused_by_default_and_explained() {
+    let report = check(fixture!("sha1-chain"), fixture!("rsa2048-root"), &options());
+    match &report.error {
+        Some(ChainError::Signature { problem }) => {
+            assert!(problem.contains("SHA-1 is no longer accepted"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
+    let mut legacy = options();
+    legacy.allow_sha1 = true;
+    let report = check(fixture!("sha1-chain"), fixture!("rsa2048-root"), &legacy);
+    assert!(report.valid, "{:?}", report.error);
+}
+
+#[test]
+fn small_rsa_keys_are_a_policy_knob() {
+    // The 2048-bit chain fails when the caller asks for 3072 bits, and says why.
+    let mut strict = options();
+    strict.minimum_rsa_bits = 3072;
+    let report = check(fixture!("rsa2048-chain"), fixture!("rsa2048-root"), &strict);
+    match &report.error {
+        Some(ChainError::Profile { problem }) => {
+            assert!(problem.contains("RSA key of 2048 bits"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -155,6 +155,30 @@ def chain(prefix, kind, hash_=hashes.SHA256(), pss=False):
     return root_key, inter_key, leaf_key, root, inter
 
 
+def der_length(n):
+    if n < 0x80:
+        return bytes([n])
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([0x80 | len(body)]) + body
+
+
+def der(tag, body):
+    return bytes([tag]) + der_length(len(body)) + body
+
+
+def resign_sha1(certificate, issuer_key):
+    """The same certificate signed with sha1WithRSAEncryption, which `cryptography`'s builder
+    refuses to produce: the algorithm identifier is swapped in the TBS (same length) and the
+    TBS signed with RSA PKCS#1 v1.5 over SHA-1."""
+    sha256_rsa = bytes.fromhex("300d06092a864886f70d01010b0500")
+    sha1_rsa = bytes.fromhex("300d06092a864886f70d0101050500")
+    tbs = certificate.tbs_certificate_bytes
+    assert tbs.count(sha256_rsa) == 1
+    tbs = tbs.replace(sha256_rsa, sha1_rsa)
+    signature = issuer_key.sign(tbs, padding.PKCS1v15(), hashes.SHA1())
+    return x509.load_der_x509_certificate(der(0x30, tbs + sha1_rsa + der(0x03, b"\x00" + signature)))
+
+
 def main():
     chain("rsa2048", "rsa2048")
     chain("rsa4096", "rsa4096", hashes.SHA384())
@@ -173,6 +197,14 @@ def main():
     wrong_eku = cert("leaf.example.com", leaf_key, "base intermediate", inter_key, ca=False, serial=11,
                      eku=(ExtendedKeyUsageOID.CLIENT_AUTH,))
     write("wrong-eku-chain.pem", wrong_eku, inter)
+    # SHA-1: an RSA hierarchy whose leaf is signed with SHA-1.
+    _, rsa_inter_key, rsa_leaf_key, _, rsa_inter = chain("rsa2048", "rsa2048")
+    sha1_leaf = resign_sha1(
+        cert("leaf.example.com", rsa_leaf_key, "rsa2048 intermediate", rsa_inter_key, ca=False, serial=40),
+        rsa_inter_key,
+    )
+    write("sha1-chain.pem", sha1_leaf, rsa_inter)
+
     # A CRL from the base intermediate revoking the base leaf (serial 3).
     crl = (
         x509.CertificateRevocationListBuilder()
