@@ -438,3 +438,30 @@ fn small_rsa_keys_are_a_policy_knob() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_hostile_bag_is_bounded() {
+    let decoys = certs(fixture!("decoys"));
+    assert_eq!(decoys.len(), 300);
+    let chain = certs(fixture!("base-chain"));
+    let root = certs(fixture!("base-root"));
+    // Without the real intermediate, 300 candidates would each need a signature check: the
+    // budget stops it with a distinct result.
+    let started = std::time::Instant::now();
+    let report = verify(&chain[0], &decoys, &root, &options());
+    assert_eq!(report.budget_exceeded, Some(BudgetLimit::Signatures));
+    assert_eq!(report.signatures_checked, 100);
+    assert!(matches!(
+        report.error,
+        Some(ChainError::BudgetExceeded {
+            limit: BudgetLimit::Signatures
+        })
+    ));
+    // With it, the key identifier puts the real issuer first and the path is found at once.
+    let mut bag = decoys.clone();
+    bag.insert(150, chain[1].clone());
+    let report = verify(&chain[0], &bag, &root, &options());
+    assert!(report.valid, "{:?}", report.error);
+    assert_eq!(report.unused_certificates.len(), 300);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}

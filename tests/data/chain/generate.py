@@ -205,6 +205,15 @@ def main():
     )
     write("sha1-chain.pem", sha1_leaf, rsa_inter)
 
+    # A hostile bag: 300 decoys named like the base intermediate, each with its own key (so
+    # every one is a candidate issuer whose signature must be checked). Decoy keys are not
+    # kept; the bag changes on every run.
+    decoys = []
+    for i in range(300):
+        decoy_key = ec.generate_private_key(ec.SECP256R1())
+        decoys.append(cert("base intermediate", decoy_key, "base intermediate", decoy_key, ca=True, serial=1000 + i))
+    write("decoys.pem", *decoys)
+
     # A CRL from the base intermediate revoking the base leaf (serial 3).
     crl = (
         x509.CertificateRevocationListBuilder()
