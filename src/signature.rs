@@ -622,6 +622,15 @@ pub fn verify_certificate(
     )
 }
 
+/// Verifies a certificate's signature with its own key: the "self-signed" test (RFC 5280 6.1:
+/// self-issued and signed by its own key). Subject/issuer equality is the caller's to check.
+pub fn verify_self_signed(cert: &crate::Cert) -> Result<Verified, SignatureError> {
+    verify_certificate(
+        cert,
+        cert.x509().tbs_certificate().subject_public_key_info(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -641,6 +650,7 @@ mod tests {
             .subject_public_key_info()
             .clone();
         let verified = verify_certificate(&leaf, &spki).unwrap();
+        assert_eq!(verify_self_signed(&leaf).unwrap(), verified);
         assert!(verified.algorithm.hash().is_some());
         let mut tbs = leaf.tbs_der().to_vec();
         let last = tbs.len() - 1;

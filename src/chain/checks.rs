@@ -919,14 +919,7 @@ fn anchor_key_identifiers(recorder: &mut Recorder, index: usize, cert: &Cert, we
         );
     }
     // Verified only when it matters: a root with an authorityKeyIdentifier.
-    let self_signed = || {
-        self_issued(cert)
-            && crate::signature::verify_certificate(
-                cert,
-                cert.x509().tbs_certificate().subject_public_key_info(),
-            )
-            .is_ok()
-    };
+    let self_signed = || self_issued(cert) && crate::signature::verify_self_signed(cert).is_ok();
     // A missing authorityKeyIdentifier on an anchor is accepted: the caller trusts it as
     // given (an anchor is a name and a key, RFC 5280 6.1.1 (d)).
     match aki.value() {
