@@ -17,6 +17,7 @@
 
 pub mod asn1;
 pub mod cert;
+pub mod chain;
 pub mod decode;
 pub mod ext;
 pub mod input;
@@ -26,6 +27,7 @@ pub mod oid;
 pub mod purpose;
 pub mod report;
 pub mod role;
+pub mod signature;
 pub mod time;
 
 pub use cert::Cert;

@@ -9,13 +9,16 @@ use certscope::{analyze, AnalyzeOptions};
 use crate::{EXIT_OK, EXIT_USAGE};
 
 const USAGE: &str = "\
-Usage: certscope inspect [--json] [--at RFC3339] FILE...
+Usage: certscope inspect [--json] [--at RFC3339] [--password P | --password-env NAME |
+                         --password-file PATH] FILE...
 
 Decodes every certificate in each FILE (PEM, DER, base64 or hex; - reads stdin).
 
 Options:
   --json          print the report as JSON (one report object per FILE, in order)
   --at TIME       analysis time as RFC 3339 UTC, e.g. 2026-01-31T12:00:00Z (default: now)
+  --password P    password for PKCS#12 files and encrypted keys (visible in the process
+                  list: prefer --password-env NAME or --password-file PATH)
   -h, --help      this help
 ";
 
@@ -98,7 +101,15 @@ fn read(file: &str) -> std::io::Result<Vec<u8>> {
 
 /// Runs `certscope inspect`; returns the exit code.
 pub fn run(args: &[String]) -> i32 {
-    let request = match parse(args) {
+    let mut args = args.to_vec();
+    let password = match crate::password::take_password(&mut args) {
+        Ok(password) => password,
+        Err(message) => {
+            eprintln!("certscope inspect: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let request = match parse(&args) {
         Ok(request) => request,
         Err(UsageError::Help) => {
             print!("{USAGE}");
@@ -110,10 +121,11 @@ pub fn run(args: &[String]) -> i32 {
             return EXIT_USAGE;
         }
     };
-    let options = AnalyzeOptions {
+    let mut options = AnalyzeOptions {
         time: Some(request.time),
         ..AnalyzeOptions::default()
     };
+    options.input.password = password;
     let mut code = EXIT_OK;
     let mut first = true;
     for file in &request.files {

@@ -4,7 +4,12 @@
 //! `fn run(args: &[String]) -> i32` and returns the process exit code.
 
 mod inspect;
+mod limbo;
+mod lint;
+mod password;
+mod roles;
 mod text;
+mod verify;
 
 /// Exit code for success.
 const EXIT_OK: i32 = 0;
@@ -15,12 +20,20 @@ const USAGE: &str = "\
 certscope: analyse X.509 certificates (PEM, DER, base64 or hex; bundles welcome).
 
 Usage:
-  certscope inspect [--json] [--at RFC3339] FILE...   decode every object in FILE (- is stdin)
+  certscope inspect [--json] [--at RFC3339] [--password P] FILE...
+                                                      decode every object in FILE (- is stdin)
+  certscope verify --roots FILE [--untrusted FILE] [--purpose server|client|...] [--host NAME]
+                   [--ip ADDR] [--crl FILE] [--at RFC3339] [--json] TARGET
+                                                      build and validate the chain of TARGET
+  certscope lint [--json] [--profile NAME] [--time RFC3339] FILE
+                                                      lint certificates (exit 1 on errors)
+  certscope roles [--json] FILE [FILE]                roles, identity, client or server
+  certscope limbo LIMBO.json[.gz] [--out RESULTS.json] run the x509-limbo conformance suite
   certscope --help                                    this help
   certscope --version                                 the version
 
 Run `certscope <command> --help` for a command's options.
-Exit codes: 0 ok, 2 bad usage or unreadable input.
+Exit codes: 0 ok, 1 invalid (verify) or error findings (lint), 2 bad usage or unreadable input.
 ";
 
 fn main() {
@@ -35,6 +48,19 @@ fn dispatch(args: &[String]) -> i32 {
     };
     match command.as_str() {
         "inspect" => inspect::run(rest),
+        "verify" => verify::run(rest),
+        "lint" => lint::run(rest),
+        "roles" => match roles::run(rest) {
+            Ok(text) => {
+                println!("{}", text.trim_end());
+                EXIT_OK
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                EXIT_USAGE
+            }
+        },
+        "limbo" => limbo::run(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             EXIT_OK

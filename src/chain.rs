@@ -1,0 +1,705 @@
+//! Certification paths: building every candidate path from a target certificate to a trust
+//! anchor, validating each against RFC 5280 section 6 and the Web PKI profile, and reporting
+//! which path was chosen, why, and why the others failed.
+//!
+//! ```
+//! # let pem = include_str!("../tests/data/doc/leaf.pem");
+//! # let leaf = certscope::parse_input(pem.as_bytes(), &Default::default()).unwrap()
+//! #     .certificates().next().unwrap().clone();
+//! use certscope::chain::{verify, VerifyOptions, Purpose};
+//! use certscope::time::UnixTime;
+//! // A self-signed certificate the caller pins is its own anchor.
+//! let mut options = VerifyOptions::at(UnixTime(1_800_000_000));
+//! options.purpose = Purpose::Any;
+//! options.profile = certscope::chain::Profile::Rfc5280;
+//! let report = verify(&leaf, &[], &[leaf.clone()], &options);
+//! assert_eq!(report.paths.len(), 1);
+//! ```
+//!
+//! # Why certscope validates on RustCrypto types rather than through rustls-webpki or certval
+//!
+//! rustls-webpki answers "valid or the first error" with its own error enum, never builds a
+//! report of every path, does not take CRLs in the form a user pastes, has no client identity or
+//! email checks, and its verdicts cannot be explained check by check. certval implements RFC
+//! 5280 with policies on RustCrypto types, but its network and file features, its own error
+//! vocabulary and its release-candidate state make it a poor fit for a wasm page that must name
+//! every failed check in its own words. certscope therefore validates on the x509-cert types it
+//! already parses (lenient `Raw` profile, so a broken certificate is still reported) and follows
+//! the designs of rustls-webpki (depth-first building, a [`Budget`], ranked errors) and pyca's
+//! `cryptography-x509-verification` (the Web PKI profile checks that decide x509-limbo).
+//! Signatures go through [`crate::signature`], pure Rust and the same natively and in wasm.
+
+pub mod build;
+pub mod checks;
+pub mod crl;
+pub mod names;
+
+use std::fmt;
+
+use der::asn1::ObjectIdentifier;
+
+use crate::cert::Cert;
+use crate::time::UnixTime;
+
+pub use build::{Budget, BudgetLimit};
+
+/// The purpose the target certificate is validated for: the extended key usage it must allow
+/// (RFC 5280 4.2.1.12).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Purpose {
+    /// TLS server authentication (`id-kp-serverAuth`).
+    ServerAuth,
+    /// TLS client authentication (`id-kp-clientAuth`).
+    ClientAuth,
+    /// Code signing (`id-kp-codeSigning`).
+    CodeSigning,
+    /// S/MIME (`id-kp-emailProtection`).
+    EmailProtection,
+    /// Time stamping (`id-kp-timeStamping`).
+    TimeStamping,
+    /// OCSP response signing (`id-kp-OCSPSigning`).
+    OcspSigning,
+    /// Another extended key usage, by dotted OID.
+    Other(String),
+    /// No purpose: the extended key usage is not checked.
+    Any,
+}
+
+impl Purpose {
+    /// The extended key usage OID of the purpose; `None` for [`Purpose::Any`] or an OID that
+    /// does not parse.
+    pub fn oid(&self) -> Option<ObjectIdentifier> {
+        use const_oid::db::rfc5280 as kp;
+        match self {
+            Purpose::ServerAuth => Some(kp::ID_KP_SERVER_AUTH),
+            Purpose::ClientAuth => Some(kp::ID_KP_CLIENT_AUTH),
+            Purpose::CodeSigning => Some(kp::ID_KP_CODE_SIGNING),
+            Purpose::EmailProtection => Some(kp::ID_KP_EMAIL_PROTECTION),
+            Purpose::TimeStamping => Some(kp::ID_KP_TIME_STAMPING),
+            Purpose::OcspSigning => Some(kp::ID_KP_OCSP_SIGNING),
+            Purpose::Other(text) => ObjectIdentifier::new(text).ok(),
+            Purpose::Any => None,
+        }
+    }
+
+    /// Parses `server`, `client`, `codesign`, `email`, `timestamp`, `ocsp`, `any` or a dotted
+    /// OID.
+    pub fn parse(text: &str) -> Option<Purpose> {
+        Some(match text {
+            "server" | "serverAuth" => Purpose::ServerAuth,
+            "client" | "clientAuth" => Purpose::ClientAuth,
+            "codesign" | "codeSigning" => Purpose::CodeSigning,
+            "email" | "emailProtection" => Purpose::EmailProtection,
+            "timestamp" | "timeStamping" => Purpose::TimeStamping,
+            "ocsp" | "OCSPSigning" => Purpose::OcspSigning,
+            "any" => Purpose::Any,
+            other => {
+                ObjectIdentifier::new(other).ok()?;
+                Purpose::Other(other.to_string())
+            }
+        })
+    }
+}
+
+/// How extended key usage on CA certificates is treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum EkuPolicy {
+    /// An EKU on an intermediate constrains the leaf: it must contain the purpose or
+    /// `anyExtendedKeyUsage` (what browsers, OpenSSL and rustls-webpki do; CA/B BR 7.1.2.2).
+    Chain,
+    /// Only the leaf's EKU is checked (RFC 5280 4.2.1.12 read literally).
+    LeafOnly,
+}
+
+/// Which rule set the certificates are held to, besides RFC 5280 section 6.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Profile {
+    /// RFC 5280 plus the CA/Browser Forum Baseline Requirements as browsers enforce them
+    /// (subjectAltName required, key identifiers, key sizes, no SHA-1, ...).
+    WebPki,
+    /// RFC 5280 path validation only.
+    Rfc5280,
+}
+
+/// A name the relying party expects the target to carry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", tag = "kind", content = "value")
+)]
+#[non_exhaustive]
+pub enum ExpectedName {
+    /// A DNS host name (U-labels are converted to A-labels).
+    Dns(String),
+    /// An IPv4 or IPv6 address.
+    Ip(std::net::IpAddr),
+    /// An email address (RFC 822 mailbox).
+    Email(String),
+    /// A URI.
+    Uri(String),
+}
+
+impl fmt::Display for ExpectedName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExpectedName::Dns(name) => write!(f, "DNS:{name}"),
+            ExpectedName::Ip(ip) => write!(f, "IP:{ip}"),
+            ExpectedName::Email(email) => write!(f, "email:{email}"),
+            ExpectedName::Uri(uri) => write!(f, "URI:{uri}"),
+        }
+    }
+}
+
+/// Every input of a validation, with safe defaults ([`VerifyOptions::at`]).
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct VerifyOptions {
+    /// The time at which validity is judged. certscope never reads a clock.
+    pub time: UnixTime,
+    /// The purpose; default [`Purpose::ServerAuth`].
+    pub purpose: Purpose,
+    /// For server validation: the host name or IP address the target must match.
+    pub host: Option<ExpectedName>,
+    /// For client validation: identities the target must carry (all of them).
+    pub identities: Vec<ExpectedName>,
+    /// Extended key usage on CA certificates; default [`EkuPolicy::Chain`].
+    pub eku_policy: EkuPolicy,
+    /// The rule set; default [`Profile::WebPki`].
+    pub profile: Profile,
+    /// Accept SHA-1 signatures; default false (CA/B BR 7.1.3.2, browsers since 2017).
+    pub allow_sha1: bool,
+    /// Smallest RSA modulus accepted, in bits; default 2048 (CA/B BR 6.1.5).
+    pub minimum_rsa_bits: usize,
+    /// Match the host against the subject CN when the target has no subjectAltName; default
+    /// false (RFC 6125 6.4.4, CA/B BR 7.1.4.3: browsers dropped it).
+    pub common_name_fallback: bool,
+    /// Most intermediates allowed between target and anchor; `None` for no limit beyond the
+    /// budget.
+    pub max_intermediates: Option<usize>,
+    /// Limits on the work path building may do.
+    pub budget: Budget,
+    /// CRLs (DER) the caller supplies; revocation is "not checked" without them.
+    pub crls: Vec<Vec<u8>>,
+    /// Key usages the target must assert (by name, e.g. `digitalSignature`); empty for none.
+    pub required_key_usage: Vec<String>,
+    /// Extended key usages the target must allow, as dotted OIDs, besides the purpose's.
+    pub required_extended_key_usage: Vec<String>,
+}
+
+impl VerifyOptions {
+    /// Safe defaults for validating a TLS server certificate at `time`.
+    pub fn at(time: UnixTime) -> VerifyOptions {
+        VerifyOptions {
+            time,
+            purpose: Purpose::ServerAuth,
+            host: None,
+            identities: Vec::new(),
+            eku_policy: EkuPolicy::Chain,
+            profile: Profile::WebPki,
+            allow_sha1: false,
+            minimum_rsa_bits: 2048,
+            common_name_fallback: false,
+            max_intermediates: None,
+            budget: Budget::default(),
+            crls: Vec::new(),
+            required_key_usage: Vec::new(),
+            required_extended_key_usage: Vec::new(),
+        }
+    }
+}
+
+/// Why a path (or the whole validation) failed. Ranked: [`ChainError::rank`] orders errors by
+/// how specific they are, and the most specific one is reported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "kind"))]
+#[non_exhaustive]
+pub enum ChainError {
+    /// No path from the target reaches a trust anchor.
+    UnknownIssuer {
+        /// Who is missing, in words.
+        missing: String,
+    },
+    /// The work budget was exhausted before a valid path was found.
+    BudgetExceeded {
+        /// Which limit.
+        limit: BudgetLimit,
+    },
+    /// The path has more intermediates than the caller allows.
+    TooManyIntermediates {
+        /// Intermediates in the path.
+        count: usize,
+        /// The caller's limit.
+        limit: usize,
+    },
+    /// A signature did not verify or could not be verified.
+    Signature {
+        /// What went wrong.
+        problem: String,
+    },
+    /// A certificate is outside its validity period at the given time.
+    Expired {
+        /// The validation time.
+        #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+        time: UnixTime,
+        /// notAfter.
+        #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+        not_after: UnixTime,
+    },
+    /// A certificate is not yet valid at the given time.
+    NotYetValid {
+        /// The validation time.
+        #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+        time: UnixTime,
+        /// notBefore.
+        #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+        not_before: UnixTime,
+    },
+    /// An issuing certificate is not a CA.
+    NotCa {
+        /// Why.
+        problem: String,
+    },
+    /// A pathLenConstraint is exceeded.
+    PathLengthExceeded {
+        /// The constraint.
+        path_length: u8,
+        /// Intermediates below the CA that count.
+        below: usize,
+    },
+    /// A name constraint is violated.
+    NameConstraint {
+        /// What is violated.
+        problem: String,
+    },
+    /// The extended key usage does not allow the purpose.
+    ExtendedKeyUsage {
+        /// Why.
+        problem: String,
+    },
+    /// The key usage does not allow the use.
+    KeyUsage {
+        /// Why.
+        problem: String,
+    },
+    /// The target does not carry the expected name.
+    NameMismatch {
+        /// Why.
+        problem: String,
+    },
+    /// A critical extension certscope does not process.
+    UnknownCriticalExtension {
+        /// Dotted OID.
+        oid: String,
+    },
+    /// The certificate is revoked by a supplied CRL.
+    Revoked {
+        /// Serial, reason and CRL.
+        problem: String,
+    },
+    /// A CRL could not be used (bad signature, wrong scope, expired, malformed).
+    CrlUnusable {
+        /// Why.
+        problem: String,
+    },
+    /// A rule of RFC 5280's certificate profile or of the Web PKI is broken.
+    Profile {
+        /// Why.
+        problem: String,
+    },
+    /// A policy requirement (policy constraints) is not met.
+    Policy {
+        /// Why.
+        problem: String,
+    },
+}
+
+impl ChainError {
+    /// How specific the error is: higher is more specific and wins when several paths fail.
+    /// An unknown issuer says least; an error about the target's name or purpose says most,
+    /// since the path otherwise held (rustls-webpki `Error::rank` follows the same idea).
+    pub fn rank(&self) -> u32 {
+        match self {
+            ChainError::UnknownIssuer { .. } => 0,
+            ChainError::BudgetExceeded { .. } => 10,
+            ChainError::Signature { .. } => 20,
+            ChainError::TooManyIntermediates { .. } => 25,
+            ChainError::NotCa { .. } => 30,
+            ChainError::PathLengthExceeded { .. } => 35,
+            ChainError::Profile { .. } => 40,
+            ChainError::UnknownCriticalExtension { .. } => 42,
+            ChainError::KeyUsage { .. } => 45,
+            ChainError::ExtendedKeyUsage { .. } => 50,
+            ChainError::Expired { .. } | ChainError::NotYetValid { .. } => 55,
+            ChainError::NameConstraint { .. } => 60,
+            ChainError::Policy { .. } => 62,
+            ChainError::CrlUnusable { .. } => 65,
+            ChainError::Revoked { .. } => 70,
+            ChainError::NameMismatch { .. } => 80,
+        }
+    }
+}
+
+impl fmt::Display for ChainError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChainError::UnknownIssuer { missing } => {
+                write!(f, "no path to a trust anchor: {missing}")
+            }
+            ChainError::BudgetExceeded { limit } => write!(f, "path building gave up: {limit}"),
+            ChainError::TooManyIntermediates { count, limit } => {
+                write!(f, "{count} intermediates, more than the {limit} allowed")
+            }
+            ChainError::Signature { problem } => write!(f, "signature: {problem}"),
+            ChainError::Expired { time, not_after } => write!(
+                f,
+                "expired: notAfter {} is before {}",
+                not_after.to_rfc3339().unwrap_or_default(),
+                time.to_rfc3339().unwrap_or_default()
+            ),
+            ChainError::NotYetValid { time, not_before } => write!(
+                f,
+                "not yet valid: notBefore {} is after {}",
+                not_before.to_rfc3339().unwrap_or_default(),
+                time.to_rfc3339().unwrap_or_default()
+            ),
+            ChainError::NotCa { problem } => write!(f, "issuer is not a CA: {problem}"),
+            ChainError::PathLengthExceeded { path_length, below } => write!(
+                f,
+                "pathLenConstraint {path_length} exceeded by {below} intermediates below"
+            ),
+            ChainError::NameConstraint { problem } => write!(f, "name constraints: {problem}"),
+            ChainError::ExtendedKeyUsage { problem } => write!(f, "extended key usage: {problem}"),
+            ChainError::KeyUsage { problem } => write!(f, "key usage: {problem}"),
+            ChainError::NameMismatch { problem } => write!(f, "name mismatch: {problem}"),
+            ChainError::UnknownCriticalExtension { oid } => {
+                write!(f, "unknown critical extension {oid}")
+            }
+            ChainError::Revoked { problem } => write!(f, "revoked: {problem}"),
+            ChainError::CrlUnusable { problem } => write!(f, "CRL unusable: {problem}"),
+            ChainError::Profile { problem } => write!(f, "{problem}"),
+            ChainError::Policy { problem } => write!(f, "certificate policies: {problem}"),
+        }
+    }
+}
+
+impl std::error::Error for ChainError {}
+
+/// One named check on one certificate of a path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Check {
+    /// Stable name, e.g. `validity`, `basic_constraints`, `name_constraints`.
+    pub name: String,
+    /// Whether it passed.
+    pub passed: bool,
+    /// Index into [`ChainReport::certificates`] of the certificate it concerns.
+    pub certificate: usize,
+    /// What was checked and found, in words.
+    pub explanation: String,
+    /// Where the rule comes from (`RFC 5280 6.1.3`, `CA/B BR 7.1.2.7`).
+    pub citation: String,
+    /// The error, when it failed.
+    pub error: Option<ChainError>,
+}
+
+/// Where a certificate of the report came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Source {
+    /// The certificate being validated.
+    Target,
+    /// Supplied as untrusted (intermediates, the rest of a served chain).
+    Untrusted,
+    /// A trust anchor.
+    Anchor,
+}
+
+/// A certificate as the chain report refers to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct CertificateEntry {
+    /// Where it came from.
+    pub source: Source,
+    /// Position within its source list (0 for the target).
+    pub position: usize,
+    /// Subject, RFC 4514.
+    pub subject: String,
+    /// Issuer, RFC 4514.
+    pub issuer: String,
+    /// SHA-256 of the DER, hex.
+    pub sha256: String,
+}
+
+/// One path from the target to an anchor, with every check made on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PathReport {
+    /// Indices into [`ChainReport::certificates`], target first, anchor last.
+    pub certificates: Vec<usize>,
+    /// Whether every check passed.
+    pub valid: bool,
+    /// The checks, in the order they were made.
+    pub checks: Vec<Check>,
+    /// The most specific failure, when invalid.
+    pub error: Option<ChainError>,
+    /// The latest notBefore in the path, used to prefer newer paths.
+    #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+    pub newest_not_before: UnixTime,
+    /// The valid policies at the end of the path (the deepest level of RFC 5280's valid
+    /// policy tree), `None` when the tree is NULL.
+    pub valid_policies: Option<Vec<String>>,
+}
+
+/// An issuer no supplied certificate provides: who to look for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MissingIssuer {
+    /// Index of the certificate whose issuer is missing.
+    pub certificate: usize,
+    /// The issuer name, RFC 4514.
+    pub issuer: String,
+    /// The authority key identifier, hex, when the certificate has one.
+    pub key_identifier: Option<String>,
+    /// The AIA caIssuers URLs to fetch it from (certscope never fetches).
+    pub ca_issuers: Vec<String>,
+}
+
+/// Revocation status as far as the supplied CRLs tell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Revocation {
+    /// No CRL was given: not checked.
+    NotChecked,
+    /// CRLs were given and consulted for the chosen path.
+    Checked,
+}
+
+/// The result of [`verify`]: every path, the chosen one and why, and what is missing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ChainReport {
+    /// Whether a relying party with these options accepts the target.
+    pub valid: bool,
+    /// The most specific error when invalid.
+    pub error: Option<ChainError>,
+    /// Every certificate the report refers to: target, untrusted, anchors.
+    pub certificates: Vec<CertificateEntry>,
+    /// Every path found.
+    pub paths: Vec<PathReport>,
+    /// Index into `paths` of the chosen path.
+    pub chosen: Option<usize>,
+    /// Why that path was chosen.
+    pub chosen_because: String,
+    /// Issuers no path could find.
+    pub missing_issuers: Vec<MissingIssuer>,
+    /// Untrusted certificates that no path uses.
+    pub unused_certificates: Vec<usize>,
+    /// Whether the untrusted certificates were given out of order (each should be followed by
+    /// its issuer, RFC 8446 4.4.2 / RFC 5246 7.4.2).
+    pub wrong_order: bool,
+    /// Whether revocation was checked.
+    pub revocation: Revocation,
+    /// The budget exhausted during building, if any.
+    pub budget_exceeded: Option<BudgetLimit>,
+    /// Signatures verified while building.
+    pub signatures_checked: usize,
+}
+
+/// Builds every path from `target` through `untrusted` to one of `anchors` and validates each.
+pub fn verify(
+    target: &Cert,
+    untrusted: &[Cert],
+    anchors: &[Cert],
+    options: &VerifyOptions,
+) -> ChainReport {
+    let mut all: Vec<(&Cert, Source, usize)> = vec![(target, Source::Target, 0)];
+    all.extend(
+        untrusted
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c, Source::Untrusted, i)),
+    );
+    all.extend(
+        anchors
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c, Source::Anchor, i)),
+    );
+    let certificates: Vec<CertificateEntry> = all
+        .iter()
+        .map(|(cert, source, position)| CertificateEntry {
+            source: *source,
+            position: *position,
+            subject: crate::name::rfc4514(cert.x509().tbs_certificate().subject()),
+            issuer: crate::name::rfc4514(cert.x509().tbs_certificate().issuer()),
+            sha256: crate::cert::hex(cert.sha256()),
+        })
+        .collect();
+    let pool: Vec<&Cert> = all.iter().map(|(c, _, _)| *c).collect();
+    let is_anchor: Vec<bool> = all.iter().map(|(_, s, _)| *s == Source::Anchor).collect();
+
+    let built = build::build(&pool, &is_anchor, options);
+    let comparisons = std::cell::Cell::new(0);
+    let mut paths: Vec<PathReport> = built
+        .paths
+        .iter()
+        .map(|path| checks::validate_path(&pool, path, options, &built.signatures, &comparisons))
+        .collect();
+    // Valid first, then shortest, then newest (latest notBefore), then discovery order.
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (Some(pa), Some(pb)) = (paths.get(a), paths.get(b)) else {
+            return a.cmp(&b);
+        };
+        pb.valid
+            .cmp(&pa.valid)
+            .then(pa.certificates.len().cmp(&pb.certificates.len()))
+            .then(pb.newest_not_before.cmp(&pa.newest_not_before))
+            .then(a.cmp(&b))
+    });
+    let reordered: Vec<PathReport> = order
+        .iter()
+        .filter_map(|&i| paths.get(i).cloned())
+        .collect();
+    paths = reordered;
+    let chosen = if paths.is_empty() { None } else { Some(0) };
+    let valid = paths.first().is_some_and(|p| p.valid);
+    let chosen_because = match (paths.len(), valid) {
+        (0, _) => "no path reaches a trust anchor".to_string(),
+        (1, true) => "the only path found, and it is valid".to_string(),
+        (1, false) => "the only path found; it is invalid".to_string(),
+        (_, true) => "valid; among valid paths the shortest, then the newest".to_string(),
+        (_, false) => "no path is valid; shown is the shortest, then the newest".to_string(),
+    };
+    let error = if valid {
+        None
+    } else {
+        let from_paths = paths
+            .iter()
+            .filter_map(|p| p.error.clone())
+            .max_by_key(ChainError::rank);
+        // A candidate issuer whose signature did not verify says more than "missing".
+        let signature_failure = built
+            .signatures
+            .iter()
+            .filter_map(|(&(child, issuer), outcome)| {
+                outcome.as_ref().err().map(|e| (child, issuer, e))
+            })
+            .min_by_key(|&(child, issuer, _)| (child, issuer))
+            .map(|(child, issuer, e)| ChainError::Signature {
+                problem: format!("certificate {child} as signed by certificate {issuer}: {e}"),
+            });
+        match (from_paths, built.budget_exceeded, signature_failure) {
+            (Some(e), _, _) => Some(e),
+            (None, Some(limit), _) => Some(ChainError::BudgetExceeded { limit }),
+            (None, None, Some(e)) => Some(e),
+            (None, None, None) => Some(ChainError::UnknownIssuer {
+                missing: built
+                    .missing
+                    .first()
+                    .map(|m| {
+                        let key = m
+                            .key_identifier
+                            .as_ref()
+                            .map(|k| format!(", key id {k}"))
+                            .unwrap_or_default();
+                        format!("issuer {}{key} was not supplied", m.issuer)
+                    })
+                    .unwrap_or_else(|| "no candidate issuer".to_string()),
+            }),
+        }
+    };
+    let used: std::collections::BTreeSet<usize> = paths
+        .iter()
+        .flat_map(|p| p.certificates.iter().copied())
+        .collect();
+    let unused_certificates = (1..=untrusted.len())
+        .filter(|i| !used.contains(i))
+        .collect();
+    let wrong_order = build::served_out_of_order(&pool, untrusted.len());
+    ChainReport {
+        valid,
+        error,
+        certificates,
+        paths,
+        chosen,
+        chosen_because,
+        missing_issuers: built.missing,
+        unused_certificates,
+        wrong_order,
+        revocation: if options.crls.is_empty() {
+            Revocation::NotChecked
+        } else {
+            Revocation::Checked
+        },
+        budget_exceeded: built.budget_exceeded,
+        signatures_checked: built.signatures_checked,
+    }
+}
+
+#[cfg(feature = "mozilla-roots")]
+/// The Mozilla root store bundled through `webpki-root-certs`: the roots' DER and the crate
+/// version they come from.
+pub fn mozilla_roots() -> (Vec<&'static [u8]>, &'static str) {
+    (
+        webpki_root_certs::TLS_SERVER_ROOT_CERTS
+            .iter()
+            .map(|c| c.as_ref())
+            .collect(),
+        MOZILLA_ROOTS_VERSION,
+    )
+}
+
+#[cfg(feature = "mozilla-roots")]
+/// The version of `webpki-root-certs` bundled.
+pub const MOZILLA_ROOTS_VERSION: &str = "webpki-root-certs 1.0.11";
+
+/// Serialises a [`UnixTime`] as its seconds.
+#[cfg(feature = "serde")]
+mod unix_seconds {
+    use crate::time::UnixTime;
+
+    pub fn serialize<S: serde::Serializer>(
+        time: &UnixTime,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u64(time.0)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<UnixTime, D::Error> {
+        <u64 as serde::Deserialize>::deserialize(deserializer).map(UnixTime)
+    }
+}
+
+#[cfg(all(test, feature = "mozilla-roots"))]
+mod tests {
+    #[test]
+    fn bundled_roots_decode_and_name_their_version() {
+        let (roots, version) = super::mozilla_roots();
+        assert!(roots.len() > 100);
+        for der in roots {
+            crate::Cert::from_der(der).unwrap();
+        }
+        let lock = include_str!("../Cargo.lock");
+        let exact = version.trim_start_matches("webpki-root-certs ");
+        assert!(
+            lock.contains(&format!(
+                "name = \"webpki-root-certs\"\nversion = \"{exact}\""
+            )),
+            "Cargo.lock does not hold {version}"
+        );
+    }
+}

@@ -1,0 +1,672 @@
+//! Verifying any signed X.509 structure: a certificate, a CRL, a CSR, or the "self-signed" flag.
+//!
+//! Every signed structure in RFC 5280 and RFC 2986 has the same shape: an
+//! `AlgorithmIdentifier`, the DER of the signed part, and a `BIT STRING` with the signature.
+//! [`verify`] takes those three and the signer's `SubjectPublicKeyInfo` and returns a typed
+//! result. Verification uses RustCrypto's own verifying paths (`rsa::pkcs1v15::VerifyingKey`,
+//! `rsa::pss::VerifyingKey`, `ecdsa::VerifyingKey` over P-256/P-384/P-521 with DER signatures,
+//! `ed25519_dalek::VerifyingKey`), the same code natively and in wasm.
+//!
+//! An algorithm certscope cannot verify is [`SignatureError::UnsupportedAlgorithm`]: "cannot
+//! verify", never a silent pass.
+//!
+//! ```text
+//! AlgorithmIdentifier  ::=  SEQUENCE  {
+//!      algorithm               OBJECT IDENTIFIER,
+//!      parameters              ANY DEFINED BY algorithm OPTIONAL  }
+//! ```
+//! ([RFC 5280 4.1.1.2](https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2))
+
+use std::fmt;
+
+use der::asn1::{BitString, ObjectIdentifier};
+use der::{Decode, Tag, Tagged};
+use rsa::pkcs1::DecodeRsaPublicKey;
+use sha1::Sha1;
+use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
+use signature::hazmat::PrehashVerifier;
+use signature::Verifier;
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+
+use const_oid::db::{rfc5912, rfc8410};
+
+/// `ecdsa-with-SHA1` (RFC 3279 2.2.3), which const-oid's database does not name.
+const ECDSA_WITH_SHA_1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.1");
+
+/// The hash function of a signature algorithm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum HashAlgorithm {
+    /// SHA-1 (FIPS 180-4); collisions are practical, the Web PKI no longer accepts it.
+    Sha1,
+    /// SHA-224 (FIPS 180-4).
+    Sha224,
+    /// SHA-256 (FIPS 180-4).
+    Sha256,
+    /// SHA-384 (FIPS 180-4).
+    Sha384,
+    /// SHA-512 (FIPS 180-4).
+    Sha512,
+}
+
+impl HashAlgorithm {
+    /// The digest of `message`.
+    pub fn digest(self, message: &[u8]) -> Vec<u8> {
+        match self {
+            HashAlgorithm::Sha1 => Sha1::digest(message).to_vec(),
+            HashAlgorithm::Sha224 => Sha224::digest(message).to_vec(),
+            HashAlgorithm::Sha256 => Sha256::digest(message).to_vec(),
+            HashAlgorithm::Sha384 => Sha384::digest(message).to_vec(),
+            HashAlgorithm::Sha512 => Sha512::digest(message).to_vec(),
+        }
+    }
+
+    /// The output length in bytes.
+    pub fn output_length(self) -> usize {
+        match self {
+            HashAlgorithm::Sha1 => 20,
+            HashAlgorithm::Sha224 => 28,
+            HashAlgorithm::Sha256 => 32,
+            HashAlgorithm::Sha384 => 48,
+            HashAlgorithm::Sha512 => 64,
+        }
+    }
+
+    fn from_oid(oid: &ObjectIdentifier) -> Option<HashAlgorithm> {
+        match *oid {
+            rfc5912::ID_SHA_1 => Some(HashAlgorithm::Sha1),
+            rfc5912::ID_SHA_224 => Some(HashAlgorithm::Sha224),
+            rfc5912::ID_SHA_256 => Some(HashAlgorithm::Sha256),
+            rfc5912::ID_SHA_384 => Some(HashAlgorithm::Sha384),
+            rfc5912::ID_SHA_512 => Some(HashAlgorithm::Sha512),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for HashAlgorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            HashAlgorithm::Sha1 => "SHA-1",
+            HashAlgorithm::Sha224 => "SHA-224",
+            HashAlgorithm::Sha256 => "SHA-256",
+            HashAlgorithm::Sha384 => "SHA-384",
+            HashAlgorithm::Sha512 => "SHA-512",
+        })
+    }
+}
+
+/// A signature algorithm certscope can verify, decoded from its `AlgorithmIdentifier`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "kind"))]
+#[non_exhaustive]
+pub enum SignatureAlgorithm {
+    /// RSASSA-PKCS1-v1_5 (RFC 8017 8.2) with the given hash (RFC 4055 5).
+    RsaPkcs1 {
+        /// The hash.
+        hash: HashAlgorithm,
+    },
+    /// RSASSA-PSS (RFC 8017 8.1) with MGF1 over the same hash (RFC 4055 3.1).
+    RsaPss {
+        /// The hash (and MGF1's hash).
+        hash: HashAlgorithm,
+        /// The salt length in bytes.
+        salt_length: u8,
+    },
+    /// ECDSA (RFC 5758 3.2) with the given hash; the curve comes from the key.
+    Ecdsa {
+        /// The hash.
+        hash: HashAlgorithm,
+    },
+    /// Ed25519 (RFC 8410 3).
+    Ed25519,
+}
+
+impl SignatureAlgorithm {
+    /// The hash, for every algorithm but Ed25519 (which hashes internally with SHA-512).
+    pub fn hash(self) -> Option<HashAlgorithm> {
+        match self {
+            SignatureAlgorithm::RsaPkcs1 { hash }
+            | SignatureAlgorithm::RsaPss { hash, .. }
+            | SignatureAlgorithm::Ecdsa { hash } => Some(hash),
+            SignatureAlgorithm::Ed25519 => None,
+        }
+    }
+}
+
+impl fmt::Display for SignatureAlgorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignatureAlgorithm::RsaPkcs1 { hash } => write!(f, "RSA PKCS#1 v1.5 with {hash}"),
+            SignatureAlgorithm::RsaPss { hash, salt_length } => {
+                write!(
+                    f,
+                    "RSA-PSS with {hash}, MGF1-{hash}, salt {salt_length} bytes"
+                )
+            }
+            SignatureAlgorithm::Ecdsa { hash } => write!(f, "ECDSA with {hash}"),
+            SignatureAlgorithm::Ed25519 => f.write_str("Ed25519"),
+        }
+    }
+}
+
+/// A named elliptic curve of an EC public key (RFC 5480 2.1.1.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Curve {
+    /// NIST P-256 (secp256r1).
+    P256,
+    /// NIST P-384 (secp384r1).
+    P384,
+    /// NIST P-521 (secp521r1).
+    P521,
+}
+
+impl fmt::Display for Curve {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+        })
+    }
+}
+
+/// The kind and size of a public key certscope can verify with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "kind"))]
+#[non_exhaustive]
+pub enum KeyAlgorithm {
+    /// An RSA key (RFC 8017 A.1.1) with a modulus of `bits` bits.
+    Rsa {
+        /// Modulus size in bits.
+        bits: usize,
+    },
+    /// An EC key on a named curve (RFC 5480).
+    Ec {
+        /// The curve.
+        curve: Curve,
+    },
+    /// An Ed25519 key (RFC 8410).
+    Ed25519,
+}
+
+impl fmt::Display for KeyAlgorithm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyAlgorithm::Rsa { bits } => write!(f, "RSA {bits} bits"),
+            KeyAlgorithm::Ec { curve } => write!(f, "EC {curve}"),
+            KeyAlgorithm::Ed25519 => f.write_str("Ed25519"),
+        }
+    }
+}
+
+/// Why a signature could not be verified or did not verify.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "kind"))]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// The signature algorithm is not one certscope verifies: cannot verify, not a pass.
+    UnsupportedAlgorithm {
+        /// Dotted OID.
+        oid: String,
+        /// Registry name, or the dotted OID.
+        name: String,
+    },
+    /// The algorithm's parameters are malformed or not allowed for it (e.g. PSS with a mask
+    /// hash different from the message hash, ECDSA with parameters).
+    MalformedAlgorithmParameters {
+        /// The algorithm.
+        algorithm: String,
+        /// What is wrong, in words.
+        problem: String,
+    },
+    /// The signer's key type is not one certscope verifies with.
+    UnsupportedKey {
+        /// Dotted OID of the key algorithm (or of the EC curve).
+        oid: String,
+        /// Registry name, or the dotted OID.
+        name: String,
+    },
+    /// The signer's public key does not decode.
+    MalformedKey {
+        /// What is wrong, in words.
+        problem: String,
+    },
+    /// The signature algorithm does not fit the key (e.g. ECDSA with an RSA key).
+    AlgorithmKeyMismatch {
+        /// The signature algorithm.
+        algorithm: String,
+        /// The key.
+        key: String,
+    },
+    /// The signature value does not decode (a BIT STRING with unused bits, an ECDSA signature
+    /// that is not a DER `Ecdsa-Sig-Value`, an Ed25519 signature that is not 64 bytes).
+    MalformedSignature {
+        /// What is wrong, in words.
+        problem: String,
+    },
+    /// The signature is well formed but does not match the signed bytes and the key.
+    Invalid {
+        /// The algorithm that was checked.
+        algorithm: String,
+    },
+}
+
+impl fmt::Display for SignatureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SignatureError::UnsupportedAlgorithm { oid, name } => {
+                write!(
+                    f,
+                    "cannot verify: {name} ({oid}) is not a supported signature algorithm"
+                )
+            }
+            SignatureError::MalformedAlgorithmParameters { algorithm, problem } => {
+                write!(f, "malformed parameters for {algorithm}: {problem}")
+            }
+            SignatureError::UnsupportedKey { oid, name } => {
+                write!(
+                    f,
+                    "cannot verify: {name} ({oid}) is not a supported public key type"
+                )
+            }
+            SignatureError::MalformedKey { problem } => {
+                write!(f, "the signer's public key is malformed: {problem}")
+            }
+            SignatureError::AlgorithmKeyMismatch { algorithm, key } => {
+                write!(
+                    f,
+                    "signature algorithm {algorithm} cannot be used with a {key} key"
+                )
+            }
+            SignatureError::MalformedSignature { problem } => {
+                write!(f, "malformed signature: {problem}")
+            }
+            SignatureError::Invalid { algorithm } => {
+                write!(
+                    f,
+                    "the {algorithm} signature does not match the signed data and key"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for SignatureError {}
+
+/// A verified signature: which algorithm and key were used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Verified {
+    /// The signature algorithm.
+    pub algorithm: SignatureAlgorithm,
+    /// The signer's key.
+    pub key: KeyAlgorithm,
+}
+
+/// Decodes a signature `AlgorithmIdentifier`.
+///
+/// RSA PKCS#1 v1.5 takes NULL or absent parameters (RFC 4055 5 says NULL; absent is common
+/// enough to accept). ECDSA and Ed25519 take none (RFC 5758 3.2, RFC 8410 3). RSA-PSS takes
+/// `RSASSA-PSS-params` with MGF1 over the same hash and trailer field 1 (RFC 4055 3.1).
+pub fn signature_algorithm(
+    algorithm: &AlgorithmIdentifierOwned,
+) -> Result<SignatureAlgorithm, SignatureError> {
+    let oid = algorithm.oid;
+    let parameters = algorithm.parameters.as_ref();
+    let null_or_absent = |name: &str| match parameters {
+        None => Ok(()),
+        Some(p) if p.tag() == Tag::Null && p.value().is_empty() => Ok(()),
+        Some(_) => Err(SignatureError::MalformedAlgorithmParameters {
+            algorithm: name.to_string(),
+            problem: "parameters must be NULL or absent".to_string(),
+        }),
+    };
+    let absent = |name: &str| match parameters {
+        None => Ok(()),
+        Some(_) => Err(SignatureError::MalformedAlgorithmParameters {
+            algorithm: name.to_string(),
+            problem: "parameters must be absent".to_string(),
+        }),
+    };
+    let rsa = |hash: HashAlgorithm| -> Result<SignatureAlgorithm, SignatureError> {
+        null_or_absent(&crate::oid::name(&oid))?;
+        Ok(SignatureAlgorithm::RsaPkcs1 { hash })
+    };
+    let ecdsa = |hash: HashAlgorithm| -> Result<SignatureAlgorithm, SignatureError> {
+        absent(&crate::oid::name(&oid))?;
+        Ok(SignatureAlgorithm::Ecdsa { hash })
+    };
+    match oid {
+        rfc5912::SHA_1_WITH_RSA_ENCRYPTION => rsa(HashAlgorithm::Sha1),
+        rfc5912::SHA_224_WITH_RSA_ENCRYPTION => rsa(HashAlgorithm::Sha224),
+        rfc5912::SHA_256_WITH_RSA_ENCRYPTION => rsa(HashAlgorithm::Sha256),
+        rfc5912::SHA_384_WITH_RSA_ENCRYPTION => rsa(HashAlgorithm::Sha384),
+        rfc5912::SHA_512_WITH_RSA_ENCRYPTION => rsa(HashAlgorithm::Sha512),
+        ECDSA_WITH_SHA_1 => ecdsa(HashAlgorithm::Sha1),
+        rfc5912::ECDSA_WITH_SHA_224 => ecdsa(HashAlgorithm::Sha224),
+        rfc5912::ECDSA_WITH_SHA_256 => ecdsa(HashAlgorithm::Sha256),
+        rfc5912::ECDSA_WITH_SHA_384 => ecdsa(HashAlgorithm::Sha384),
+        rfc5912::ECDSA_WITH_SHA_512 => ecdsa(HashAlgorithm::Sha512),
+        rfc8410::ID_ED_25519 => {
+            absent("Ed25519")?;
+            Ok(SignatureAlgorithm::Ed25519)
+        }
+        rfc5912::ID_RSASSA_PSS => pss_parameters(parameters),
+        _ => Err(SignatureError::UnsupportedAlgorithm {
+            oid: oid.to_string(),
+            name: crate::oid::name(&oid),
+        }),
+    }
+}
+
+/// Decodes `RSASSA-PSS-params` (RFC 4055 3.1).
+///
+/// ```text
+/// RSASSA-PSS-params  ::=  SEQUENCE  {
+///     hashAlgorithm      [0] HashAlgorithm DEFAULT sha1Identifier,
+///     maskGenAlgorithm   [1] MaskGenAlgorithm DEFAULT mgf1SHA1Identifier,
+///     saltLength         [2] INTEGER DEFAULT 20,
+///     trailerField       [3] INTEGER DEFAULT 1  }
+/// ```
+fn pss_parameters(parameters: Option<&der::Any>) -> Result<SignatureAlgorithm, SignatureError> {
+    let malformed = |problem: &str| SignatureError::MalformedAlgorithmParameters {
+        algorithm: "RSASSA-PSS".to_string(),
+        problem: problem.to_string(),
+    };
+    let Some(parameters) = parameters else {
+        return Err(malformed(
+            "RSASSA-PSS-params are required in a signature algorithm",
+        ));
+    };
+    let der = der::Encode::to_der(parameters).map_err(|e| malformed(&e.to_string()))?;
+    let params = rsa::pkcs1::RsaPssParams::<der::Any>::from_der(&der)
+        .map_err(|e| malformed(&format!("RSASSA-PSS-params do not decode: {e}")))?;
+    let hash = HashAlgorithm::from_oid(&params.hash.oid).ok_or_else(|| {
+        malformed(&format!(
+            "unsupported hash {}",
+            crate::oid::name(&params.hash.oid)
+        ))
+    })?;
+    if params.mask_gen.oid != rfc5912::ID_MGF_1 {
+        return Err(malformed("the mask generation function is not MGF1"));
+    }
+    let mask_hash = params
+        .mask_gen
+        .parameters
+        .as_ref()
+        .and_then(|p| HashAlgorithm::from_oid(&p.oid));
+    if mask_hash != Some(hash) {
+        return Err(malformed("MGF1's hash differs from the message hash"));
+    }
+    if params.trailer_field != rsa::pkcs1::TrailerField::BC {
+        return Err(malformed("trailerField must be 1"));
+    }
+    Ok(SignatureAlgorithm::RsaPss {
+        hash,
+        salt_length: params.salt_len,
+    })
+}
+
+/// A decoded public key, ready to verify with.
+enum PublicKey {
+    Rsa(rsa::PublicKey),
+    P256(p256::ecdsa::VerifyingKey),
+    P384(p384::ecdsa::VerifyingKey),
+    P521(p521::ecdsa::VerifyingKey),
+    Ed25519(ed25519_dalek::VerifyingKey),
+}
+
+impl PublicKey {
+    fn algorithm(&self) -> KeyAlgorithm {
+        match self {
+            PublicKey::Rsa(key) => KeyAlgorithm::Rsa {
+                bits: usize::try_from(rsa::traits::PublicKeyParts::n(key).as_ref().bit_width())
+                    .unwrap_or(0),
+            },
+            PublicKey::P256(_) => KeyAlgorithm::Ec { curve: Curve::P256 },
+            PublicKey::P384(_) => KeyAlgorithm::Ec { curve: Curve::P384 },
+            PublicKey::P521(_) => KeyAlgorithm::Ec { curve: Curve::P521 },
+            PublicKey::Ed25519(_) => KeyAlgorithm::Ed25519,
+        }
+    }
+}
+
+/// The kind and size of a `SubjectPublicKeyInfo`, when it is a key certscope verifies with.
+pub fn key_algorithm(spki: &SubjectPublicKeyInfoOwned) -> Result<KeyAlgorithm, SignatureError> {
+    public_key(spki).map(|key| key.algorithm())
+}
+
+fn public_key(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKey, SignatureError> {
+    let malformed = |problem: String| SignatureError::MalformedKey { problem };
+    let bits = spki
+        .subject_public_key
+        .as_bytes()
+        .ok_or_else(|| malformed("the key BIT STRING has unused bits".to_string()))?;
+    match spki.algorithm.oid {
+        rfc5912::RSA_ENCRYPTION => {
+            let key = rsa::PublicKey::from_pkcs1_der(bits)
+                .map_err(|e| malformed(format!("RSAPublicKey does not decode: {e}")))?;
+            Ok(PublicKey::Rsa(key))
+        }
+        rfc5912::ID_EC_PUBLIC_KEY => {
+            let curve = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
+                .ok_or_else(|| malformed("EC key without a namedCurve".to_string()))?;
+            let point = |e: signature::Error| malformed(format!("EC point does not decode: {e}"));
+            match curve {
+                rfc5912::SECP_256_R_1 => Ok(PublicKey::P256(
+                    p256::ecdsa::VerifyingKey::from_sec1_bytes(bits).map_err(point)?,
+                )),
+                rfc5912::SECP_384_R_1 => Ok(PublicKey::P384(
+                    p384::ecdsa::VerifyingKey::from_sec1_bytes(bits).map_err(point)?,
+                )),
+                rfc5912::SECP_521_R_1 => Ok(PublicKey::P521(
+                    p521::ecdsa::VerifyingKey::from_sec1_bytes(bits).map_err(point)?,
+                )),
+                other => Err(SignatureError::UnsupportedKey {
+                    oid: other.to_string(),
+                    name: crate::oid::name(&other),
+                }),
+            }
+        }
+        rfc8410::ID_ED_25519 => {
+            let bytes: &[u8; 32] = bits
+                .try_into()
+                .map_err(|_| malformed(format!("Ed25519 key of {} bytes", bits.len())))?;
+            let key = ed25519_dalek::VerifyingKey::from_bytes(bytes)
+                .map_err(|e| malformed(format!("Ed25519 point does not decode: {e}")))?;
+            Ok(PublicKey::Ed25519(key))
+        }
+        other => Err(SignatureError::UnsupportedKey {
+            oid: other.to_string(),
+            name: crate::oid::name(&other),
+        }),
+    }
+}
+
+/// Verifies `signature` over `signed` with `algorithm` and the signer's key `signer`.
+///
+/// `signed` is the DER of the signed part (`tbsCertificate`, `tbsCertList`,
+/// `certificationRequestInfo`), exactly as it appears in the structure.
+pub fn verify(
+    algorithm: &AlgorithmIdentifierOwned,
+    signed: &[u8],
+    signature: &BitString,
+    signer: &SubjectPublicKeyInfoOwned,
+) -> Result<Verified, SignatureError> {
+    let algorithm = signature_algorithm(algorithm)?;
+    let key = public_key(signer)?;
+    let signature = signature
+        .as_bytes()
+        .ok_or_else(|| SignatureError::MalformedSignature {
+            problem: "the signature BIT STRING has unused bits".to_string(),
+        })?;
+    let key_algorithm = key.algorithm();
+    let invalid = || SignatureError::Invalid {
+        algorithm: algorithm.to_string(),
+    };
+    let malformed = |e: signature::Error| SignatureError::MalformedSignature {
+        problem: e.to_string(),
+    };
+    match (&key, algorithm) {
+        (PublicKey::Rsa(key), SignatureAlgorithm::RsaPkcs1 { hash }) => {
+            let sig = rsa::pkcs1v15::Signature::try_from(signature).map_err(malformed)?;
+            let key = key.clone();
+            let result = match hash {
+                HashAlgorithm::Sha1 => {
+                    rsa::pkcs1v15::VerifyingKey::<Sha1>::new(key).verify(signed, &sig)
+                }
+                HashAlgorithm::Sha224 => {
+                    rsa::pkcs1v15::VerifyingKey::<Sha224>::new(key).verify(signed, &sig)
+                }
+                HashAlgorithm::Sha256 => {
+                    rsa::pkcs1v15::VerifyingKey::<Sha256>::new(key).verify(signed, &sig)
+                }
+                HashAlgorithm::Sha384 => {
+                    rsa::pkcs1v15::VerifyingKey::<Sha384>::new(key).verify(signed, &sig)
+                }
+                HashAlgorithm::Sha512 => {
+                    rsa::pkcs1v15::VerifyingKey::<Sha512>::new(key).verify(signed, &sig)
+                }
+            };
+            result.map_err(|_| invalid())?;
+        }
+        (PublicKey::Rsa(key), SignatureAlgorithm::RsaPss { hash, salt_length }) => {
+            let sig = rsa::pss::Signature::try_from(signature).map_err(malformed)?;
+            let key = key.clone();
+            let salt = usize::from(salt_length);
+            let result = match hash {
+                HashAlgorithm::Sha1 => rsa::pss::VerifyingKey::<Sha1>::new_with_salt_len(key, salt)
+                    .verify(signed, &sig),
+                HashAlgorithm::Sha224 => {
+                    rsa::pss::VerifyingKey::<Sha224>::new_with_salt_len(key, salt)
+                        .verify(signed, &sig)
+                }
+                HashAlgorithm::Sha256 => {
+                    rsa::pss::VerifyingKey::<Sha256>::new_with_salt_len(key, salt)
+                        .verify(signed, &sig)
+                }
+                HashAlgorithm::Sha384 => {
+                    rsa::pss::VerifyingKey::<Sha384>::new_with_salt_len(key, salt)
+                        .verify(signed, &sig)
+                }
+                HashAlgorithm::Sha512 => {
+                    rsa::pss::VerifyingKey::<Sha512>::new_with_salt_len(key, salt)
+                        .verify(signed, &sig)
+                }
+            };
+            result.map_err(|_| invalid())?;
+        }
+        (PublicKey::P256(key), SignatureAlgorithm::Ecdsa { hash }) => {
+            let sig = ecdsa::der::Signature::<p256::NistP256>::from_bytes(signature)
+                .map_err(malformed)?;
+            key.verify_prehash(&hash.digest(signed), &sig)
+                .map_err(|_| invalid())?;
+        }
+        (PublicKey::P384(key), SignatureAlgorithm::Ecdsa { hash }) => {
+            let sig = ecdsa::der::Signature::<p384::NistP384>::from_bytes(signature)
+                .map_err(malformed)?;
+            key.verify_prehash(&hash.digest(signed), &sig)
+                .map_err(|_| invalid())?;
+        }
+        (PublicKey::P521(key), SignatureAlgorithm::Ecdsa { hash }) => {
+            let sig = ecdsa::der::Signature::<p521::NistP521>::from_bytes(signature)
+                .map_err(malformed)?;
+            key.verify_prehash(&hash.digest(signed), &sig)
+                .map_err(|_| invalid())?;
+        }
+        (PublicKey::Ed25519(key), SignatureAlgorithm::Ed25519) => {
+            let sig = ed25519_dalek::Signature::from_slice(signature).map_err(|_| {
+                SignatureError::MalformedSignature {
+                    problem: format!("an Ed25519 signature is 64 bytes, not {}", signature.len()),
+                }
+            })?;
+            key.verify(signed, &sig).map_err(|_| invalid())?;
+        }
+        _ => {
+            return Err(SignatureError::AlgorithmKeyMismatch {
+                algorithm: algorithm.to_string(),
+                key: key_algorithm.to_string(),
+            })
+        }
+    }
+    Ok(Verified {
+        algorithm,
+        key: key_algorithm,
+    })
+}
+
+/// Verifies a certificate's signature with `signer`'s key (RFC 5280 6.1.3 (a)(1)).
+pub fn verify_certificate(
+    cert: &crate::Cert,
+    signer: &SubjectPublicKeyInfoOwned,
+) -> Result<Verified, SignatureError> {
+    let x509 = cert.x509();
+    verify(
+        x509.signature_algorithm(),
+        cert.tbs_der(),
+        x509.signature(),
+        signer,
+    )
+}
+
+/// Verifies a certificate's signature with its own key: the "self-signed" test (RFC 5280 6.1:
+/// self-issued and signed by its own key). Subject/issuer equality is the caller's to check.
+pub fn verify_self_signed(cert: &crate::Cert) -> Result<Verified, SignatureError> {
+    verify_certificate(
+        cert,
+        cert.x509().tbs_certificate().subject_public_key_info(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cert(pem: &str) -> crate::Cert {
+        let parsed = crate::parse_input(pem.as_bytes(), &Default::default()).unwrap();
+        let cert = parsed.certificates().next().unwrap().clone();
+        cert
+    }
+
+    #[test]
+    fn self_signed_doc_certificate_verifies_and_a_flipped_bit_does_not() {
+        let leaf = cert(include_str!("../tests/data/doc/leaf.pem"));
+        let spki = leaf
+            .x509()
+            .tbs_certificate()
+            .subject_public_key_info()
+            .clone();
+        let verified = verify_certificate(&leaf, &spki).unwrap();
+        assert_eq!(verify_self_signed(&leaf).unwrap(), verified);
+        assert!(verified.algorithm.hash().is_some());
+        let mut tbs = leaf.tbs_der().to_vec();
+        let last = tbs.len() - 1;
+        tbs[last] ^= 1;
+        let x509 = leaf.x509();
+        let err = verify(x509.signature_algorithm(), &tbs, x509.signature(), &spki).unwrap_err();
+        assert!(matches!(err, SignatureError::Invalid { .. }), "{err}");
+    }
+
+    #[test]
+    fn unknown_algorithm_is_cannot_verify() {
+        let algorithm = AlgorithmIdentifierOwned {
+            oid: ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.4"),
+            parameters: None,
+        };
+        let err = signature_algorithm(&algorithm).unwrap_err();
+        assert!(err.to_string().starts_with("cannot verify: "), "{err}");
+    }
+}
