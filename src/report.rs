@@ -21,11 +21,11 @@ use x509_cert::time::Time;
 
 use crate::cert::{hex, Cert};
 use crate::decode::DecodeError;
+use crate::ext::ExtensionValue;
 use crate::input::key::{identity_of_spki, KeyIdentity};
 use crate::input::{
     self, Crl, Csr, InputError, InputOptions, Object, Origin, PrivateKey, Problem, SignatureCheck,
 };
-use crate::ext::ExtensionValue;
 use crate::name::{self, Attribute};
 use crate::oid;
 use crate::purpose;
@@ -252,8 +252,8 @@ pub struct CertificateReport {
     /// Lint findings, with the rule sets chosen from the certificate's kind
     /// ([`crate::lint::LintTarget::auto`]) and effective dates judged at the analysis time.
     pub lints: Vec<crate::lint::Finding>,
-    /// The signature verifies with the certificate's own public key. `None` when not checked:
-    /// filled when the signature can be checked.
+    /// Self-issued and the signature verifies with the certificate's own public key (RFC 5280
+    /// 6.1). `None` when the signature algorithm is one certscope cannot verify.
     pub self_signed: Option<bool>,
     /// basicConstraints is present, decodes, and says cA TRUE (RFC 5280 4.2.1.9); nothing
     /// else (self-issuance, keyCertSign) makes a certificate a CA.
@@ -524,7 +524,7 @@ pub fn certificate_report(
         answer: String::new(),
         client_server: role::ClientServer::default(),
         warnings: Vec::new(),
-        self_signed: None,
+        self_signed: self_signed(cert),
         is_ca: crate::ext::is_ca(cert),
         lints: crate::lint::lint(
             cert,
@@ -708,6 +708,23 @@ pub fn private_key_report(
         bits: key.bits(),
         curve: key.curve().map(oid::short_name),
         matches,
+    }
+}
+
+/// Self-signed: self-issued and the signature verifies with the certificate's own key (RFC 5280
+/// 6.1). `None` when the signature cannot be checked (an algorithm certscope does not verify).
+fn self_signed(cert: &Cert) -> Option<bool> {
+    use crate::signature::SignatureError as E;
+    let tbs = cert.x509().tbs_certificate();
+    if tbs.issuer() != tbs.subject() {
+        return Some(false);
+    }
+    match crate::signature::verify_self_signed(cert) {
+        Ok(_) => Some(true),
+        Err(E::Invalid { .. } | E::MalformedSignature { .. } | E::AlgorithmKeyMismatch { .. }) => {
+            Some(false)
+        }
+        Err(_) => None,
     }
 }
 
@@ -1021,9 +1038,11 @@ pub fn asn1_view(
             csr.der(),
             crate::asn1::tree(csr.der(), "certification request").map_err(Asn1ViewError::Decode)?,
         ),
-        Object::Crl(crl) => {
-            ("crl", crl.der(), crate::asn1::tree(crl.der(), "CRL").map_err(Asn1ViewError::Decode)?)
-        }
+        Object::Crl(crl) => (
+            "crl",
+            crl.der(),
+            crate::asn1::tree(crl.der(), "CRL").map_err(Asn1ViewError::Decode)?,
+        ),
         Object::PublicKey(key) => (
             "public_key",
             key.spki_der(),

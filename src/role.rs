@@ -408,9 +408,12 @@ pub(crate) struct Facts<'a> {
     pub extended_key_usage_critical: bool,
     pub extended_key_usage_broken: bool,
     pub self_issued: bool,
-    /// Self-issued and the authority key identifier absent or equal to the subject key
-    /// identifier.
+    /// Self-signed: self-issued and the signature verifies with the certificate's own key; when
+    /// the signature algorithm cannot be verified, the heuristic of an authority key identifier
+    /// absent or equal to the subject key identifier stands in.
     pub self_signed_heuristic: bool,
+    /// Whether [`Facts::self_signed_heuristic`] rests on a verified signature.
+    pub self_signature_verified: bool,
     pub key_kind: KeyKind,
     pub version_one: bool,
 }
@@ -438,6 +441,20 @@ impl<'a> Facts<'a> {
                 },
             }
         };
+        let self_signature = if self_issued {
+            use crate::signature::SignatureError as E;
+            match crate::signature::verify_self_signed(cert) {
+                Ok(_) => Some(true),
+                Err(
+                    E::Invalid { .. }
+                    | E::MalformedSignature { .. }
+                    | E::AlgorithmKeyMismatch { .. },
+                ) => Some(false),
+                Err(_) => None,
+            }
+        } else {
+            Some(false)
+        };
         let key_kind = match tbs
             .subject_public_key_info()
             .algorithm
@@ -462,7 +479,8 @@ impl<'a> Facts<'a> {
                 Lookup::Malformed { .. } | Lookup::Duplicate { .. }
             ),
             self_issued,
-            self_signed_heuristic: self_issued && key_ids_match,
+            self_signed_heuristic: self_issued && self_signature.unwrap_or(key_ids_match),
+            self_signature_verified: self_signature.is_some(),
             key_kind,
             version_one: openssl.version_one,
             openssl,

@@ -210,7 +210,8 @@ fn leaf_names_of_every_kind() {
     assert_eq!(cert.serial.decimal, None);
     assert_eq!(cert.public_key.curve.as_deref(), Some("P-256"));
     assert!(!cert.is_ca);
-    assert_eq!(cert.self_signed, None);
+    // Not self-issued, so not self-signed whatever its signature.
+    assert_eq!(cert.self_signed, Some(false));
 }
 
 #[test]

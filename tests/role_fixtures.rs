@@ -243,11 +243,10 @@ fn self_signed_leaf_is_not_a_root() {
     assert!(kinds.contains(&RoleKind::SelfSignedEndEntity));
     assert!(!kinds.contains(&RoleKind::RootCa));
     let self_signed = role(&cert, RoleKind::SelfSignedEndEntity);
-    assert!(self_signed
-        .granted_by
-        .iter()
-        .any(|e| e.text.contains("heuristic")));
-    assert_eq!(self_signed.confidence, Confidence::Likely);
+    assert!(self_signed.granted_by.iter().any(|e| e
+        .text
+        .contains("the signature verifies with the certificate's own key")));
+    assert_eq!(self_signed.confidence, Confidence::Certain);
     assert!(warning_ids(&cert).contains(&"self_signed_end_entity"));
     assert!(
         cert.answer.starts_with("Client and server."),

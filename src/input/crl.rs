@@ -92,14 +92,11 @@ impl Crl {
     /// Whether `issuer`'s public key verifies the CRL's signature (RFC 5280 6.3.3 (f), (g)).
     /// Names are not compared here: the caller picks the candidate.
     pub fn signed_by(&self, issuer: &Cert) -> SignatureCheck {
-        match self.list.signature.as_bytes() {
-            Some(signature) => verify(
-                issuer.spki_der(),
-                &self.list.signature_algorithm.oid,
-                self.tbs_der(),
-                signature,
-            ),
-            None => SignatureCheck::Invalid,
-        }
+        verify(
+            issuer.spki_der(),
+            &self.list.signature_algorithm,
+            self.tbs_der(),
+            &self.list.signature,
+        )
     }
 }

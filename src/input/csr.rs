@@ -52,10 +52,7 @@ impl Csr {
             .to_der()
             .map_err(|e| DecodeError::from_der(structure, der.len(), e))?;
         let requested_extensions = requested_extensions(&request);
-        let self_signature = match request.signature.as_bytes() {
-            Some(signature) => verify(&spki_der, &request.algorithm.oid, info_der, signature),
-            None => SignatureCheck::Invalid,
-        };
+        let self_signature = verify(&spki_der, &request.algorithm, info_der, &request.signature);
         Ok(Csr {
             der: der.to_vec(),
             request,

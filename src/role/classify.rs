@@ -11,8 +11,18 @@ use crate::oid;
 use crate::purpose::key_usage_bits as ku;
 
 const HEURISTIC: &str = "self-signed by heuristic: subject equals issuer and the \
-    authorityKeyIdentifier is absent or equals the subjectKeyIdentifier (the signature itself is \
-    not verified here)";
+    authorityKeyIdentifier is absent or equals the subjectKeyIdentifier (the signature algorithm \
+    is not one certscope verifies)";
+const VERIFIED: &str = "self-signed: the signature verifies with the certificate's own key";
+
+/// How the self-signed verdict was reached, for evidence.
+fn self_signed_basis(facts: &Facts<'_>) -> &'static str {
+    if facts.self_signature_verified {
+        VERIFIED
+    } else {
+        HEURISTIC
+    }
+}
 
 /// Every role of the certificate, CA roles first; [`RoleKind::Unknown`] when none applies.
 pub(super) fn roles(facts: &Facts<'_>, bag: &[(usize, &Cert)]) -> Vec<Role> {
@@ -133,7 +143,10 @@ fn ca_roles(facts: &Facts<'_>, bag: &[(usize, &Cert)], roles: &mut Vec<Role>) {
             RoleKind::RootCa,
             vec![
                 basic,
-                Evidence::new("issuer", format!("subject equals issuer; {HEURISTIC}")),
+                Evidence::new(
+                    "issuer",
+                    format!("subject equals issuer; {}", self_signed_basis(facts)),
+                ),
             ],
         )),
         (CaState::Ca, true, false) => Some((
@@ -170,9 +183,16 @@ fn ca_roles(facts: &Facts<'_>, bag: &[(usize, &Cert)], roles: &mut Vec<Role>) {
             roles.push(role(
                 RoleKind::SelfSignedEndEntity,
                 true,
-                Confidence::Likely,
+                if facts.self_signature_verified {
+                    Confidence::Certain
+                } else {
+                    Confidence::Likely
+                },
                 vec![
-                    Evidence::new("issuer", format!("subject equals issuer; {HEURISTIC}")),
+                    Evidence::new(
+                        "issuer",
+                        format!("subject equals issuer; {}", self_signed_basis(facts)),
+                    ),
                     Evidence::new("basicConstraints", why),
                 ],
                 vec![Evidence::new(
@@ -229,7 +249,7 @@ fn ca_roles(facts: &Facts<'_>, bag: &[(usize, &Cert)], roles: &mut Vec<Role>) {
         ));
     }
     let confidence = match kind {
-        RoleKind::RootCa => Confidence::Likely,
+        RoleKind::RootCa if !facts.self_signature_verified => Confidence::Likely,
         _ => Confidence::Certain,
     };
     let mut main = role(kind, can_sign, confidence, granted, restricted);
