@@ -9,6 +9,8 @@ export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 export interface AnalyzeOptions {
   /** Analysis time as RFC 3339 UTC (`2026-01-31T12:00:00Z`); default: the current time. */
   at?: string | null;
+  /** Password for PKCS#12 files and encrypted private keys (used for this call only). */
+  password?: string | null;
 }
 
 /** Loads the wasm module (optionally from a given URL, Response or bytes); idempotent. */
@@ -32,12 +34,21 @@ export interface Report {
   problems: Problem[];
 }
 
-export type ObjectReport = { kind: 'certificate' } & CertificateReport;
+export type ObjectReport =
+  | ({ kind: 'certificate' } & CertificateReport)
+  | ({ kind: 'csr' | 'crl' | 'private_key' | 'public_key'; index: number; origin: Origin } & Record<string, unknown>);
+
+/** A container an object was found in (PKCS#7 or PKCS#12). */
+export interface Container {
+  format: 'pkcs7' | 'pkcs12';
+  position: number;
+  offset: number | null;
+}
 
 /** Where an object came from. */
 export type Origin =
-  | { encoding: 'pem'; label: string; line: number; offset: number }
-  | { encoding: 'der' | 'base64' | 'hex'; offset: number };
+  | { encoding: 'pem'; label: string; line: number; offset: number; position: number; container: Container | null }
+  | { encoding: 'der' | 'base64' | 'hex'; offset: number; position: number; container: Container | null };
 
 export interface DecodeError {
   /** What was being decoded, e.g. `certificate`. */
@@ -50,6 +61,8 @@ export interface DecodeError {
 }
 
 export interface Problem {
+  /** malformed, unsupported, password_required, wrong_password or limit_exceeded. */
+  kind: string;
   origin: Origin;
   error: DecodeError;
 }
@@ -67,11 +80,64 @@ export interface CertificateReport {
   fingerprints: { sha256: string; sha1: string };
   extensions: Extension[];
   self_issued: boolean;
+  /** Self-issued and the signature verifies with its own key; null when it cannot be checked. */
+  self_signed: boolean | null;
+  /** basicConstraints says cA TRUE. */
+  is_ca: boolean;
+  /** What the certificate can be used for, with evidence. */
+  roles: Role[];
+  /** What a relying party would see. */
+  identity: Record<string, unknown>;
+  /** One entry per `openssl x509 -purpose` purpose. */
+  purposes: Purpose[];
+  /** Client or server, in plain words. */
+  answer: string;
+  client_server: Record<string, unknown>;
+  warnings: Array<Record<string, unknown>>;
+  lints: Finding[];
+}
+
+export interface Role {
+  role: string;
+  label: string;
+  usable: boolean;
+  confidence: string;
+  granted_by: Evidence[];
+  restricted_by: Evidence[];
+  ca: Record<string, unknown> | null;
+}
+
+export interface Evidence {
+  field: string;
+  oid: string | null;
+  text: string;
+  extension: { oid: string; index: number; critical: boolean; value_hex: string } | null;
+}
+
+export interface Purpose {
+  id: string;
+  name: string;
+  leaf: boolean;
+  ca: boolean;
+  leaf_code: number;
+  ca_code: number;
+  why: { leaf: string; ca: string };
+}
+
+export interface Finding {
+  id: string;
+  severity: 'error' | 'warning' | 'notice' | 'info' | 'not_effective' | 'not_applicable';
+  citation: string;
+  /** Path of the field in the report, e.g. `extensions/subjectAltName`. */
+  field: string;
+  message: string;
 }
 
 export interface Algorithm {
   name: string;
   oid: string;
+  hash: string | null;
+  pss: Record<string, unknown> | null;
 }
 
 export interface NameReport {
@@ -110,5 +176,6 @@ export interface Extension {
   oid: string;
   name: string;
   critical: boolean;
-  value_hex: string;
+  /** The decoded value, tagged by `type` (`basic_constraints`, `unknown`, `failed`...). */
+  value: { type: string } & Record<string, unknown>;
 }

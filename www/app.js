@@ -146,17 +146,9 @@ async function verifyChain() {
     target: Number($('#target').value || 0),
     trusted,
     purpose: $('#purpose').value,
-    mozilla_roots: $('#mozilla').checked,
   };
   const host = $('#host').value.trim();
   if (host) options.host = host;
-  if (options.mozilla_roots && !state.mozillaRoots) {
-    status('Loading the bundled Mozilla roots…');
-    const response = await fetch(new URL('./roots/mozilla.json', import.meta.url));
-    state.mozillaRoots = await response.json();
-  }
-  if (options.mozilla_roots) options.extra_anchors = state.mozillaRoots;
-  delete options.mozilla_roots;
   status('Verifying…');
   try {
     const result = await call('verify', [state.inputs.map((i) => i.data), options]);

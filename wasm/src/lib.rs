@@ -16,6 +16,8 @@ const TS_OPTIONS: &'static str = r#"
 export interface AnalyzeOptions {
   /** Analysis time as RFC 3339 UTC (`2026-01-31T12:00:00Z`); default: the current time. */
   at?: string | null;
+  /** Password for PKCS#12 files and encrypted private keys (used for this call only). */
+  password?: string | null;
 }
 "#;
 
@@ -24,6 +26,7 @@ export interface AnalyzeOptions {
 #[serde(default, deny_unknown_fields)]
 struct JsAnalyzeOptions {
     at: Option<String>,
+    password: Option<String>,
 }
 
 /// The one error mapper: every failure crosses the boundary as a JavaScript `Error` whose
@@ -149,4 +152,277 @@ pub fn asn1(
     )
     .map_err(js_error)?;
     to_js(&view)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_VERIFY: &'static str = r#"
+/** Options for `verify`. Indices count the objects of all inputs together, in order. */
+export interface VerifyOptions {
+  /** Validation time as RFC 3339 UTC; default: the current time. */
+  at?: string | null;
+  /** Index of the certificate to validate; default: the first certificate. */
+  target?: number | null;
+  /** Indices of the certificates to use as trust anchors. */
+  trusted?: number[];
+  /** More anchors: PEM or DER text, e.g. a root store file. */
+  extra_anchors?: string | null;
+  /** A label for `extra_anchors` shown in the result, e.g. "webpki-root-certs 1.0.11". */
+  extra_anchors_label?: string | null;
+  /** server (default), client, codesign, email, timestamp, ocsp, any, or an EKU OID. */
+  purpose?: string | null;
+  /** Host name or IP address the server certificate must be valid for. */
+  host?: string | null;
+  /** Identities a client certificate must carry: email addresses or URIs. */
+  identities?: string[];
+  /** chain (default: EKU on intermediates constrains the leaf) or leaf. */
+  eku_policy?: 'chain' | 'leaf' | null;
+  /** webpki (default) or rfc5280. */
+  profile?: 'webpki' | 'rfc5280' | null;
+  /** Most intermediates in a path. */
+  max_intermediates?: number | null;
+  /** Accept SHA-1 signatures (the Web PKI does not). */
+  allow_sha1?: boolean;
+  /** Password for PKCS#12 inputs. */
+  password?: string | null;
+}
+/** Options for `lint`. */
+export interface LintOptions {
+  at?: string | null;
+  /** Force one rule set: rfc5280, tls-br, smime-br, code-signing-br or device. */
+  rule_set?: string | null;
+  /** Also list the lints that do not apply, as not_applicable. */
+  include_not_applicable?: boolean;
+  password?: string | null;
+}
+"#;
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct JsVerifyOptions {
+    at: Option<String>,
+    target: Option<u32>,
+    trusted: Vec<u32>,
+    extra_anchors: Option<String>,
+    extra_anchors_label: Option<String>,
+    purpose: Option<String>,
+    host: Option<String>,
+    identities: Vec<String>,
+    eku_policy: Option<String>,
+    profile: Option<String>,
+    max_intermediates: Option<u32>,
+    allow_sha1: bool,
+    password: Option<String>,
+}
+
+/// The chain report with what the page shows beside it.
+#[derive(Serialize)]
+struct VerifyResult {
+    #[serde(flatten)]
+    report: certscope::chain::ChainReport,
+    /// The verdict's explanation in words, when the chain is not valid.
+    explanation: Option<String>,
+    /// Where `extra_anchors` came from, when given.
+    extra_anchors: Option<String>,
+}
+
+fn time_option(at: Option<&str>) -> Result<UnixTime, JsError> {
+    match at {
+        Some(text) => UnixTime::parse_rfc3339(text)
+            .ok_or_else(|| js_error(format!("\"{text}\" is not an RFC 3339 UTC time"))),
+        None => Ok(now()),
+    }
+}
+
+fn input_options(password: Option<String>) -> InputOptions {
+    InputOptions {
+        password: password.map(certscope::Password::from),
+        ..InputOptions::default()
+    }
+}
+
+/// Reads one input or an array of inputs into their certificates and CRL bytes, numbered as
+/// the objects of all inputs together.
+fn collect_inputs(
+    inputs: &JsValue,
+    options: &InputOptions,
+) -> Result<(Vec<(usize, certscope::Cert)>, Vec<Vec<u8>>), JsError> {
+    let list: Vec<JsValue> = if js_sys::Array::is_array(inputs) {
+        js_sys::Array::from(inputs).iter().collect()
+    } else {
+        vec![inputs.clone()]
+    };
+    let mut certificates = Vec::new();
+    let mut crls = Vec::new();
+    let mut offset = 0usize;
+    for (position, input) in list.iter().enumerate() {
+        let bytes = input_bytes(input)?;
+        let parsed = certscope::parse_input(&bytes, options)
+            .map_err(|e| js_error(format!("input #{}: {e}", position + 1)))?;
+        for (index, found) in parsed.objects.iter().enumerate() {
+            match &found.object {
+                certscope::input::Object::Certificate(cert) => {
+                    certificates.push((offset + index, cert.as_ref().clone()))
+                }
+                certscope::input::Object::Crl(crl) => crls.push(crl.der().to_vec()),
+                _ => {}
+            }
+        }
+        offset += parsed.objects.len();
+    }
+    Ok((certificates, crls))
+}
+
+/// Builds and validates the chain of one certificate among the inputs (a string, bytes, or an
+/// array of them), for a purpose, at a time, against the anchors the caller marks as trusted.
+#[wasm_bindgen(unchecked_return_type = "ChainResult")]
+pub fn verify(
+    #[wasm_bindgen(unchecked_param_type = "Input | Input[]")] inputs: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "VerifyOptions | undefined")] options_value: JsValue,
+) -> Result<JsValue, JsError> {
+    use certscope::chain::{self, EkuPolicy, ExpectedName, Profile, Purpose, VerifyOptions};
+    let js: JsVerifyOptions = if options_value.is_undefined() || options_value.is_null() {
+        JsVerifyOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options_value).map_err(js_error)?
+    };
+    let input_options = input_options(js.password.clone());
+    let (certificates, crls) = collect_inputs(&inputs, &input_options)?;
+    let target_index = match js.target {
+        Some(index) => usize::try_from(index).unwrap_or(usize::MAX),
+        None => certificates
+            .first()
+            .map(|(index, _)| *index)
+            .ok_or_else(|| js_error("the inputs hold no certificate to verify"))?,
+    };
+    let trusted: Vec<usize> = js
+        .trusted
+        .iter()
+        .map(|&i| usize::try_from(i).unwrap_or(usize::MAX))
+        .collect();
+    let mut target = None;
+    let mut untrusted = Vec::new();
+    let mut anchors = Vec::new();
+    for (index, cert) in certificates {
+        if index == target_index {
+            // A target the caller also trusts is both: a pinned identity.
+            if trusted.contains(&index) {
+                anchors.push(cert.clone());
+            }
+            target = Some(cert);
+        } else if trusted.contains(&index) {
+            anchors.push(cert);
+        } else {
+            untrusted.push(cert);
+        }
+    }
+    let target = target
+        .ok_or_else(|| js_error(format!("object #{} is not a certificate", target_index + 1)))?;
+    if let Some(text) = &js.extra_anchors {
+        let parsed = certscope::parse_input(text.as_bytes(), &InputOptions::default())
+            .map_err(|e| js_error(format!("extra_anchors: {e}")))?;
+        anchors.extend(parsed.certificates().cloned());
+    }
+    let mut options = VerifyOptions::at(time_option(js.at.as_deref())?);
+    if let Some(purpose) = js.purpose.as_deref() {
+        options.purpose = Purpose::parse(purpose)
+            .ok_or_else(|| js_error(format!("unknown purpose {purpose}")))?;
+    }
+    if let Some(host) = js.host.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+        let unbracketed = host.trim_start_matches('[').trim_end_matches(']');
+        options.host = Some(match unbracketed.parse() {
+            Ok(ip) => ExpectedName::Ip(ip),
+            Err(_) => ExpectedName::Dns(host.to_owned()),
+        });
+    }
+    for identity in js.identities {
+        options.identities.push(
+            if identity.contains("://") || identity.starts_with("urn:") {
+                ExpectedName::Uri(identity)
+            } else {
+                ExpectedName::Email(identity)
+            },
+        );
+    }
+    match js.eku_policy.as_deref() {
+        None | Some("chain") => {}
+        Some("leaf") => options.eku_policy = EkuPolicy::LeafOnly,
+        Some(other) => return Err(js_error(format!("unknown eku_policy {other}"))),
+    }
+    match js.profile.as_deref() {
+        None | Some("webpki") => {}
+        Some("rfc5280") => options.profile = Profile::Rfc5280,
+        Some(other) => return Err(js_error(format!("unknown profile {other}"))),
+    }
+    options.max_intermediates = js
+        .max_intermediates
+        .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+    options.allow_sha1 = js.allow_sha1;
+    options.crls = crls;
+    let report = chain::verify(&target, &untrusted, &anchors, &options);
+    let explanation = report.error.as_ref().map(ToString::to_string);
+    to_js(&VerifyResult {
+        report,
+        explanation,
+        extra_anchors: js.extra_anchors_label,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct JsLintOptions {
+    at: Option<String>,
+    rule_set: Option<String>,
+    include_not_applicable: bool,
+    password: Option<String>,
+}
+
+/// The lint findings of one certificate.
+#[derive(Serialize)]
+struct LintEntry {
+    index: usize,
+    subject: String,
+    findings: Vec<certscope::Finding>,
+}
+
+/// Lints every certificate in the input, with rule sets chosen from each certificate's role
+/// unless one is forced.
+#[wasm_bindgen(unchecked_return_type = "LintResult[]")]
+pub fn lint(
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "LintOptions | undefined")] options_value: JsValue,
+) -> Result<JsValue, JsError> {
+    let js: JsLintOptions = if options_value.is_undefined() || options_value.is_null() {
+        JsLintOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options_value).map_err(js_error)?
+    };
+    let rule_set = match js.rule_set.as_deref() {
+        None | Some("auto") => None,
+        Some(name) => Some(
+            certscope::RuleSet::from_name(name)
+                .ok_or_else(|| js_error(format!("unknown rule set {name}")))?,
+        ),
+    };
+    let options = certscope::LintOptions {
+        time: Some(time_option(js.at.as_deref())?),
+        target: None,
+        rule_set,
+        include_not_applicable: js.include_not_applicable,
+    };
+    let bytes = input_bytes(&input)?;
+    let parsed = certscope::parse_input(&bytes, &input_options(js.password)).map_err(js_error)?;
+    let entries: Vec<LintEntry> = parsed
+        .objects
+        .iter()
+        .enumerate()
+        .filter_map(|(index, found)| match &found.object {
+            certscope::input::Object::Certificate(cert) => Some(LintEntry {
+                index,
+                subject: certscope::name::rfc4514(cert.x509().tbs_certificate().subject()),
+                findings: certscope::lint(cert, &options),
+            }),
+            _ => None,
+        })
+        .collect();
+    to_js(&entries)
 }
