@@ -240,12 +240,15 @@ fn input_options(password: Option<String>) -> InputOptions {
     }
 }
 
+/// Certificates with their object number across all inputs.
+type NumberedCertificates = Vec<(usize, certscope::Cert)>;
+
 /// Reads one input or an array of inputs into their certificates and CRL bytes, numbered as
 /// the objects of all inputs together.
 fn collect_inputs(
     inputs: &JsValue,
     options: &InputOptions,
-) -> Result<(Vec<(usize, certscope::Cert)>, Vec<Vec<u8>>), JsError> {
+) -> Result<(NumberedCertificates, Vec<Vec<u8>>), JsError> {
     let list: Vec<JsValue> = if js_sys::Array::is_array(inputs) {
         js_sys::Array::from(inputs).iter().collect()
     } else {
