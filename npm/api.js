@@ -25,5 +25,17 @@ export function createApi(load) {
     return wasm.analyze(bytes(input), options);
   }
 
-  return { init, analyze, version: () => wasm.version(), schemaVersion: () => wasm.schemaVersion() };
+  /** Builds and validates the chain of one certificate among the inputs. */
+  async function verify(inputs, options = {}) {
+    await init();
+    return wasm.verify(Array.isArray(inputs) ? inputs.map(bytes) : bytes(inputs), options);
+  }
+
+  /** Lints every certificate in the input. */
+  async function lint(input, options = {}) {
+    await init();
+    return wasm.lint(bytes(input), options);
+  }
+
+  return { init, analyze, verify, lint, version: () => wasm.version(), schemaVersion: () => wasm.schemaVersion() };
 }

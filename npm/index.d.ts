@@ -19,6 +19,64 @@ export function init(moduleOrPath?: URL | string | Response | BufferSource | Web
 export function ready(): Promise<void>;
 /** Finds and analyses every object in the input. */
 export function analyze(input: Input, options?: AnalyzeOptions): Promise<Report>;
+/** Options for `verify`. Indices count the objects of all inputs together, in order. */
+export interface VerifyOptions {
+  at?: string | null;
+  /** Index of the certificate to validate; default: the first certificate. */
+  target?: number | null;
+  /** Indices of the certificates to use as trust anchors. */
+  trusted?: number[];
+  /** More anchors as PEM or DER text, and a label for them. */
+  extra_anchors?: string | null;
+  extra_anchors_label?: string | null;
+  /** server (default), client, codesign, email, timestamp, ocsp, any, or an EKU OID. */
+  purpose?: string | null;
+  /** Host name or IP address a server certificate must be valid for. */
+  host?: string | null;
+  /** Email addresses or URIs a client certificate must carry. */
+  identities?: string[];
+  eku_policy?: 'chain' | 'leaf' | null;
+  profile?: 'webpki' | 'rfc5280' | null;
+  max_intermediates?: number | null;
+  allow_sha1?: boolean;
+  password?: string | null;
+}
+/** One validation check on a path. */
+export interface Check {
+  name: string;
+  passed: boolean;
+  certificate: number;
+  explanation: string;
+  citation: string;
+  error: unknown;
+}
+/** The result of `verify`. */
+export interface ChainResult {
+  valid: boolean;
+  /** The verdict in words when not valid. */
+  explanation: string | null;
+  error: unknown;
+  certificates: Array<{ source: 'target' | 'untrusted' | 'anchor'; position: number; subject: string; issuer: string; sha256: string }>;
+  paths: Array<{ certificates: number[]; valid: boolean; checks: Check[] } & Record<string, unknown>>;
+  chosen: number | null;
+  chosen_because: string;
+  missing_issuers: Array<{ certificate: number; issuer: string; key_identifier: string | null; ca_issuers: string[] }>;
+  unused_certificates: number[];
+  wrong_order: boolean;
+  [key: string]: unknown;
+}
+/** Options for `lint`. */
+export interface LintOptions {
+  at?: string | null;
+  /** Force one rule set: rfc5280, tls-br, smime-br, code-signing-br or device. */
+  rule_set?: string | null;
+  include_not_applicable?: boolean;
+  password?: string | null;
+}
+/** Builds and validates the chain of one certificate among the inputs. */
+export function verify(inputs: Input | Input[], options?: VerifyOptions): Promise<ChainResult>;
+/** Lints every certificate in the input. */
+export function lint(input: Input, options?: LintOptions): Promise<Array<{ index: number; subject: string; findings: Finding[] }>>;
 /** The certscope version. */
 export function version(): string;
 /** The report schema version this build produces. */

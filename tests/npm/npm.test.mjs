@@ -61,6 +61,24 @@ test('inputs: string, Uint8Array, ArrayBuffer and typed arrays give the same rep
   assert.equal(certscope.schemaVersion(), fromString.schema_version);
 });
 
+test('verify: a device certificate chains to its root for clientAuth, not for serverAuth', async () => {
+  const dir = join(ROOT, 'examples/downstream-wasm-test/certs');
+  const device = await readFile(join(dir, 'device.pem'), 'utf8');
+  const root = await readFile(join(dir, 'root.pem'), 'utf8');
+  const at = new Date(Date.parse(new X509Certificate(device).validFrom) + 86400000).toISOString().replace(/\.\d+Z$/, 'Z');
+  const client = await certscope.verify([device, root], { trusted: [1], purpose: 'client', at });
+  assert.equal(client.valid, true, client.explanation);
+  assert.equal(client.paths[client.chosen].certificates.length, 2);
+  const server = await certscope.verify([device, root], { trusted: [1], purpose: 'server', host: 'sensor-0042', at });
+  assert.equal(server.valid, false);
+  assert.ok(server.explanation.length > 0);
+  const untrusted = await certscope.verify([device, root], { purpose: 'client', at });
+  assert.equal(untrusted.valid, false);
+  const lints = await certscope.lint(device, { at });
+  assert.equal(lints.length, 1);
+  assert.ok(Array.isArray(lints[0].findings));
+});
+
 test('a TypeScript consumer type-checks against the declarations, and real reports match them', async () => {
   await cp(join(HERE, 'consumer.ts'), join(project, 'consumer.ts'));
   const fixtures = [join(ROOT, 'tests/data/doc/leaf.pem'), join(ROOT, 'www/examples/docs.html')];
