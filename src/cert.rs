@@ -115,3 +115,19 @@ pub fn hex(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// Number of significant bits in a big-endian unsigned integer (key sizes, RSA moduli).
+pub(crate) fn bit_length(bytes: &[u8]) -> u32 {
+    let skip = bytes.iter().take_while(|&&b| b == 0).count();
+    let rest = bytes.get(skip..).unwrap_or_default();
+    match rest.first() {
+        None => 0,
+        Some(first) => {
+            let whole = u32::try_from(rest.len())
+                .unwrap_or(u32::MAX / 8)
+                .saturating_sub(1)
+                .saturating_mul(8);
+            whole.saturating_add(8 - first.leading_zeros())
+        }
+    }
+}

@@ -24,7 +24,7 @@
 use der::asn1::ObjectIdentifier;
 use x509_cert::time::Time;
 
-use crate::cert::Cert;
+use crate::cert::{bit_length, Cert};
 use crate::ext::{self, BasicConstraints, Lookup, SubjectAltName};
 use crate::time::UnixTime;
 
@@ -619,22 +619,6 @@ fn key_kind(cert: &Cert) -> KeyKind {
         return KeyKind::Ed25519;
     }
     KeyKind::Other(algorithm)
-}
-
-/// Number of significant bits in a big-endian unsigned integer.
-fn bit_length(bytes: &[u8]) -> u32 {
-    let skip = bytes.iter().take_while(|&&b| b == 0).count();
-    let rest = bytes.get(skip..).unwrap_or_default();
-    match rest.first() {
-        None => 0,
-        Some(first) => {
-            let whole = u32::try_from(rest.len())
-                .unwrap_or(u32::MAX / 8)
-                .saturating_sub(1)
-                .saturating_mul(8);
-            whole.saturating_add(8 - first.leading_zeros())
-        }
-    }
 }
 
 /// OIDs the lints compare against. Names and references live in [`crate::oid`].

@@ -19,7 +19,7 @@ use std::cell::Cell;
 use der::{Tag, Tagged};
 use x509_cert::time::Time;
 
-use crate::cert::{hex, Cert};
+use crate::cert::{bit_length, hex, Cert};
 use crate::decode::DecodeError;
 use crate::ext::ExtensionValue;
 use crate::input::key::{identity_of_spki, KeyIdentity};
@@ -587,23 +587,6 @@ pub fn csr_report(csr: &Csr, index: usize, origin: Origin) -> CsrReport {
     }
 }
 
-/// The reasonCode names (RFC 5280 5.3.1).
-fn reason_name(code: u8) -> Option<&'static str> {
-    Some(match code {
-        0 => "unspecified",
-        1 => "keyCompromise",
-        2 => "cACompromise",
-        3 => "affiliationChanged",
-        4 => "superseded",
-        5 => "cessationOfOperation",
-        6 => "certificateHold",
-        8 => "removeFromCRL",
-        9 => "privilegeWithdrawn",
-        10 => "aACompromise",
-        _ => return None,
-    })
-}
-
 /// Most CRL signatures checked in one analysis: a hostile input of thousands of CRLs and
 /// same-named certificates must not cost millions of RSA verifications. Checks past the limit
 /// are reported as not made.
@@ -663,7 +646,9 @@ fn crl_report_within(
                 exts.iter()
                     .find(|e| e.extn_id.to_string() == "2.5.29.21")
                     .and_then(|e| match e.extn_value.as_bytes() {
-                        [0x0a, 0x01, code] => reason_name(*code).map(str::to_owned),
+                        [0x0a, 0x01, code] => {
+                            crate::chain::crl::reason_name(*code).map(str::to_owned)
+                        }
                         _ => None,
                     })
             });
@@ -923,22 +908,6 @@ fn spki_report(spki_der: &[u8]) -> PublicKey {
         _ => {}
     }
     key
-}
-
-/// Number of significant bits in a big-endian unsigned integer.
-fn bit_length(bytes: &[u8]) -> u32 {
-    let skip = bytes.iter().take_while(|&&b| b == 0).count();
-    let rest = bytes.get(skip..).unwrap_or_default();
-    match rest.first() {
-        None => 0,
-        Some(first) => {
-            let whole = u32::try_from(rest.len())
-                .unwrap_or(u32::MAX / 8)
-                .saturating_sub(1)
-                * 8;
-            whole + (8 - first.leading_zeros())
-        }
-    }
 }
 
 #[cfg(test)]

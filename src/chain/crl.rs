@@ -113,7 +113,7 @@ pub fn check(
                     .iter()
                     .find(|e| e.extn_id == CRL_REASON)
                     .and_then(|e| e.extn_value.as_bytes().last().copied())
-                    .map(reason_name)
+                    .map(|code| reason_name(code).unwrap_or("unknown reason code"))
                     .unwrap_or("unspecified");
                 return Err(ChainError::Revoked {
                     problem: format!(
@@ -133,9 +133,9 @@ pub fn check(
     Ok(consulted)
 }
 
-/// CRLReason names (RFC 5280 5.3.1).
-fn reason_name(code: u8) -> &'static str {
-    match code {
+/// CRLReason names (RFC 5280 5.3.1); `None` for a code the RFC does not define.
+pub(crate) fn reason_name(code: u8) -> Option<&'static str> {
+    Some(match code {
         0 => "unspecified",
         1 => "keyCompromise",
         2 => "cACompromise",
@@ -146,8 +146,8 @@ fn reason_name(code: u8) -> &'static str {
         8 => "removeFromCRL",
         9 => "privilegeWithdrawn",
         10 => "aACompromise",
-        _ => "unknown reason code",
-    }
+        _ => return None,
+    })
 }
 
 /// Reads CRLs from PEM (`X509 CRL` blocks) or a single DER CRL, as the caller pastes them.

@@ -13,6 +13,7 @@ use der::{Decode, Encode};
 use zeroize::Zeroizing;
 
 use super::der::decode_located;
+use crate::cert::bit_length;
 use crate::decode::DecodeError;
 
 const RSA: &str = "1.2.840.113549.1.1.1";
@@ -362,19 +363,4 @@ pub(crate) fn public_from_pkcs1(der: &[u8]) -> Result<PublicKey, DecodeError> {
     Ok(PublicKey {
         spki_der: spki.to_der().map_err(wrap)?,
     })
-}
-
-/// Number of significant bits in a big-endian unsigned integer.
-pub(crate) fn bit_length(bytes: &[u8]) -> u32 {
-    let rest = strip_zeros(bytes);
-    match rest.first() {
-        None => 0,
-        Some(first) => {
-            let whole = u32::try_from(rest.len())
-                .unwrap_or(u32::MAX / 8)
-                .saturating_sub(1)
-                * 8;
-            whole + (8 - first.leading_zeros())
-        }
-    }
 }
