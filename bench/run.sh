@@ -38,5 +38,5 @@ echo "==> native: Criterion (load: $(uptime | sed 's/.*load/load/'))"
 features=()
 # The chain benchmarks need certscope::chain.
 [ -f src/chain.rs ] && features=(--features chain-bench)
-nice_run cargo bench -p certscope "${features[@]}" -- "${criterion[@]}"
+nice_run cargo bench -p certscope --benches "${features[@]}" -- "${criterion[@]}"
 echo "==> done (load: $(uptime | sed 's/.*load/load/'))"
