@@ -35,8 +35,8 @@ echo "==> page: time to first report in Chromium"
 nice_run node bench/page-bench.mjs "${quick[@]}"
 
 echo "==> native: Criterion (load: $(uptime | sed 's/.*load/load/'))"
-features=()
+targets=(--bench parse)
 # The chain benchmarks need certscope::chain.
-[ -f src/chain.rs ] && features=(--features chain-bench)
-nice_run cargo bench -p certscope --benches "${features[@]}" -- "${criterion[@]}"
+[ -f src/chain.rs ] && targets+=(--features chain-bench --bench chain)
+nice_run cargo bench -p certscope "${targets[@]}" -- "${criterion[@]}"
 echo "==> done (load: $(uptime | sed 's/.*load/load/'))"
