@@ -1,0 +1,165 @@
+//! Every fixture under `tests/data/`, mutated thousands of times at the DER-element level
+//! (lengths, tags, duplicated/removed/truncated elements, deeper nesting, also inside extension
+//! values), goes through the full analysis: it must return, never panic, within a bounded time
+//! per input, and its report must serialise to JSON that parses again.
+//!
+//! `CERTSCOPE_MUTATIONS` overrides the number of mutants per seed.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+#[path = "common/mutate.rs"]
+mod mutate;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use certscope::AnalyzeOptions;
+
+/// Slowest acceptable analysis of one mutant (unoptimised test build of the core, on a loaded machine).
+const MAX_PER_INPUT: Duration = Duration::from_secs(5);
+
+/// Mutants spread over all seeds; each seed gets between 200 and 2,000.
+const TOTAL_MUTANTS: usize = 10_000;
+
+fn fixture_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            fixture_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// (file, DER) for every DER object found in the fixtures.
+fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    fixture_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data"),
+        &mut files,
+    );
+    files
+        .into_iter()
+        .flat_map(|path| {
+            let bytes = std::fs::read(&path).unwrap();
+            mutate::seeds(&bytes)
+                .into_iter()
+                .map(move |der| (path.clone(), der))
+        })
+        .collect()
+}
+
+fn mutants_per_seed(seeds: usize) -> usize {
+    std::env::var("CERTSCOPE_MUTATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| (TOTAL_MUTANTS / seeds.max(1)).clamp(200, 2_000))
+}
+
+#[test]
+fn the_tree_reader_is_lossless_on_every_seed() {
+    let seeds = seeds();
+    assert!(
+        seeds.len() >= 5,
+        "expected the fuzz seeds and the doc fixture"
+    );
+    for (path, der) in &seeds {
+        let tree = mutate::parse(der).unwrap_or_else(|| panic!("{} is not DER", path.display()));
+        assert_eq!(&mutate::encode(&tree), der, "{}", path.display());
+    }
+}
+
+#[test]
+fn the_tree_reader_looks_inside_extension_values() {
+    let der = include_bytes!("data/fuzz/leaf-p384.der");
+    let tree = mutate::parse(der).unwrap();
+    fn encapsulated(elements: &[mutate::Element]) -> usize {
+        elements
+            .iter()
+            .map(|e| match &e.body {
+                mutate::Body::Bytes(_) => 0,
+                mutate::Body::Children(c) => encapsulated(c),
+                mutate::Body::Encapsulated { children, .. } => 1 + encapsulated(children),
+            })
+            .sum()
+    }
+    // Ten extension values plus the public key's BIT STRING are not all DER, but most are.
+    assert!(encapsulated(&tree) >= 8, "{}", encapsulated(&tree));
+}
+
+#[test]
+fn mutation_is_deterministic() {
+    let der = include_bytes!("data/fuzz/leaf-p384.der");
+    let run = |seed| {
+        let mut rng = mutate::Rng::new(seed);
+        (0..50)
+            .map(|_| mutate::mutate(der, &mut rng))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(run(7), run(7));
+    assert_ne!(run(7), run(8));
+}
+
+#[test]
+fn every_fixture_mutation_returns_within_bounds() {
+    let seeds = seeds();
+    let per_seed = mutants_per_seed(seeds.len());
+    let options = AnalyzeOptions::at_unix_seconds(1_800_000_000);
+    let mut total = 0usize;
+    let mut still_certificates = 0usize;
+    let mut changed = 0usize;
+    let mut slowest = (Duration::ZERO, String::new());
+    for (number, (path, der)) in seeds.iter().enumerate() {
+        let mut rng = mutate::Rng::new(0x6d75_7461_7465 ^ u64::try_from(number).unwrap());
+        for round in 0..per_seed {
+            let mutant = mutate::mutate(der, &mut rng);
+            let label = format!("{} mutant {round}", path.display());
+            let start = Instant::now();
+            let result = certscope::analyze(&mutant, &options);
+            let elapsed = start.elapsed();
+            if elapsed > slowest.0 {
+                slowest = (elapsed, label.clone());
+            }
+            assert!(
+                elapsed < MAX_PER_INPUT,
+                "{label} took {elapsed:?}; input {}",
+                certscope::cert::hex(&mutant)
+            );
+            if let Ok(report) = result {
+                let json = serde_json::to_string(&report).unwrap();
+                let _: serde_json::Value = serde_json::from_str(&json).unwrap();
+                if report.certificates().next().is_some() {
+                    still_certificates += 1;
+                }
+            }
+            if mutant != *der {
+                changed += 1;
+            }
+            total += 1;
+        }
+    }
+    println!(
+        "{total} mutants of {} seeds; {changed} differ from their seed; {still_certificates} \
+         still decode as certificates; slowest {:?} ({})",
+        seeds.len(),
+        slowest.0,
+        slowest.1
+    );
+    // The mutator changes almost every input, and many mutants stay certificates: the changes
+    // reach inside, not only the outer SEQUENCE.
+    assert!(changed * 10 >= total * 8, "{changed} of {total} changed");
+    assert!(
+        still_certificates * 10 >= total,
+        "{still_certificates} of {total} decode"
+    );
+}
