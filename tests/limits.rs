@@ -2,7 +2,12 @@
 //! error it promises, and the large inputs that must stay within their time budget (the time
 //! is printed: `cargo test --test limits -- --nocapture`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 #[path = "common/mutate.rs"]
 mod mutate;
@@ -70,7 +75,10 @@ fn object_count_limit() {
         ..AnalyzeOptions::default()
     };
     let three = ROOT.repeat(3);
-    assert_eq!(certscope::analyze(&three, &options).unwrap().objects.len(), 3);
+    assert_eq!(
+        certscope::analyze(&three, &options).unwrap().objects.len(),
+        3
+    );
     let four = ROOT.repeat(4);
     let error = certscope::analyze(&four, &options).unwrap_err();
     assert_eq!(error, InputError::TooManyObjects { limit: 3 });

@@ -77,3 +77,22 @@ pub fn mutate_in_place(
         _ => fallback(data, size, max_size),
     }
 }
+
+/// The certificates in `data`, as the input detector finds them: a bag for path building.
+pub fn certificates(data: &[u8]) -> Vec<certscope::Cert> {
+    certscope::parse_input(data, &InputOptions::default())
+        .map(|parsed| parsed.certificates().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Splits one fuzz input in two at the first NUL byte: a short text (a host name, an e-mail
+/// address, a name to match) and the rest (certificates). Without a NUL, the text is empty.
+pub fn text_and_rest(data: &[u8]) -> (String, &[u8]) {
+    match data.iter().position(|&b| b == 0) {
+        Some(at) => (
+            String::from_utf8_lossy(data.get(..at).unwrap_or_default()).into_owned(),
+            data.get(at + 1..).unwrap_or_default(),
+        ),
+        None => (String::new(), data),
+    }
+}
