@@ -232,13 +232,18 @@ struct PemBlock {
 /// Scans text for RFC 7468 blocks, laxly: CRLF or LF, any line width, trailing spaces,
 /// RFC 1421 headers (`Proc-Type: ...`) skipped, no final newline needed.
 fn pem_blocks(input: &[u8]) -> Vec<PemBlock> {
-    let text = String::from_utf8_lossy(input);
     let mut blocks = Vec::new();
-    let mut lines = text.split('\n').enumerate().peekable();
+    // Lines are split as bytes and decoded one by one, so that offsets count input bytes
+    // even where invalid UTF-8 becomes a (longer) replacement character.
+    let mut lines = input
+        .split(|&b| b == b'\n')
+        .map(|raw| (raw.len(), String::from_utf8_lossy(raw)))
+        .enumerate()
+        .peekable();
     let mut offset = 0usize;
-    while let Some((number, raw)) = lines.next() {
+    while let Some((number, (raw_len, raw))) = lines.next() {
         let line_offset = offset;
-        offset += raw.len() + 1;
+        offset += raw_len + 1;
         let line = raw.trim();
         let Some(start) = line.find("-----BEGIN ") else {
             continue;
@@ -252,8 +257,8 @@ fn pem_blocks(input: &[u8]) -> Vec<PemBlock> {
         let mut body = String::new();
         let mut in_headers = true;
         let mut closed = false;
-        for (_, raw) in lines.by_ref() {
-            offset += raw.len() + 1;
+        for (_, (raw_len, raw)) in lines.by_ref() {
+            offset += raw_len + 1;
             let l = raw.trim();
             if l.contains(&end_marker) {
                 closed = true;
