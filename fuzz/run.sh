@@ -23,14 +23,25 @@ mkdir -p logs "artifacts/$target"
 log="logs/$target-$(date -u +%Y%m%dT%H%M%SZ).log"
 before=$(find "artifacts/$target" -type f | wc -l)
 
+jobs=${FUZZ_JOBS:-1}
+parallel=()
+[ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
+rm -f fuzz-*.log
 nice -n 19 cargo +nightly fuzz run --sanitizer "${FUZZ_SANITIZER:-none}" --debug-assertions \
   "$target" "corpus/$target" -- \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-  -print_final_stats=1 -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" "$@" 2>&1 | tee "$log"
+  -print_final_stats=1 "${parallel[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
-executions=$(grep -h 'stat::number_of_executed_units' "$log" fuzz-*.log 2>/dev/null |
+# One process: its own final stats. Parallel jobs: each job's log (fuzz-N.log), summed.
+if [ "$jobs" -gt 1 ]; then
+  sources=(fuzz-*.log)
+else
+  sources=("$log")
+fi
+executions=$(grep -h 'stat::number_of_executed_units' "${sources[@]}" 2>/dev/null |
   awk '{ sum += $2 } END { print sum + 0 }')
+[ "$jobs" -gt 1 ] && cat fuzz-*.log >>"$log"
 rm -f fuzz-*.log
 after=$(find "artifacts/$target" -type f | wc -l)
 findings=$((after - before))

@@ -235,6 +235,25 @@ fn subtree_size(element: &Element) -> usize {
     }
 }
 
+/// The `index`-th element (pre-order).
+fn element_at(elements: &[Element], mut index: usize) -> Option<&Element> {
+    for element in elements {
+        if index == 0 {
+            return Some(element);
+        }
+        index -= 1;
+        let size = subtree_size(element);
+        if index < size {
+            return match &element.body {
+                Body::Children(c) | Body::Encapsulated { children: c, .. } => element_at(c, index),
+                Body::Bytes(_) => None,
+            };
+        }
+        index -= size;
+    }
+    None
+}
+
 /// The list holding the `index`-th element (pre-order) and its position in that list.
 fn locate(elements: &mut Vec<Element>, mut index: usize) -> Option<(&mut Vec<Element>, usize)> {
     let mut position = 0usize;
@@ -344,11 +363,7 @@ pub fn mutate_tree(tree: &mut Vec<Element>, rng: &mut Rng) -> bool {
     if total == 0 {
         return false;
     }
-    let donor = {
-        let index = rng.below(total);
-        let mut copy = tree.clone();
-        locate(&mut copy, index).and_then(|(list, position)| list.get(position).cloned())
-    };
+    let donor = element_at(tree, rng.below(total)).cloned();
     let index = rng.below(total);
     let Some((list, position)) = locate(tree, index) else {
         return false;
@@ -429,8 +444,12 @@ pub fn mutate_tree(tree: &mut Vec<Element>, rng: &mut Rng) -> bool {
             }
         }
         8 => {
-            // Repeat the element many times: a large SEQUENCE OF.
-            let copies = 1 + rng.below(200);
+            // Repeat the element: a few times, now and then many (a large SEQUENCE OF).
+            let copies = if rng.one_in(8) {
+                1 + rng.below(200)
+            } else {
+                1 + rng.below(4)
+            };
             for _ in 0..copies {
                 list.insert(position, element.clone());
             }
