@@ -1,7 +1,8 @@
 //! Every fixture under `tests/data/`, mutated thousands of times at the DER-element level
 //! (lengths, tags, duplicated/removed/truncated elements, deeper nesting, also inside extension
 //! values), goes through the full analysis: it must return, never panic, within a bounded time
-//! per input, and its report must serialise to JSON that parses again.
+//! per input, and its report must serialise to JSON that parses again. One mutant in four is
+//! passed as PEM or hex text, so the text detectors see them too.
 //!
 //! `CERTSCOPE_MUTATIONS` overrides the number of mutants per seed.
 
@@ -57,6 +58,21 @@ fn seeds() -> Vec<(PathBuf, Vec<u8>)> {
                 .map(move |der| (path.clone(), der))
         })
         .collect()
+}
+
+fn pem(der: &[u8]) -> Vec<u8> {
+    use base64ct::Encoding;
+    let body = base64ct::Base64::encode_string(der);
+    let lines: Vec<&str> = body
+        .as_bytes()
+        .chunks(64)
+        .map(|chunk| std::str::from_utf8(chunk).unwrap())
+        .collect();
+    format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        lines.join("\n")
+    )
+    .into_bytes()
 }
 
 fn mutants_per_seed(seeds: usize) -> usize {
@@ -122,7 +138,13 @@ fn every_fixture_mutation_returns_within_bounds() {
     for (number, (path, der)) in seeds.iter().enumerate() {
         let mut rng = mutate::Rng::new(0x6d75_7461_7465 ^ u64::try_from(number).unwrap());
         for round in 0..per_seed {
-            let mutant = mutate::mutate(der, &mut rng);
+            let raw = mutate::mutate(der, &mut rng);
+            // One mutant in four goes in as text, through the PEM and hex detectors.
+            let mutant = match round % 8 {
+                3 => pem(&raw),
+                7 => certscope::cert::hex(&raw).into_bytes(),
+                _ => raw.clone(),
+            };
             let label = format!("{} mutant {round}", path.display());
             let start = Instant::now();
             let result = certscope::analyze(&mutant, &options);
@@ -142,7 +164,7 @@ fn every_fixture_mutation_returns_within_bounds() {
                     still_certificates += 1;
                 }
             }
-            if mutant != *der {
+            if raw != *der {
                 changed += 1;
             }
             total += 1;
