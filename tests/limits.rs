@@ -165,15 +165,101 @@ fn deeply_nested_extension_value_is_malformed_not_fatal() {
     ));
 }
 
+/// `count` distinct certificates with one subject: copies of `ROOT` whose last two signature
+/// bytes differ (the DER stays valid; the signatures do not verify).
+fn same_subject_bag(count: u16) -> Vec<u8> {
+    let mut bag = Vec::with_capacity(ROOT.len() * usize::from(count));
+    for i in 0..count {
+        let mut cert = ROOT.to_vec();
+        let n = cert.len();
+        cert[n - 2..].copy_from_slice(&i.to_be_bytes());
+        bag.extend(cert);
+    }
+    bag
+}
+
 #[test]
 fn ten_thousand_certificates_with_the_same_subject() {
-    // The most objects one input may hold, all with one subject: the bag path building will
-    // search. Analysing it stays within the budget.
-    let bag = ROOT.repeat(10_000);
+    // The most objects one input may hold, all distinct, all with one subject: the bag path
+    // building will search. Analysing it stays within the budget.
+    let bag = same_subject_bag(10_000);
     let report = timed(
-        "10,000 certificates, one subject",
+        "10,000 distinct certificates, one subject",
         Duration::from_secs(120),
         || certscope::analyze(&bag, &AnalyzeOptions::at_unix_seconds(1_800_000_000)).unwrap(),
     );
     assert_eq!(report.objects.len(), 10_000);
+    let fingerprints: std::collections::HashSet<_> = report
+        .certificates()
+        .map(|c| c.fingerprints.sha256.clone())
+        .collect();
+    assert_eq!(fingerprints.len(), 10_000);
+    let subjects: std::collections::HashSet<_> = report
+        .certificates()
+        .map(|c| c.subject.rfc4514.clone())
+        .collect();
+    assert_eq!(subjects.len(), 1);
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/limits")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn thousands_of_names_against_thousands_of_constraints() {
+    // 1,000 permitted and 1,000 excluded DNS subtrees over 1,000 subjectAltNames
+    // (tests/data/limits/generate.py): 2,000,000 comparisons for path validation, which the
+    // name-constraint budget stops; the analysis of the three certificates is linear.
+    let mut bag = fixture("nc-leaf.der");
+    bag.extend(fixture("nc-intermediate.der"));
+    bag.extend(fixture("nc-root.der"));
+    let report = timed(
+        "1,000 names and 2,000 name constraints",
+        Duration::from_secs(10),
+        || certscope::analyze(&bag, &AnalyzeOptions::at_unix_seconds(1_800_000_000)).unwrap(),
+    );
+    assert_eq!(report.objects.len(), 3);
+    let extension_bytes = |index: usize, name: &str| {
+        let cert = report.certificates().nth(index).unwrap();
+        cert.extensions
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.value_hex.len() / 2)
+            .unwrap()
+    };
+    assert!(extension_bytes(0, "subjectAltName") > 20_000);
+    assert!(extension_bytes(1, "nameConstraints") > 30_000);
+}
+
+#[test]
+fn a_mesh_of_cross_signed_certificate_authorities() {
+    // Twelve CAs in a row, each cross-signed by its neighbours (21 certificates), a root and a
+    // leaf: 23 certificates with many candidate paths between leaf and root.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/limits");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("cross-") && n.ends_with(".der"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 23);
+    let bag: Vec<u8> = names.iter().flat_map(|n| fixture(n)).collect();
+    let report = timed(
+        "23 cross-signed certificates",
+        Duration::from_secs(10),
+        || certscope::analyze(&bag, &AnalyzeOptions::at_unix_seconds(1_800_000_000)).unwrap(),
+    );
+    assert_eq!(report.objects.len(), 23);
+    assert_eq!(
+        report
+            .certificates()
+            .filter(|c| c.subject.rfc4514 == "CN=Cross CA 5")
+            .count(),
+        2
+    );
 }
