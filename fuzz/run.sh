@@ -50,5 +50,6 @@ if [ "$status" -ne 0 ] && [ "$findings" -eq 0 ]; then
 fi
 printf '| %s | %s | %s | %s | %s |\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$target" "$seconds" \
   "$executions" "$findings" >>LOG.md
+python3 totals.py
 echo "==> $target: $executions executions in ${seconds}s, findings: $findings (logged in fuzz/LOG.md)"
 [ "$status" -eq 0 ]
