@@ -447,7 +447,6 @@ fn a_hostile_bag_is_bounded() {
     let root = certs(fixture!("base-root"));
     // Without the real intermediate, 300 candidates would each need a signature check: the
     // budget stops it with a distinct result.
-    let started = std::time::Instant::now();
     let report = verify(&chain[0], &decoys, &root, &options());
     assert_eq!(report.budget_exceeded, Some(BudgetLimit::Signatures));
     assert_eq!(report.signatures_checked, 100);
@@ -463,5 +462,4 @@ fn a_hostile_bag_is_bounded() {
     let report = verify(&chain[0], &bag, &root, &options());
     assert!(report.valid, "{:?}", report.error);
     assert_eq!(report.unused_certificates.len(), 300);
-    assert!(started.elapsed() < std::time::Duration::from_secs(30));
 }
