@@ -372,6 +372,15 @@ fn explicit_policy_requirement() {
         report.paths[0].valid_policies,
         Some(vec!["1.2.3.4".to_string()])
     );
+    // The tree: anyPolicy at depth 0, the intermediate's 1.2.3.4 under it, the leaf's below.
+    assert_eq!(
+        report.paths[0].valid_policy_tree,
+        Some(vec![vec![
+            "anyPolicy".to_string(),
+            "1.2.3.4".to_string(),
+            "1.2.3.4".to_string()
+        ]])
+    );
     let report = check(
         fixture!("policy-missing-chain"),
         fixture!("base-root"),
@@ -383,6 +392,7 @@ fn explicit_policy_requirement() {
         report.error
     );
     assert_eq!(report.paths[0].valid_policies, None);
+    assert_eq!(report.paths[0].valid_policy_tree, None);
 }
 
 #[test]
