@@ -9,6 +9,14 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section --out
 wasm=www/pkg/certscope_wasm_bg.wasm
 printf '[build] wasm module: %s bytes raw, %s bytes gzipped\n' "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
 
+# The Mozilla root store as a static file the page fetches only when the user asks for it, so
+# the roots never weigh on the wasm module. The CLI (built with the mozilla-roots feature, in
+# the dev profile the native tests already built) writes it with a manifest naming its source.
+cargo build --quiet -p certscope-cli
+mkdir -p www/pkg/roots
+target/debug/certscope roots --mozilla --out www/pkg/roots/mozilla.pem --manifest www/pkg/roots/index.json
+printf '[build] Mozilla roots: %s bytes (%s)\n' "$(wc -c <www/pkg/roots/mozilla.pem)" "$(cat www/pkg/roots/index.json)"
+
 # The npm package: the same glue and module, plus the entry points, types and web component.
 rm -rf pkg-npm
 mkdir -p pkg-npm
