@@ -91,6 +91,10 @@ test('the Mozilla root store is fetched only once asked for, and anchors a real 
   const anchor = page.locator('#chain-result .path.chosen li.link').last();
   assert.match(await anchor.locator('.link-head').textContent(), /anchor.*webpki-root-certs.*CN=GTS Root R1/);
   await screenshot(page, 'chain-mozilla-roots');
+  // A section the leaf lacks (it has no warnings) leaves nothing behind, not the text "null".
+  const strayNull = await page.locator('article.certificate').first()
+    .evaluate((card) => [...card.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent === 'null'));
+  assert.equal(strayNull, false);
 
   // Fetched once: a second verification reuses it; unticking goes back to no anchor.
   assert.match(await verify(page, { host: 'www.google.com' }), /^✔ Valid/);
@@ -125,6 +129,8 @@ test('a PKCS#12 file asks for its password, says when it is wrong, and opens wit
   const subjects = await page.locator('article.certificate .subject-dn').allTextContents();
   assert.ok(subjects.includes('CN=ec.example.com,O=certscope fixtures'), subjects.join(' | '));
   assert.equal(await page.locator('article.kind-private_key').count(), 1);
+  assert.equal(await page.locator('article.certificate .origin').first().textContent(),
+    '#1 · DER at byte 0, item 1 of the PKCS#12 container');
   assert.equal(await page.locator('article.problem').count(), 0);
   await screenshot(page, 'pkcs12-opened');
   assertClean(watch);
