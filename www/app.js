@@ -37,7 +37,7 @@ function call(op, args, extra = {}) {
 // ---- busy indicator: a spinner beside the status line, aria-busy on the region at work ----
 
 let busyCount = 0;
-/** Marks `region` busy and shows `text` with the spinner until the returned function runs. */
+/** Marks `region` busy and shows `text` with the spinner; `progress(text)` updates the text, `end()` clears. */
 function busy(region, text) {
   busyCount += 1;
   region.setAttribute('aria-busy', 'true');
