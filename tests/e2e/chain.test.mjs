@@ -105,6 +105,18 @@ test('the Mozilla root store is fetched only once asked for, and anchors a real 
   await page.close();
 });
 
+test('the wasm module does not carry the Mozilla roots; the static file does', async () => {
+  const wasm = await readFile(join(ROOT, 'www/pkg/certscope_wasm_bg.wasm'));
+  const bundle = await readFile(join(ROOT, 'www/pkg/roots/mozilla.pem'), 'utf8');
+  for (const name of ['GTS Root R1', 'ISRG Root X1', 'DigiCert Global Root G2']) {
+    assert.ok(bundle.includes(`CN=${name},`), `${name} in the bundle`);
+    assert.equal(wasm.includes(Buffer.from(name)), false, `${name} in the wasm module`);
+  }
+  const manifest = JSON.parse(await readFile(join(ROOT, 'www/pkg/roots/index.json'), 'utf8'));
+  assert.equal(manifest.mozilla.label, `webpki-root-certs ${WEBPKI_ROOTS_VERSION}`);
+  assert.equal(manifest.mozilla.roots, pemBlocks(bundle).length);
+});
+
 test('a PKCS#12 file asks for its password, says when it is wrong, and opens with the right one', async () => {
   const { page, watch } = await openPage();
   await page.setInputFiles('#files', data('input/modern.p12'));
