@@ -63,6 +63,13 @@ export interface ChainResult {
   missing_issuers: Array<{ certificate: number; issuer: string; key_identifier: string | null; ca_issuers: string[] }>;
   unused_certificates: number[];
   wrong_order: boolean;
+  /** The `extra_anchors_label` given, if any. */
+  extra_anchors: string | null;
+  /** For each entry of `certificates`: the trust store of an anchor ('trusted inputs' or the
+   * `extra_anchors_label`); null for the target and untrusted certificates. */
+  anchor_stores: Array<string | null>;
+  /** The trust store of the chosen path's anchor. */
+  anchored_by: string | null;
   [key: string]: unknown;
 }
 /** Options for `lint`. */
