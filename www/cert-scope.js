@@ -10,7 +10,7 @@
 // Input: the file named by `src` (same origin only), otherwise the element's own text (PEM,
 // base64 or hex). Certificates are numbered from 1 in input order, as the cards show them.
 //
-// Attributes (every change renders again):
+// Attributes (every change renders again, as does a change of the element's text):
 //   mode      inspect (default): one card per object, with roles, purposes and lint findings.
 //             verify: builds and validates the chain of one certificate and shows the verdict,
 //             its explanation, every path tried and the checks on each link.
@@ -99,6 +99,9 @@ export class CertScopeElement extends HTMLElement {
   #scheduled = false;
   #run = 0;
   #loaded = null;
+  #observer = new MutationObserver(() => {
+    if (!this.hasAttribute('src')) this.#schedule();
+  });
 
   /** The analysis of the input, or null. */
   report = null;
@@ -120,11 +123,13 @@ export class CertScopeElement extends HTMLElement {
 
   connectedCallback() {
     this.#connected = true;
+    this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
     this.#schedule();
   }
 
   disconnectedCallback() {
     this.#connected = false;
+    this.#observer.disconnect();
   }
 
   attributeChangedCallback() {

@@ -274,13 +274,29 @@ test('bad input and bad attributes give an error event and an error state', asyn
   // Text that holds nothing certscope can read.
   const message = await page.evaluate(() => new Promise((resolve) => {
     const element = document.createElement('cert-scope');
+    element.id = 'added';
     element.setAttribute('mode', 'verify');
+    element.setAttribute('trust', 'self-signed');
     element.addEventListener('certscope-error', (e) => resolve({ message: e.detail.message, state: element.state }));
     element.textContent = 'this is not a certificate';
     document.body.append(element);
   }));
   assert.equal(message.state, 'error');
   assert.match(message.message, /\S/);
+  assert.equal(await page.locator('#added >> css=.verdict').count(), 0);
+
+  // New text renders again: a self-signed certificate, trusted as itself.
+  const pem = await readFile(join(ROOT, 'www/examples/device.pem'), 'utf8');
+  const fixed = await page.evaluate((text) => new Promise((resolve) => {
+    const element = document.getElementById('added');
+    element.addEventListener('certscope-result', (e) => resolve({ detail: e.detail, state: element.state }), { once: true });
+    element.textContent = text;
+  }), pem);
+  assert.equal(fixed.state, 'done');
+  assert.equal(fixed.detail.mode, 'verify');
+  assert.equal(fixed.detail.report.objects[0].self_signed, true);
+  assert.match(await text(page, '#added >> css=.question'), /trusting CN=leaf\.example\.com/);
+  await page.locator('#added >> css=.verdict').waitFor();
   assert.deepEqual(page.watch.violations(), []);
   assert.deepEqual(page.watch.errors, []);
   await page.close();
