@@ -87,6 +87,14 @@ impl Purpose {
 
     /// Parses `server`, `client`, `codesign`, `email`, `timestamp`, `ocsp`, `any` or a dotted
     /// OID.
+    ///
+    /// ```
+    /// use certscope::chain::Purpose;
+    /// assert_eq!(Purpose::parse("client"), Some(Purpose::ClientAuth));
+    /// let by_oid = Purpose::parse("1.3.6.1.5.5.7.3.2").unwrap();
+    /// assert_eq!(by_oid.oid(), Purpose::ClientAuth.oid());
+    /// assert_eq!(Purpose::parse("teleport"), None);
+    /// ```
     pub fn parse(text: &str) -> Option<Purpose> {
         Some(match text {
             "server" | "serverAuth" => Purpose::ServerAuth,
@@ -160,6 +168,7 @@ impl fmt::Display for ExpectedName {
 
 /// Every input of a validation, with safe defaults ([`VerifyOptions::at`]).
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct VerifyOptions {
     /// The time at which validity is judged. certscope never reads a clock.
@@ -521,6 +530,40 @@ pub struct ChainReport {
 }
 
 /// Builds every path from `target` through `untrusted` to one of `anchors` and validates each.
+///
+/// The report is valid when one path passes every check; otherwise [`ChainReport::error`] is
+/// the most specific failure over all paths ([`ChainError::rank`]).
+///
+/// ```
+/// use certscope::chain::{verify, ChainError, ExpectedName, Purpose, VerifyOptions};
+/// use certscope::time::UnixTime;
+///
+/// let read = |pem: &str| {
+///     let parsed = certscope::parse_input(pem.as_bytes(), &Default::default()).unwrap();
+///     let cert = parsed.certificates().next().unwrap().clone();
+///     cert
+/// };
+/// let leaf = read(include_str!("../tests/data/roles/tls-server.pem"));
+/// let issuer = read(include_str!("../tests/data/roles/intermediate-eku.pem"));
+/// let root = read(include_str!("../tests/data/roles/root.pem"));
+///
+/// let mut options = VerifyOptions::at(UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap());
+/// options.purpose = Purpose::ServerAuth;
+/// options.host = Some(ExpectedName::Dns("www.example.com".into()));
+/// let report = verify(&leaf, &[issuer.clone()], &[root.clone()], &options);
+/// assert!(report.valid, "{:?}", report.error);
+///
+/// // The wrong host name: the same path, now failing its name check.
+/// options.host = Some(ExpectedName::Dns("mail.example.com".into()));
+/// let report = verify(&leaf, &[issuer.clone()], &[root.clone()], &options);
+/// assert!(matches!(report.error, Some(ChainError::NameMismatch { .. })));
+///
+/// // No anchor: nothing to build to.
+/// options.host = None;
+/// let report = verify(&leaf, &[issuer], &[], &options);
+/// assert!(!report.valid);
+/// assert!(!report.missing_issuers.is_empty());
+/// ```
 pub fn verify(
     target: &Cert,
     untrusted: &[Cert],

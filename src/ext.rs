@@ -47,6 +47,8 @@ pub use x509_cert::ext::pkix::{
 
 /// The outcome of looking for one extension.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "type"))]
 pub enum Lookup<T> {
     /// The certificate does not carry it.
     Absent,

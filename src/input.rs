@@ -541,6 +541,32 @@ pub(crate) fn decode_certificate(der: &[u8]) -> Result<Cert, DecodeError> {
 /// Text with `-----BEGIN` lines is read as PEM, ignoring whatever surrounds the blocks; binary
 /// starting with a SEQUENCE tag as one or more concatenated DER objects; other text as bare
 /// base64 or hex.
+///
+/// ```
+/// use certscope::{parse_input, InputOptions};
+///
+/// // A PEM bundle: a leaf and its root, with text around the blocks.
+/// let bundle = include_str!("../tests/data/input/chain.pem");
+/// let parsed = parse_input(bundle.as_bytes(), &InputOptions::default()).unwrap();
+/// let subjects: Vec<String> = parsed
+///     .certificates()
+///     .map(|cert| certscope::name::rfc4514(cert.x509().tbs_certificate().subject()))
+///     .collect();
+/// assert_eq!(
+///     subjects,
+///     ["CN=ec.example.com,O=certscope fixtures", "CN=Fixture Root CA,O=certscope fixtures"]
+/// );
+///
+/// // DER is detected by its structure, not by a name.
+/// let der = parsed.certificates().next().unwrap().der().to_vec();
+/// let again = parse_input(&der, &InputOptions::default()).unwrap();
+/// assert_eq!(again.certificates().count(), 1);
+///
+/// // A part that does not decode is a problem, not a failure of the whole input.
+/// let broken = "-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n";
+/// let parsed = parse_input(broken.as_bytes(), &InputOptions::default()).unwrap();
+/// assert_eq!((parsed.objects.len(), parsed.problems.len()), (0, 1));
+/// ```
 pub fn parse_input(input: &[u8], options: &InputOptions) -> Result<Parsed, InputError> {
     if input.len() > options.max_input_bytes {
         return Err(InputError::TooLarge {

@@ -203,6 +203,7 @@ pub const END_ENTITY_KINDS: &[CertKind] = &[
 /// What the caller tells the linter about the certificate: its kind and the rule sets that
 /// follow from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LintTarget {
     /// The kind of certificate.
     pub kind: CertKind,
@@ -296,6 +297,7 @@ pub fn rule_sets_for(kind: CertKind, cert: &Cert) -> Vec<RuleSet> {
 
 /// What the caller decides for one linting run.
 #[derive(Clone, Debug, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LintOptions {
     /// The analysis time: rules whose effective date is after it are not effective yet.
     /// `None` judges by the issuance date only.
@@ -311,6 +313,7 @@ pub struct LintOptions {
 
 /// One lint, as data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LintInfo {
     /// Stable identifier; zlint's where the rule is the same. The prefix gives the default
     /// severity (`e_`, `w_`, `n_`).
@@ -387,6 +390,34 @@ fn all_lints() -> impl Iterator<Item = &'static Lint> {
 }
 
 /// Lints one certificate. Findings come in registry order; lints that pass produce nothing.
+///
+/// ```
+/// use certscope::{lint, LintOptions, RuleSet, Severity};
+/// use certscope::time::UnixTime;
+///
+/// let pem = include_str!("../tests/data/roles/tls-server.pem");
+/// let parsed = certscope::parse_input(pem.as_bytes(), &Default::default()).unwrap();
+/// let cert = parsed.certificates().next().unwrap();
+///
+/// // A TLS server certificate is linted against RFC 5280 and the TLS Baseline Requirements.
+/// let options = LintOptions {
+///     time: UnixTime::parse_rfc3339("2026-06-01T00:00:00Z"),
+///     ..LintOptions::default()
+/// };
+/// let findings = lint(cert, &options);
+/// let missing_aia = findings.iter().find(|f| f.id == "e_sub_cert_aia_missing").unwrap();
+/// assert_eq!(missing_aia.severity, Severity::Error);
+/// assert_eq!(missing_aia.citation, "TLS BR 7.1.2.7.7");
+/// assert_eq!(missing_aia.field, "extensions/authorityInfoAccess");
+/// assert!(certscope::lint::has_errors(&findings));
+///
+/// // Forcing RFC 5280 alone leaves the Baseline Requirements out.
+/// let options = LintOptions { rule_set: Some(RuleSet::Rfc5280), ..options };
+/// assert!(lint(cert, &options).iter().all(|f| f.id != "e_sub_cert_aia_missing"));
+///
+/// // Every finding's id is in the registry, with its metadata.
+/// assert_eq!(certscope::lint::lookup("e_sub_cert_aia_missing").unwrap().rule_set, RuleSet::TlsBr);
+/// ```
 pub fn lint(cert: &Cert, options: &LintOptions) -> Vec<Finding> {
     let target = match (options.rule_set, &options.target) {
         (Some(set), _) => LintTarget::forced(cert, set),

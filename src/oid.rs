@@ -7,6 +7,7 @@ use der::asn1::ObjectIdentifier;
 
 /// What certscope knows about one OID.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct OidInfo {
     /// Dotted decimal form.
     pub oid: &'static str,

@@ -68,6 +68,8 @@ pub struct PurposeWhy {
 
 /// OpenSSL's purposes, in `X509_PURPOSE` table order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum PurposeId {
     /// `X509_PURPOSE_SSL_CLIENT`, "SSL client".
     SslClient,
@@ -204,6 +206,7 @@ pub const NETSCAPE_CERT_TYPE: ObjectIdentifier =
 
 /// What OpenSSL caches about a certificate before any purpose check (`ex_flags` and friends).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct OpensslView {
     /// Why the certificate is invalid for OpenSSL (`EXFLAG_INVALID`); empty when valid.
     pub invalid: Vec<String>,
@@ -336,6 +339,15 @@ impl OpensslView {
 }
 
 /// The answers for every purpose, in OpenSSL's order.
+///
+/// ```
+/// let pem = include_str!("../tests/data/roles/device-client.pem");
+/// let parsed = certscope::parse_input(pem.as_bytes(), &Default::default()).unwrap();
+/// let purposes = certscope::purpose::purposes(parsed.certificates().next().unwrap());
+/// let answer = |id: &str| purposes.iter().find(|p| p.id == id).unwrap().leaf;
+/// assert!(answer("sslclient"));
+/// assert!(!answer("sslserver"));
+/// ```
 pub fn purposes(cert: &Cert) -> Vec<Purpose> {
     let view = OpensslView::of(cert);
     PurposeId::ALL

@@ -398,6 +398,24 @@ pub struct Extension {
 ///
 /// Fails only when the input as a whole breaks a limit; undecodable parts are listed in
 /// [`Report::problems`].
+///
+/// ```
+/// use certscope::role::RoleKind;
+/// use certscope::{analyze, AnalyzeOptions};
+///
+/// let pem = include_str!("../tests/data/roles/device-client.pem");
+/// let options = AnalyzeOptions::at_unix_seconds(1_780_000_000); // 2026-05-28
+/// let report = analyze(pem.as_bytes(), &options).unwrap();
+/// let cert = report.certificates().next().unwrap();
+/// assert_eq!(cert.subject.rfc4514, "CN=sensor-0042,serialNumber=SN-0042-AB,O=Example Devices");
+/// assert_eq!(cert.roles[0].role, RoleKind::TlsClient);
+/// assert_eq!(cert.validity.valid_at_analysis_time, Some(true));
+///
+/// // The report is the JSON contract the CLI and the wasm module share.
+/// let json = serde_json::to_value(&report).unwrap();
+/// assert_eq!(json["schema_version"], certscope::report::SCHEMA_VERSION);
+/// assert_eq!(json["objects"][0]["kind"], "certificate");
+/// ```
 pub fn analyze(input: &[u8], options: &AnalyzeOptions) -> Result<Report, InputError> {
     let parsed = input::parse_input(input, &options.input)?;
     // Roles look at the whole input (cross-certificates), so they are computed once for all.

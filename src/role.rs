@@ -305,6 +305,21 @@ pub struct Warning {
 }
 
 /// Classifies one certificate on its own (no cross-certificate detection).
+///
+/// ```
+/// use certscope::role::RoleKind;
+///
+/// let pem = include_str!("../tests/data/roles/device-client.pem");
+/// let parsed = certscope::parse_input(pem.as_bytes(), &Default::default()).unwrap();
+/// let roles = certscope::classify(parsed.certificates().next().unwrap());
+/// let client = &roles.roles[0];
+/// assert_eq!(client.role, RoleKind::TlsClient);
+/// assert!(client.usable);
+/// // The evidence names the field that grants the role.
+/// assert!(client.granted_by.iter().any(|e| e.text.contains("clientAuth")));
+/// // A missing serverAuth is not "server".
+/// assert!(roles.roles.iter().all(|r| r.role != RoleKind::TlsServer));
+/// ```
 pub fn classify(cert: &Cert) -> CertificateRoles {
     classify_in(cert, &[])
 }
@@ -312,6 +327,22 @@ pub fn classify(cert: &Cert) -> CertificateRoles {
 /// Classifies every certificate of one input: the others are used as context (a CA certificate
 /// whose subject and key another certificate of the input also carries, under a different
 /// issuer, is a cross-certificate).
+///
+/// ```
+/// use certscope::role::RoleKind;
+///
+/// let chain = [
+///     include_str!("../tests/data/roles/device-client.pem"),
+///     include_str!("../tests/data/roles/intermediate-nc.pem"),
+///     include_str!("../tests/data/roles/root.pem"),
+/// ]
+/// .concat();
+/// let parsed = certscope::parse_input(chain.as_bytes(), &Default::default()).unwrap();
+/// let certs: Vec<_> = parsed.certificates().cloned().collect();
+/// let roles = certscope::classify_all(&certs);
+/// let kinds: Vec<RoleKind> = roles.iter().map(|r| r.roles[0].role).collect();
+/// assert_eq!(kinds, [RoleKind::TlsClient, RoleKind::IntermediateCa, RoleKind::RootCa]);
+/// ```
 pub fn classify_all(certs: &[Cert]) -> Vec<CertificateRoles> {
     // Only certificates with the same key can be cross-certificates of each other: grouping by
     // key keeps a large bundle linear.

@@ -8,6 +8,8 @@ use std::time::Duration;
 /// certscope never reads a clock: the CLI, the wasm layer or the embedding program decides
 /// what "now" is and passes it in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(transparent))]
 pub struct UnixTime(pub u64);
 
 impl UnixTime {

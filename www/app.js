@@ -1,6 +1,6 @@
 // The page: reads what the user gives, asks the worker (the wasm core) to analyse and verify,
 // and renders the core's reports. It never derives a verdict itself.
-import { el, renderReport, colonHex, copyButton } from './render.js';
+import { el, renderReport, chainView } from './render.js';
 import { asn1Panel } from './asn1view.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -229,46 +229,10 @@ async function offerStores() {
 }
 
 function renderChain(result) {
-  const box = $('#chain-result');
-  const entries = result.certificates ?? [];
-  const name = (i) => entries[i]?.subject || '(empty subject)';
-  const stores = result.anchor_stores ?? [];
-  const verdict = el('p', { class: `verdict ${result.valid ? 'ok' : 'bad'}` },
-    result.valid ? '✔ Valid: ' : '✖ Not valid: ', result.explanation ?? (result.valid ? 'a path reaches a trust anchor and every check passes.' : ''));
-  const anchoredBy = result.anchored_by
-    ? el('p', { class: 'anchored-by' }, 'Trust anchor from: ', el('strong', { text: result.anchored_by }))
-    : null;
-  const paths = (result.paths ?? []).map((path, p) => {
-    const chosen = p === result.chosen;
-    const links = path.certificates.map((certIndex, position) => {
-      const checks = (path.checks ?? []).filter((c) => c.certificate === certIndex);
-      const failed = checks.filter((c) => !c.passed);
-      const entry = entries[certIndex] ?? {};
-      return el('li', { class: `link ${failed.length ? 'failed' : 'passed'}`, 'data-source': entry.source },
-        el('div', { class: 'link-head' },
-          el('span', { class: 'pill', text: position === 0 ? 'target' : (entry.source === 'anchor' ? 'anchor' : 'intermediate') }),
-          stores[certIndex] && position !== 0 ? el('span', { class: 'pill store', text: stores[certIndex] }) : null,
-          ' ', el('strong', { text: name(certIndex) })),
-        failed.map((c) => el('p', { class: 'failed-check' }, `✖ ${c.name}: ${c.explanation}`, c.citation ? el('span', { class: 'muted', text: ` (${c.citation})` }) : null)),
-        el('details', {}, el('summary', { text: `${checks.length} checks` }),
-          el('ul', { class: 'checks' }, checks.map((c) => el('li', { class: c.passed ? 'pass' : 'fail' },
-            c.passed ? '✔ ' : '✖ ', el('strong', { text: c.name }), `: ${c.explanation}`)))));
-    });
-    return el('div', { class: `path ${chosen ? 'chosen' : ''}` },
-      el('h4', {}, chosen ? `Chosen path (${result.chosen_because ?? ''})` : `Path ${p + 1}`, path.valid ? ' — valid' : ` — fails: ${path.explanation ?? ''}`),
-      el('ol', { class: 'chain-diagram' }, links));
-  });
-  const missing = (result.missing_issuers ?? []).map((m) => el('li', {},
-    `Missing issuer of ${name(m.certificate)}: ${m.issuer}`, m.key_identifier ? ` (key id ${colonHex(m.key_identifier)})` : '',
-    ...(m.ca_issuers ?? []).map((url) => el('span', { class: 'aia' }, ' — caIssuers: ', el('code', { text: url }), copyButton(url, 'caIssuers URL')))));
-  const unused = (result.unused_certificates ?? []).map((i) => el('li', { text: name(i) }));
-  box.replaceChildren(verdict, anchoredBy ?? '',
-    result.wrong_order ? el('p', { class: 'warn-text', text: 'The certificates were given out of order: each certificate should be followed by its issuer.' }) : '',
-    ...paths,
-    missing.length ? el('div', { class: 'missing' }, el('h4', { text: 'Missing issuers' }), el('ul', {}, missing)) : '',
-    unused.length ? el('div', { class: 'unused' }, el('h4', { text: 'Certificates no path uses' }), el('ul', {}, unused)) : '',
-    el('div', { class: 'object-actions' },
-      el('button', { type: 'button', class: 'secondary export-chain', onclick: exportChain }, 'Export chosen path as PEM bundle')));
+  $('#chain-result').replaceChildren(...chainView(result, {
+    actions: () => el('div', { class: 'object-actions' },
+      el('button', { type: 'button', class: 'secondary export-chain', onclick: exportChain }, 'Export chosen path as PEM bundle')),
+  }));
 }
 
 async function exportChain() {

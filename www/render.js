@@ -142,24 +142,28 @@ function purposesTable(purposes) {
         el('td', { text: p.ca ? 'yes' : 'no', class: p.ca ? 'yes' : 'no' }), el('td', {}, valueTree(p.why)))))));
 }
 
-const SEVERITY_ORDER = ['error', 'warning', 'notice', 'info'];
+const SEVERITY_ORDER = ['error', 'warning', 'notice', 'info', 'not_effective', 'not_applicable'];
 
-function lintPanel(lints, card) {
+/**
+ * The lint findings of one certificate, grouped by severity. With a `card`, each finding that
+ * names a field gets a button highlighting that field in the card.
+ */
+export function lintPanel(lints, card = null, { open = false } = {}) {
   if (!Array.isArray(lints)) return null;
   if (lints.length === 0) return el('p', { class: 'lints-clean', text: 'No lint findings.' });
   const groups = SEVERITY_ORDER.map((severity) => [severity, lints.filter((l) => l.severity === severity)])
     .filter(([, list]) => list.length);
   const other = lints.filter((l) => !SEVERITY_ORDER.includes(l.severity));
   if (other.length) groups.push(['other', other]);
-  return el('details', { class: 'section lints', open: lints.some((l) => l.severity === 'error') },
+  return el('details', { class: 'section lints', open: open || lints.some((l) => l.severity === 'error') },
     el('summary', {}, `Lint findings (${lints.length})`,
-      groups.map(([severity, list]) => el('span', { class: `pill sev-${severity}`, text: `${list.length} ${severity}` }))),
+      groups.map(([severity, list]) => el('span', { class: `pill sev-${severity}`, text: `${list.length} ${humanKey(severity)}` }))),
     groups.map(([severity, list]) => el('div', { class: `lint-group sev-${severity}` },
-      el('h4', { text: severity }),
+      el('h4', { text: humanKey(severity) }),
       el('ul', {}, list.map((finding) => el('li', {},
         el('code', { text: finding.id }), ' ', finding.message,
         finding.citation ? el('span', { class: 'muted', text: ` (${finding.citation})` }) : null,
-        finding.field ? el('button', { type: 'button', class: 'link show-field', 'data-target-field': finding.field,
+        finding.field && card ? el('button', { type: 'button', class: 'link show-field', 'data-target-field': finding.field,
           onclick: () => highlightField(card, finding.field) }, 'show field') : null))))));
 }
 
@@ -248,4 +252,64 @@ export function renderReport(results, report, sources = [], hooks = {}) {
   if (report.objects.length === 0 && report.problems.length === 0) {
     results.append(el('p', { class: 'empty', text: 'Nothing found in the input.' }));
   }
+}
+
+/**
+ * The result of the core's chain verification: the verdict with its explanation, each path
+ * built with the checks on every link, missing issuers and unused certificates. Returns nodes;
+ * `hooks.actions(result)` may add a node after them.
+ */
+export function chainView(result, hooks = {}) {
+  const entries = result.certificates ?? [];
+  const name = (i) => entries[i]?.subject || '(empty subject)';
+  const stores = result.anchor_stores ?? [];
+  const anchoredBy = result.anchored_by
+    ? el('p', { class: 'anchored-by' }, 'Trust anchor from: ', el('strong', { text: result.anchored_by }))
+    : '';
+  const verdict = el('p', { class: `verdict ${result.valid ? 'ok' : 'bad'}`, role: 'status' },
+    el('span', { class: 'verdict-label', text: result.valid ? '✔ Valid' : '✖ Not valid' }), ': ',
+    el('span', { class: 'verdict-explanation', text: result.explanation ?? (result.valid ? 'a path reaches a trust anchor and every check passes.' : '') }));
+  const paths = (result.paths ?? []).map((path, p) => {
+    const chosen = p === result.chosen;
+    const links = path.certificates.map((certIndex, position) => {
+      const checks = (path.checks ?? []).filter((c) => c.certificate === certIndex);
+      const failed = checks.filter((c) => !c.passed);
+      const entry = entries[certIndex] ?? {};
+      return el('li', { class: `link ${failed.length ? 'failed' : 'passed'}`, 'data-source': entry.source },
+        el('div', { class: 'link-head' },
+          el('span', { class: 'pill', text: position === 0 ? 'target' : (entry.source === 'anchor' ? 'anchor' : 'intermediate') }),
+          stores[certIndex] && position !== 0 ? el('span', { class: 'pill store', text: stores[certIndex] }) : null,
+          ' ', el('strong', { text: name(certIndex) })),
+        failed.map((c) => el('p', { class: 'failed-check' }, `✖ ${c.name}: ${c.explanation}`, c.citation ? el('span', { class: 'muted', text: ` (${c.citation})` }) : null)),
+        el('details', {}, el('summary', { text: `${checks.length} checks` }),
+          el('ul', { class: 'checks' }, checks.map((c) => el('li', { class: c.passed ? 'pass' : 'fail' },
+            c.passed ? '✔ ' : '✖ ', el('strong', { text: c.name }), `: ${c.explanation}`)))));
+    });
+    return el('div', { class: `path ${chosen ? 'chosen' : ''}` },
+      el('h4', {}, chosen ? `Chosen path (${result.chosen_because ?? ''})` : `Path ${p + 1}`, path.valid ? ' — valid' : ` — fails: ${path.explanation ?? ''}`),
+      el('ol', { class: 'chain-diagram' }, links),
+      path.valid_policy_tree?.length
+        ? el('details', { class: 'policy-tree' }, el('summary', { text: `Valid policy tree (${path.valid_policy_tree.length} ${path.valid_policy_tree.length === 1 ? 'branch' : 'branches'})` }),
+          el('ul', {}, path.valid_policy_tree.map((branch) => el('li', {}, el('code', { text: branch.join(' → ') })))))
+        : '');
+  });
+  const missing = (result.missing_issuers ?? []).map((m) => el('li', {},
+    `Missing issuer of ${name(m.certificate)}: ${m.issuer}`, m.key_identifier ? ` (key id ${colonHex(m.key_identifier)})` : '',
+    ...(m.ca_issuers ?? []).map((url) => el('span', { class: 'aia' }, ' — caIssuers: ', el('code', { text: url }), copyButton(url, 'caIssuers URL')))));
+  const unused = (result.unused_certificates ?? []).map((i) => el('li', { text: name(i) }));
+  return [verdict, anchoredBy,
+    result.wrong_order ? el('p', { class: 'warn-text', text: 'The certificates were given out of order: each certificate should be followed by its issuer.' }) : '',
+    ...paths,
+    missing.length ? el('div', { class: 'missing' }, el('h4', { text: 'Missing issuers' }), el('ul', {}, missing)) : '',
+    unused.length ? el('div', { class: 'unused' }, el('h4', { text: 'Certificates no path uses' }), el('ul', {}, unused)) : '',
+    hooks.actions ? hooks.actions(result) : ''];
+}
+
+/** The core's lint results (one entry per certificate: index, subject, findings). */
+export function lintView(entries) {
+  if (entries.length === 0) return [el('p', { class: 'empty', text: 'No certificate in the input.' })];
+  return entries.map((entry) => el('article', { class: 'card lint-result', 'data-index': entry.index },
+    el('h3', { class: 'subject', text: entry.subject || '(empty subject)' }),
+    el('p', { class: 'origin', text: `#${entry.index + 1}` }),
+    lintPanel(entry.findings, null, { open: true })));
 }

@@ -75,7 +75,7 @@ impl fmt::Display for BudgetLimit {
 }
 
 /// What building found.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Built {
     /// Complete paths: pool indices, target first, the trusted certificate last.
     pub paths: Vec<Vec<usize>>,

@@ -19,6 +19,7 @@ use crate::cert::Cert;
 use crate::time::UnixTime;
 
 /// A decoded CRL with the DER of its signed part.
+#[derive(Clone, Debug)]
 pub struct Crl {
     list: CertificateList<Raw>,
     tbs_der: Vec<u8>,

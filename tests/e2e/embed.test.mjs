@@ -1,5 +1,6 @@
-// The <cert-scope> element on an example documentation page with a strict CSP: two checkers
-// render, emit their reports, and nothing is requested beyond the element's own files.
+// The <cert-scope> element on an example documentation page with a strict CSP: checkers in
+// inspect, verify and lint mode render, emit their results, follow attribute changes, and
+// nothing is requested beyond the element's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
@@ -18,10 +19,9 @@ after(async () => {
   server?.stop();
 });
 
-test('two checkers on a docs page render their certificates and emit reports', async () => {
-  const page = await browser.context.newPage();
-  const watch = audit(page, server.origin);
-  await page.goto(`${server.origin}/examples/docs.html`);
+test('the checkers on a docs page render their certificates and emit reports', async () => {
+  const page = await openDocs();
+  const watch = page.watch;
   const html = await readFile(join(ROOT, 'www/examples/docs.html'), 'utf8');
   const inlinePem = html.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/)[0];
   const filePem = await readFile(join(ROOT, 'www/examples/device.pem'), 'utf8');
@@ -35,13 +35,21 @@ test('two checkers on a docs page render their certificates and emit reports', a
   // The element exposes its report, as the event carried it.
   const schema = await page.evaluate(() => document.querySelector('#inline').report.schema_version);
   assert.equal(typeof schema, 'number');
+  const events = await recordedEvents(page, 5);
+  assert.deepEqual(Object.keys(events).sort(), ['from-file', 'inline', 'lint-server', 'verify-client', 'verify-server']);
+  assert.equal(events.inline.type, 'certscope-result');
+  assert.equal(events.inline.detail.mode, 'inspect');
+  assert.equal(events.inline.detail.report.schema_version, schema);
+  assert.equal(events.inline.detail.chain, null);
+  assert.equal(events.inline.detail.lints, null);
   await screenshot(page, 'embedded-checkers');
   assert.deepEqual(watch.violations(), []);
   assert.deepEqual(watch.errors, []);
   const paths = new Set(watch.requests.map((url) => new URL(url).pathname));
   assert.deepEqual([...paths].sort(), [
-    '/cert-scope.css', '/cert-scope.js', '/examples/device.pem', '/examples/docs.css',
-    '/examples/docs.html', '/pkg/certscope_wasm.js', '/pkg/certscope_wasm_bg.wasm', '/render.js',
+    '/cert-scope.css', '/cert-scope.js', '/examples/device-chain.pem', '/examples/device.pem',
+    '/examples/docs.css', '/examples/docs.html', '/examples/server.pem', '/pkg/certscope_wasm.js',
+    '/pkg/certscope_wasm_bg.wasm', '/render.js',
   ]);
   await page.close();
 });
@@ -59,5 +67,237 @@ test('a src on another origin is refused with an event, without a request', asyn
   }));
   assert.match(message, /origin/);
   assert.deepEqual(watch.violations(), []);
+  await page.close();
+});
+
+/** Opens the docs page, recording every event the checkers emit from the start. */
+async function openDocs() {
+  const page = await browser.context.newPage();
+  page.watch = audit(page, server.origin);
+  await page.addInitScript(() => {
+    window.certscopeEvents = [];
+    for (const type of ['certscope-result', 'certscope-error']) {
+      document.addEventListener(type, (event) => {
+        window.certscopeEvents.push({ id: event.target.id, type, detail: JSON.parse(JSON.stringify(event.detail)) });
+      });
+    }
+  });
+  await page.goto(`${server.origin}/examples/docs.html`);
+  return page;
+}
+
+/** The last event each checker emitted, by element id, once `count` checkers have emitted. */
+async function recordedEvents(page, count) {
+  await page.waitForFunction((n) => new Set(window.certscopeEvents.map((e) => e.id)).size >= n, count);
+  const events = await page.evaluate(() => window.certscopeEvents);
+  return Object.fromEntries(events.map((event) => [event.id, event]));
+}
+
+/**
+ * Changes attributes of the element matching `selector` in one task and resolves to the next
+ * event it emits: { type, detail, state, count } (count: events seen within 300 ms).
+ */
+function change(page, selector, attributes) {
+  return page.evaluate(([selector, attributes]) => new Promise((resolve) => {
+    const element = document.querySelector(selector);
+    let first = null;
+    let count = 0;
+    const seen = (event) => {
+      count += 1;
+      if (first) return;
+      first = { type: event.type, detail: JSON.parse(JSON.stringify(event.detail)), state: element.state };
+      setTimeout(() => {
+        element.removeEventListener('certscope-result', seen);
+        element.removeEventListener('certscope-error', seen);
+        resolve({ ...first, count });
+      }, 300);
+    };
+    element.addEventListener('certscope-result', seen);
+    element.addEventListener('certscope-error', seen);
+    for (const [name, value] of attributes) {
+      if (value === null) element.removeAttribute(name);
+      else element.setAttribute(name, value);
+    }
+  }), [selector, attributes]);
+}
+
+const text = async (page, selector) => (await page.locator(selector).textContent()).trim();
+
+test('the example files are copies of the test fixtures they name', async () => {
+  const roles = (name) => readFile(join(ROOT, 'tests/data/roles', name), 'utf8');
+  const chain = (await Promise.all(['device-client.pem', 'intermediate-nc.pem', 'root.pem'].map(roles))).join('');
+  assert.equal(await readFile(join(ROOT, 'www/examples/device-chain.pem'), 'utf8'), chain);
+  assert.equal(await readFile(join(ROOT, 'www/examples/server.pem'), 'utf8'), await roles('tls-server.pem'));
+});
+
+test('verify mode: the device chain is valid for a TLS client and not for a TLS server', async () => {
+  const page = await openDocs();
+  await page.locator('#verify-client >> css=.verdict').waitFor();
+  await page.locator('#verify-server >> css=.verdict').waitFor();
+
+  // On screen: the question, the verdict, the explanation and the failed check.
+  assert.match(await text(page, '#verify-client >> css=.question'),
+    /^Verifying #1 .*CN=sensor-0042.* for purpose client at 2026-06-01T00:00:00Z, trusting .*CN=Example Root CA/);
+  assert.match(await text(page, '#verify-client >> css=.verdict'), /^✔ Valid: /);
+  assert.equal(await page.locator('#verify-client >> css=.verdict.ok').count(), 1);
+  assert.equal(await page.locator('#verify-client >> css=.chain-diagram .link.passed').count(), 3);
+  assert.equal(await page.locator('#verify-client >> css=.failed-check').count(), 0);
+  assert.equal(await text(page, '#verify-server >> css=.verdict'),
+    '✖ Not valid: extended key usage: does not allow serverAuth (clientAuth)');
+  assert.equal(await page.locator('#verify-server >> css=.verdict.bad').count(), 1);
+  const failed = await page.locator('#verify-server >> css=.failed-check').allTextContents();
+  assert.equal(failed.length, 1);
+  assert.match(failed[0], /extended_key_usage: extended key usage: does not allow serverAuth \(clientAuth\) \(RFC 5280 4\.2\.1\.12\)/);
+  const anchors = await page.locator('#verify-server >> css=.link[data-source="anchor"] .link-head strong').allTextContents();
+  assert.deepEqual(anchors, ['O=Example,CN=Example Root CA']);
+
+  // The events carry the analysis and the core's chain result.
+  const events = await recordedEvents(page, 5);
+  for (const [id, valid] of [['verify-client', true], ['verify-server', false]]) {
+    const { type, detail } = events[id];
+    assert.equal(type, 'certscope-result', id);
+    assert.equal(detail.mode, 'verify', id);
+    assert.equal(detail.lints, null, id);
+    assert.equal(detail.report.objects.length, 3, id);
+    assert.equal(detail.chain.valid, valid, id);
+    assert.equal(detail.chain.paths.length, 1, id);
+    assert.equal(detail.chain.paths[detail.chain.chosen].certificates.length, 3, id);
+    assert.deepEqual(detail.chain, await page.evaluate((i) => JSON.parse(JSON.stringify(document.getElementById(i).chain)), id));
+  }
+  assert.equal(events['verify-client'].detail.chain.explanation, null);
+  assert.equal(events['verify-server'].detail.chain.explanation, 'extended key usage: does not allow serverAuth (clientAuth)');
+  const check = events['verify-server'].detail.chain.paths[0].checks.find((c) => !c.passed);
+  assert.equal(check.name, 'extended_key_usage');
+  assert.equal(check.citation, 'RFC 5280 4.2.1.12');
+  await screenshot(page, 'embedded-verify');
+  assert.deepEqual(page.watch.violations(), []);
+  assert.deepEqual(page.watch.errors, []);
+  await page.close();
+});
+
+test('lint mode: a known finding appears on screen and in the event', async () => {
+  const page = await openDocs();
+  const panel = page.locator('#lint-server >> css=.lints');
+  await panel.waitFor();
+  assert.match(await text(page, '#lint-server >> css=.lint-result .subject'), /CN=www\.example\.com/);
+  const findings = await page.locator('#lint-server >> css=.lint-group.sev-error li').allTextContents();
+  assert.ok(findings.some((f) => f.includes('e_sub_cert_aia_missing') && f.includes('TLS BR 7.1.2.7.7')), findings.join('\n'));
+  const { detail } = (await recordedEvents(page, 5))['lint-server'];
+  assert.equal(detail.mode, 'lint');
+  assert.equal(detail.chain, null);
+  assert.equal(detail.lints.length, 1);
+  const finding = detail.lints[0].findings.find((f) => f.id === 'e_sub_cert_aia_missing');
+  assert.equal(finding.severity, 'error');
+  assert.equal(finding.field, 'extensions/authorityInfoAccess');
+  // A forced rule set applies only its lints.
+  const forced = await change(page, '#lint-server', [['rule-set', 'rfc5280']]);
+  assert.equal(forced.type, 'certscope-result');
+  assert.ok(!forced.detail.lints[0].findings.some((f) => f.id === 'e_sub_cert_aia_missing'));
+  assert.equal(await page.locator('#lint-server >> text=e_sub_cert_aia_missing').count(), 0);
+  assert.deepEqual(page.watch.violations(), []);
+  assert.deepEqual(page.watch.errors, []);
+  await page.close();
+});
+
+test('attribute changes render again: purpose, trust, target, mode', async () => {
+  const page = await openDocs();
+  const selector = '#verify-client';
+  await page.locator(`${selector} >> css=.verdict.ok`).waitFor();
+  const verdict = () => text(page, `${selector} >> css=.verdict`);
+
+  // Two attributes changed in one task render once.
+  let event = await change(page, selector, [['purpose', 'server'], ['host', 'sensor-0042.example.com']]);
+  assert.equal(event.count, 1);
+  assert.equal(event.detail.chain.valid, false);
+  // The host is checked too, and a name mismatch is the more specific error.
+  assert.equal(await verdict(), '✖ Not valid: name mismatch: no subjectAltName dNSName matches "sensor-0042.example.com"');
+  assert.match(await text(page, `${selector} >> css=.question`), /for purpose server and host sensor-0042\.example\.com/);
+  event = await change(page, selector, [['host', null]]);
+  assert.match(await verdict(), /^✖ Not valid: extended key usage: does not allow serverAuth/);
+
+  // Trust by fingerprint, then by position (the issuing CA as the anchor).
+  const root = new X509Certificate(await readFile(join(ROOT, 'tests/data/roles/root.pem')));
+  event = await change(page, selector, [['purpose', 'client'], ['host', null], ['trust', root.fingerprint256]]);
+  assert.equal(event.detail.chain.valid, true);
+  assert.match(await verdict(), /^✔ Valid/);
+  event = await change(page, selector, [['trust', '2']]);
+  assert.equal(event.detail.chain.valid, true);
+  assert.equal(event.detail.chain.paths[event.detail.chain.chosen].certificates.length, 2);
+
+  // Nothing trusted: not valid, and the core says why.
+  event = await change(page, selector, [['trust', null]]);
+  assert.equal(event.detail.chain.valid, false);
+  assert.match(await verdict(), /^✖ Not valid: \S/);
+  assert.match(await text(page, `${selector} >> css=.question`), /trusting no certificate/);
+
+  // The issuing CA as the target.
+  event = await change(page, selector, [['trust', 'last'], ['target', '2']]);
+  assert.match(await text(page, `${selector} >> css=.question`), /^Verifying #2 .*CN=Example Devices CA/);
+
+  // Another mode.
+  event = await change(page, selector, [['mode', 'lint'], ['target', null]]);
+  assert.equal(event.detail.mode, 'lint');
+  assert.equal(await page.locator(`${selector} >> css=.lint-result`).count(), 3);
+  event = await change(page, selector, [['mode', 'inspect']]);
+  assert.equal(event.detail.mode, 'inspect');
+  assert.equal(await page.locator(`${selector} >> css=.fingerprint.sha256`).count(), 3);
+  assert.equal(await page.locator(`${selector} >> css=.verdict`).count(), 0);
+  assert.deepEqual(page.watch.violations(), []);
+  assert.deepEqual(page.watch.errors, []);
+  await page.close();
+});
+
+test('bad input and bad attributes give an error event and an error state', async () => {
+  const page = await openDocs();
+  await page.locator('#verify-client >> css=.verdict').waitFor();
+  const cases = [
+    [[['trust', 'bogus']], /trust: "bogus" is not last, self-signed, a position or a SHA-256 fingerprint/],
+    [[['trust', '7']], /trust: there is no certificate #7/],
+    [[['trust', 'last'], ['target', '9']], /target: there is no certificate #9/],
+    [[['target', null], ['purpose', 'teleport']], /unknown purpose teleport/],
+    [[['purpose', 'client'], ['mode', 'judge']], /mode must be inspect, verify, lint; got "judge"/],
+    [[['mode', 'verify'], ['at', 'yesterday']], /not an RFC 3339 UTC time/],
+  ];
+  for (const [attributes, message] of cases) {
+    const event = await change(page, '#verify-client', attributes);
+    assert.equal(event.type, 'certscope-error', JSON.stringify(attributes));
+    assert.match(event.detail.message, message);
+    assert.equal(event.state, 'error');
+    assert.match(await text(page, '#verify-client >> css=[role=alert]'), message);
+  }
+  // Back to a good state.
+  const event = await change(page, '#verify-client', [['at', '2026-06-01T00:00:00Z']]);
+  assert.equal(event.type, 'certscope-result');
+  assert.equal(event.state, 'done');
+  assert.equal(await page.locator('#verify-client >> css=[role=alert]').count(), 0);
+
+  // Text that holds nothing certscope can read.
+  const message = await page.evaluate(() => new Promise((resolve) => {
+    const element = document.createElement('cert-scope');
+    element.id = 'added';
+    element.setAttribute('mode', 'verify');
+    element.setAttribute('trust', 'self-signed');
+    element.addEventListener('certscope-error', (e) => resolve({ message: e.detail.message, state: element.state }));
+    element.textContent = 'this is not a certificate';
+    document.body.append(element);
+  }));
+  assert.equal(message.state, 'error');
+  assert.match(message.message, /\S/);
+  assert.equal(await page.locator('#added >> css=.verdict').count(), 0);
+
+  // New text renders again: a self-signed certificate, trusted as itself.
+  const pem = await readFile(join(ROOT, 'www/examples/device.pem'), 'utf8');
+  const fixed = await page.evaluate((text) => new Promise((resolve) => {
+    const element = document.getElementById('added');
+    element.addEventListener('certscope-result', (e) => resolve({ detail: e.detail, state: element.state }), { once: true });
+    element.textContent = text;
+  }), pem);
+  assert.equal(fixed.state, 'done');
+  assert.equal(fixed.detail.mode, 'verify');
+  assert.equal(fixed.detail.report.objects[0].self_signed, true);
+  assert.match(await text(page, '#added >> css=.question'), /trusting CN=leaf\.example\.com/);
+  await page.locator('#added >> css=.verdict').waitFor();
+  assert.deepEqual(page.watch.violations(), []);
+  assert.deepEqual(page.watch.errors, []);
   await page.close();
 });
