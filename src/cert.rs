@@ -116,12 +116,7 @@ impl Cert {
 
 /// Lowercase hex without separators.
 pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(out, "{b:02x}");
-    }
-    out
+    base16ct::lower::encode_string(bytes)
 }
 
 /// Number of significant bits in a big-endian unsigned integer (key sizes, RSA moduli).

@@ -575,9 +575,10 @@ impl<'a> Context<'a> {
 
     /// The subject attributes with the given type, as text (lossy for non-strings).
     fn subject_values(&self, oid: ObjectIdentifier) -> Vec<String> {
+        let dotted = oid.to_string();
         crate::name::attributes(self.tbs().subject())
             .into_iter()
-            .filter(|a| a.oid == oid.to_string())
+            .filter(|a| a.oid == dotted)
             .map(|a| a.value)
             .collect()
     }

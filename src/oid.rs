@@ -25,6 +25,9 @@ macro_rules! oids {
         pub static REGISTRY: &[OidInfo] = &[
             $( OidInfo { oid: $oid, name: $name, short: $short, reference: $reference }, )*
         ];
+        /// The registry's OIDs in the same order, parsed at compile time, so a lookup
+        /// compares encoded arcs instead of formatting the OID as text.
+        static PARSED: &[ObjectIdentifier] = &[ $( ObjectIdentifier::new_unwrap($oid), )* ];
     };
 }
 
@@ -239,8 +242,20 @@ impl Named {
 
 /// Looks an OID up in the registry.
 pub fn lookup(oid: &ObjectIdentifier) -> Option<&'static OidInfo> {
-    let dotted = oid.to_string();
-    REGISTRY.iter().find(|info| info.oid == dotted)
+    let index = PARSED.iter().position(|known| known == oid)?;
+    REGISTRY.get(index)
+}
+
+/// Whether `id` is the OID written `dotted`, compared arc by arc without formatting `id`.
+pub fn is(id: &ObjectIdentifier, dotted: &str) -> bool {
+    let mut parts = dotted.split('.');
+    for arc in id.arcs() {
+        match parts.next().map(str::parse::<u32>) {
+            Some(Ok(n)) if n == arc => {}
+            _ => return false,
+        }
+    }
+    parts.next().is_none()
 }
 
 /// The short display name of an OID, or its dotted form when the registry does not know it.
@@ -275,6 +290,22 @@ mod tests {
             assert!(seen.insert(info.oid), "{} is listed twice", info.oid);
             assert!(!info.name.is_empty() && !info.short.is_empty());
         }
+    }
+
+    #[test]
+    fn parsed_registry_matches_the_text_and_is_compares_arcs() {
+        assert_eq!(PARSED.len(), REGISTRY.len());
+        for (parsed, info) in PARSED.iter().zip(REGISTRY) {
+            assert_eq!(parsed.to_string(), info.oid);
+            assert!(is(parsed, info.oid));
+            assert_eq!(lookup(parsed), Some(info));
+        }
+        let eku = ObjectIdentifier::new_unwrap("2.5.29.37");
+        assert!(!is(&eku, "2.5.29.3"));
+        assert!(!is(&eku, "2.5.29.37.0"));
+        assert!(!is(&eku, "2.5.29"));
+        assert!(!is(&eku, "2.5.29.x"));
+        assert!(!is(&eku, ""));
     }
 
     #[test]

@@ -773,7 +773,9 @@ pub fn names_equal(a: &x509_cert::name::Name, b: &x509_cert::name::Name) -> bool
     a == b || canonical_name(a) == canonical_name(b)
 }
 
-fn canonical_name(name: &x509_cert::name::Name) -> Vec<(usize, String, Vec<u8>)> {
+fn canonical_name(
+    name: &x509_cert::name::Name,
+) -> Vec<(usize, der::asn1::ObjectIdentifier, Vec<u8>)> {
     let mut out = Vec::new();
     for (index, rdn) in name.as_ref().iter().enumerate() {
         for atv in rdn.as_ref().iter() {
@@ -781,7 +783,7 @@ fn canonical_name(name: &x509_cert::name::Name) -> Vec<(usize, String, Vec<u8>)>
                 (Some(text), encoding) if encoding != "other" => canonical_text(&text).into_bytes(),
                 _ => der::Encode::to_der(&atv.value).unwrap_or_default(),
             };
-            out.push((index, atv.oid.to_string(), value));
+            out.push((index, atv.oid, value));
         }
     }
     out

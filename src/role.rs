@@ -527,14 +527,14 @@ impl<'a> Facts<'a> {
     pub fn eku_has(&self, dotted: &str) -> bool {
         self.extended_key_usage
             .as_ref()
-            .is_some_and(|list| list.iter().any(|id| id.to_string() == dotted))
+            .is_some_and(|list| list.iter().any(|id| crate::oid::is(id, dotted)))
     }
 
     /// Whether any extension with this OID is present.
     pub fn has_extension(&self, dotted: &str) -> bool {
         ext::all(self.cert)
             .iter()
-            .any(|extension| extension.extn_id.to_string() == dotted)
+            .any(|extension| crate::oid::is(&extension.extn_id, dotted))
     }
 }
 
