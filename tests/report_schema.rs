@@ -21,6 +21,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use certscope::chain::{self, ChainReport, ExpectedName, Profile, Purpose, VerifyOptions};
 use certscope::input::Object;
@@ -365,8 +366,14 @@ fn fixtures() -> Vec<PathBuf> {
     found
 }
 
+/// The reports of every fixture (made once, shared by the tests).
+fn fixture_reports() -> &'static [(String, Value)] {
+    static REPORTS: OnceLock<Vec<(String, Value)>> = OnceLock::new();
+    REPORTS.get_or_init(make_fixture_reports)
+}
+
 /// The reports of every fixture: without a password, and for the encrypted ones also with it.
-fn fixture_reports() -> Vec<(String, Value)> {
+fn make_fixture_reports() -> Vec<(String, Value)> {
     let mut reports = Vec::new();
     for path in fixtures() {
         let bytes = std::fs::read(&path).unwrap();
@@ -565,24 +572,28 @@ fn assert_all_used(schema: &Value, used: &BTreeSet<String>, exempt: &[&str]) {
     );
 }
 
-fn chain_values() -> Vec<(String, Value)> {
-    chain_reports()
-        .into_iter()
-        .map(|(name, report)| (name, serde_json::to_value(report).unwrap()))
-        .collect()
+/// The chain reports as JSON (made once, shared by the tests).
+fn chain_values() -> &'static [(String, Value)] {
+    static REPORTS: OnceLock<Vec<(String, Value)>> = OnceLock::new();
+    REPORTS.get_or_init(|| {
+        chain_reports()
+            .into_iter()
+            .map(|(name, report)| (name, serde_json::to_value(report).unwrap()))
+            .collect()
+    })
 }
 
 #[test]
 fn every_fixture_report_matches_the_schema() {
     let reports = fixture_reports();
     assert!(reports.len() >= 300, "only {} reports", reports.len());
-    assert_all_valid(&schema(), &reports);
+    assert_all_valid(&schema(), reports);
 }
 
 #[test]
 fn every_report_schema_property_occurs_in_a_fixture_report() {
     let schema = schema();
-    let used = assert_all_valid(&schema, &fixture_reports());
+    let used = assert_all_valid(&schema, fixture_reports());
     assert_all_used(&schema, &used, REPORT_ARMS_WITHOUT_FIXTURE);
 }
 
@@ -590,13 +601,13 @@ fn every_report_schema_property_occurs_in_a_fixture_report() {
 fn every_chain_report_matches_the_chain_schema() {
     let reports = chain_values();
     assert!(reports.len() >= 300, "only {} chain reports", reports.len());
-    assert_all_valid(&chain_schema(), &reports);
+    assert_all_valid(&chain_schema(), reports);
 }
 
 #[test]
 fn every_chain_schema_property_occurs_in_a_chain_report() {
     let schema = chain_schema();
-    let used = assert_all_valid(&schema, &chain_values());
+    let used = assert_all_valid(&schema, chain_values());
     let exempt: Vec<&str> = OUTER_LAYER_FIELDS
         .iter()
         .chain(CHAIN_ARMS_WITHOUT_FIXTURE)
