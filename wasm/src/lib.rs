@@ -140,7 +140,7 @@ export interface Asn1Node {
 /** The DER of one object and its element tree. */
 export interface Asn1View {
   index: number;
-  kind: string;
+  kind: 'certificate' | 'csr' | 'crl' | 'public_key';
   der_hex: string;
   tree: Asn1Node;
 }
@@ -205,8 +205,8 @@ export type ChainResult = ChainReport & {
 export interface LintOptions {
   /** Lint time as RFC 3339 UTC; default: the current time. */
   at?: string | null;
-  /** Force one rule set: rfc5280, tls-br, smime-br, code-signing-br or device. */
-  rule_set?: string | null;
+  /** Force one rule set; default (or `auto`): chosen from each certificate's role. */
+  rule_set?: 'auto' | 'rfc5280' | 'tls-br' | 'smime-br' | 'code-signing-br' | 'device' | null;
   /** Also list the lints that do not apply, as not_applicable. */
   include_not_applicable?: boolean;
   /** Password for PKCS#12 inputs. */
