@@ -9,6 +9,22 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section --out
 wasm=www/pkg/certscope_wasm_bg.wasm
 printf '[build] wasm module: %s bytes raw, %s bytes gzipped\n' "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
 
+# The Mozilla root store as a static file the page fetches only when the user asks for it, so
+# the roots never weigh on the wasm module. The CLI (built with the mozilla-roots feature, in
+# the dev profile the native tests already built) writes it with a manifest naming its source;
+# the result is kept in target/roots/ and rebuilt only when Cargo.lock or the writer changes.
+roots=target/roots
+stamp=$(cat Cargo.lock cli/src/roots.rs | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$roots/stamp" 2>/dev/null)" != "$stamp" ]; then
+  cargo build --quiet -p certscope-cli
+  mkdir -p "$roots"
+  target/debug/certscope roots --mozilla --out "$roots/mozilla.pem" --manifest "$roots/index.json"
+  echo "$stamp" >"$roots/stamp"
+fi
+mkdir -p www/pkg/roots
+cp "$roots/mozilla.pem" "$roots/index.json" www/pkg/roots/
+printf '[build] Mozilla roots: %s bytes (%s)\n' "$(wc -c <www/pkg/roots/mozilla.pem)" "$(cat www/pkg/roots/index.json)"
+
 # The npm package: the same glue and module, plus the entry points, types and web component.
 rm -rf pkg-npm
 mkdir -p pkg-npm

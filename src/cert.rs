@@ -1,6 +1,6 @@
 //! An owned certificate: the lenient parse, the original DER, and its fingerprints.
 
-use der::{Decode, Encode};
+use der::{Decode, Encode, Reader};
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use x509_cert::certificate::{CertificateInner, Raw};
@@ -38,10 +38,19 @@ impl Cert {
     pub fn from_der(der: &[u8]) -> Result<Cert, DecodeError> {
         let x509 =
             X509::from_der(der).map_err(|e| DecodeError::from_der("certificate", der.len(), e))?;
-        let tbs_der = x509
-            .tbs_certificate()
-            .to_der()
-            .map_err(|e| DecodeError::from_der("tbsCertificate", der.len(), e))?;
+        // The signed bytes exactly as they came, sliced rather than re-encoded: the first
+        // element inside the outer SEQUENCE.
+        let tbs_der = der::SliceReader::new(der)
+            .and_then(|mut reader| {
+                reader.sequence(|inner| {
+                    let tbs = inner.tlv_bytes()?;
+                    // signatureAlgorithm and signatureValue: decoded above, skipped here.
+                    inner.read_slice(inner.remaining_len())?;
+                    Ok(tbs)
+                })
+            })
+            .map_err(|e| DecodeError::from_der("tbsCertificate", der.len(), e))?
+            .to_vec();
         let spki_der = x509
             .tbs_certificate()
             .subject_public_key_info()
@@ -73,8 +82,7 @@ impl Cert {
 
     /// The DER of the `tbsCertificate`, the bytes the issuer signed.
     ///
-    /// Re-encoded from the parse: identical to the original for any certificate that decoded,
-    /// since the parser accepts DER only.
+    /// A slice of the original DER, not a re-encoding of the parse.
     pub fn tbs_der(&self) -> &[u8] {
         &self.tbs_der
     }

@@ -458,6 +458,10 @@ pub struct PathReport {
     /// The valid policies at the end of the path (the deepest level of RFC 5280's valid
     /// policy tree), `None` when the tree is NULL.
     pub valid_policies: Option<Vec<String>>,
+    /// The valid policy tree (RFC 5280 6.1.2 (a)) as one branch per valid policy: the valid
+    /// policies from depth 0 (`anyPolicy`) down to it, anchor side first; `None` when the tree
+    /// is NULL.
+    pub valid_policy_tree: Option<Vec<Vec<String>>>,
 }
 
 /// An issuer no supplied certificate provides: who to look for.

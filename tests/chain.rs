@@ -372,6 +372,15 @@ fn explicit_policy_requirement() {
         report.paths[0].valid_policies,
         Some(vec!["1.2.3.4".to_string()])
     );
+    // The tree: anyPolicy at depth 0, the intermediate's 1.2.3.4 under it, the leaf's below.
+    assert_eq!(
+        report.paths[0].valid_policy_tree,
+        Some(vec![vec![
+            "anyPolicy".to_string(),
+            "1.2.3.4".to_string(),
+            "1.2.3.4".to_string()
+        ]])
+    );
     let report = check(
         fixture!("policy-missing-chain"),
         fixture!("base-root"),
@@ -383,6 +392,7 @@ fn explicit_policy_requirement() {
         report.error
     );
     assert_eq!(report.paths[0].valid_policies, None);
+    assert_eq!(report.paths[0].valid_policy_tree, None);
 }
 
 #[test]
@@ -447,7 +457,6 @@ fn a_hostile_bag_is_bounded() {
     let root = certs(fixture!("base-root"));
     // Without the real intermediate, 300 candidates would each need a signature check: the
     // budget stops it with a distinct result.
-    let started = std::time::Instant::now();
     let report = verify(&chain[0], &decoys, &root, &options());
     assert_eq!(report.budget_exceeded, Some(BudgetLimit::Signatures));
     assert_eq!(report.signatures_checked, 100);
@@ -463,5 +472,4 @@ fn a_hostile_bag_is_bounded() {
     let report = verify(&chain[0], &bag, &root, &options());
     assert!(report.valid, "{:?}", report.error);
     assert_eq!(report.unused_certificates.len(), 300);
-    assert!(started.elapsed() < std::time::Duration::from_secs(30));
 }

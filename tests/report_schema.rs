@@ -41,6 +41,8 @@ const ANNOTATIONS: &[&str] = &["$schema", "$id", "title", "description", "$defs"
 /// Chain report fields only the outer layers add (wasm `verify`, CLI `verify --json`), so the
 /// core's reports cannot show them.
 const OUTER_LAYER_FIELDS: &[&str] = &[
+    "#/properties/anchor_stores",
+    "#/properties/anchored_by",
     "#/properties/explanation",
     "#/properties/extra_anchors",
     "#/properties/mozilla_roots",

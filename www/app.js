@@ -9,21 +9,51 @@ let nextId = 1;
 const pending = new Map();
 
 worker.onmessage = (event) => {
-  const { id, result, error } = event.data;
+  const { id, result, error, progress } = event.data;
   const entry = pending.get(id);
   if (!entry) return;
+  if (progress !== undefined) {
+    entry.onProgress?.(progress);
+    return;
+  }
   pending.delete(id);
   if (error !== undefined) entry.reject(new Error(error));
   else entry.resolve(result);
 };
 
-/** Runs one operation of the core in the worker: analyze, verify or asn1. */
-function call(op, args) {
+/**
+ * Runs one operation of the core in the worker: analyze, verify, asn1 or stores.
+ * `extra.store` names a root store the worker adds to verify's anchors; `extra.onProgress`
+ * receives the worker's progress messages.
+ */
+function call(op, args, extra = {}) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, op, args });
+    pending.set(id, { resolve, reject, onProgress: extra.onProgress });
+    worker.postMessage({ id, op, args, store: extra.store });
   });
+}
+
+// ---- busy indicator: a spinner beside the status line, aria-busy on the region at work ----
+
+let busyCount = 0;
+/** Marks `region` busy and shows `text` with the spinner; `progress(text)` updates the text, `end()` clears. */
+function busy(region, text) {
+  busyCount += 1;
+  region.setAttribute('aria-busy', 'true');
+  $('#busy').hidden = false;
+  status(text);
+  let done = false;
+  return {
+    progress: (message) => { if (!done) status(message); },
+    end: () => {
+      if (done) return;
+      done = true;
+      busyCount -= 1;
+      region.setAttribute('aria-busy', 'false');
+      if (busyCount === 0) $('#busy').hidden = true;
+    },
+  };
 }
 
 // What the user gave: a list of inputs (pasted text or files), and the merged report.
@@ -44,11 +74,14 @@ function analysisOptions() {
 
 async function analyzeAll() {
   if (state.inputs.length === 0) return;
-  status('Analysing…');
+  const work = busy($('#results'), 'Analysing…');
   const started = performance.now();
   try {
     const reports = [];
-    for (const input of state.inputs) reports.push(await call('analyze', [input.data, analysisOptions()]));
+    for (const [n, input] of state.inputs.entries()) {
+      const prefix = state.inputs.length > 1 ? `${input.name} (${n + 1} of ${state.inputs.length}): ` : '';
+      reports.push(await call('analyze', [input.data, analysisOptions()], { onProgress: (text) => work.progress(prefix + text) }));
+    }
     const merged = { ...reports[0], objects: [], problems: [] };
     state.objects = [];
     reports.forEach((report, inputIndex) => {
@@ -59,8 +92,7 @@ async function analyzeAll() {
       merged.problems.push(...report.problems);
     });
     state.report = merged;
-    const needsPassword = merged.problems.some((p) => /password/i.test(p.error?.problem ?? ''));
-    $('#password-row').hidden = !needsPassword && !$('#password').value;
+    renderPasswordPrompt(merged.problems);
     renderReport($('#results'), merged, state.inputs.map((i) => i.name), { actions: objectActions });
     renderChainControls();
     const count = merged.objects.length;
@@ -70,7 +102,30 @@ async function analyzeAll() {
     status('');
     $('#results').replaceChildren(el('article', { class: 'card problem', role: 'alert' },
       el('h3', { text: 'The input was refused' }), el('p', { class: 'error-message', text: error.message })));
+  } finally {
+    work.end();
   }
+}
+
+// ---- passwords: asked for when the core reports an input it cannot open without one ----
+
+/** Shows the password prompt when a problem is a missing or wrong password (the core's kinds). */
+function renderPasswordPrompt(problems) {
+  const locked = problems.filter((p) => p.kind === 'password_required' || p.kind === 'wrong_password');
+  const row = $('#password-row');
+  const message = $('#password-message');
+  row.hidden = locked.length === 0 && !$('#password').value;
+  if (locked.length === 0) {
+    message.replaceChildren();
+    message.className = '';
+    return;
+  }
+  const wrong = locked.find((p) => p.kind === 'wrong_password');
+  message.className = wrong ? 'error-message' : '';
+  message.textContent = wrong
+    ? `Wrong password: ${wrong.error?.problem ?? 'it does not open the file'}. Try again.`
+    : 'This input is protected by a password. Enter it and press Open.';
+  $('#password').focus();
 }
 
 // ---- exports, all generated locally ----
@@ -149,24 +204,40 @@ async function verifyChain() {
   };
   const host = $('#host').value.trim();
   if (host) options.host = host;
-  status('Verifying…');
+  const store = $('#mozilla').checked ? 'mozilla' : undefined;
+  const work = busy($('#chain-result'), 'Verifying…');
   try {
-    const result = await call('verify', [state.inputs.map((i) => i.data), options]);
+    const result = await call('verify', [state.inputs.map((i) => i.data), options], { store, onProgress: work.progress });
     state.chain = result;
     renderChain(result);
     status(result.valid ? 'The chain is valid for this purpose.' : 'The chain is not valid for this purpose.');
   } catch (error) {
     $('#chain-result').replaceChildren(el('p', { class: 'card problem error-message', role: 'alert', text: error.message }));
     status('');
+  } finally {
+    work.end();
   }
+}
+
+/** Offers the root stores this build ships (read from a small manifest, not the stores). */
+async function offerStores() {
+  const stores = await call('stores', []);
+  const mozilla = stores?.mozilla;
+  if (!mozilla) return;
+  $('#mozilla-label').textContent = mozilla.label;
+  $('#mozilla-row').hidden = false;
 }
 
 function renderChain(result) {
   const box = $('#chain-result');
   const entries = result.certificates ?? [];
   const name = (i) => entries[i]?.subject || '(empty subject)';
+  const stores = result.anchor_stores ?? [];
   const verdict = el('p', { class: `verdict ${result.valid ? 'ok' : 'bad'}` },
     result.valid ? '✔ Valid: ' : '✖ Not valid: ', result.explanation ?? (result.valid ? 'a path reaches a trust anchor and every check passes.' : ''));
+  const anchoredBy = result.anchored_by
+    ? el('p', { class: 'anchored-by' }, 'Trust anchor from: ', el('strong', { text: result.anchored_by }))
+    : null;
   const paths = (result.paths ?? []).map((path, p) => {
     const chosen = p === result.chosen;
     const links = path.certificates.map((certIndex, position) => {
@@ -176,6 +247,7 @@ function renderChain(result) {
       return el('li', { class: `link ${failed.length ? 'failed' : 'passed'}`, 'data-source': entry.source },
         el('div', { class: 'link-head' },
           el('span', { class: 'pill', text: position === 0 ? 'target' : (entry.source === 'anchor' ? 'anchor' : 'intermediate') }),
+          stores[certIndex] && position !== 0 ? el('span', { class: 'pill store', text: stores[certIndex] }) : null,
           ' ', el('strong', { text: name(certIndex) })),
         failed.map((c) => el('p', { class: 'failed-check' }, `✖ ${c.name}: ${c.explanation}`, c.citation ? el('span', { class: 'muted', text: ` (${c.citation})` }) : null)),
         el('details', {}, el('summary', { text: `${checks.length} checks` }),
@@ -190,7 +262,7 @@ function renderChain(result) {
     `Missing issuer of ${name(m.certificate)}: ${m.issuer}`, m.key_identifier ? ` (key id ${colonHex(m.key_identifier)})` : '',
     ...(m.ca_issuers ?? []).map((url) => el('span', { class: 'aia' }, ' — caIssuers: ', el('code', { text: url }), copyButton(url, 'caIssuers URL')))));
   const unused = (result.unused_certificates ?? []).map((i) => el('li', { text: name(i) }));
-  box.replaceChildren(verdict,
+  box.replaceChildren(verdict, anchoredBy ?? '',
     result.wrong_order ? el('p', { class: 'warn-text', text: 'The certificates were given out of order: each certificate should be followed by its issuer.' }) : '',
     ...paths,
     missing.length ? el('div', { class: 'missing' }, el('h4', { text: 'Missing issuers' }), el('ul', {}, missing)) : '',
@@ -229,6 +301,11 @@ $('#pem').addEventListener('keydown', (event) => {
 });
 $('#files').addEventListener('change', (event) => addFiles([...event.target.files]));
 $('#verify').addEventListener('click', verifyChain);
+$('#unlock').addEventListener('click', analyzeAll);
+$('#password').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') analyzeAll();
+});
+offerStores();
 $('#export-json').addEventListener('click', () => {
   if (state.report) download('certscope-report.json', 'application/json', JSON.stringify({ report: state.report, chain: state.chain }, null, 2));
 });

@@ -37,9 +37,14 @@ function row(label, field, ...value) {
   return [el('dt', { text: label }), el('dd', { 'data-field': field }, ...value)];
 }
 
+const CONTAINER_FORMATS = { pkcs7: 'PKCS#7', pkcs12: 'PKCS#12' };
+
 export function describeOrigin(origin) {
   if (!origin) return '';
-  const where = origin.container !== undefined && origin.container !== null ? ` inside #${origin.container + 1}` : '';
+  const container = origin.container;
+  const where = container
+    ? `, item ${container.position + 1} of the ${CONTAINER_FORMATS[container.format] ?? container.format} container`
+    : '';
   switch (origin.encoding) {
     case 'pem': return `PEM ${origin.label}, line ${origin.line}${where}`;
     case 'der': return `DER at byte ${origin.offset}${where}`;
@@ -186,7 +191,8 @@ export function certificateCard(cert, report = {}, hooks = {}) {
   const keyText = [key.algorithm, key.curve, key.bits ? `${key.bits} bits` : null,
     key.rsa_exponent ? `e=${key.rsa_exponent}` : null].filter(Boolean).join(', ');
   const card = el('article', { class: 'card certificate', 'data-sha256': cert.fingerprints.sha256, 'data-index': cert.index });
-  card.append(
+  // Sections a certificate does not have come back as null; append() would print "null".
+  card.append(...[
     el('h3', { class: 'subject', text: cert.subject.rfc4514 || '(empty subject)' }),
     el('p', { class: 'origin', text: `#${cert.index + 1} · ${describeOrigin(cert.origin)}` }),
     cert.answer ? el('p', { class: 'answer', text: cert.answer }) : null,
@@ -208,7 +214,7 @@ export function certificateCard(cert, report = {}, hooks = {}) {
     identityBlock(cert.identity),
     purposesTable(cert.purposes),
     el('details', { class: 'section', 'data-field': 'extensions' }, el('summary', { text: `Extensions (${cert.extensions.length})` }), extensionList(cert.extensions)),
-  );
+  ].filter((node) => node !== null && node !== undefined));
   card.append(lintPanel(cert.lints, card) ?? '');
   if (hooks.actions) card.append(hooks.actions(cert, card));
   return card;

@@ -1,16 +1,69 @@
 // Runs the wasm core off the main thread: the module is loaded once, then each message is one
-// call. Messages: { id, op: 'analyze' | 'verify' | 'asn1', args } -> { id, result } | { id, error }.
+// call. Messages in: { id, op: 'analyze' | 'verify' | 'asn1' | 'stores', args, store? }.
+// Messages out: { id, progress } while working (zero or more), then { id, result } | { id, error }.
+//
+// Root stores (pkg/roots/index.json and the files it names) are static files of the page,
+// fetched from its own origin only when asked for: `stores` reads the small manifest, and a
+// `verify` with `store: 'mozilla'` fetches that bundle once and passes it to the core as extra
+// trust anchors with the manifest's label.
 import init, * as core from './pkg/certscope_wasm.js';
 
-const ready = init({ module_or_path: new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url) });
+let loaded = false;
+const ready = init({ module_or_path: new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url) })
+  .then(() => { loaded = true; });
 const OPS = new Set(['analyze', 'verify', 'asn1']);
+const ROOTS = new URL('./pkg/roots/', import.meta.url);
+
+let manifest;
+/** The root stores this build ships, by name: { label, file, roots, bytes }; {} when none. */
+function stores() {
+  manifest ??= fetch(new URL('index.json', ROOTS))
+    .then((response) => (response.ok ? response.json() : {}))
+    .catch(() => ({}));
+  return manifest;
+}
+
+const bundles = new Map();
+/** The PEM text and label of one root store, fetched once. */
+async function store(name) {
+  const entry = (await stores())[name];
+  if (!entry || !/^[\w.-]+$/.test(entry.file)) throw new Error(`this build has no root store named ${name}`);
+  if (!bundles.has(name)) {
+    bundles.set(name, fetch(new URL(entry.file, ROOTS)).then((response) => {
+      if (!response.ok) throw new Error(`could not load the ${entry.label} root store: HTTP ${response.status}`);
+      return response.text();
+    }));
+  }
+  try {
+    return { pem: await bundles.get(name), label: entry.label };
+  } catch (error) {
+    bundles.delete(name);
+    throw error;
+  }
+}
+
+const WORK = { analyze: 'Analysing…', verify: 'Verifying…', asn1: 'Decoding…' };
 
 self.onmessage = async (event) => {
-  const { id, op, args } = event.data;
+  const { id, op, args, store: storeName } = event.data;
+  const progress = (text) => self.postMessage({ id, progress: text });
   try {
-    await ready;
+    if (op === 'stores') {
+      self.postMessage({ id, result: await stores() });
+      return;
+    }
     if (!OPS.has(op) || typeof core[op] !== 'function') throw new Error(`unknown operation ${op}`);
-    self.postMessage({ id, result: core[op](...args) });
+    if (!loaded) progress('Loading the certscope module…');
+    await ready;
+    let callArgs = args;
+    if (op === 'verify' && storeName) {
+      progress(`Loading the root store ${(await stores())[storeName]?.label ?? storeName}…`);
+      const { pem, label } = await store(storeName);
+      const [inputs, options = {}] = args;
+      callArgs = [inputs, { ...options, extra_anchors: pem, extra_anchors_label: label }];
+    }
+    progress(WORK[op]);
+    self.postMessage({ id, result: core[op](...callArgs) });
   } catch (error) {
     self.postMessage({ id, error: String(error?.message ?? error) });
   }

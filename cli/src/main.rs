@@ -8,6 +8,7 @@ mod limbo;
 mod lint;
 mod password;
 mod roles;
+mod roots;
 mod text;
 mod verify;
 
@@ -29,6 +30,8 @@ Usage:
                                                       lint certificates (exit 1 on errors)
   certscope roles [--json] FILE [FILE]                roles, identity, client or server
   certscope limbo LIMBO.json[.gz] [--out RESULTS.json] run the x509-limbo conformance suite
+  certscope roots --mozilla [--out FILE] [--manifest FILE]
+                                                      write the bundled Mozilla root store as PEM
   certscope --help                                    this help
   certscope --version                                 the version
 
@@ -61,6 +64,7 @@ fn dispatch(args: &[String]) -> i32 {
             }
         },
         "limbo" => limbo::run(rest),
+        "roots" => roots::run(rest),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             EXIT_OK

@@ -178,7 +178,7 @@ pub fn validate_path(
     }
     name_constraints(&mut recorder, &certs, options, web, comparisons);
     intermediates_limit(&mut recorder, &certs, options);
-    let valid_policies = policies(&mut recorder, &certs);
+    let policies = policies(&mut recorder, &certs);
 
     let error = recorder
         .checks
@@ -196,7 +196,8 @@ pub fn validate_path(
         checks: recorder.checks,
         error,
         newest_not_before,
-        valid_policies,
+        valid_policies: policies.valid,
+        valid_policy_tree: policies.branches,
     }
 }
 
@@ -1012,17 +1013,44 @@ fn intermediates_limit(recorder: &mut Recorder, certs: &[(usize, &Cert)], option
 /// `anyPolicy` (RFC 5280 4.2.1.4).
 const ANY_POLICY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.32.0");
 
-/// One node of the deepest level of the valid policy tree (RFC 5280 6.1.2 (a)).
+/// One node of the deepest level of the valid policy tree (RFC 5280 6.1.2 (a)), with the
+/// valid policies of its ancestors.
+///
+/// Nodes of one level with the same valid policy are merged, keeping the first parent's
+/// branch: the outcome depends only on the deepest level, and merging keeps the level's size
+/// bounded by the number of distinct policies, where the tree itself can grow exponentially
+/// with the path's length (CVE-2023-0464).
 struct PolicyNode {
     valid_policy: ObjectIdentifier,
     expected: std::collections::BTreeSet<ObjectIdentifier>,
+    /// The valid policies from depth 0 (`anyPolicy`) down to this node's parent.
+    ancestors: Vec<ObjectIdentifier>,
+}
+
+impl PolicyNode {
+    fn child(&self, valid_policy: ObjectIdentifier) -> PolicyNode {
+        let mut ancestors = self.ancestors.clone();
+        ancestors.push(self.valid_policy);
+        PolicyNode {
+            valid_policy,
+            expected: std::collections::BTreeSet::from([valid_policy]),
+            ancestors,
+        }
+    }
+}
+
+/// The outcome of policy processing: the valid policies and, for each, its branch of the
+/// valid policy tree.
+pub(crate) struct PolicyOutcome {
+    pub valid: Option<Vec<String>>,
+    pub branches: Option<Vec<Vec<String>>>,
 }
 
 /// Certificate policy processing (RFC 5280 6.1.2 to 6.1.5) with user-initial-policy-set
 /// `anyPolicy` and no initial explicit-policy, mapping or any-policy inhibition. Only the
 /// deepest level of the valid policy tree is kept, which is all the outcome depends on.
-/// Returns the valid policies of the path (`None` when the tree is NULL).
-fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> Option<Vec<String>> {
+/// Returns the valid policies of the path and their branches (`None` when the tree is NULL).
+fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> PolicyOutcome {
     use std::collections::BTreeSet;
     let target = certs.first().map_or(0, |c| c.0);
     // The certificates below the anchor, from the anchor's child down to the target.
@@ -1033,9 +1061,14 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> Option<Vec<Str
         .copied()
         .collect();
     let n = path.len();
+    let null = PolicyOutcome {
+        valid: None,
+        branches: None,
+    };
     let mut tree = Some(vec![PolicyNode {
         valid_policy: ANY_POLICY,
         expected: BTreeSet::from([ANY_POLICY]),
+        ancestors: Vec::new(),
     }]);
     let (mut explicit_policy, mut inhibit_any, mut policy_mapping) = (n + 1, n + 1, n + 1);
     let fail = |recorder: &mut Recorder, index: usize, problem: String| {
@@ -1056,13 +1089,15 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> Option<Vec<Str
                 let mut next: Vec<PolicyNode> = Vec::new();
                 for info in cp.0.iter().filter(|p| p.policy_identifier != ANY_POLICY) {
                     let policy = info.policy_identifier;
-                    let matched = nodes.iter().any(|node| node.expected.contains(&policy));
-                    let from_any = nodes.iter().any(|node| node.valid_policy == ANY_POLICY);
-                    if (matched || from_any) && !next.iter().any(|x| x.valid_policy == policy) {
-                        next.push(PolicyNode {
-                            valid_policy: policy,
-                            expected: BTreeSet::from([policy]),
-                        });
+                    // 6.1.3 (d) (1): under a node expecting it; (2): else under anyPolicy.
+                    let parent = nodes
+                        .iter()
+                        .find(|node| node.expected.contains(&policy))
+                        .or_else(|| nodes.iter().find(|node| node.valid_policy == ANY_POLICY));
+                    if let Some(parent) = parent {
+                        if !next.iter().any(|x| x.valid_policy == policy) {
+                            next.push(parent.child(policy));
+                        }
                     }
                 }
                 let has_any = cp.0.iter().any(|p| p.policy_identifier == ANY_POLICY);
@@ -1070,10 +1105,7 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> Option<Vec<Str
                     for node in &nodes {
                         for expected in &node.expected {
                             if !next.iter().any(|x| x.valid_policy == *expected) {
-                                next.push(PolicyNode {
-                                    valid_policy: *expected,
-                                    expected: BTreeSet::from([*expected]),
-                                });
+                                next.push(node.child(*expected));
                             }
                         }
                     }
@@ -1099,7 +1131,7 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> Option<Vec<Str
                     m.issuer_domain_policy == ANY_POLICY || m.subject_domain_policy == ANY_POLICY
                 }) {
                     fail(recorder, index, "anyPolicy may not be mapped".to_string());
-                    return None;
+                    return null;
                 }
                 if let Some(nodes) = tree.as_mut() {
                     let issuer_policies: BTreeSet<ObjectIdentifier> =
@@ -1119,10 +1151,13 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> Option<Vec<Str
                                     found = true;
                                 }
                             }
-                            if !found && nodes.iter().any(|x| x.valid_policy == ANY_POLICY) {
+                            let any = nodes.iter().find(|x| x.valid_policy == ANY_POLICY);
+                            if let (false, Some(any)) = (found, any) {
+                                // 6.1.4 (b) (1): a sibling of the anyPolicy node.
                                 nodes.push(PolicyNode {
                                     valid_policy: issuer_policy,
                                     expected: mapped,
+                                    ancestors: any.ancestors.clone(),
                                 });
                             }
                         } else {
@@ -1159,13 +1194,25 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> Option<Vec<Str
                 index,
                 "an explicit policy is required but no valid policy remains".to_string(),
             );
-            return None;
+            return null;
         }
     }
-    let valid: Option<Vec<String>> = tree.map(|nodes| {
+    let valid: Option<Vec<String>> = tree.as_ref().map(|nodes| {
         nodes
             .iter()
             .map(|node| crate::oid::short_name(&node.valid_policy))
+            .collect()
+    });
+    let branches: Option<Vec<Vec<String>>> = tree.map(|nodes| {
+        nodes
+            .iter()
+            .map(|node| {
+                node.ancestors
+                    .iter()
+                    .chain(std::iter::once(&node.valid_policy))
+                    .map(crate::oid::short_name)
+                    .collect()
+            })
             .collect()
     });
     let explanation = match &valid {
@@ -1178,7 +1225,7 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> Option<Vec<Str
         "RFC 5280 6.1.5 (g)",
         Ok(explanation),
     );
-    valid
+    PolicyOutcome { valid, branches }
 }
 
 /// A subject CN that stands for a SAN value must be written exactly as that value: a dNSName

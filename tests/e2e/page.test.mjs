@@ -48,8 +48,10 @@ test('a pasted PEM certificate shows its subject, issuer, validity and SHA-256 f
   // Only the page's own files were fetched.
   const paths = watch.requests.map((url) => new URL(url).pathname).sort();
   for (const path of paths) {
-    assert.ok(['/', '/app.js', '/render.js', '/asn1view.js', '/style.css', '/worker.js', '/pkg/certscope_wasm.js', '/pkg/certscope_wasm_bg.wasm'].includes(path), path);
+    assert.ok(['/', '/app.js', '/render.js', '/asn1view.js', '/style.css', '/worker.js', '/pkg/certscope_wasm.js', '/pkg/certscope_wasm_bg.wasm', '/pkg/roots/index.json'].includes(path), path);
   }
+  // The root store itself is fetched only when asked for (chain.test.mjs).
+  assert.ok(!paths.includes('/pkg/roots/mozilla.pem'));
   await page.close();
 });
 

@@ -119,6 +119,8 @@ test('sharing puts the input in the URL fragment only when asked, and restores i
   await paste(page, LEAF);
   assert.equal(new URL(page.url()).hash, '');
   await page.click('#share');
+  // Compressing the input is asynchronous: wait for the fragment rather than race it.
+  await page.waitForFunction(() => location.hash !== '');
   const url = page.url();
   assert.match(new URL(url).hash, /^#input=/);
   const again = await browser.context.newPage();

@@ -87,7 +87,7 @@ fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
     };
     Ok(AnalyzeOptions {
         time: Some(time),
-        input: InputOptions::default(),
+        input: input_options(js.password),
     })
 }
 
@@ -175,7 +175,8 @@ export interface VerifyOptions {
   trusted?: number[];
   /** More anchors: PEM or DER text, e.g. a root store file. */
   extra_anchors?: string | null;
-  /** A label for `extra_anchors` shown in the result, e.g. "webpki-root-certs 1.0.11". */
+  /** A label for `extra_anchors`, e.g. "webpki-root-certs 1.0.11"; the result names the store
+   * of each anchor with it (`anchor_stores`, `anchored_by`). */
   extra_anchors_label?: string | null;
   /** server (default), client, codesign, email, timestamp, ocsp, any, or an EKU OID. */
   purpose?: string | null;
@@ -200,6 +201,11 @@ export type ChainResult = ChainReport & {
   explanation: string | null;
   /** The label of `extra_anchors`, when given. */
   extra_anchors: string | null;
+  /** For each entry of `certificates`: the trust store an anchor belongs to ('trusted inputs',
+   * or the `extra_anchors` label); null for the target and untrusted certificates. */
+  anchor_stores: Array<string | null>;
+  /** The trust store of the chosen path's anchor, when a path was chosen. */
+  anchored_by: string | null;
 };
 /** Options for `lint`. */
 export interface LintOptions {
@@ -248,7 +254,16 @@ struct VerifyResult {
     explanation: Option<String>,
     /// Where `extra_anchors` came from, when given.
     extra_anchors: Option<String>,
+    /// For each entry of `certificates`: the trust store an anchor belongs to (`trusted
+    /// inputs`, or the `extra_anchors` label); `null` for the target and untrusted
+    /// certificates.
+    anchor_stores: Vec<Option<String>>,
+    /// The trust store of the chosen path's anchor, when a path was chosen.
+    anchored_by: Option<String>,
 }
+
+/// What the page calls the anchors the caller marked among the inputs.
+const TRUSTED_INPUTS: &str = "trusted inputs";
 
 fn time_option(at: Option<&str>) -> Result<UnixTime, JsError> {
     match at {
@@ -345,6 +360,7 @@ pub fn verify(
     }
     let target = target
         .ok_or_else(|| js_error(format!("object #{} is not a certificate", target_index + 1)))?;
+    let trusted_anchors = anchors.len();
     if let Some(text) = &js.extra_anchors {
         let parsed = certscope::parse_input(text.as_bytes(), &InputOptions::default())
             .map_err(|e| js_error(format!("extra_anchors: {e}")))?;
@@ -388,10 +404,32 @@ pub fn verify(
     options.crls = crls;
     let report = chain::verify(&target, &untrusted, &anchors, &options);
     let explanation = report.error.as_ref().map(ToString::to_string);
+    let extra_label = js
+        .extra_anchors_label
+        .clone()
+        .unwrap_or_else(|| "extra anchors".to_owned());
+    let anchor_stores: Vec<Option<String>> = report
+        .certificates
+        .iter()
+        .map(
+            |entry| match (entry.source, entry.position < trusted_anchors) {
+                (chain::Source::Anchor, true) => Some(TRUSTED_INPUTS.to_owned()),
+                (chain::Source::Anchor, false) => Some(extra_label.clone()),
+                _ => None,
+            },
+        )
+        .collect();
+    let anchored_by = report
+        .chosen
+        .and_then(|chosen| report.paths.get(chosen))
+        .and_then(|path| path.certificates.last())
+        .and_then(|&last| anchor_stores.get(last).cloned().flatten());
     to_js(&VerifyResult {
         report,
         explanation,
         extra_anchors: js.extra_anchors_label,
+        anchor_stores,
+        anchored_by,
     })
 }
 

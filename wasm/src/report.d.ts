@@ -560,8 +560,12 @@ export interface Warning {
   severity: string;
 }
 
-/** The result of building and validating the chain of one certificate (`certscope::chain::ChainReport`): CLI `verify --json`, wasm `verify`. Field names are snake_case; the report schema_version covers this shape too. The outer layers add one field each: the wasm API `explanation` and `extra_anchors`, the CLI `mozilla_roots`. */
+/** The result of building and validating the chain of one certificate (`certscope::chain::ChainReport`): CLI `verify --json`, wasm `verify`. Field names are snake_case; the report schema_version covers this shape too. The outer layers add fields, listed here as optional: the wasm API `explanation`, `extra_anchors`, `anchor_stores` and `anchored_by`, the CLI `mozilla_roots`. */
 export interface ChainReport {
+  /** wasm `verify` only: for each entry of `certificates`, the trust store an anchor belongs to (`trusted inputs`, or the `extra_anchors` label); `null` for the target and untrusted certificates. */
+  anchor_stores?: Array<string | null>;
+  /** wasm `verify` only: the trust store of the chosen path's anchor, when a path was chosen. */
+  anchored_by?: string | null;
   /** The budget exhausted during building, if any. */
   budget_exceeded: null | BudgetLimit;
   /** Every certificate the report refers to: target, untrusted, anchors. */
@@ -667,4 +671,6 @@ export interface PathReport {
   valid: boolean;
   /** The valid policies at the end of the path (the deepest level of RFC 5280's valid policy tree), `null` when the tree is NULL. */
   valid_policies: string[] | null;
+  /** The valid policy tree (RFC 5280 6.1.2 (a)) as one branch per valid policy: the valid policies from depth 0 (`anyPolicy`) down to it, anchor side first; `null` when the tree is NULL. */
+  valid_policy_tree: string[][] | null;
 }

@@ -1,7 +1,7 @@
 //! The JavaScript contract, exercised from wasm: the same suite runs under Node and in
 //! headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`).
 
-use certscope_wasm::{analyze, schema_version};
+use certscope_wasm::{analyze, schema_version, verify};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -84,4 +84,69 @@ fn bad_arguments_become_js_errors() {
         .as_string()
         .unwrap()
         .contains("RFC 3339"));
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    js_sys::Reflect::set(object, &key.into(), value).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn analyze_opens_pkcs12_with_the_password_given() {
+    let p12 = js_sys::Uint8Array::from(&include_bytes!("../../tests/data/input/modern.p12")[..]);
+    let kinds = |report: &JsValue, list: &str, key: &str| -> Vec<String> {
+        let items: js_sys::Array = get(report, &[list]).dyn_into().unwrap();
+        items
+            .iter()
+            .map(|item| get(&item, &[key]).as_string().unwrap())
+            .collect()
+    };
+    let locked = analyze(p12.clone().into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(kinds(&locked, "problems", "kind"), ["password_required"]);
+    let with = |password: &str| {
+        let o = js_sys::Object::new();
+        set(&o, "password", &password.into());
+        analyze(p12.clone().into(), o.into()).unwrap()
+    };
+    assert_eq!(
+        kinds(&with("wrong"), "problems", "kind"),
+        ["wrong_password"]
+    );
+    let opened = with("fixture");
+    assert!(kinds(&opened, "problems", "kind").is_empty());
+    assert_eq!(
+        kinds(&opened, "objects", "kind"),
+        ["certificate", "certificate", "private_key"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn verify_names_the_store_of_each_anchor() {
+    const CHAIN: &str = include_str!("../../tests/data/chain/base-chain.pem");
+    const ROOT: &str = include_str!("../../tests/data/chain/base-root.pem");
+    let o = js_sys::Object::new();
+    set(&o, "at", &"2026-06-01T00:00:00Z".into());
+    set(&o, "host", &"leaf.example.com".into());
+    set(&o, "extra_anchors", &ROOT.into());
+    set(&o, "extra_anchors_label", &"a test store".into());
+    let result = verify(CHAIN.into(), o.into()).unwrap();
+    assert_eq!(get(&result, &["valid"]).as_bool(), Some(true));
+    assert_eq!(
+        get(&result, &["anchored_by"]).as_string().as_deref(),
+        Some("a test store")
+    );
+    let stores: js_sys::Array = get(&result, &["anchor_stores"]).dyn_into().unwrap();
+    let stores: Vec<Option<String>> = stores.iter().map(|s| s.as_string()).collect();
+    assert_eq!(stores, [None, None, Some("a test store".to_owned())]);
+
+    // The same root marked as trusted among the inputs is a trusted input.
+    let o = js_sys::Object::new();
+    set(&o, "at", &"2026-06-01T00:00:00Z".into());
+    set(&o, "trusted", &js_sys::Array::of1(&2.into()).into());
+    let inputs = js_sys::Array::of2(&CHAIN.into(), &ROOT.into());
+    let result = verify(inputs.into(), o.into()).unwrap();
+    assert_eq!(get(&result, &["valid"]).as_bool(), Some(true));
+    assert_eq!(
+        get(&result, &["anchored_by"]).as_string().as_deref(),
+        Some("trusted inputs")
+    );
 }

@@ -1,0 +1,257 @@
+// Chains, passwords and trust stores on the page, each checked by what is on screen: the
+// Mozilla root store fetched only when asked for, a PKCS#12 password prompt, a missing
+// intermediate, a client certificate checked for the wrong purpose, an expired certificate,
+// and the busy indicator. Every test also fails on a request off the page's origin and on any
+// console error.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { X509Certificate, createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, startServer, launch, audit, screenshot } from './harness.mjs';
+
+const data = (path) => join(ROOT, 'tests/data', path);
+const pemBlocks = (text) => text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/g);
+
+// A real chain: *.google.com <- WR2 <- GTS Root R1 (see tests/data/report/real/PROVENANCE.md).
+const GOOGLE = pemBlocks(await readFile(data('report/real/google.com.pem'), 'utf8'));
+const BASE_ROOT = await readFile(data('chain/base-root.pem'), 'utf8');
+const [BASE_LEAF, BASE_INTERMEDIATE] = pemBlocks(await readFile(data('chain/base-chain.pem'), 'utf8'));
+const WRONG_EKU = await readFile(data('chain/wrong-eku-chain.pem'), 'utf8');
+const EXPIRED = await readFile(data('chain/expired-chain.pem'), 'utf8');
+const WEBPKI_ROOTS_VERSION = (await readFile(join(ROOT, 'Cargo.lock'), 'utf8'))
+  .match(/name = "webpki-root-certs"\nversion = "([^"]+)"/)[1];
+const MOZILLA_FILE = '/pkg/roots/mozilla.pem';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function openPage() {
+  const page = await browser.context.newPage();
+  const watch = audit(page, server.origin);
+  await page.goto(`${server.origin}/`);
+  return { page, watch };
+}
+
+function assertClean(watch) {
+  assert.deepEqual(watch.violations(), [], 'requests left the page origin');
+  assert.deepEqual(watch.errors, [], 'console errors');
+}
+
+const requested = (watch, path) => watch.requests.filter((url) => new URL(url).pathname === path).length;
+
+async function paste(page, text, at) {
+  if (at !== undefined) await page.fill('#at', at);
+  await page.fill('#pem', text);
+  await page.click('#analyze');
+  await page.locator('#results article').first().waitFor();
+  await page.locator('#busy').waitFor({ state: 'hidden' });
+}
+
+/** Sets the chain options and verifies; resolves to the verdict's text. */
+async function verify(page, { purpose = 'server', host = '', trust = [] } = {}) {
+  for (const index of trust) await page.check(`#trust-${index}`);
+  await page.selectOption('#purpose', purpose);
+  await page.fill('#host', host);
+  await page.click('#verify');
+  await page.locator('#chain-result .verdict').waitFor();
+  await page.locator('#busy').waitFor({ state: 'hidden' });
+  return page.locator('#chain-result .verdict').textContent();
+}
+
+test('the Mozilla root store is fetched only once asked for, and anchors a real chain', async () => {
+  const { page, watch } = await openPage();
+  // The real leaf and its intermediate, without the root, at a time inside the leaf's validity.
+  await paste(page, GOOGLE[0] + GOOGLE[1], '2026-03-01T00:00:00');
+  const box = page.locator('#mozilla-row');
+  await box.waitFor();
+  assert.equal((await box.textContent()).trim(),
+    `Also trust the Mozilla root store (webpki-root-certs ${WEBPKI_ROOTS_VERSION})`);
+  assert.equal(await page.isChecked('#mozilla'), false);
+  assert.equal(requested(watch, MOZILLA_FILE), 0, 'fetched on page load');
+  const without = await verify(page, { host: 'www.google.com' });
+  assert.match(without, /^✖ Not valid: no path to a trust anchor: issuer CN=GTS Root R1/);
+  assert.match(await page.locator('#chain-result .missing').textContent(), /Missing issuer of CN=WR2.*CN=GTS Root R1,O=Google Trust Services LLC,C=US/);
+  assert.equal(requested(watch, MOZILLA_FILE), 0, 'fetched without the box ticked');
+
+  await page.check('#mozilla');
+  const ticked = await verify(page, { host: 'www.google.com' });
+  assert.match(ticked, /^✔ Valid/);
+  assert.equal(requested(watch, MOZILLA_FILE), 1);
+  assert.equal(await page.locator('#chain-result .anchored-by').textContent(),
+    `Trust anchor from: webpki-root-certs ${WEBPKI_ROOTS_VERSION}`);
+  const anchor = page.locator('#chain-result .path.chosen li.link').last();
+  assert.match(await anchor.locator('.link-head').textContent(), /anchor.*webpki-root-certs.*CN=GTS Root R1/);
+  await screenshot(page, 'chain-mozilla-roots');
+  // A section the leaf lacks (it has no warnings) leaves nothing behind, not the text "null".
+  const strayNull = await page.locator('article.certificate').first()
+    .evaluate((card) => [...card.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent === 'null'));
+  assert.equal(strayNull, false);
+
+  // Fetched once: a second verification reuses it; unticking goes back to no anchor.
+  assert.match(await verify(page, { host: 'www.google.com' }), /^✔ Valid/);
+  assert.equal(requested(watch, MOZILLA_FILE), 1);
+  await page.uncheck('#mozilla');
+  assert.match(await verify(page, { host: 'www.google.com' }), /^✖ Not valid/);
+  assertClean(watch);
+  await page.close();
+});
+
+test('the wasm module does not carry the Mozilla roots; the static file does', async () => {
+  const wasm = await readFile(join(ROOT, 'www/pkg/certscope_wasm_bg.wasm'));
+  const bundle = await readFile(join(ROOT, 'www/pkg/roots/mozilla.pem'), 'utf8');
+  for (const name of ['GTS Root R1', 'ISRG Root X1', 'DigiCert Global Root G2']) {
+    assert.ok(bundle.includes(`CN=${name},`), `${name} in the bundle`);
+    assert.equal(wasm.includes(Buffer.from(name)), false, `${name} in the wasm module`);
+  }
+  const manifest = JSON.parse(await readFile(join(ROOT, 'www/pkg/roots/index.json'), 'utf8'));
+  assert.equal(manifest.mozilla.label, `webpki-root-certs ${WEBPKI_ROOTS_VERSION}`);
+  assert.equal(manifest.mozilla.roots, pemBlocks(bundle).length);
+});
+
+test('a PKCS#12 file asks for its password, says when it is wrong, and opens with the right one', async () => {
+  const { page, watch } = await openPage();
+  await page.setInputFiles('#files', data('input/modern.p12'));
+  await page.locator('#results article.problem').waitFor();
+  assert.equal(await page.locator('#password-row').isVisible(), true);
+  assert.match(await page.locator('#password-message').textContent(), /protected by a password/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'password');
+  assert.equal(await page.locator('article.certificate').count(), 0);
+
+  await page.fill('#password', 'not the password');
+  await page.click('#unlock');
+  await page.waitForFunction(() => document.querySelector('#password-message').textContent.startsWith('Wrong password'));
+  assert.match(await page.locator('#password-message').textContent(), /Wrong password: .*the password is wrong/);
+  assert.equal(await page.locator('#password-message').getAttribute('class'), 'error-message');
+  assert.equal(await page.locator('article.certificate').count(), 0);
+
+  // The password is `fixture` (tests/data/input/README.md); Enter opens like the button.
+  await page.fill('#password', 'fixture');
+  await page.press('#password', 'Enter');
+  await page.locator('article.certificate').first().waitFor();
+  assert.equal(await page.locator('#password-message').textContent(), '');
+  const subjects = await page.locator('article.certificate .subject-dn').allTextContents();
+  assert.ok(subjects.includes('CN=ec.example.com,O=certscope fixtures'), subjects.join(' | '));
+  assert.equal(await page.locator('article.kind-private_key').count(), 1);
+  assert.equal(await page.locator('article.certificate .origin').first().textContent(),
+    '#1 · DER at byte 0, item 1 of the PKCS#12 container');
+  assert.equal(await page.locator('article.problem').count(), 0);
+  await screenshot(page, 'pkcs12-opened');
+  assertClean(watch);
+  await page.close();
+});
+
+test('a missing intermediate is named with its key id, and its caIssuers URL is text, not a link', async () => {
+  const { page, watch } = await openPage();
+  await paste(page, BASE_LEAF + BASE_ROOT, '2026-06-01T00:00:00');
+  const verdict = await verify(page, { host: 'leaf.example.com', trust: [1] });
+  assert.match(verdict, /^✖ Not valid: no path to a trust anchor: issuer CN=base intermediate/);
+  // The intermediate's key identifier (RFC 5280 4.2.1.2 method 1: SHA-1 of the public key bits).
+  const spki = new X509Certificate(BASE_INTERMEDIATE).publicKey.export({ type: 'spki', format: 'der' });
+  const keyId = createHash('sha1').update(spki.subarray(-65)).digest('hex').match(/../g).join(':').toUpperCase();
+  const missing = page.locator('#chain-result .missing li');
+  assert.equal(await missing.count(), 1);
+  const text = await missing.textContent();
+  assert.match(text, /^Missing issuer of CN=leaf\.example\.com: CN=base intermediate/);
+  assert.ok(text.includes(`key id ${keyId}`), `${text} should name key id ${keyId}`);
+  assert.equal(await missing.locator('code').textContent(), 'http://ca.example.com/base-intermediate.der');
+  assert.equal(await page.locator('#chain-result a').count(), 0, 'no link anywhere in the chain report');
+  await screenshot(page, 'chain-missing-intermediate');
+  assertClean(watch);
+  await page.close();
+});
+
+test('a clientAuth-only certificate fails as a server with the EKU explanation and passes as a client', async () => {
+  const { page, watch } = await openPage();
+  await paste(page, WRONG_EKU + BASE_ROOT, '2026-06-01T00:00:00');
+  const asServer = await verify(page, { purpose: 'server', host: 'leaf.example.com', trust: [2] });
+  assert.match(asServer, /^✖ Not valid: extended key usage: /);
+  const failed = await page.locator('#chain-result .path.chosen .failed-check').allTextContents();
+  assert.ok(failed.some((t) => /extended_key_usage|EKU|extended key usage/i.test(t)), failed.join(' | '));
+  const asClient = await verify(page, { purpose: 'client' });
+  assert.match(asClient, /^✔ Valid/);
+  assert.equal(await page.locator('#chain-result .failed-check').count(), 0);
+  assertClean(watch);
+  await page.close();
+});
+
+test('an expired certificate shows red and fails on validity, and passes inside its validity', async () => {
+  const { page, watch } = await openPage();
+  await paste(page, EXPIRED + BASE_ROOT, '2026-06-01T00:00:00');
+  const leaf = page.locator('article.certificate').first();
+  const pill = leaf.locator('.days-left');
+  assert.match(await pill.textContent(), /^expired \d+ days ago$/);
+  assert.equal(await pill.getAttribute('class'), 'pill bad days-left');
+  const [color, bad] = await pill.evaluate((node) => [getComputedStyle(node).color,
+    getComputedStyle(document.documentElement).getPropertyValue('--bad').trim()]);
+  const red = await page.evaluate((value) => {
+    const probe = document.createElement('span');
+    probe.style.color = value;
+    document.body.append(probe);
+    const rgb = getComputedStyle(probe).color;
+    probe.remove();
+    return rgb;
+  }, bad);
+  assert.equal(color, red);
+  const verdict = await verify(page, { host: 'leaf.example.com', trust: [2] });
+  assert.match(verdict, /^✖ Not valid: expired: notAfter 2026-01-01T00:00:00Z is before 2026-06-01T00:00:00Z/);
+  assert.match((await page.locator('#chain-result .path.chosen .failed-check').allTextContents()).join('\n'), /validity/);
+
+  // Inside the validity window: no longer expired, and the chain holds.
+  await paste(page, EXPIRED + BASE_ROOT, '2025-06-01T00:00:00');
+  assert.match(await page.locator('article.certificate').first().locator('.days-left').textContent(), /days left$/);
+  assert.match(await verify(page, { host: 'leaf.example.com', trust: [2] }), /^✔ Valid/);
+  assertClean(watch);
+  await page.close();
+});
+
+test('a busy indicator shows while the core works and clears when it is done', async () => {
+  // Hold back the wasm module so the first analysis has to wait for it.
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  const pattern = '**/pkg/certscope_wasm_bg.wasm';
+  await browser.context.route(pattern, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  try {
+    const { page, watch } = await openPage();
+    assert.equal(await page.locator('#busy').isHidden(), true);
+    await page.fill('#pem', BASE_LEAF);
+    await page.click('#analyze');
+    await page.locator('#busy').waitFor({ state: 'visible' });
+    assert.equal(await page.getAttribute('#results', 'aria-busy'), 'true');
+    assert.equal(await page.getAttribute('#busy', 'role'), 'progressbar');
+    await page.waitForFunction(() => document.querySelector('#status').textContent === 'Loading the certscope module…');
+    release();
+    await page.locator('article.certificate').waitFor();
+    await page.locator('#busy').waitFor({ state: 'hidden' });
+    assert.equal(await page.getAttribute('#results', 'aria-busy'), 'false');
+    assert.match(await page.locator('#status').textContent(), /^1 object found in \d+ ms$/);
+
+    // Verification marks the chain result busy too, and clears it: every value aria-busy took.
+    await page.evaluate(() => {
+      window.busyValues = [];
+      new MutationObserver((records) => {
+        for (const r of records) window.busyValues.push(r.oldValue);
+      }).observe(document.querySelector('#chain-result'), { attributeFilter: ['aria-busy'], attributeOldValue: true });
+    });
+    await verify(page, {});
+    await page.waitForFunction(() => window.busyValues.length >= 2);
+    const values = [...await page.evaluate(() => window.busyValues), await page.getAttribute('#chain-result', 'aria-busy')];
+    assert.deepEqual(values, [null, 'true', 'false']);
+    assertClean(watch);
+    await page.close();
+  } finally {
+    release();
+    await browser.context.unroute(pattern);
+  }
+});

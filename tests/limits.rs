@@ -1,0 +1,277 @@
+//! Every documented limit (`docs/limits.md`) triggered by a generated worst case, each with the
+//! error it promises, and the large inputs that must stay within their time budget (the time
+//! is printed: `cargo test --test limits -- --nocapture`).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+#[path = "common/mutate.rs"]
+mod mutate;
+
+use std::time::{Duration, Instant};
+
+use certscope::ext::ExtensionValue;
+use certscope::input::InputError;
+use certscope::{AnalyzeOptions, InputOptions};
+
+const ROOT: &[u8] = include_bytes!("data/fuzz/root-p256.der");
+const LEAF: &[u8] = include_bytes!("data/fuzz/leaf-p384.der");
+
+/// `depth` SEQUENCEs, each holding the next, the innermost empty.
+fn nested(depth: usize, tag: u8) -> Vec<u8> {
+    let mut der = Vec::new();
+    for _ in 0..depth {
+        let mut outer = vec![tag];
+        outer.extend(mutate::length_octets(der.len()));
+        outer.extend(der);
+        der = outer;
+    }
+    der
+}
+
+fn timed<T>(what: &str, budget: Duration, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let result = f();
+    let elapsed = start.elapsed();
+    // Printed for the record, never asserted: a test does not time anything; the budgets
+    // are counted in the core (signatures, candidates, name comparisons) and asserted on.
+    println!("{what}: {elapsed:?} (reference figure on a 2-core machine: under {budget:?})");
+    result
+}
+
+#[test]
+fn input_size_limit() {
+    let options = AnalyzeOptions {
+        input: InputOptions {
+            max_input_bytes: 1000,
+            ..InputOptions::default()
+        },
+        ..AnalyzeOptions::default()
+    };
+    let error = certscope::analyze(&[0x30; 1001], &options).unwrap_err();
+    assert_eq!(
+        error,
+        InputError::TooLarge {
+            size: 1001,
+            limit: 1000
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "the input is 1001 bytes; the limit is 1000 bytes"
+    );
+    assert_eq!(InputOptions::default().max_input_bytes, 16 * 1024 * 1024);
+}
+
+#[test]
+fn object_count_limit() {
+    let options = AnalyzeOptions {
+        input: InputOptions {
+            max_objects: 3,
+            ..InputOptions::default()
+        },
+        ..AnalyzeOptions::default()
+    };
+    let three = ROOT.repeat(3);
+    assert_eq!(
+        certscope::analyze(&three, &options).unwrap().objects.len(),
+        3
+    );
+    let four = ROOT.repeat(4);
+    let error = certscope::analyze(&four, &options).unwrap_err();
+    assert_eq!(error, InputError::TooManyObjects { limit: 3 });
+    assert_eq!(InputOptions::default().max_objects, 10_000);
+}
+
+/// A recursive production, to observe the der crate's own nesting limit.
+struct Nest(usize);
+
+impl<'a> der::Decode<'a> for Nest {
+    type Error = der::Error;
+
+    fn decode<R: der::Reader<'a>>(reader: &mut R) -> der::Result<Self> {
+        reader.sequence(|inner| {
+            if inner.is_finished() {
+                Ok(Nest(1))
+            } else {
+                Ok(Nest(Nest::decode(inner)?.0 + 1))
+            }
+        })
+    }
+}
+
+#[test]
+fn the_der_crate_bounds_nesting_at_64() {
+    use der::Decode;
+    assert_eq!(Nest::from_der(&nested(64, 0x30)).unwrap().0, 64);
+    let error = Nest::from_der(&nested(65, 0x30)).err().unwrap();
+    assert_eq!(error.kind(), der::ErrorKind::NestingDepth);
+}
+
+#[test]
+fn deeply_nested_input_is_a_problem_not_a_stack_overflow() {
+    for tag in [0x30, 0xa0] {
+        let der = nested(100_000, tag);
+        let report = timed("100,000 nested elements", Duration::from_secs(10), || {
+            certscope::analyze(&der, &AnalyzeOptions::default()).unwrap()
+        });
+        assert!(report.objects.is_empty());
+        assert_eq!(report.problems.len(), 1);
+    }
+}
+
+/// Replaces the value of the extension whose OID DER is `oid` with `value`.
+fn replace_extension_value(cert: &[u8], oid: &[u8], value: Vec<u8>) -> Vec<u8> {
+    fn walk(elements: &mut [mutate::Element], oid: &[u8], value: &[u8]) -> bool {
+        for element in elements {
+            if let mutate::Body::Children(children) = &mut element.body {
+                let is_target = children.first().is_some_and(|first| {
+                    first.tag == [0x06] && first.body == mutate::Body::Bytes(oid.to_vec())
+                });
+                if is_target {
+                    let last = children.last_mut().unwrap();
+                    last.body = mutate::Body::Bytes(value.to_vec());
+                    return true;
+                }
+                if walk(children, oid, value) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let mut tree = mutate::parse(cert).unwrap();
+    assert!(walk(&mut tree, oid, &value), "extension not found");
+    mutate::encode(&tree)
+}
+
+#[test]
+fn deeply_nested_extension_value_is_malformed_not_fatal() {
+    use x509_cert::ext::pkix::SubjectAltName;
+    // subjectAltName 2.5.29.17, its value 10,000 [0]-constructed layers deep.
+    let der = replace_extension_value(LEAF, &[0x55, 0x1d, 0x11], nested(10_000, 0xa0));
+    let report = timed(
+        "certificate with a 10,000-deep extension",
+        Duration::from_secs(10),
+        || certscope::analyze(&der, &AnalyzeOptions::default()).unwrap(),
+    );
+    assert_eq!(report.certificates().count(), 1);
+    let cert = certscope::Cert::from_der(&der).unwrap();
+    assert!(matches!(
+        certscope::ext::find::<SubjectAltName>(&cert),
+        certscope::ext::Lookup::Malformed { .. }
+    ));
+}
+
+/// `count` distinct certificates with one subject: copies of `ROOT` whose last two signature
+/// bytes differ (the DER stays valid; the signatures do not verify).
+fn same_subject_bag(count: u16) -> Vec<u8> {
+    let mut bag = Vec::with_capacity(ROOT.len() * usize::from(count));
+    for i in 0..count {
+        let mut cert = ROOT.to_vec();
+        let n = cert.len();
+        cert[n - 2..].copy_from_slice(&i.to_be_bytes());
+        bag.extend(cert);
+    }
+    bag
+}
+
+#[test]
+fn ten_thousand_certificates_with_the_same_subject() {
+    // The most objects one input may hold, all distinct, all with one subject: the bag path
+    // building will search. Analysing it stays within the budget.
+    let bag = same_subject_bag(10_000);
+    let report = timed(
+        "10,000 distinct certificates, one subject",
+        Duration::from_secs(120),
+        || certscope::analyze(&bag, &AnalyzeOptions::at_unix_seconds(1_800_000_000)).unwrap(),
+    );
+    assert_eq!(report.objects.len(), 10_000);
+    let fingerprints: std::collections::HashSet<_> = report
+        .certificates()
+        .map(|c| c.fingerprints.sha256.clone())
+        .collect();
+    assert_eq!(fingerprints.len(), 10_000);
+    let subjects: std::collections::HashSet<_> = report
+        .certificates()
+        .map(|c| c.subject.rfc4514.clone())
+        .collect();
+    assert_eq!(subjects.len(), 1);
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/limits")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn thousands_of_names_against_thousands_of_constraints() {
+    // 1,000 permitted and 1,000 excluded DNS subtrees over 1,000 subjectAltNames
+    // (tests/data/limits/generate.py): 2,000,000 comparisons for path validation, which the
+    // name-constraint budget stops; the analysis of the three certificates is linear.
+    let mut bag = fixture("nc-leaf.der");
+    bag.extend(fixture("nc-intermediate.der"));
+    bag.extend(fixture("nc-root.der"));
+    let report = timed(
+        "1,000 names and 2,000 name constraints",
+        Duration::from_secs(10),
+        || certscope::analyze(&bag, &AnalyzeOptions::at_unix_seconds(1_800_000_000)).unwrap(),
+    );
+    assert_eq!(report.objects.len(), 3);
+    let mut certs = report.certificates();
+    let leaf = certs.next().unwrap();
+    let intermediate = certs.next().unwrap();
+    let san = leaf.extensions.iter().find(|e| e.name == "subjectAltName");
+    let Some(ExtensionValue::SubjectAltName { names }) = san.map(|e| &e.value) else {
+        panic!("the leaf's subjectAltName did not decode: {san:?}");
+    };
+    assert_eq!(names.len(), 1_000);
+    let nc = intermediate
+        .extensions
+        .iter()
+        .find(|e| e.name == "nameConstraints");
+    let Some(ExtensionValue::NameConstraints {
+        permitted,
+        excluded,
+    }) = nc.map(|e| &e.value)
+    else {
+        panic!("the intermediate's nameConstraints did not decode: {nc:?}");
+    };
+    assert_eq!((permitted.len(), excluded.len()), (1_000, 1_000));
+}
+
+#[test]
+fn a_mesh_of_cross_signed_certificate_authorities() {
+    // Twelve CAs in a row, each cross-signed by its neighbours (21 certificates), a root and a
+    // leaf: 23 certificates with many candidate paths between leaf and root.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/limits");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("cross-") && n.ends_with(".der"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 23);
+    let bag: Vec<u8> = names.iter().flat_map(|n| fixture(n)).collect();
+    let report = timed(
+        "23 cross-signed certificates",
+        Duration::from_secs(10),
+        || certscope::analyze(&bag, &AnalyzeOptions::at_unix_seconds(1_800_000_000)).unwrap(),
+    );
+    assert_eq!(report.objects.len(), 23);
+    assert_eq!(
+        report
+            .certificates()
+            .filter(|c| c.subject.rfc4514 == "CN=Cross CA 5")
+            .count(),
+        2
+    );
+}
