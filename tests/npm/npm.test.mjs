@@ -79,23 +79,76 @@ test('verify: a device certificate chains to its root for clientAuth, not for se
   assert.ok(Array.isArray(lints[0].findings));
 });
 
-test('a TypeScript consumer type-checks against the declarations, and real reports match them', async () => {
+test('a TypeScript consumer type-checks against the declarations, and real reports of every kind match them', async () => {
   await cp(join(HERE, 'consumer.ts'), join(project, 'consumer.ts'));
-  const fixtures = [join(ROOT, 'tests/data/doc/leaf.pem'), join(ROOT, 'www/examples/docs.html')];
+  await cp(join(HERE, 'loose.ts'), join(project, 'loose.ts'));
+  const at = { at: '2030-01-01T00:00:00Z' };
+  const input = (name) => readFile(join(ROOT, 'tests/data/input', name));
+  const inputs = [
+    // Certificates: one, a page of them, a chain, a PKCS#7 bundle (origins with a container).
+    await readFile(join(ROOT, 'tests/data/doc/leaf.pem')),
+    await readFile(join(ROOT, 'www/examples/docs.html')),
+    await input('chain.pem'),
+    await input('bundle.p7b'),
+    // CSRs, a CRL beside its issuer, private and public keys.
+    await input('csr-rsa.pem'),
+    await input('csr-ed25519.pem'),
+    Buffer.concat([await input('ca.pem'), await input('crl.pem')]),
+    await input('ec.pkcs8.pem'),
+    await input('rsa.pkcs1.pem'),
+    await input('ec.pub.pem'),
+    // Problems: no password, then the PKCS#12 opened; and text that is nothing.
+    await input('modern.p12'),
+    'not a certificate',
+  ];
   const reports = [];
-  for (const file of fixtures) reports.push(await certscope.analyze(await readFile(file), { at: '2030-01-01T00:00:00Z' }));
-  reports.push(await certscope.analyze('not a certificate'));
+  for (const bytes of inputs) reports.push(await certscope.analyze(bytes, at));
+  reports.push(await certscope.analyze(await input('modern.p12'), { ...at, password: 'fixture' }));
+  const kinds = new Set(reports.flatMap((r) => r.objects.map((o) => o.kind)));
+  assert.deepEqual([...kinds].sort(), ['certificate', 'crl', 'csr', 'private_key', 'public_key']);
+  assert.ok(reports.some((r) => r.problems.some((p) => p.kind === 'password_required')));
+
+  const dir = join(ROOT, 'examples/downstream-wasm-test/certs');
+  const device = await readFile(join(dir, 'device.pem'), 'utf8');
+  const root = await readFile(join(dir, 'root.pem'), 'utf8');
+  const when = { at: new Date(Date.parse(new X509Certificate(device).validFrom) + 86400000).toISOString().replace(/\.\d+Z$/, 'Z') };
+  const chains = [
+    await certscope.verify([device, root], { ...when, trusted: [1], purpose: 'client' }),
+    await certscope.verify([device, root], { ...when, trusted: [1], purpose: 'server', host: 'sensor-0042' }),
+    await certscope.verify([device, root], { ...when, purpose: 'client', extra_anchors: root, extra_anchors_label: 'the root' }),
+    await certscope.verify(device, { at: '2090-01-01T00:00:00Z', trusted: [0] }),
+  ];
+  const lints = [
+    await certscope.lint(device, when),
+    await certscope.lint(await readFile(join(ROOT, 'www/examples/docs.html')), { ...at, include_not_applicable: true }),
+  ];
+
   // Object literals get excess-property checks: a field the types omit fails, as does a wrong type.
-  const body = reports.map((r, i) => `export const report${i}: Report = ${JSON.stringify(r, null, 1)};`).join('\n');
-  await writeFile(join(project, 'reports.ts'), `import type { Report } from 'certscope';\n${body}\n`);
+  const literal = (value) => JSON.stringify(value, null, 1);
+  const body = [
+    ...reports.map((r, i) => `export const report${i}: Report = ${literal(r)};`),
+    ...chains.map((c, i) => `export const chain${i}: ChainResult = ${literal(c)};`),
+    ...lints.map((l, i) => `export const lint${i}: LintResult[] = ${literal(l)};`),
+  ].join('\n');
+  await writeFile(join(project, 'reports.ts'), `import type { Report, ChainResult, LintResult } from 'certscope';\n${body}\n`);
   await writeFile(join(project, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: false, lib: ['es2022', 'dom'] },
-    files: ['consumer.ts', 'reports.ts'],
+    files: ['consumer.ts', 'reports.ts', 'loose.ts'],
   }));
   const tsc = join(HERE, 'node_modules/typescript/bin/tsc');
   try {
     run(process.execPath, [tsc, '-p', 'tsconfig.json'], project);
   } catch (error) {
     assert.fail(`tsc failed:\n${error.stdout}${error.stderr}`);
+  }
+});
+
+test('the declarations of reports and results contain no any or unknown', async () => {
+  // loose.ts is type-checked above; here its premise: the declared texts avoid the escapes.
+  const declarations = await readFile(join(project, 'node_modules/certscope/certscope_wasm.d.ts'), 'utf8');
+  const ours = declarations.slice(0, declarations.indexOf('export type InitInput'));
+  for (const word of ['any', 'unknown', 'Record<']) {
+    const uses = ours.split('\n').filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line) && line.replace(/'[^']*'/g, '').includes(word === 'Record<' ? word : ` ${word}`));
+    assert.deepEqual(uses, [], `declarations use ${word}`);
   }
 });

@@ -10,8 +10,17 @@ use certscope::{AnalyzeOptions, InputOptions};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
+// The report's types, generated from the JSON Schemas (`schema/`) by the core's
+// `tests/schema_typescript.rs`; the core's `tests/report_schema.rs` checks the schemas against
+// real reports.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_REPORT: &'static str = include_str!("report.d.ts");
+
+// The types of this module's inputs, options and results; the npm package re-exports them.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_OPTIONS: &'static str = r#"
+/** Input of every function: text (PEM, base64, hex) or bytes (DER, PKCS#7, PKCS#12...). */
+export type Input = string | Uint8Array | ArrayBuffer;
 /** Options for `analyze`. Every field is optional. */
 export interface AnalyzeOptions {
   /** Analysis time as RFC 3339 UTC (`2026-01-31T12:00:00Z`); default: the current time. */
@@ -91,7 +100,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Finds and analyses every object in `input` (PEM, DER, base64 or hex).
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn analyze(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions | undefined")] options_value: JsValue,
 ) -> Result<JsValue, JsError> {
     let bytes = input_bytes(&input)?;
@@ -131,7 +140,7 @@ export interface Asn1Node {
 /** The DER of one object and its element tree. */
 export interface Asn1View {
   index: number;
-  kind: string;
+  kind: 'certificate' | 'csr' | 'crl' | 'public_key';
   der_hex: string;
   tree: Asn1Node;
 }
@@ -141,7 +150,7 @@ export interface Asn1View {
 /// ASN.1 and hex views and for exports. Private keys are never returned.
 #[wasm_bindgen(unchecked_return_type = "Asn1View")]
 pub fn asn1(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
     index: u32,
 ) -> Result<JsValue, JsError> {
     let bytes = input_bytes(&input)?;
@@ -186,14 +195,35 @@ export interface VerifyOptions {
   /** Password for PKCS#12 inputs. */
   password?: string | null;
 }
+/** The result of `verify`: the chain report, and what the page shows beside it. */
+export type ChainResult = ChainReport & {
+  /** The verdict's explanation in words, when the chain is not valid. */
+  explanation: string | null;
+  /** The label of `extra_anchors`, when given. */
+  extra_anchors: string | null;
+  /** For each entry of `certificates`: the trust store an anchor belongs to ('trusted inputs',
+   * or the `extra_anchors` label); null for the target and untrusted certificates. */
+  anchor_stores: Array<string | null>;
+  /** The trust store of the chosen path's anchor, when a path was chosen. */
+  anchored_by: string | null;
+};
 /** Options for `lint`. */
 export interface LintOptions {
+  /** Lint time as RFC 3339 UTC; default: the current time. */
   at?: string | null;
-  /** Force one rule set: rfc5280, tls-br, smime-br, code-signing-br or device. */
-  rule_set?: string | null;
+  /** Force one rule set; default (or `auto`): chosen from each certificate's role. */
+  rule_set?: 'auto' | 'rfc5280' | 'tls-br' | 'smime-br' | 'code-signing-br' | 'device' | null;
   /** Also list the lints that do not apply, as not_applicable. */
   include_not_applicable?: boolean;
+  /** Password for PKCS#12 inputs. */
   password?: string | null;
+}
+/** The lint findings of one certificate of the input (`index` counts all its objects). */
+export interface LintResult {
+  index: number;
+  /** The certificate's subject, RFC 4514. */
+  subject: string;
+  findings: Finding[];
 }
 "#;
 
