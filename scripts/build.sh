@@ -29,7 +29,7 @@ printf '[build] Mozilla roots: %s bytes (%s)\n' "$(wc -c <www/pkg/roots/mozilla.
 rm -rf pkg-npm
 mkdir -p pkg-npm
 cp www/pkg/certscope_wasm.js www/pkg/certscope_wasm.d.ts www/pkg/certscope_wasm_bg.wasm pkg-npm/
-cp npm/index.js npm/node.js npm/api.js npm/index.d.ts npm/README.md pkg-npm/
+cp npm/index.js npm/node.js npm/api.js npm/index.d.ts npm/cert-scope.d.ts npm/README.md pkg-npm/
 sed 's#\./pkg/#./#g' www/cert-scope.js >pkg-npm/cert-scope.js
 cp www/cert-scope.css www/render.js pkg-npm/
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)

@@ -16,3 +16,27 @@ export async function fromBytes(bytes: Uint8Array, buffer: ArrayBuffer): Promise
   const b = await analyze(buffer);
   return a.problems.length + b.objects.length;
 }
+
+// The web component: its element type, properties and event details.
+import type { CertScopeElement, CertScopeResultDetail } from 'certscope/cert-scope';
+
+export function watch(element: CertScopeElement): void {
+  element.setAttribute('mode', 'verify');
+  element.addEventListener('certscope-result', (event) => {
+    const detail: CertScopeResultDetail = event.detail;
+    const valid: boolean | undefined = detail.chain?.valid;
+    const subjects: string[] = detail.report.objects.flatMap((o) => (o.kind === 'certificate' ? [o.subject.rfc4514] : []));
+    void valid;
+    void subjects;
+  });
+  element.addEventListener('certscope-error', (event) => {
+    const message: string = event.detail.message;
+    void message;
+  });
+  const state: 'loading' | 'done' | 'error' = element.state;
+  void state;
+}
+
+export function find(): CertScopeElement | null {
+  return document.querySelector('cert-scope');
+}
