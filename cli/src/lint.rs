@@ -1,4 +1,4 @@
-//! `certscope lint [--json] [--profile NAME] [--time RFC3339] FILE`: lint every certificate in
+//! `certscope lint [--json] [--profile NAME] [--at RFC3339] FILE`: lint every certificate in
 //! a file. Exit status 1 when any finding has error severity, 2 on a usage or input error.
 
 use std::io::Read;
@@ -6,13 +6,13 @@ use std::io::Read;
 use certscope::lint::{self, LintOptions, LintTarget, RuleSet, Severity};
 use certscope::time::UnixTime;
 
-const USAGE: &str = "usage: certscope lint [--json] [--profile NAME] [--time RFC3339] FILE
+const USAGE: &str = "usage: certscope lint [--json] [--profile NAME] [--at RFC3339] FILE
 
 Lints every certificate in FILE (PEM, DER, base64 or hex; `-` reads standard input).
   --json           print the findings as JSON
   --profile NAME   force a rule set: rfc5280, tls-br, smime-br, code-signing-br, device;
                    `auto` (the default) picks them from each certificate's kind
-  --time RFC3339   analysis time for effective dates (default: now)
+  --at RFC3339     analysis time for effective dates (default: now; --time is the same)
 Exit status: 0 no error-severity finding, 1 at least one, 2 usage or input error.";
 
 /// Parsed command line.
@@ -41,8 +41,8 @@ fn parse(args: &[String]) -> Result<Arguments, String> {
                     );
                 }
             }
-            "--time" => {
-                let text = iter.next().ok_or("--time needs an RFC 3339 time")?;
+            "--at" | "--time" => {
+                let text = iter.next().ok_or("--at needs an RFC 3339 time")?;
                 time = Some(
                     UnixTime::parse_rfc3339(text)
                         .ok_or_else(|| format!("{text:?} is not an RFC 3339 UTC time"))?,
@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn exit_status_follows_error_findings() {
         let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/lints/certs/");
-        let time = ["--time", "2026-11-26T00:00:00Z"];
+        let time = ["--at", "2026-11-26T00:00:00Z"];
         let bad = format!("{data}e_serial_number_longer_than_20_octets.pem");
         let good = format!("{data}base-tls.pem");
         assert_eq!(run(&args(&[time[0], time[1], &bad])), 1);

@@ -26,7 +26,7 @@ Usage:
   certscope verify --roots FILE [--untrusted FILE] [--purpose server|client|...] [--host NAME]
                    [--ip ADDR] [--crl FILE] [--at RFC3339] [--json] TARGET
                                                       build and validate the chain of TARGET
-  certscope lint [--json] [--profile NAME] [--time RFC3339] FILE
+  certscope lint [--json] [--profile NAME] [--at RFC3339] FILE
                                                       lint certificates (exit 1 on errors)
   certscope roles [--json] FILE [FILE]                roles, identity, client or server
   certscope limbo LIMBO.json[.gz] [--out RESULTS.json] run the x509-limbo conformance suite
