@@ -651,6 +651,14 @@ pub fn verify(
             (Some(e), _, _) => Some(e),
             (None, Some(limit), _) => Some(ChainError::BudgetExceeded { limit }),
             (None, None, Some(e)) => Some(e),
+            // Every issuer was supplied, but the path would need more intermediates than the
+            // budget allows: at least one more.
+            (None, None, None) if built.depth_limited && built.missing.is_empty() => {
+                Some(ChainError::TooManyIntermediates {
+                    count: options.budget.intermediates.saturating_add(1),
+                    limit: options.budget.intermediates,
+                })
+            }
             (None, None, None) => Some(ChainError::UnknownIssuer {
                 missing: built
                     .missing

@@ -275,3 +275,106 @@ fn a_mesh_of_cross_signed_certificate_authorities() {
         2
     );
 }
+
+fn cert(name: &str) -> certscope::Cert {
+    certscope::Cert::from_der(&fixture(name)).unwrap()
+}
+
+#[test]
+fn name_constraint_comparisons_stop_at_the_budget() {
+    // 1,000 SANs against 2,000 subtrees is 2,000,000 comparisons: the budget (250,000) stops
+    // path validation with its own error instead of working through them.
+    use certscope::chain::{verify, BudgetLimit, ChainError, Profile, Purpose, VerifyOptions};
+    // The generated CAs carry no key identifiers, which the Web PKI profile refuses first.
+    let mut options = VerifyOptions::at(certscope::time::UnixTime(1_800_000_000));
+    options.purpose = Purpose::Any;
+    options.profile = Profile::Rfc5280;
+    let report = timed(
+        "validation, 1,000 names and 2,000 constraints",
+        Duration::from_secs(10),
+        || {
+            verify(
+                &cert("nc-leaf.der"),
+                &[cert("nc-intermediate.der")],
+                &[cert("nc-root.der")],
+                &options,
+            )
+        },
+    );
+    assert!(!report.valid);
+    assert!(
+        matches!(
+            report.error,
+            Some(ChainError::BudgetExceeded {
+                limit: BudgetLimit::NameConstraintComparisons
+            })
+        ),
+        "{:?}",
+        report.error
+    );
+}
+
+#[test]
+fn a_mesh_of_cross_signs_is_bounded_by_the_path_budget() {
+    use certscope::chain::{verify, Profile, Purpose, VerifyOptions};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/limits");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("cross-") && n.contains("-by-"))
+        .collect();
+    names.sort();
+    let bag: Vec<certscope::Cert> = names.iter().map(|n| cert(n)).collect();
+    assert_eq!(bag.len(), 21);
+    let mut options = VerifyOptions::at(certscope::time::UnixTime(1_800_000_000));
+    options.purpose = Purpose::Any;
+    options.profile = Profile::Rfc5280;
+    let report = timed(
+        "validation, a mesh of 21 cross-signs",
+        Duration::from_secs(10),
+        || {
+            verify(
+                &cert("cross-leaf.der"),
+                &bag,
+                &[cert("cross-root.der")],
+                &options,
+            )
+        },
+    );
+    println!(
+        "valid {} paths {} signatures {} budget {:?} error {:?}",
+        report.valid,
+        report.paths.len(),
+        report.signatures_checked,
+        report.budget_exceeded,
+        report.error
+    );
+    let budget = certscope::chain::Budget::default();
+    assert!(report.paths.len() <= budget.paths);
+    assert!(report.signatures_checked <= budget.signatures);
+    // The only path needs 11 intermediates, over the 8 the budget allows: said as such, not as
+    // a missing issuer (every issuer was supplied).
+    assert!(
+        report.missing_issuers.is_empty(),
+        "{:?}",
+        report.missing_issuers
+    );
+    assert!(
+        matches!(
+            report.error,
+            Some(certscope::chain::ChainError::TooManyIntermediates { count: 9, limit: 8 })
+        ),
+        "{:?}",
+        report.error
+    );
+    // With room for 11, the path is found.
+    options.budget.intermediates = 11;
+    let report = verify(
+        &cert("cross-leaf.der"),
+        &bag,
+        &[cert("cross-root.der")],
+        &options,
+    );
+    assert!(report.valid, "{:?}", report.error);
+    assert_eq!(report.paths[0].certificates.len(), 13);
+}

@@ -83,6 +83,9 @@ pub struct Built {
     pub missing: Vec<MissingIssuer>,
     /// The limit that stopped building, if any.
     pub budget_exceeded: Option<BudgetLimit>,
+    /// Whether a candidate issuer was left untried because the path already had
+    /// [`Budget::intermediates`] intermediates.
+    pub depth_limited: bool,
     /// Signatures verified.
     pub signatures_checked: usize,
     /// Every signature verified: (child, issuer) pool indices to the outcome.
@@ -210,6 +213,7 @@ impl Builder<'_> {
             return;
         }
         let mut any_signature = false;
+        let mut skipped = false;
         for (_, _, index) in candidates {
             self.candidates += 1;
             if self.candidates > self.options.budget.candidates {
@@ -227,11 +231,16 @@ impl Builder<'_> {
                 })
             });
             if looped {
+                // Supplied, but already on this path: not a missing issuer either.
+                skipped = true;
                 continue;
             }
             let anchor = self.is_anchor.get(index).copied().unwrap_or(false);
             let intermediates = path.len().saturating_sub(1);
             if !anchor && intermediates >= self.options.budget.intermediates {
+                // Supplied, but too deep: not a missing issuer.
+                self.built.depth_limited = true;
+                skipped = true;
                 continue;
             }
             match self.signature(current, index) {
@@ -255,7 +264,7 @@ impl Builder<'_> {
                 return;
             }
         }
-        if !any_signature {
+        if !any_signature && !skipped {
             self.missing(current, authority_key.as_deref());
         }
     }
