@@ -35,6 +35,6 @@ echo "==> page: time to first report in Chromium"
 nice_run node bench/page-bench.mjs "${quick[@]}"
 
 echo "==> native: Criterion (load: $(uptime | sed 's/.*load/load/'))"
-targets=(--bench parse --bench chain)
+targets=(--bench parse --bench chain --bench limits)
 nice_run cargo bench -p certscope "${targets[@]}" -- "${criterion[@]}"
 echo "==> done (load: $(uptime | sed 's/.*load/load/'))"

@@ -30,6 +30,11 @@ pub struct Cert {
     sha256: [u8; 32],
     sha1: [u8; 20],
     spki_sha256: [u8; 32],
+    /// The outcome of checking the signature with the certificate's own key, computed once:
+    /// roles, the report's flags, lints and path validation all ask for it.
+    self_signature: std::sync::OnceLock<
+        Result<crate::signature::Verified, crate::signature::SignatureError>,
+    >,
 }
 
 impl Cert {
@@ -67,7 +72,16 @@ impl Cert {
             sha256,
             sha1,
             spki_sha256,
+            self_signature: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The cached outcome of [`crate::signature::verify_self_signed`].
+    pub(crate) fn self_signature_cell(
+        &self,
+    ) -> &std::sync::OnceLock<Result<crate::signature::Verified, crate::signature::SignatureError>>
+    {
+        &self.self_signature
     }
 
     /// The certificate's DER exactly as it was found.

@@ -624,11 +624,18 @@ pub fn verify_certificate(
 
 /// Verifies a certificate's signature with its own key: the "self-signed" test (RFC 5280 6.1:
 /// self-issued and signed by its own key). Subject/issuer equality is the caller's to check.
+///
+/// Computed once per certificate and remembered: a bag of thousands of self-issued
+/// certificates costs one signature check each, however many sections ask.
 pub fn verify_self_signed(cert: &crate::Cert) -> Result<Verified, SignatureError> {
-    verify_certificate(
-        cert,
-        cert.x509().tbs_certificate().subject_public_key_info(),
-    )
+    cert.self_signature_cell()
+        .get_or_init(|| {
+            verify_certificate(
+                cert,
+                cert.x509().tbs_certificate().subject_public_key_info(),
+            )
+        })
+        .clone()
 }
 
 #[cfg(test)]
