@@ -3,12 +3,12 @@
 // intermediate, a client certificate checked for the wrong purpose, an expired certificate,
 // and the busy indicator. Every test also fails on a request off the page's origin and on any
 // console error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate, createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, audit, screenshot } from './harness.mjs';
+import { ROOT, assertClean, audit, openPage, screenshot, session } from './harness.mjs';
 
 const data = (path) => join(ROOT, 'tests/data', path);
 const pemBlocks = (text) => text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/g);
@@ -23,28 +23,7 @@ const WEBPKI_ROOTS_VERSION = (await readFile(join(ROOT, 'Cargo.lock'), 'utf8'))
   .match(/name = "webpki-root-certs"\nversion = "([^"]+)"/)[1];
 const MOZILLA_FILE = '/pkg/roots/mozilla.pem';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function openPage() {
-  const page = await browser.context.newPage();
-  const watch = audit(page, server.origin);
-  await page.goto(`${server.origin}/`);
-  return { page, watch };
-}
-
-function assertClean(watch) {
-  assert.deepEqual(watch.violations(), [], 'requests left the page origin');
-  assert.deepEqual(watch.errors, [], 'console errors');
-}
+const state = session();
 
 const requested = (watch, path) => watch.requests.filter((url) => new URL(url).pathname === path).length;
 
@@ -68,7 +47,7 @@ async function verify(page, { purpose = 'server', host = '', trust = [] } = {}) 
 }
 
 test('the Mozilla root store is fetched only once asked for, and anchors a real chain', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   // The real leaf and its intermediate, without the root, at a time inside the leaf's validity.
   await paste(page, GOOGLE[0] + GOOGLE[1], '2026-03-01T00:00:00');
   const box = page.locator('#mozilla-row');
@@ -118,7 +97,7 @@ test('the wasm module does not carry the Mozilla roots; the static file does', a
 });
 
 test('a PKCS#12 file asks for its password, says when it is wrong, and opens with the right one', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await page.setInputFiles('#files', data('input/modern.p12'));
   await page.locator('#results article.problem').waitFor();
   assert.equal(await page.locator('#password-row').isVisible(), true);
@@ -150,7 +129,7 @@ test('a PKCS#12 file asks for its password, says when it is wrong, and opens wit
 });
 
 test('a missing intermediate is named with its key id, and its caIssuers URL is text, not a link', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await paste(page, BASE_LEAF + BASE_ROOT, '2026-06-01T00:00:00');
   const verdict = await verify(page, { host: 'leaf.example.com', trust: [1] });
   assert.match(verdict, /^✖ Not valid: no path to a trust anchor: issuer CN=base intermediate/);
@@ -170,7 +149,7 @@ test('a missing intermediate is named with its key id, and its caIssuers URL is 
 });
 
 test('a clientAuth-only certificate fails as a server with the EKU explanation and passes as a client', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await paste(page, WRONG_EKU + BASE_ROOT, '2026-06-01T00:00:00');
   const asServer = await verify(page, { purpose: 'server', host: 'leaf.example.com', trust: [2] });
   assert.match(asServer, /^✖ Not valid: extended key usage: /);
@@ -184,7 +163,7 @@ test('a clientAuth-only certificate fails as a server with the EKU explanation a
 });
 
 test('an expired certificate shows red and fails on validity, and passes inside its validity', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await paste(page, EXPIRED + BASE_ROOT, '2026-06-01T00:00:00');
   const leaf = page.locator('article.certificate').first();
   const pill = leaf.locator('.days-left');
@@ -218,12 +197,12 @@ test('a busy indicator shows while the core works and clears when it is done', a
   let release;
   const gate = new Promise((resolve) => { release = resolve; });
   const pattern = '**/pkg/certscope_wasm_bg.wasm';
-  await browser.context.route(pattern, async (route) => {
+  await state.browser.context.route(pattern, async (route) => {
     await gate;
     await route.continue();
   });
   try {
-    const { page, watch } = await openPage();
+    const { page, watch } = await openPage(state);
     assert.equal(await page.locator('#busy').isHidden(), true);
     await page.fill('#pem', BASE_LEAF);
     await page.click('#analyze');
@@ -252,6 +231,6 @@ test('a busy indicator shows while the core works and clears when it is done', a
     await page.close();
   } finally {
     release();
-    await browser.context.unroute(pattern);
+    await state.browser.context.unroute(pattern);
   }
 });

@@ -1,23 +1,14 @@
 // The <cert-scope> element on an example documentation page with a strict CSP: checkers in
 // inspect, verify and lint mode render, emit their results, follow attribute changes, and
 // nothing is requested beyond the element's own files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, audit, screenshot } from './harness.mjs';
+import { ROOT, audit, screenshot, session } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const state = session();
 
 test('the checkers on a docs page render their certificates and emit reports', async () => {
   const page = await openDocs();
@@ -55,9 +46,9 @@ test('the checkers on a docs page render their certificates and emit reports', a
 });
 
 test('a src on another origin is refused with an event, without a request', async () => {
-  const page = await browser.context.newPage();
-  const watch = audit(page, server.origin);
-  await page.goto(`${server.origin}/examples/docs.html`);
+  const page = await state.browser.context.newPage();
+  const watch = audit(page, state.server.origin);
+  await page.goto(`${state.server.origin}/examples/docs.html`);
   await page.locator('#inline >> css=.fingerprint.sha256').waitFor();
   const message = await page.evaluate(() => new Promise((resolve) => {
     const element = document.createElement('cert-scope');
@@ -72,8 +63,8 @@ test('a src on another origin is refused with an event, without a request', asyn
 
 /** Opens the docs page, recording every event the checkers emit from the start. */
 async function openDocs() {
-  const page = await browser.context.newPage();
-  page.watch = audit(page, server.origin);
+  const page = await state.browser.context.newPage();
+  page.watch = audit(page, state.server.origin);
   await page.addInitScript(() => {
     window.certscopeEvents = [];
     for (const type of ['certscope-result', 'certscope-error']) {
@@ -82,7 +73,7 @@ async function openDocs() {
       });
     }
   });
-  await page.goto(`${server.origin}/examples/docs.html`);
+  await page.goto(`${state.server.origin}/examples/docs.html`);
   return page;
 }
 

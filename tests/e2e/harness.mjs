@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUTPUT = join(ROOT, 'test-output');
@@ -83,4 +85,40 @@ export function audit(page, origin) {
 export async function screenshot(page, name) {
   await mkdir(OUTPUT, { recursive: true });
   await page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
+}
+
+/**
+ * One static server and one browser for the calling test file, started before its first test
+ * and stopped after its last. `server` and `browser` are set once `before` has run.
+ */
+export function session() {
+  const state = { server: null, browser: null };
+  before(async () => {
+    state.server = await startServer();
+    state.browser = await launch();
+  });
+  after(async () => {
+    await state.browser?.close();
+    state.server?.stop();
+  });
+  return state;
+}
+
+/**
+ * A new page of the session's browser, audited, at the page (`/` unless told), optionally at a
+ * viewport size and colour scheme.
+ */
+export async function openPage(state, { path = '/', viewport, colorScheme } = {}) {
+  const page = await state.browser.context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  if (colorScheme) await page.emulateMedia({ colorScheme });
+  const watch = audit(page, state.server.origin);
+  await page.goto(`${state.server.origin}${path}`);
+  return { page, watch };
+}
+
+/** No request left the page's origin and nothing went to the console as an error. */
+export function assertClean(watch) {
+  assert.deepEqual(watch.violations(), [], 'requests left the page origin');
+  assert.deepEqual(watch.errors, [], 'console errors');
 }

@@ -1,38 +1,16 @@
 // The page end to end in Debian's Chromium: paste, see, survive garbage, send nothing anywhere.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, startServer, launch, audit, screenshot } from './harness.mjs';
+import { ROOT, assertClean, audit, openPage, screenshot, session } from './harness.mjs';
 
 const LEAF = await readFile(join(ROOT, 'tests/data/doc/leaf.pem'), 'utf8');
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function openPage() {
-  const page = await browser.context.newPage();
-  const watch = audit(page, server.origin);
-  await page.goto(`${server.origin}/`);
-  return { page, watch };
-}
-
-function assertClean(watch) {
-  assert.deepEqual(watch.violations(), [], 'requests left the page origin');
-  assert.deepEqual(watch.errors, [], 'console errors');
-}
+const state = session();
 
 test('a pasted PEM certificate shows its subject, issuer, validity and SHA-256 fingerprint', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await page.fill('#pem', `some text from a terminal\n${LEAF}\nmore text`);
   await page.click('#analyze');
   const card = page.locator('article.certificate');
@@ -56,7 +34,7 @@ test('a pasted PEM certificate shows its subject, issuer, validity and SHA-256 f
 });
 
 test('garbage gives a clear error and the page keeps working', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await page.fill('#pem', '-----BEGIN CERTIFICATE-----\nMIIBxTCCAWugAwIBAgIU\n-----END CERTIFICATE-----\n');
   await page.click('#analyze');
   const problem = page.locator('article.problem .error-message');
@@ -75,8 +53,8 @@ test('garbage gives a clear error and the page keeps working', async () => {
 
 test('negative control: the audit catches a request that leaves the origin', async () => {
   // A page without the CSP, on another origin than the server: its image request must be flagged.
-  const page = await browser.context.newPage();
-  const watch = audit(page, server.origin);
+  const page = await state.browser.context.newPage();
+  const watch = audit(page, state.server.origin);
   await page.setContent('<img src="http://127.0.0.2:9/tracker.png" alt="">');
   await page.waitForTimeout(300);
   assert.ok(watch.violations().some((url) => url.includes('127.0.0.2')), JSON.stringify(watch.requests));
@@ -84,7 +62,7 @@ test('negative control: the audit catches a request that leaves the origin', asy
 });
 
 test('the page sends its Content-Security-Policy with connect-src limited to itself', async () => {
-  const response = await fetch(`${server.origin}/`);
+  const response = await fetch(`${state.server.origin}/`);
   const csp = response.headers.get('content-security-policy');
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /connect-src 'self'(;|$)/);

@@ -1,13 +1,13 @@
 // The workbench: multi-file drop, ASN.1 view, exports read back, themes and phone width,
 // keyboard-only use, and an automated accessibility check. Every test also fails on a request
 // off the page's origin and on any console error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, startServer, launch, audit, screenshot } from './harness.mjs';
+import { ROOT, assertClean, audit, openPage, screenshot, session } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -15,30 +15,7 @@ const LEAF = await readFile(join(ROOT, 'tests/data/doc/leaf.pem'), 'utf8');
 const DEVICE = await readFile(join(ROOT, 'www/examples/docs.html'), 'utf8')
   .then((html) => html.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/)[0] + '\n');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
-
-async function openPage(options = {}) {
-  const page = await browser.context.newPage();
-  if (options.viewport) await page.setViewportSize(options.viewport);
-  if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
-  const watch = audit(page, server.origin);
-  await page.goto(`${server.origin}/`);
-  return { page, watch };
-}
-
-function assertClean(watch) {
-  assert.deepEqual(watch.violations(), [], 'requests left the page origin');
-  assert.deepEqual(watch.errors, [], 'console errors');
-}
+const state = session();
 
 const derOf = (pem) => new X509Certificate(pem).raw;
 
@@ -49,7 +26,7 @@ async function paste(page, text) {
 }
 
 test('several files dropped at once are all analysed, DER and PEM alike', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   const files = [
     { name: 'leaf.pem', b64: Buffer.from(LEAF).toString('base64') },
     { name: 'device.der', b64: derOf(DEVICE).toString('base64') },
@@ -71,7 +48,7 @@ test('several files dropped at once are all analysed, DER and PEM alike', async 
 });
 
 test('ASN.1 view: selecting an element selects its bytes and its decoded field, and back', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await paste(page, LEAF);
   const card = page.locator('article.certificate').first();
   await card.locator('button.show-asn1').click();
@@ -95,7 +72,7 @@ test('ASN.1 view: selecting an element selects its bytes and its decoded field, 
 });
 
 test('exports: report JSON, certificate PEM and DER, read back and parsed', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await paste(page, LEAF);
   const expected = new X509Certificate(LEAF);
   const grab = async (selector) => {
@@ -115,7 +92,7 @@ test('exports: report JSON, certificate PEM and DER, read back and parsed', asyn
 });
 
 test('sharing puts the input in the URL fragment only when asked, and restores it', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await paste(page, LEAF);
   assert.equal(new URL(page.url()).hash, '');
   await page.click('#share');
@@ -123,12 +100,12 @@ test('sharing puts the input in the URL fragment only when asked, and restores i
   await page.waitForFunction(() => location.hash !== '');
   const url = page.url();
   assert.match(new URL(url).hash, /^#input=/);
-  const again = await browser.context.newPage();
-  const watch2 = audit(again, server.origin);
+  const again = await state.browser.context.newPage();
+  const watch2 = audit(again, state.server.origin);
   await again.goto(url);
   await again.locator('article.certificate').waitFor();
   assert.equal(await again.locator('.subject-dn').textContent(), 'CN=leaf.example.com');
-  // The fragment never reached the server.
+  // The fragment never reached the state.server.
   assert.ok(watch2.requests.every((r) => !r.includes('#') && !r.includes('input=')));
   assertClean(watch);
   assertClean(watch2);
@@ -140,7 +117,7 @@ test('light and dark themes, desktop and phone widths', async () => {
   const backgrounds = {};
   for (const colorScheme of ['light', 'dark']) {
     for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
-      const { page, watch } = await openPage({ colorScheme, viewport });
+      const { page, watch } = await openPage(state, { colorScheme, viewport });
       await paste(page, LEAF);
       backgrounds[colorScheme] = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -154,7 +131,7 @@ test('light and dark themes, desktop and phone widths', async () => {
 });
 
 test('keyboard only: paste, analyse and open the ASN.1 view without a mouse, with visible focus', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'pem');
   await page.keyboard.insertText(LEAF);
@@ -172,7 +149,7 @@ test('keyboard only: paste, analyse and open the ASN.1 view without a mouse, wit
 });
 
 test('accessibility: axe-core finds no serious or critical violation', async () => {
-  const { page, watch } = await openPage();
+  const { page, watch } = await openPage(state);
   await paste(page, `${LEAF}\n${DEVICE}\n-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n`);
   await page.locator('article.certificate button.show-asn1').first().click();
   await page.locator('.asn1-panel').waitFor();
