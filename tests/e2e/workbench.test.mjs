@@ -105,7 +105,7 @@ test('sharing puts the input in the URL fragment only when asked, and restores i
   await again.goto(url);
   await again.locator('article.certificate').waitFor();
   assert.equal(await again.locator('.subject-dn').textContent(), 'CN=leaf.example.com');
-  // The fragment never reached the state.server.
+  // The fragment never reached the server.
   assert.ok(watch2.requests.every((r) => !r.includes('#') && !r.includes('input=')));
   assertClean(watch);
   assertClean(watch2);
