@@ -4,6 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 seconds=${FUZZ_SECONDS:-60}
+# The instrumented build is kept between runs outside the checkout (a fresh checkout would
+# otherwise rebuild every dependency with nightly); cargo rebuilds whatever changed.
+export FUZZ_TARGET_DIR=${FUZZ_TARGET_DIR:-$HOME/.cache/certscope/fuzz-target}
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   cargo install --locked cargo-fuzz || cargo install cargo-fuzz

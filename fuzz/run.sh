@@ -8,7 +8,8 @@
 # with `cargo +nightly fuzz tmin TARGET ARTIFACT` and add it to tests/regressions.rs.
 #
 # FUZZ_SANITIZER (default none: the core is safe Rust, and without ASan the executions run
-# several times faster) and FUZZ_JOBS (default 1) tune the run.
+# several times faster) and FUZZ_JOBS (default 1) tune the run; FUZZ_TARGET_DIR builds
+# somewhere other than fuzz/target.
 set -uo pipefail
 if [ $# -lt 2 ]; then
   echo "usage: $0 TARGET SECONDS [libFuzzer flags...]" >&2
@@ -27,8 +28,10 @@ jobs=${FUZZ_JOBS:-1}
 parallel=()
 [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 rm -f fuzz-*.log
+target_dir=()
+[ -n "${FUZZ_TARGET_DIR:-}" ] && target_dir=(--target-dir "$FUZZ_TARGET_DIR")
 nice -n 19 cargo +nightly fuzz run --sanitizer "${FUZZ_SANITIZER:-none}" --debug-assertions \
-  "$target" "corpus/$target" -- \
+  "${target_dir[@]}" "$target" "corpus/$target" -- \
   -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 "${parallel[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
