@@ -32,9 +32,8 @@ pub struct Cert {
     spki_sha256: [u8; 32],
     /// The outcome of checking the signature with the certificate's own key, computed once:
     /// roles, the report's flags, lints and path validation all ask for it.
-    self_signature: std::sync::OnceLock<
-        Result<crate::signature::Verified, crate::signature::SignatureError>,
-    >,
+    self_signature:
+        std::sync::OnceLock<Result<crate::signature::Verified, crate::signature::SignatureError>>,
 }
 
 impl Cert {
