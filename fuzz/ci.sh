@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Short runs of every fuzz target (FUZZ_SECONDS each, default 60), for CI. Installs cargo-fuzz
+# Short runs of every fuzz target (FUZZ_SECONDS each, default 60, two at a time), for CI. Installs cargo-fuzz
 # and the nightly toolchain when missing. Exits non-zero when any target finds something.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -13,8 +13,22 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
 fi
 targets=$(cargo +nightly fuzz list)
 python3 seed.py $targets
+# Build every target first (one cargo at a time), then run them two at a time, one per core,
+# started a few seconds apart so their log rows do not land at once.
+cargo +nightly fuzz build --sanitizer none --debug-assertions --target-dir "$FUZZ_TARGET_DIR" || exit 1
 failed=0
-for target in $targets; do
-  ./run.sh "$target" "$seconds" || failed=1
+set -- $targets
+while [ $# -gt 0 ]; do
+  ./run.sh "$1" "$seconds" &
+  first=$!
+  second=
+  if [ $# -gt 1 ]; then
+    sleep 5
+    ./run.sh "$2" "$seconds" &
+    second=$!
+  fi
+  wait "$first" || failed=1
+  [ -z "$second" ] || wait "$second" || failed=1
+  shift $(($# > 1 ? 2 : 1))
 done
 exit $failed
