@@ -63,15 +63,11 @@ const binary = (der) => Buffer.from(der).toString('binary');
 
 const parsers = {
   certscope: (der) => {
-    const report = certscope.analyze(der, { at: AT });
-    const c = report.objects[0];
-    const ext = (oid) => c.extensions.find((e) => e.oid === oid);
+    // The quick look: one DER certificate decoded, its essentials as a plain object.
+    const [c] = certscope.summarize(der);
     return {
-      subject: c.subject.rfc4514, issuer: c.issuer.rfc4514,
-      // Decoded SAN and EKU when the report carries them, else the extension as found.
-      san: c.subject_alt_name ?? ext('2.5.29.17')?.value_hex,
-      eku: c.extended_key_usage ?? ext('2.5.29.37')?.value_hex,
-      notBefore: c.validity.not_before, notAfter: c.validity.not_after, key: c.public_key.algorithm,
+      subject: c.subject, issuer: c.issuer, san: c.subject_alt_names, eku: c.extended_key_usage,
+      notBefore: c.not_before, notAfter: c.not_after, key: c.key_algorithm,
     };
   },
   'node:crypto X509Certificate': (der) => {

@@ -25,6 +25,12 @@ export function createApi(load) {
     return wasm.analyze(bytes(input), options);
   }
 
+  /** The essentials of every certificate in the input, without the full analysis. */
+  async function summarize(input) {
+    await init();
+    return wasm.summarize(bytes(input));
+  }
+
   /** Builds and validates the chain of one certificate among the inputs. */
   async function verify(inputs, options = {}) {
     await init();
@@ -37,5 +43,5 @@ export function createApi(load) {
     return wasm.lint(bytes(input), options);
   }
 
-  return { init, analyze, verify, lint, version: () => wasm.version(), schemaVersion: () => wasm.schemaVersion() };
+  return { init, analyze, summarize, verify, lint, version: () => wasm.version(), schemaVersion: () => wasm.schemaVersion() };
 }

@@ -9,6 +9,7 @@ import type {
   LintOptions,
   LintResult,
   Report,
+  Summary,
   VerifyOptions,
 } from './certscope_wasm.js';
 
@@ -23,6 +24,8 @@ export function init(moduleOrPath?: URL | string | Response | BufferSource | Web
 export function ready(): Promise<void>;
 /** Finds and analyses every object in the input. */
 export function analyze(input: Input, options?: AnalyzeOptions): Promise<Report>;
+/** The essentials of every certificate in the input, without the full analysis. */
+export function summarize(input: Input): Promise<Summary[]>;
 /** Builds and validates the chain of one certificate among the inputs. */
 export function verify(inputs: Input | Input[], options?: VerifyOptions): Promise<ChainResult>;
 /** Lints every certificate in the input. */

@@ -5,7 +5,10 @@ use sha1::Sha1;
 use sha2::{Digest, Sha256};
 use x509_cert::certificate::{CertificateInner, Raw};
 
+use std::sync::OnceLock;
+
 use crate::decode::DecodeError;
+use crate::signature::{PublicKey, SignatureError, Verified};
 
 /// The parsed form of a certificate, decoded with x509-cert's lenient [`Raw`] profile so that
 /// a certificate breaking a profile rule (a 25-byte or negative serial, a validity encoded with
@@ -26,14 +29,24 @@ pub struct Cert {
     der: Vec<u8>,
     x509: X509,
     tbs_der: Vec<u8>,
-    spki_der: Vec<u8>,
-    sha256: [u8; 32],
-    sha1: [u8; 20],
-    spki_sha256: [u8; 32],
-    /// The outcome of checking the signature with the certificate's own key, computed once:
-    /// roles, the report's flags, lints and path validation all ask for it.
-    self_signature:
-        std::sync::OnceLock<Result<crate::signature::Verified, crate::signature::SignatureError>>,
+    /// Computed on first use: a certificate that is only listed or matched by name never
+    /// pays for hashing, re-encoding or key decoding.
+    lazy: Lazy,
+}
+
+/// What is derived from the certificate on first use, then kept.
+#[derive(Clone, Debug, Default)]
+struct Lazy {
+    spki_der: OnceLock<Vec<u8>>,
+    sha256: OnceLock<[u8; 32]>,
+    sha1: OnceLock<[u8; 20]>,
+    spki_sha256: OnceLock<[u8; 32]>,
+    /// The decoded public key: verifying what the certificate signed and checking its size
+    /// share one decode (for RSA, the Montgomery parameters of the modulus).
+    public_key: OnceLock<Result<PublicKey, SignatureError>>,
+    /// The outcome of checking the signature with the certificate's own key: roles, the
+    /// report's flags, lints and path validation all ask for it.
+    self_signature: OnceLock<Result<Verified, SignatureError>>,
 }
 
 impl Cert {
@@ -55,32 +68,22 @@ impl Cert {
             })
             .map_err(|e| DecodeError::from_der("tbsCertificate", der.len(), e))?
             .to_vec();
-        let spki_der = x509
-            .tbs_certificate()
-            .subject_public_key_info()
-            .to_der()
-            .map_err(|e| DecodeError::from_der("subjectPublicKeyInfo", der.len(), e))?;
-        let sha256 = Sha256::digest(der).into();
-        let sha1 = Sha1::digest(der).into();
-        let spki_sha256 = Sha256::digest(&spki_der).into();
         Ok(Cert {
             der: der.to_vec(),
             x509,
             tbs_der,
-            spki_der,
-            sha256,
-            sha1,
-            spki_sha256,
-            self_signature: std::sync::OnceLock::new(),
+            lazy: Lazy::default(),
         })
     }
 
     /// The cached outcome of [`crate::signature::verify_self_signed`].
-    pub(crate) fn self_signature_cell(
-        &self,
-    ) -> &std::sync::OnceLock<Result<crate::signature::Verified, crate::signature::SignatureError>>
-    {
-        &self.self_signature
+    pub(crate) fn self_signature_cell(&self) -> &OnceLock<Result<Verified, SignatureError>> {
+        &self.lazy.self_signature
+    }
+
+    /// The cached decode of the certificate's public key.
+    pub(crate) fn public_key_cell(&self) -> &OnceLock<Result<PublicKey, SignatureError>> {
+        &self.lazy.public_key
     }
 
     /// The certificate's DER exactly as it was found.
@@ -102,28 +105,40 @@ impl Cert {
 
     /// The DER of the `subjectPublicKeyInfo`.
     pub fn spki_der(&self) -> &[u8] {
-        &self.spki_der
+        self.lazy.spki_der.get_or_init(|| {
+            // Re-encoding a decoded SubjectPublicKeyInfo cannot fail: it is made of values
+            // that were just decoded from DER.
+            self.x509
+                .tbs_certificate()
+                .subject_public_key_info()
+                .to_der()
+                .unwrap_or_default()
+        })
     }
 
     /// SHA-256 of the whole DER.
     pub fn sha256(&self) -> &[u8; 32] {
-        &self.sha256
+        self.lazy
+            .sha256
+            .get_or_init(|| Sha256::digest(&self.der).into())
     }
 
     /// SHA-1 of the whole DER.
     pub fn sha1(&self) -> &[u8; 20] {
-        &self.sha1
+        self.lazy.sha1.get_or_init(|| Sha1::digest(&self.der).into())
     }
 
     /// SHA-256 of the `subjectPublicKeyInfo` DER: the SPKI pin (HPKP, pinning configs).
     pub fn spki_sha256(&self) -> &[u8; 32] {
-        &self.spki_sha256
+        self.lazy
+            .spki_sha256
+            .get_or_init(|| Sha256::digest(self.spki_der()).into())
     }
 
     /// The SPKI pin as base64, the form pinning configurations use.
     pub fn spki_pin_base64(&self) -> String {
         use base64ct::Encoding;
-        base64ct::Base64::encode_string(&self.spki_sha256)
+        base64ct::Base64::encode_string(self.spki_sha256())
     }
 }
 

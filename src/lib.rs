@@ -100,6 +100,7 @@ pub mod purpose;
 pub mod report;
 pub mod role;
 pub mod signature;
+pub mod summary;
 pub mod time;
 
 pub use cert::Cert;
@@ -107,3 +108,4 @@ pub use input::{parse_input, InputOptions, Parsed, Password};
 pub use lint::{lint, Finding, LintOptions, RuleSet, Severity};
 pub use report::{analyze, AnalyzeOptions, Report};
 pub use role::{classify, classify_all, CertificateRoles};
+pub use summary::{summarize, Summary};

@@ -880,19 +880,44 @@ fn spki_report(spki_der: &[u8]) -> PublicKey {
             spki_sha256_base64: pin,
         };
     };
-    let spki = &spki;
-    let algorithm_oid = spki.algorithm.oid;
-    let mut key = PublicKey {
-        algorithm: oid::short_name(&algorithm_oid),
-        oid: algorithm_oid.to_string(),
+    let facts = key_facts(&spki);
+    PublicKey {
+        algorithm: facts.algorithm,
+        oid: spki.algorithm.oid.to_string(),
+        bits: facts.bits,
+        curve: facts.curve,
+        rsa_exponent: facts.rsa_exponent,
+        spki_sha256_base64: pin,
+    }
+}
+
+/// What a `SubjectPublicKeyInfo` says about its key, shared by the report and
+/// [`crate::summary`].
+pub(crate) struct KeyFacts {
+    /// The algorithm's short registry name.
+    pub algorithm: String,
+    /// Modulus length, field size, or 256/456 for Ed25519/Ed448.
+    pub bits: Option<u32>,
+    /// The named curve of an EC key.
+    pub curve: Option<String>,
+    /// The RSA public exponent, when it fits 64 bits.
+    pub rsa_exponent: Option<u64>,
+}
+
+pub(crate) fn key_facts(spki: &spki::SubjectPublicKeyInfoOwned) -> KeyFacts {
+    use const_oid::db::{rfc5912, rfc8410};
+    use der::Decode;
+    /// secp256k1 (SEC 2), absent from const-oid's registry.
+    const SECP_256_K_1: der::asn1::ObjectIdentifier =
+        der::asn1::ObjectIdentifier::new_unwrap("1.3.132.0.10");
+    let mut key = KeyFacts {
+        algorithm: oid::short_name(&spki.algorithm.oid),
         bits: None,
         curve: None,
         rsa_exponent: None,
-        spki_sha256_base64: pin,
     };
-    match algorithm_oid.to_string().as_str() {
-        "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => {
-            use der::Decode;
+    match spki.algorithm.oid {
+        rfc5912::RSA_ENCRYPTION | rfc5912::ID_RSASSA_PSS => {
             if let Ok(rsa) = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(
                 spki.subject_public_key.raw_bytes(),
             ) {
@@ -904,7 +929,7 @@ fn spki_report(spki_der: &[u8]) -> PublicKey {
                 }
             }
         }
-        "1.2.840.10045.2.1" => {
+        rfc5912::ID_EC_PUBLIC_KEY => {
             let curve = spki
                 .algorithm
                 .parameters
@@ -912,17 +937,17 @@ fn spki_report(spki_der: &[u8]) -> PublicKey {
                 .filter(|p| p.tag() == Tag::ObjectIdentifier)
                 .and_then(|p| p.decode_as::<der::asn1::ObjectIdentifier>().ok());
             if let Some(curve) = curve {
-                key.bits = match curve.to_string().as_str() {
-                    "1.2.840.10045.3.1.7" | "1.3.132.0.10" => Some(256),
-                    "1.3.132.0.34" => Some(384),
-                    "1.3.132.0.35" => Some(521),
+                key.bits = match curve {
+                    rfc5912::SECP_256_R_1 | SECP_256_K_1 => Some(256),
+                    rfc5912::SECP_384_R_1 => Some(384),
+                    rfc5912::SECP_521_R_1 => Some(521),
                     _ => None,
                 };
                 key.curve = Some(oid::short_name(&curve));
             }
         }
-        "1.3.101.112" => key.bits = Some(256),
-        "1.3.101.113" => key.bits = Some(456),
+        rfc8410::ID_ED_25519 => key.bits = Some(256),
+        rfc8410::ID_ED_448 => key.bits = Some(456),
         _ => {}
     }
     key

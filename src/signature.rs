@@ -417,7 +417,9 @@ fn pss_parameters(parameters: Option<&der::Any>) -> Result<SignatureAlgorithm, S
 }
 
 /// A decoded public key, ready to verify with.
-enum PublicKey {
+/// A decoded public key certscope verifies with.
+#[derive(Clone, Debug)]
+pub(crate) enum PublicKey {
     Rsa(rsa::PublicKey),
     P256(p256::ecdsa::VerifyingKey),
     P384(p384::ecdsa::VerifyingKey),
@@ -443,6 +445,17 @@ impl PublicKey {
 /// The kind and size of a `SubjectPublicKeyInfo`, when it is a key certscope verifies with.
 pub fn key_algorithm(spki: &SubjectPublicKeyInfoOwned) -> Result<KeyAlgorithm, SignatureError> {
     public_key(spki).map(|key| key.algorithm())
+}
+
+/// [`key_algorithm`] of a certificate's own key, from the key decoded once per certificate.
+pub fn certificate_key_algorithm(cert: &crate::Cert) -> Result<KeyAlgorithm, SignatureError> {
+    certificate_key(cert).as_ref().map(PublicKey::algorithm).map_err(Clone::clone)
+}
+
+/// The certificate's public key, decoded on first use and kept with the certificate.
+fn certificate_key(cert: &crate::Cert) -> &Result<PublicKey, SignatureError> {
+    cert.public_key_cell()
+        .get_or_init(|| public_key(cert.x509().tbs_certificate().subject_public_key_info()))
 }
 
 fn public_key(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKey, SignatureError> {
@@ -508,6 +521,15 @@ pub fn verify(
 ) -> Result<Verified, SignatureError> {
     let algorithm = signature_algorithm(algorithm)?;
     let key = public_key(signer)?;
+    verify_with_key(algorithm, signed, signature, &key)
+}
+
+fn verify_with_key(
+    algorithm: SignatureAlgorithm,
+    signed: &[u8],
+    signature: &BitString,
+    key: &PublicKey,
+) -> Result<Verified, SignatureError> {
     let signature = signature
         .as_bytes()
         .ok_or_else(|| SignatureError::MalformedSignature {
@@ -520,7 +542,7 @@ pub fn verify(
     let malformed = |e: signature::Error| SignatureError::MalformedSignature {
         problem: e.to_string(),
     };
-    match (&key, algorithm) {
+    match (key, algorithm) {
         (PublicKey::Rsa(key), SignatureAlgorithm::RsaPkcs1 { hash }) => {
             let sig = rsa::pkcs1v15::Signature::try_from(signature).map_err(malformed)?;
             let key = key.clone();
@@ -608,6 +630,18 @@ pub fn verify(
     })
 }
 
+/// Verifies a certificate's signature with the key of the certificate `issuer` (RFC 5280
+/// 6.1.3 (a)(1)), decoding each key once however many certificates it is tried on.
+pub fn verify_certificate_by(
+    cert: &crate::Cert,
+    issuer: &crate::Cert,
+) -> Result<Verified, SignatureError> {
+    let x509 = cert.x509();
+    let algorithm = signature_algorithm(x509.signature_algorithm())?;
+    let key = certificate_key(issuer).as_ref().map_err(Clone::clone)?;
+    verify_with_key(algorithm, cert.tbs_der(), x509.signature(), key)
+}
+
 /// Verifies a certificate's signature with `signer`'s key (RFC 5280 6.1.3 (a)(1)).
 pub fn verify_certificate(
     cert: &crate::Cert,
@@ -629,12 +663,7 @@ pub fn verify_certificate(
 /// certificates costs one signature check each, however many sections ask.
 pub fn verify_self_signed(cert: &crate::Cert) -> Result<Verified, SignatureError> {
     cert.self_signature_cell()
-        .get_or_init(|| {
-            verify_certificate(
-                cert,
-                cert.x509().tbs_certificate().subject_public_key_info(),
-            )
-        })
+        .get_or_init(|| verify_certificate_by(cert, cert))
         .clone()
 }
 

@@ -282,10 +282,7 @@ impl Builder<'_> {
         let (Some(c), Some(i)) = (self.cert(child), self.cert(issuer)) else {
             return Some(false);
         };
-        let outcome = crate::signature::verify_certificate(
-            c,
-            i.x509().tbs_certificate().subject_public_key_info(),
-        );
+        let outcome = crate::signature::verify_certificate_by(c, i);
         let ok = outcome.is_ok();
         self.built.signatures.insert((child, issuer), outcome);
         Some(ok)

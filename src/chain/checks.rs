@@ -131,12 +131,7 @@ pub fn validate_path(
             let outcome = signatures
                 .get(&(index, issuer_index))
                 .cloned()
-                .unwrap_or_else(|| {
-                    crate::signature::verify_certificate(
-                        cert,
-                        issuer.x509().tbs_certificate().subject_public_key_info(),
-                    )
-                });
+                .unwrap_or_else(|| crate::signature::verify_certificate_by(cert, issuer));
             signature(&mut recorder, index, cert, outcome, options, web);
         }
         if !is_leaf {
@@ -339,7 +334,7 @@ fn every_certificate(
 
     // The public key.
     let spki = tbs.subject_public_key_info();
-    let result = match crate::signature::key_algorithm(spki) {
+    let result = match crate::signature::certificate_key_algorithm(cert) {
         Err(e) => Err(profile_error(format!("public key: {e}"))),
         Ok(KeyAlgorithm::Rsa { bits }) if bits < options.minimum_rsa_bits => {
             Err(profile_error(format!(

@@ -1,5 +1,5 @@
 // A small TypeScript consumer of the package, type-checked with tsc --strict.
-import { analyze, init, type Report, type CertificateReport, type AnalyzeOptions } from 'certscope';
+import { analyze, init, summarize, type Report, type CertificateReport, type AnalyzeOptions, type Summary } from 'certscope';
 
 export async function subjects(pem: string, at?: string): Promise<string[]> {
   await init();
@@ -15,6 +15,15 @@ export async function fromBytes(bytes: Uint8Array, buffer: ArrayBuffer): Promise
   const a = await analyze(bytes);
   const b = await analyze(buffer);
   return a.problems.length + b.objects.length;
+}
+
+export async function names(der: Uint8Array): Promise<string[]> {
+  const [first]: Summary[] = await summarize(der);
+  const eku: string[] | null = first.extended_key_usage;
+  const bits: number | null = first.key_bits;
+  void eku;
+  void bits;
+  return [first.subject, ...first.subject_alt_names];
 }
 
 // The web component: its element type, properties and event details.

@@ -152,3 +152,24 @@ test('the declarations of reports and results contain no any or unknown', async 
     assert.deepEqual(uses, [], `declarations use ${word}`);
   }
 });
+
+test('summarize: DER and PEM give the fields node:crypto reads, for every certificate of a chain', async () => {
+  const pem = await readFile(join(ROOT, 'tests/data/report/real/google.com.pem'), 'utf8');
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g);
+  const fromPem = await certscope.summarize(pem);
+  assert.equal(fromPem.length, blocks.length);
+  for (const [i, block] of blocks.entries()) {
+    const node = new X509Certificate(block);
+    const [fromDer] = await certscope.summarize(new Uint8Array(node.raw));
+    assert.deepEqual(fromDer, fromPem[i]);
+    assert.equal(fromDer.serial_hex.replace(/^00/, ''), node.serialNumber.toLowerCase());
+    assert.equal(Date.parse(fromDer.not_after), Date.parse(node.validTo));
+    assert.equal(fromDer.is_ca, node.ca);
+    // node:crypto: "DNS:a, DNS:b"; certscope: ["DNS:a", "DNS:b"].
+    assert.equal(fromDer.subject_alt_names.join(', '), node.subjectAltName ?? '');
+    assert.equal(fromDer.key_algorithm === 'EC' ? 'ec' : 'rsa', node.publicKey.asymmetricKeyType);
+  }
+  assert.deepEqual(fromPem[0].extended_key_usage, ['serverAuth']);
+  await assert.rejects(certscope.summarize(new Uint8Array([0x30, 0x03, 0x02])), /certificate/);
+  await assert.rejects(certscope.summarize('no PEM here'), /no certificate in the input/);
+});

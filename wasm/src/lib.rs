@@ -112,6 +112,62 @@ pub fn analyze(
     to_js(&report)
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_SUMMARY: &'static str = r#"
+/** A certificate's essentials, read straight from the decode (no hashing, signature checks,
+ * roles or lints); the same texts as the report's fields of the same names. */
+export interface Summary {
+  subject: string;
+  issuer: string;
+  serial_hex: string;
+  /** RFC 3339 UTC. */
+  not_before: string;
+  /** RFC 3339 UTC. */
+  not_after: string;
+  /** `RSA`, `EC`, `Ed25519`, ... as in the report's `public_key.algorithm`. */
+  key_algorithm: string;
+  key_bits: number | null;
+  /** `P-256`, ... for EC keys. */
+  curve: string | null;
+  signature_algorithm: string;
+  /** `DNS:example.com`, `IP Address:192.0.2.1`, `email:...`, `URI:...`, in order. */
+  subject_alt_names: string[];
+  /** Purpose names (`serverAuth`); `null` when the extension is absent (any purpose). */
+  extended_key_usage: string[] | null;
+  is_ca: boolean;
+  /** Extensions of the summary whose value does not decode; `analyze` says why. */
+  unreadable_extensions: string[];
+}
+"#;
+
+/// The [`certscope::Summary`] of every certificate in `input`: one DER certificate is read
+/// directly; anything else (PEM, base64, PKCS#7...) goes through the input parser first. An
+/// input holding no certificate is an error that says why.
+#[wasm_bindgen(unchecked_return_type = "Summary[]")]
+pub fn summarize(
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: JsValue,
+) -> Result<JsValue, JsError> {
+    let bytes = input_bytes(&input)?;
+    let summaries = match certscope::summarize(&bytes) {
+        Ok(summary) => vec![summary],
+        Err(as_der) => {
+            let parsed =
+                certscope::parse_input(&bytes, &InputOptions::default()).map_err(js_error)?;
+            let summaries: Vec<_> = parsed.certificates().map(certscope::Summary::of).collect();
+            if summaries.is_empty() {
+                // Nothing to summarise: say why, with the parser's own finding when it has one.
+                return Err(match parsed.problems.first() {
+                    Some(problem) => js_error(format!("no certificate in the input: {problem}")),
+                    None if bytes.first() == Some(&0x30) => js_error(as_der),
+                    None => js_error("no certificate in the input"),
+                });
+            }
+            summaries
+        }
+    };
+    to_js(&summaries)
+}
+
 /// The report schema version this module produces.
 #[wasm_bindgen(js_name = schemaVersion)]
 pub fn schema_version() -> u32 {
