@@ -125,7 +125,9 @@ impl Cert {
 
     /// SHA-1 of the whole DER.
     pub fn sha1(&self) -> &[u8; 20] {
-        self.lazy.sha1.get_or_init(|| Sha1::digest(&self.der).into())
+        self.lazy
+            .sha1
+            .get_or_init(|| Sha1::digest(&self.der).into())
     }
 
     /// SHA-256 of the `subjectPublicKeyInfo` DER: the SPKI pin (HPKP, pinning configs).

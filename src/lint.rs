@@ -215,7 +215,12 @@ impl LintTarget {
     /// The target derived from the certificate itself: [`auto_kind`] and the rule sets that
     /// kind calls for.
     pub fn auto(cert: &Cert) -> LintTarget {
-        let kind = auto_kind(cert);
+        LintTarget::for_roles(cert, &crate::role::classify(cert).roles)
+    }
+
+    /// [`LintTarget::auto`] from roles already found by [`crate::role::classify`].
+    pub fn for_roles(cert: &Cert, roles: &[crate::role::Role]) -> LintTarget {
+        let kind = kind_of_roles(roles);
         LintTarget {
             kind,
             rule_sets: rule_sets_for(kind, cert),
@@ -245,8 +250,12 @@ impl LintTarget {
 /// clientAuth), TLS client, OCSP responder, time stamping; a certificate without an extended
 /// key usage is [`CertKind::Other`], never "server".
 pub fn auto_kind(cert: &Cert) -> CertKind {
+    kind_of_roles(&crate::role::classify(cert).roles)
+}
+
+/// [`auto_kind`] from roles already found.
+fn kind_of_roles(roles: &[crate::role::Role]) -> CertKind {
     use crate::role::RoleKind;
-    let roles = crate::role::classify(cert).roles;
     let has = |kind: RoleKind| roles.iter().any(|role| role.role == kind);
     if has(RoleKind::RootCa) {
         CertKind::RootCa

@@ -71,18 +71,41 @@ fn utf16be(bytes: &[u8]) -> Option<String> {
     String::from_utf16(&units).ok()
 }
 
-fn attribute(atv: &AttributeTypeAndValue, rdn: usize) -> Attribute {
+/// The value as text, or `#` and the hex of its DER when it is not a string (RFC 4514 2.4).
+fn value_or_hex(atv: &AttributeTypeAndValue) -> (String, &'static str) {
     let (text, encoding) = value_text(&atv.value);
     let value = text.unwrap_or_else(|| {
         let der = der::Encode::to_der(&atv.value).unwrap_or_default();
         format!("#{}", crate::cert::hex(&der))
     });
+    (value, encoding)
+}
+
+fn attribute(atv: &AttributeTypeAndValue, rdn: usize) -> Attribute {
+    let (value, encoding) = value_or_hex(atv);
     Attribute {
         name: oid::short_name(&atv.oid),
         oid: atv.oid.to_string(),
         value,
         encoding: encoding.to_owned(),
         rdn,
+    }
+}
+
+/// Appends `type=value` (RFC 4514 2.3, 2.4) for one attribute.
+fn push_attribute(out: &mut String, atv: &AttributeTypeAndValue) {
+    out.push_str(&oid::short_name(&atv.oid));
+    out.push('=');
+    out.push_str(&escape(&value_or_hex(atv).0));
+}
+
+/// Appends one RDN, its attributes joined with `+`.
+fn push_rdn(out: &mut String, rdn: &x509_cert::name::RelativeDistinguishedName) {
+    for (i, atv) in rdn.iter().enumerate() {
+        if i > 0 {
+            out.push('+');
+        }
+        push_attribute(out, atv);
     }
 }
 
@@ -123,31 +146,23 @@ fn escape(value: &str) -> String {
 /// The RFC 4514 form of one RelativeDistinguishedName (`CN=a+OU=b`), as used for
 /// nameRelativeToCRLIssuer.
 pub fn rdn_string(rdn: &x509_cert::name::RelativeDistinguishedName) -> String {
-    rdn.iter()
-        .map(|atv| {
-            let a = attribute(atv, 0);
-            format!("{}={}", a.name, escape(&a.value))
-        })
-        .collect::<Vec<_>>()
-        .join("+")
+    let mut out = String::new();
+    push_rdn(&mut out, rdn);
+    out
 }
 
 /// The RFC 4514 string form of a name: least significant RDN first (`CN=leaf,O=Example,C=US`),
 /// multi-valued RDNs joined with `+`.
 pub fn rfc4514(name: &Name) -> String {
-    let rdns: Vec<String> = name
-        .iter_rdn()
-        .map(|rdn| {
-            rdn.iter()
-                .map(|atv| {
-                    let a = attribute(atv, 0);
-                    format!("{}={}", a.name, escape(&a.value))
-                })
-                .collect::<Vec<_>>()
-                .join("+")
-        })
-        .collect();
-    rdns.into_iter().rev().collect::<Vec<_>>().join(",")
+    let mut out = String::with_capacity(64);
+    let rdns: Vec<_> = name.iter_rdn().collect();
+    for (i, rdn) in rdns.iter().rev().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_rdn(&mut out, rdn);
+    }
+    out
 }
 
 /// One name of a `GeneralNames` list (subjectAltName, issuerAltName, name constraints,

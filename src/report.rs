@@ -544,15 +544,19 @@ pub fn certificate_report(
         warnings: Vec::new(),
         self_signed: self_signed(cert),
         is_ca: crate::ext::is_ca(cert),
-        lints: crate::lint::lint(
-            cert,
-            &crate::lint::LintOptions {
-                time,
-                ..crate::lint::LintOptions::default()
-            },
-        ),
+        lints: Vec::new(),
     };
-    set_roles(&mut report, role::classify(cert));
+    // One classification serves the lints' target and the roles shown.
+    let roles = role::classify(cert);
+    report.lints = crate::lint::lint(
+        cert,
+        &crate::lint::LintOptions {
+            time,
+            target: Some(crate::lint::LintTarget::for_roles(cert, &roles.roles)),
+            ..crate::lint::LintOptions::default()
+        },
+    );
+    set_roles(&mut report, roles);
     report
 }
 

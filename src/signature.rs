@@ -449,7 +449,10 @@ pub fn key_algorithm(spki: &SubjectPublicKeyInfoOwned) -> Result<KeyAlgorithm, S
 
 /// [`key_algorithm`] of a certificate's own key, from the key decoded once per certificate.
 pub fn certificate_key_algorithm(cert: &crate::Cert) -> Result<KeyAlgorithm, SignatureError> {
-    certificate_key(cert).as_ref().map(PublicKey::algorithm).map_err(Clone::clone)
+    certificate_key(cert)
+        .as_ref()
+        .map(PublicKey::algorithm)
+        .map_err(Clone::clone)
 }
 
 /// The certificate's public key, decoded on first use and kept with the certificate.

@@ -1,7 +1,7 @@
 //! The JavaScript contract, exercised from wasm: the same suite runs under Node and in
 //! headless Chromium (`WASM_BINDGEN_USE_BROWSER=1`).
 
-use certscope_wasm::{analyze, schema_version, verify};
+use certscope_wasm::{analyze, schema_version, summarize, verify};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -149,4 +149,33 @@ fn verify_names_the_store_of_each_anchor() {
         get(&result, &["anchored_by"]).as_string().as_deref(),
         Some("trusted inputs")
     );
+}
+
+#[wasm_bindgen_test]
+fn summarizes_pem_and_der_alike_and_matches_the_report() {
+    let from_pem: js_sys::Array = summarize(LEAF.into()).unwrap().dyn_into().unwrap();
+    assert_eq!(from_pem.length(), 1);
+    let summary = from_pem.get(0);
+    let report = analyze(LEAF.into(), options("2030-01-01T00:00:00Z")).unwrap();
+    let cert = js_sys::Array::from(&get(&report, &["objects"])).get(0);
+    assert_eq!(
+        get(&summary, &["subject"]).as_string(),
+        get(&cert, &["subject", "rfc4514"]).as_string()
+    );
+    assert_eq!(
+        get(&summary, &["not_after"]).as_string(),
+        get(&cert, &["validity", "not_after"]).as_string()
+    );
+    let parsed =
+        certscope::parse_input(LEAF.as_bytes(), &certscope::InputOptions::default()).unwrap();
+    let der = parsed.certificates().next().unwrap().der().to_vec();
+    let from_der: js_sys::Array = summarize(js_sys::Uint8Array::from(der.as_slice()).into())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(
+        js_sys::JSON::stringify(&from_der.get(0)).unwrap(),
+        js_sys::JSON::stringify(&summary).unwrap()
+    );
+    assert!(summarize("no certificate here".into()).is_err());
 }
