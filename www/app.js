@@ -3,8 +3,15 @@
 import { el, renderReport, chainView } from './render.js';
 import { asn1Panel } from './asn1view.js';
 
-const $ = (selector) => document.querySelector(selector);
+// The worker starts first, and the wasm module is fetched and compiled here while the worker
+// loads its scripts; the compiled module is then handed to the worker (the compiled code is
+// shared, so nothing is fetched or compiled twice). On failure the worker fetches it itself.
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const WASM = new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url);
+WebAssembly.compileStreaming(fetch(WASM))
+  .then((module) => worker.postMessage({ module }), () => worker.postMessage({ module: null }));
+
+const $ = (selector) => document.querySelector(selector);
 let nextId = 1;
 const pending = new Map();
 
@@ -98,6 +105,7 @@ async function analyzeAll() {
     const count = merged.objects.length;
     status(`${count} object${count === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms`);
     document.body.dataset.state = 'analysed';
+    offerStores();
   } catch (error) {
     status('');
     $('#results').replaceChildren(el('article', { class: 'card problem', role: 'alert' },
@@ -219,8 +227,15 @@ async function verifyChain() {
   }
 }
 
-/** Offers the root stores this build ships (read from a small manifest, not the stores). */
+/**
+ * Offers the root stores this build ships (read from a small manifest, not the stores). Asked
+ * once, after the first report is drawn: the choice sits in the chain section, which only a
+ * report with certificates shows.
+ */
+let storesAsked = false;
 async function offerStores() {
+  if (storesAsked) return;
+  storesAsked = true;
   const stores = await call('stores', []);
   const mozilla = stores?.mozilla;
   if (!mozilla) return;
@@ -269,7 +284,6 @@ $('#unlock').addEventListener('click', analyzeAll);
 $('#password').addEventListener('keydown', (event) => {
   if (event.key === 'Enter') analyzeAll();
 });
-offerStores();
 $('#export-json').addEventListener('click', () => {
   if (state.report) download('certscope-report.json', 'application/json', JSON.stringify({ report: state.report, chain: state.chain }, null, 2));
 });

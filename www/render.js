@@ -3,18 +3,25 @@
 
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
+  for (const key in attrs) {
+    const value = attrs[key];
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') node.className = value;
     else if (key === 'text') node.textContent = value;
     else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value === true ? '' : value);
   }
-  for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
-  }
+  appendAll(node, children);
   return node;
+}
+
+/** Appends children to `node`, descending into nested arrays and skipping null, undefined and false. */
+function appendAll(node, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) appendAll(node, child);
+    else node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
 }
 
 export const colonHex = (hex) => hex.match(/.{1,2}/g)?.join(':').toUpperCase() ?? '';
@@ -243,15 +250,17 @@ export function problemCard(problem) {
 }
 
 export function renderReport(results, report, sources = [], hooks = {}) {
-  results.replaceChildren();
-  if (sources.length > 1) results.append(el('p', { class: 'sources', text: `Inputs: ${sources.join(', ')}` }));
+  // Built off-document, then put in place at once.
+  const nodes = document.createDocumentFragment();
+  if (sources.length > 1) nodes.append(el('p', { class: 'sources', text: `Inputs: ${sources.join(', ')}` }));
   for (const object of report.objects) {
-    results.append(object.kind === 'certificate' ? certificateCard(object, report, hooks) : genericCard(object, hooks));
+    nodes.append(object.kind === 'certificate' ? certificateCard(object, report, hooks) : genericCard(object, hooks));
   }
-  for (const problem of report.problems) results.append(problemCard(problem));
+  for (const problem of report.problems) nodes.append(problemCard(problem));
   if (report.objects.length === 0 && report.problems.length === 0) {
-    results.append(el('p', { class: 'empty', text: 'Nothing found in the input.' }));
+    nodes.append(el('p', { class: 'empty', text: 'Nothing found in the input.' }));
   }
+  results.replaceChildren(nodes);
 }
 
 /**

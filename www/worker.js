@@ -2,6 +2,9 @@
 // call. Messages in: { id, op: 'analyze' | 'verify' | 'asn1' | 'stores', args, store? }.
 // Messages out: { id, progress } while working (zero or more), then { id, result } | { id, error }.
 //
+// The page compiles the wasm module itself and sends it first as { module } (a
+// WebAssembly.Module, or null when it could not, in which case the worker fetches the module).
+//
 // Root stores (pkg/roots/index.json and the files it names) are static files of the page,
 // fetched from its own origin only when asked for: `stores` reads the small manifest, and a
 // `verify` with `store: 'mozilla'` fetches that bundle once and passes it to the core as extra
@@ -9,8 +12,11 @@
 import init, * as core from './pkg/certscope_wasm.js';
 
 let loaded = false;
-const ready = init({ module_or_path: new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url) })
-  .then(() => { loaded = true; });
+let received;
+const compiled = new Promise((resolve) => { received = resolve; });
+const ready = init({
+  module_or_path: compiled.then((module) => module ?? fetch(new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url))),
+}).then(() => { loaded = true; });
 const OPS = new Set(['analyze', 'verify', 'asn1']);
 const ROOTS = new URL('./pkg/roots/', import.meta.url);
 
@@ -45,6 +51,10 @@ async function store(name) {
 const WORK = { analyze: 'Analysing…', verify: 'Verifying…', asn1: 'Decoding…' };
 
 self.onmessage = async (event) => {
+  if ('module' in event.data) {
+    received(event.data.module);
+    return;
+  }
   const { id, op, args, store: storeName } = event.data;
   const progress = (text) => self.postMessage({ id, progress: text });
   try {
