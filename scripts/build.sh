@@ -3,11 +3,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
-cargo build --profile wasm-release --target wasm32-unknown-unknown -p certscope-wasm
+# Two modules from the same crate: www/pkg/ without the `encrypted` feature (what every visit
+# downloads) and www/pkg/full/ with it (PKCS#12 and encrypted keys), which the page and the web
+# component load only when an input needs it. Cargo keeps both builds, so each is rebuilt only
+# when the code changes.
 rm -rf www/pkg
-wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir www/pkg target/wasm32-unknown-unknown/wasm-release/certscope_wasm.wasm
-wasm=www/pkg/certscope_wasm_bg.wasm
-printf '[build] wasm module: %s bytes raw, %s bytes gzipped\n' "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+bindgen() {
+  wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$1" \
+    target/wasm32-unknown-unknown/wasm-release/certscope_wasm.wasm
+}
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p certscope-wasm --no-default-features
+bindgen www/pkg
+cargo build --profile wasm-release --target wasm32-unknown-unknown -p certscope-wasm
+bindgen www/pkg/full
+for wasm in www/pkg/certscope_wasm_bg.wasm www/pkg/full/certscope_wasm_bg.wasm; do
+  printf '[build] wasm module %s: %s bytes raw, %s bytes gzipped\n' "$wasm" "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+done
 
 # The Mozilla root store as a static file the page fetches only when the user asks for it, so
 # the roots never weigh on the wasm module. The CLI (built with the mozilla-roots feature, in
@@ -28,9 +39,10 @@ printf '[build] Mozilla roots: %s bytes (%s)\n' "$(wc -c <www/pkg/roots/mozilla.
 # The npm package: the same glue and module, plus the entry points, types and web component.
 rm -rf pkg-npm
 mkdir -p pkg-npm
-cp www/pkg/certscope_wasm.js www/pkg/certscope_wasm.d.ts www/pkg/certscope_wasm_bg.wasm pkg-npm/
+# The package carries the module with every feature: its functions open any input directly.
+cp www/pkg/full/certscope_wasm.js www/pkg/full/certscope_wasm.d.ts www/pkg/full/certscope_wasm_bg.wasm pkg-npm/
 cp npm/index.js npm/node.js npm/api.js npm/index.d.ts npm/cert-scope.d.ts npm/README.md pkg-npm/
-sed 's#\./pkg/#./#g' www/cert-scope.js >pkg-npm/cert-scope.js
+sed -e 's#\./pkg/full/#./#g' -e 's#\./pkg/#./#g' www/cert-scope.js >pkg-npm/cert-scope.js
 cp www/cert-scope.css www/render.js pkg-npm/
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" npm/package.json >pkg-npm/package.json

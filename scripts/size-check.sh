@@ -10,6 +10,11 @@ budget=$(grep -v '^[[:space:]]*#' bench/size-budget.txt | grep -E '^[0-9]+$' | t
 raw=$(wc -c <"$wasm")
 zipped=$(gz "$wasm")
 printf '[size] wasm module: %s bytes raw, %s bytes gzipped (budget %s)\n' "$raw" "$zipped" "$budget"
+full=www/pkg/full/certscope_wasm_bg.wasm
+if [ -f "$full" ]; then
+  printf '[size] module with the encrypted feature, loaded only for PKCS#12 and encrypted keys: %s bytes raw, %s bytes gzipped\n' \
+    "$(wc -c <"$full")" "$(gz "$full")"
+fi
 
 # The page as a first visit loads it: the document, its script, style and renderer, the
 # worker, the glue and the module.

@@ -24,8 +24,10 @@ pub mod crl;
 pub mod csr;
 mod der;
 pub mod key;
+#[cfg(feature = "encrypted")]
 mod pbe;
 mod pem;
+#[cfg(feature = "encrypted")]
 mod pkcs12;
 mod pkcs7;
 mod verify;
@@ -272,6 +274,9 @@ pub enum ProblemKind {
     Malformed,
     /// Well-formed, but a format or algorithm certscope does not read.
     Unsupported,
+    /// Needs a part this build of certscope leaves out: PKCS#12 files and encrypted private
+    /// keys without the `encrypted` feature. A build with it reads the object.
+    Unavailable,
     /// Encrypted, and no password was given.
     PasswordRequired,
     /// Encrypted, and the password given does not open it.
@@ -322,8 +327,12 @@ impl Parsed {
 pub(crate) enum Failure {
     Malformed(DecodeError),
     Unsupported(String),
+    #[cfg_attr(feature = "encrypted", allow(dead_code))]
+    Unavailable(String),
     PasswordRequired(String),
+    #[cfg_attr(not(feature = "encrypted"), allow(dead_code))]
     WrongPassword(String),
+    #[cfg_attr(not(feature = "encrypted"), allow(dead_code))]
     Limit(String),
 }
 
@@ -336,6 +345,7 @@ impl From<DecodeError> for Failure {
 /// The state of one parse: the options, the key-derivation budget, and what was found.
 pub(crate) struct Context<'o> {
     options: &'o InputOptions,
+    #[cfg(feature = "encrypted")]
     budget: pbe::KdfBudget,
     parsed: Parsed,
     overflow: bool,
@@ -348,6 +358,7 @@ impl<'o> Context<'o> {
     fn new(options: &'o InputOptions) -> Self {
         Context {
             options,
+            #[cfg(feature = "encrypted")]
             budget: pbe::KdfBudget::new(options.max_kdf_iterations),
             parsed: Parsed::default(),
             overflow: false,
@@ -381,6 +392,7 @@ impl<'o> Context<'o> {
         let (kind, error) = match failure {
             Failure::Malformed(error) => (ProblemKind::Malformed, error),
             Failure::Unsupported(text) => (ProblemKind::Unsupported, error(text)),
+            Failure::Unavailable(text) => (ProblemKind::Unavailable, error(text)),
             Failure::PasswordRequired(text) => (ProblemKind::PasswordRequired, error(text)),
             Failure::WrongPassword(text) => (ProblemKind::WrongPassword, error(text)),
             Failure::Limit(text) => (ProblemKind::LimitExceeded, error(text)),
@@ -396,6 +408,7 @@ impl<'o> Context<'o> {
         self.options.password.as_ref().map(Password::expose)
     }
 
+    #[cfg(feature = "encrypted")]
     pub(crate) fn budget(&mut self) -> &mut pbe::KdfBudget {
         &mut self.budget
     }
@@ -465,7 +478,13 @@ impl<'o> Context<'o> {
             Kind::Csr => Object::Csr(Box::new(Csr::from_der(der)?)),
             Kind::Crl => Object::Crl(Box::new(Crl::from_der(der)?)),
             Kind::Pkcs7 => return pkcs7::read(self, der, origin).map(|()| None),
+            #[cfg(feature = "encrypted")]
             Kind::Pkcs12 => return pkcs12::read(self, der, origin).map(|()| None),
+            #[cfg(not(feature = "encrypted"))]
+            Kind::Pkcs12 => {
+                let _ = origin;
+                return Err(unavailable("a PKCS#12 file"));
+            }
             Kind::PrivateKeyInfo => {
                 Object::PrivateKey(Box::new(key::from_pkcs8(der, KeyFormat::Pkcs8)?))
             }
@@ -517,13 +536,30 @@ impl<'o> Context<'o> {
                 crate::oid::name(&algorithm.oid)
             )));
         };
-        let plain = pbe::decrypt(&algorithm, data.content, password, self.budget(), what)?;
-        key::from_pkcs8(&plain, KeyFormat::EncryptedPkcs8).map_err(|_| {
-            Failure::WrongPassword(format!(
-                "{what} decrypted to data that is not a private key: the password is wrong"
-            ))
-        })
+        #[cfg(feature = "encrypted")]
+        {
+            let plain = pbe::decrypt(&algorithm, data.content, password, self.budget(), what)?;
+            key::from_pkcs8(&plain, KeyFormat::EncryptedPkcs8).map_err(|_| {
+                Failure::WrongPassword(format!(
+                    "{what} decrypted to data that is not a private key: the password is wrong"
+                ))
+            })
+        }
+        #[cfg(not(feature = "encrypted"))]
+        {
+            let _ = (password, data.content);
+            Err(unavailable(what))
+        }
     }
+}
+
+/// The failure for an object that needs the `encrypted` feature this build leaves out.
+#[cfg(not(feature = "encrypted"))]
+fn unavailable(what: &str) -> Failure {
+    Failure::Unavailable(format!(
+        "{what} is opened by a build of certscope with the `encrypted` feature (PKCS#12 and \
+         encrypted private keys); this build leaves it out"
+    ))
 }
 
 /// Decodes a certificate; an error without a position points at where the decoder stopped.

@@ -1,6 +1,11 @@
 //! The quick summary against the full report: for every certificate in every fixture, each
 //! summary field equals the report's field it abbreviates, so the two views never disagree.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::path::{Path, PathBuf};
 

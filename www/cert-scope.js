@@ -42,10 +42,11 @@
 // --certscope-font, set on the element or an ancestor; the results container is
 // ::part(results).
 //
-// It adds no request beyond its own module, stylesheet, render.js and wasm files (and `src`),
-// and works under a host-page CSP of
+// It adds no request beyond its own module, stylesheet, render.js and wasm files (and `src`);
+// the module it loads first leaves out PKCS#12 and encrypted keys, and pkg/full/ (the module
+// with them) is loaded only when an input needs it. It works under a host-page CSP of
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'`.
-import init, { analyze, verify, lint } from './pkg/certscope_wasm.js';
+import init, * as lean from './pkg/certscope_wasm.js';
 import { renderReport, chainView, lintView, el } from './render.js';
 
 let ready;
@@ -53,6 +54,17 @@ function wasm() {
   ready ??= init({ module_or_path: new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url) });
   return ready;
 }
+
+let full;
+/** The module with PKCS#12 and encrypted-key support, loaded once, on first need. */
+function fullModule() {
+  full ??= import('./pkg/full/certscope_wasm.js').then(async (module) => {
+    await module.default({ module_or_path: new URL('./pkg/full/certscope_wasm_bg.wasm', import.meta.url) });
+    return module;
+  });
+  return full;
+}
+const needsFull = (report) => report.problems.some((problem) => problem.kind === 'unavailable');
 
 const MODES = ['inspect', 'verify', 'lint'];
 
@@ -189,7 +201,13 @@ export class CertScopeElement extends HTMLElement {
       const [input] = await Promise.all([this.#input(), wasm()]);
       if (run !== this.#run) return;
       const at = this.#attribute('at');
-      const report = analyze(input, at ? { at } : {});
+      let core = lean;
+      let report = core.analyze(input, at ? { at } : {});
+      if (needsFull(report)) {
+        core = await fullModule();
+        if (run !== this.#run) return;
+        report = core.analyze(input, at ? { at } : {});
+      }
       if (report.objects.length === 0) {
         const problem = report.problems[0]?.error;
         throw new Error(problem ? `${problem.structure}: ${problem.problem}` : 'nothing certscope can read was found in the input');
@@ -197,10 +215,10 @@ export class CertScopeElement extends HTMLElement {
       let chain = null;
       let lints = null;
       let asked = null;
-      if (mode === 'verify') [chain, asked] = this.#verify(input, report, at);
+      if (mode === 'verify') [chain, asked] = this.#verify(core, input, report, at);
       if (mode === 'lint') {
         const ruleSet = this.#attribute('rule-set');
-        lints = lint(input, { ...(at ? { at } : {}), ...(ruleSet ? { rule_set: ruleSet } : {}) });
+        lints = core.lint(input, { ...(at ? { at } : {}), ...(ruleSet ? { rule_set: ruleSet } : {}) });
       }
       Object.assign(this, { report, chain, lints });
       if (mode === 'inspect') renderReport(this.#results, report);
@@ -221,7 +239,7 @@ export class CertScopeElement extends HTMLElement {
     }
   }
 
-  #verify(input, report, at) {
+  #verify(core, input, report, at) {
     const options = { trusted: trustedIndexes(this.getAttribute('trust'), report) };
     if (at) options.at = at;
     const purpose = this.#attribute('purpose');
@@ -235,7 +253,7 @@ export class CertScopeElement extends HTMLElement {
       if (!cert) throw new Error(`target: there is no certificate #${target} in the input`);
       options.target = cert.index;
     }
-    return [verify(input, options), options];
+    return [core.verify(input, options), options];
   }
 
   /** The verdict card: what was asked, then the core's answer. */

@@ -9,7 +9,12 @@
 // fetched from its own origin only when asked for: `stores` reads the small manifest, and a
 // `verify` with `store: 'mozilla'` fetches that bundle once and passes it to the core as extra
 // trust anchors with the manifest's label.
-import init, * as core from './pkg/certscope_wasm.js';
+//
+// The module loaded first leaves out PKCS#12 and encrypted private keys (the core's `encrypted`
+// feature). When an input needs them (an analysis reports an `unavailable` problem, or a call
+// carries a password) the worker loads pkg/full/, the same core with that feature, once, and
+// uses it from then on.
+import init, * as lean from './pkg/certscope_wasm.js';
 
 let loaded = false;
 let received;
@@ -18,6 +23,27 @@ const ready = init({
   module_or_path: compiled.then((module) => module ?? fetch(new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url))),
 }).then(() => { loaded = true; });
 const OPS = new Set(['analyze', 'verify', 'asn1']);
+
+let core = lean;
+let full;
+/** The module with the `encrypted` feature, loaded on first need; becomes the one used. */
+async function loadFull(progress) {
+  if (!full) {
+    progress('Loading the PKCS#12 and encrypted-key support…');
+    full = import('./pkg/full/certscope_wasm.js').then(async (module) => {
+      await module.default({ module_or_path: new URL('./pkg/full/certscope_wasm_bg.wasm', import.meta.url) });
+      return module;
+    });
+  }
+  try {
+    core = await full;
+  } catch (error) {
+    full = undefined;
+    throw error;
+  }
+}
+const needsFull = (result) => Array.isArray(result?.problems) && result.problems.some((p) => p.kind === 'unavailable');
+const hasPassword = (args) => args.some((a) => a && typeof a === 'object' && typeof a.password === 'string' && a.password !== '');
 const ROOTS = new URL('./pkg/roots/', import.meta.url);
 
 let manifest;
@@ -62,7 +88,7 @@ self.onmessage = async (event) => {
       self.postMessage({ id, result: await stores() });
       return;
     }
-    if (!OPS.has(op) || typeof core[op] !== 'function') throw new Error(`unknown operation ${op}`);
+    if (!OPS.has(op) || typeof lean[op] !== 'function') throw new Error(`unknown operation ${op}`);
     if (!loaded) progress('Loading the certscope module…');
     await ready;
     let callArgs = args;
@@ -72,8 +98,15 @@ self.onmessage = async (event) => {
       const [inputs, options = {}] = args;
       callArgs = [inputs, { ...options, extra_anchors: pem, extra_anchors_label: label }];
     }
+    if (core === lean && hasPassword(callArgs)) await loadFull(progress);
     progress(WORK[op]);
-    self.postMessage({ id, result: core[op](...callArgs) });
+    let result = core[op](...callArgs);
+    if (core === lean && needsFull(result)) {
+      await loadFull(progress);
+      progress(WORK[op]);
+      result = core[op](...callArgs);
+    }
+    self.postMessage({ id, result });
   } catch (error) {
     self.postMessage({ id, error: String(error?.message ?? error) });
   }

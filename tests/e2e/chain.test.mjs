@@ -98,6 +98,10 @@ test('the wasm module does not carry the Mozilla roots; the static file does', a
 
 test('a PKCS#12 file asks for its password, says when it is wrong, and opens with the right one', async () => {
   const { page, watch } = await openPage(state);
+  const full = () => watch.requests.filter((url) => new URL(url).pathname.startsWith('/pkg/full/'));
+  // The first module leaves PKCS#12 out: its support loads once, only when such a file comes.
+  await page.locator('#analyze').waitFor();
+  assert.deepEqual(full(), []);
   await page.setInputFiles('#files', data('input/modern.p12'));
   await page.locator('#results article.problem').waitFor();
   assert.equal(await page.locator('#password-row').isVisible(), true);
@@ -123,6 +127,8 @@ test('a PKCS#12 file asks for its password, says when it is wrong, and opens wit
   assert.equal(await page.locator('article.certificate .origin').first().textContent(),
     '#1 · DER at byte 0, item 1 of the PKCS#12 container');
   assert.equal(await page.locator('article.problem').count(), 0);
+  assert.deepEqual(full().map((url) => new URL(url).pathname).sort(),
+    ['/pkg/full/certscope_wasm.js', '/pkg/full/certscope_wasm_bg.wasm']);
   await screenshot(page, 'pkcs12-opened');
   assertClean(watch);
   await page.close();

@@ -61,6 +61,30 @@ test('a src on another origin is refused with an event, without a request', asyn
   await page.close();
 });
 
+test('a PKCS#12 src loads the module with PKCS#12 support once, and only then', async () => {
+  const page = await state.browser.context.newPage();
+  const watch = audit(page, state.server.origin);
+  const p12 = await readFile(join(ROOT, 'tests/data/input/empty-password.p12'));
+  await page.route('**/bundle.p12', (route) => route.fulfill({ body: p12, contentType: 'application/x-pkcs12' }));
+  await page.goto(`${state.server.origin}/examples/docs.html`);
+  await page.locator('#inline >> css=.fingerprint.sha256').waitFor();
+  const full = () => watch.requests.map((url) => new URL(url).pathname).filter((path) => path.startsWith('/pkg/full/'));
+  assert.deepEqual(full(), []);
+  const detail = await page.evaluate(() => new Promise((resolve, reject) => {
+    const element = document.createElement('cert-scope');
+    element.addEventListener('certscope-result', (event) => resolve(JSON.parse(JSON.stringify(event.detail))));
+    element.addEventListener('certscope-error', (event) => reject(new Error(event.detail.message)));
+    element.setAttribute('src', '/bundle.p12');
+    document.body.append(element);
+  }));
+  const kinds = detail.report.objects.map((object) => object.kind).sort();
+  assert.deepEqual(kinds, ['certificate', 'private_key']);
+  assert.deepEqual(detail.report.problems, []);
+  assert.deepEqual(full().sort(), ['/pkg/full/certscope_wasm.js', '/pkg/full/certscope_wasm_bg.wasm']);
+  assert.deepEqual(watch.violations(), []);
+  await page.close();
+});
+
 /** Opens the docs page, recording every event the checkers emit from the start. */
 async function openDocs() {
   const page = await state.browser.context.newPage();

@@ -387,7 +387,7 @@ export interface Problem {
   /** What went wrong, and where inside the object's DER. */
   error: DecodeError;
   /** What kind of trouble it is. */
-  kind: 'malformed' | 'unsupported' | 'password_required' | 'wrong_password' | 'limit_exceeded';
+  kind: 'malformed' | 'unsupported' | 'unavailable' | 'password_required' | 'wrong_password' | 'limit_exceeded';
   /** Where it came from. */
   origin: Origin;
 }
