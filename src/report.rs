@@ -450,11 +450,15 @@ pub fn analyze(input: &[u8], options: &AnalyzeOptions) -> Result<Report, InputEr
                 let origin = found.origin.clone();
                 match &found.object {
                     Object::Certificate(cert) => {
-                        let mut report = certificate_report(cert, index, origin, options.time);
-                        if let Some(roles) = roles.next() {
-                            set_roles(&mut report, roles);
-                        }
-                        ObjectReport::Certificate(Box::new(report))
+                        // classify_all yields one entry per certificate, in order.
+                        let roles = roles.next().unwrap_or_else(|| role::classify(cert));
+                        ObjectReport::Certificate(Box::new(certificate_report_with(
+                            cert,
+                            index,
+                            origin,
+                            options.time,
+                            roles,
+                        )))
                     }
                     Object::Csr(csr) => ObjectReport::Csr(Box::new(csr_report(csr, index, origin))),
                     Object::Crl(crl) => ObjectReport::Crl(Box::new(crl_report_within(
@@ -501,6 +505,18 @@ pub fn certificate_report(
     origin: Origin,
     time: Option<UnixTime>,
 ) -> CertificateReport {
+    certificate_report_with(cert, index, origin, time, role::classify(cert))
+}
+
+/// [`certificate_report`] with the roles already found: they are shown, and they choose the
+/// rule sets the lints run.
+fn certificate_report_with(
+    cert: &Cert,
+    index: usize,
+    origin: Origin,
+    time: Option<UnixTime>,
+    roles: CertificateRoles,
+) -> CertificateReport {
     let x509 = cert.x509();
     let tbs = x509.tbs_certificate();
     let version = match tbs.version() {
@@ -546,8 +562,6 @@ pub fn certificate_report(
         is_ca: crate::ext::is_ca(cert),
         lints: Vec::new(),
     };
-    // One classification serves the lints' target and the roles shown.
-    let roles = role::classify(cert);
     report.lints = crate::lint::lint(
         cert,
         &crate::lint::LintOptions {

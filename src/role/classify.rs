@@ -346,7 +346,7 @@ fn end_entity_roles(facts: &Facts<'_>, roles: &mut Vec<Role>) {
         }
         return;
     };
-    let has = |dotted: &str| list.iter().any(|id| id.to_string() == dotted);
+    let has = |dotted: &str| list.iter().any(|id| crate::oid::is(id, dotted));
     if has(oids::SERVER_AUTH) {
         roles.push(tls_server(facts));
     }
