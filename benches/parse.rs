@@ -28,6 +28,11 @@ fn parse(c: &mut Criterion) {
         group.bench_function(format!("Cert::from_der/{}", key_type.key_type), |b| {
             b.iter(|| Cert::from_der(black_box(der)).unwrap())
         });
+        // Decode and read the essentials (subject, issuer, SANs, EKU, validity, key): the
+        // quick look the wasm `summarize` export returns.
+        group.bench_function(format!("summarize/{}", key_type.key_type), |b| {
+            b.iter(|| certscope::summarize(black_box(der)).unwrap())
+        });
     }
     group.finish();
 

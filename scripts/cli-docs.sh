@@ -49,6 +49,13 @@ HEAD
   echo
   example 40 inspect --at "$AT" tests/data/doc/leaf.pem
   example 45 inspect --json --at "$AT" tests/data/doc/leaf.pem
+  echo '## summary: the quick look'
+  echo
+  echo 'Subject, issuer, serial, validity, key, names, extended key usage and the CA flag of every'
+  echo 'certificate, without the hashing, signature checks, roles and lints of `inspect`.'
+  echo
+  example 12 summary tests/data/doc/leaf.pem
+  example 25 summary --json tests/data/doc/leaf.pem
   echo '## roles: client or server?'
   echo
   example 12 roles "$DEV/device.pem"

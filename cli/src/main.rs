@@ -9,6 +9,7 @@ mod lint;
 mod password;
 mod roles;
 mod roots;
+mod summary;
 mod text;
 mod verify;
 
@@ -28,6 +29,7 @@ Usage:
                                                       build and validate the chain of TARGET
   certscope lint [--json] [--profile NAME] [--at RFC3339] FILE
                                                       lint certificates (exit 1 on errors)
+  certscope summary [--json] FILE...                  the quick look: names, validity, key, usage
   certscope roles [--json] FILE [FILE]                roles, identity, client or server
   certscope limbo LIMBO.json[.gz] [--out RESULTS.json] run the x509-limbo conformance suite
   certscope roots --mozilla [--out FILE] [--manifest FILE]
@@ -54,6 +56,16 @@ fn dispatch(args: &[String]) -> i32 {
         "verify" => verify::run(rest),
         "lint" => lint::run(rest),
         "roles" => match roles::run(rest) {
+            Ok(text) => {
+                println!("{}", text.trim_end());
+                EXIT_OK
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                EXIT_USAGE
+            }
+        },
+        "summary" => match summary::run(rest) {
             Ok(text) => {
                 println!("{}", text.trim_end());
                 EXIT_OK
