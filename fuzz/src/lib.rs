@@ -13,10 +13,21 @@ use certscope::{AnalyzeOptions, InputOptions};
 /// The analysis time every target uses: fixed, so a finding reproduces.
 pub const ANALYSIS_TIME: u64 = 1_800_000_000;
 
-/// The input detector on raw bytes. Every object and problem it reports must point inside the
-/// input.
+/// The input detector and the quick look on raw bytes. Every object and problem the detector
+/// reports must point inside the input.
 pub fn input(data: &[u8]) {
+    // The quick look on raw bytes: an error or a summary, never a panic.
+    let _ = certscope::summarize(data);
     if let Ok(parsed) = certscope::parse_input(data, &InputOptions::default()) {
+        for cert in parsed.certificates() {
+            // The quick look of a certificate the parser found agrees with reading it again.
+            if let Ok(again) = certscope::summarize(cert.der()) {
+                assert!(
+                    again == certscope::Summary::of(cert),
+                    "the summary changes when the certificate is read again"
+                );
+            }
+        }
         for found in &parsed.objects {
             assert!(
                 found.origin.offset <= data.len(),
