@@ -879,7 +879,9 @@ fn validity(not_before: &Time, not_after: &Time, now: Option<UnixTime>) -> Valid
 }
 
 fn public_key(cert: &Cert) -> PublicKey {
-    spki_report(cert.spki_der())
+    // The certificate's own decode and its cached pin: neither re-decoded nor re-hashed.
+    let spki = cert.x509().tbs_certificate().subject_public_key_info();
+    key_report(spki, cert.spki_pin_base64())
 }
 
 /// The entry for a `SubjectPublicKeyInfo` given as DER.
@@ -898,7 +900,12 @@ fn spki_report(spki_der: &[u8]) -> PublicKey {
             spki_sha256_base64: pin,
         };
     };
-    let facts = key_facts(&spki);
+    key_report(&spki, pin)
+}
+
+/// The entry for a decoded `SubjectPublicKeyInfo` whose pin is `pin`.
+fn key_report(spki: &spki::SubjectPublicKeyInfoOwned, pin: String) -> PublicKey {
+    let facts = key_facts(spki);
     PublicKey {
         algorithm: facts.algorithm,
         oid: spki.algorithm.oid.to_string(),

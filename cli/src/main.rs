@@ -55,26 +55,8 @@ fn dispatch(args: &[String]) -> i32 {
         "inspect" => inspect::run(rest),
         "verify" => verify::run(rest),
         "lint" => lint::run(rest),
-        "roles" => match roles::run(rest) {
-            Ok(text) => {
-                println!("{}", text.trim_end());
-                EXIT_OK
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                EXIT_USAGE
-            }
-        },
-        "summary" => match summary::run(rest) {
-            Ok(text) => {
-                println!("{}", text.trim_end());
-                EXIT_OK
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                EXIT_USAGE
-            }
-        },
+        "roles" => print_or_usage(roles::run(rest)),
+        "summary" => print_or_usage(summary::run(rest)),
         "limbo" => limbo::run(rest),
         "roots" => roots::run(rest),
         "-h" | "--help" | "help" => {
@@ -88,6 +70,20 @@ fn dispatch(args: &[String]) -> i32 {
         other => {
             eprintln!("certscope: unknown command `{other}`\n");
             eprint!("{USAGE}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// Prints what a subcommand returned (exit 0), or why it failed (exit 2).
+fn print_or_usage(result: Result<String, String>) -> i32 {
+    match result {
+        Ok(text) => {
+            println!("{}", text.trim_end());
+            EXIT_OK
+        }
+        Err(message) => {
+            eprintln!("{message}");
             EXIT_USAGE
         }
     }
