@@ -42,7 +42,9 @@ const PASTE_WHEN_INTERACTIVE = (chain) => {
 };
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-const server = await startServer();
+// --root DIR serves another copy of the page (to compare two versions of it).
+const rootAt = process.argv.indexOf('--root');
+const server = await startServer(rootAt > 0 ? process.argv[rootAt + 1] : undefined);
 const browser = await launch();
 const results = [];
 try {

@@ -61,14 +61,12 @@ fn input_bytes(input: &JsValue) -> Result<Vec<u8>, JsError> {
 }
 
 fn now() -> UnixTime {
-    let millis = js_sys::Date::now();
-    // Date.now() is a whole number of milliseconds since 1970; clamp anything else.
-    let seconds = if millis.is_finite() && millis > 0.0 {
-        (millis / 1000.0).floor()
-    } else {
-        0.0
-    };
-    UnixTime(format!("{seconds:.0}").parse().unwrap_or(0))
+    // Date.now() is a whole number of milliseconds since 1970. A float-to-integer `as` saturates
+    // (NaN and negatives become 0, infinity u64::MAX), which is the clamping wanted here; going
+    // through a decimal string instead would link the float formatter into the module.
+    #[allow(clippy::as_conversions)]
+    let seconds = (js_sys::Date::now() / 1000.0).floor() as u64;
+    UnixTime(seconds)
 }
 
 fn options(options: JsValue) -> Result<AnalyzeOptions, JsError> {
