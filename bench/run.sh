@@ -16,6 +16,7 @@ echo "==> load: $(uptime)"
 echo "==> wasm build and size"
 nice_run scripts/build.sh
 scripts/size-check.sh
+nice_run bench/size-floor.sh
 
 [ -f bench/corpus/manifest.json ] || { echo "==> corpus"; nice_run bench/gen-corpus.sh; }
 
