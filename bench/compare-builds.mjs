@@ -1,6 +1,6 @@
 // Compares builds of certscope's npm package on the same workloads, interleaved in one process
-// so that load on the machine hits every build alike: analyze (certs/s) over the corpus, and
-// verify (chains/s) per key type when the build exports it.
+// so that load on the machine hits every build alike: analyze and summarize (certs/s) over the
+// corpus, and verify (chains/s) per key type when the build exports it.
 // Usage: node compare-builds.mjs NAME=DIR [NAME=DIR ...]   (DIR: a pkg-npm folder)
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -24,6 +24,8 @@ const read = (...p) => new Uint8Array(readFileSync(join(CORPUS, ...p)));
 const workloads = [];
 const leaves = manifest.types.flatMap((t) => readdirSync(join(CORPUS, t)).filter((f) => f.startsWith('leaf-')).slice(0, 40).map((f) => read(t, f)));
 workloads.push({ name: 'analyze certs/s', items: leaves, run: (w, der) => w.analyze(der, { at: AT }) });
+const roots = readdirSync(join(CORPUS, 'system')).slice(0, 100).map((f) => read('system', f));
+workloads.push({ name: 'summarize certs/s', items: [...leaves, ...roots], run: (w, der) => w.summarize(der) });
 for (const type of manifest.types) {
   const [intermediate, root] = [read(type, 'intermediate.der'), read(type, 'root.der')];
   const chains = readdirSync(join(CORPUS, type)).filter((f) => f.startsWith('leaf-')).slice(0, 100).map((f) => read(type, f));
@@ -40,6 +42,7 @@ for (let round = 0; round <= ROUNDS; round++) {
   for (const workload of workloads) {
     for (const build of builds) {
       if (workload.name.includes('chains') && typeof build.wasm.verify !== 'function') continue;
+      if (workload.name.includes('summarize') && typeof build.wasm.summarize !== 'function') continue;
       const start = process.hrtime.bigint();
       let done = 0;
       let seconds = 0;
