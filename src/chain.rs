@@ -601,7 +601,16 @@ pub fn verify(
     let mut paths: Vec<PathReport> = built
         .paths
         .iter()
-        .map(|path| checks::validate_path(&pool, path, options, &built.signatures, &comparisons))
+        .map(|path| {
+            checks::validate_path_with_names(
+                &pool,
+                path,
+                options,
+                &built.signatures,
+                &comparisons,
+                Some((&built.subjects, &built.issuers)),
+            )
+        })
         .collect();
     // Valid first, then shortest, then newest (latest notBefore), then discovery order.
     let mut order: Vec<usize> = (0..paths.len()).collect();
