@@ -601,7 +601,16 @@ pub fn verify(
     let mut paths: Vec<PathReport> = built
         .paths
         .iter()
-        .map(|path| checks::validate_path(&pool, path, options, &built.signatures, &comparisons))
+        .map(|path| {
+            checks::validate_path_with_names(
+                &pool,
+                path,
+                options,
+                &built.signatures,
+                &comparisons,
+                Some((&built.subjects, &built.issuers)),
+            )
+        })
         .collect();
     // Valid first, then shortest, then newest (latest notBefore), then discovery order.
     let mut order: Vec<usize> = (0..paths.len()).collect();
@@ -615,11 +624,12 @@ pub fn verify(
             .then(pb.newest_not_before.cmp(&pa.newest_not_before))
             .then(a.cmp(&b))
     });
-    let reordered: Vec<PathReport> = order
+    // `order` is a permutation: each report is moved once, not copied.
+    let mut slots: Vec<Option<PathReport>> = paths.into_iter().map(Some).collect();
+    paths = order
         .iter()
-        .filter_map(|&i| paths.get(i).cloned())
+        .filter_map(|&i| slots.get_mut(i).and_then(Option::take))
         .collect();
-    paths = reordered;
     let chosen = if paths.is_empty() { None } else { Some(0) };
     let valid = paths.first().is_some_and(|p| p.valid);
     let chosen_because = match (paths.len(), valid) {
@@ -682,7 +692,8 @@ pub fn verify(
     let unused_certificates = (1..=untrusted.len())
         .filter(|i| !used.contains(i))
         .collect();
-    let wrong_order = build::served_out_of_order(&pool, untrusted.len());
+    let served = pool.get(..=untrusted.len()).unwrap_or(&pool);
+    let wrong_order = build::served_out_of_order_by_keys(served, &built.subjects, &built.issuers);
     ChainReport {
         valid,
         error,

@@ -416,27 +416,29 @@ impl<'o> Context<'o> {
     /// Decodes one DER object of kind `kind` (or of the kind its structure shows) and records
     /// it, or its problem.
     pub(crate) fn decode_object(&mut self, der: &[u8], kind: Option<der::Kind>, origin: Origin) {
-        let detected = kind.or_else(|| {
-            der::read_exact(der, 0, "")
-                .ok()
-                .and_then(|tlv| der::detect(&tlv))
-        });
-        self.current = detected.map_or("input", der::Kind::name);
-        if let Err(failure) = self.try_decode_object(der, kind, &origin) {
+        // The element is read and its structure recognised once, for the label of problems
+        // and for the decode.
+        let tlv = der::read_exact(der, 0, kind.map_or("DER object", der::Kind::name));
+        let structural = tlv.as_ref().ok().and_then(der::detect);
+        self.current = kind.or(structural).map_or("input", der::Kind::name);
+        if let Err(failure) = self.try_decode_object(der, kind, tlv, structural, &origin) {
             self.problem(origin, failure);
         }
         self.current = "input";
     }
 
+    /// Decodes `der` (read as `tlv`, of the kind `structural` by its structure) as `kind`, or
+    /// as what its structure shows.
     fn try_decode_object(
         &mut self,
         der: &[u8],
         kind: Option<der::Kind>,
+        tlv: Result<der::Tlv<'_>, DecodeError>,
+        structural: Option<der::Kind>,
         origin: &Origin,
     ) -> Result<(), Failure> {
-        use der::Kind;
-        let tlv = der::read_exact(der, 0, kind.map_or("DER object", Kind::name))?;
-        let Some(kind) = kind.or_else(|| der::detect(&tlv)) else {
+        let tlv = tlv?;
+        let Some(kind) = kind.or(structural) else {
             return Err(Failure::Malformed(DecodeError::new(
                 "DER object",
                 Some(0),
@@ -451,7 +453,7 @@ impl<'o> Context<'o> {
         };
         // A mislabelled PEM block (a CSR under CERTIFICATE) is read as what its structure
         // shows when the label's kind does not decode.
-        let detected = der::detect(&tlv).filter(|detected| *detected != kind);
+        let detected = structural.filter(|detected| *detected != kind);
         let object = match (self.decode_as(der, kind, origin), detected) {
             (Ok(object), _) => object,
             (Err(Failure::Malformed(error)), Some(detected)) => self

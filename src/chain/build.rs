@@ -90,6 +90,10 @@ pub struct Built {
     pub signatures_checked: usize,
     /// Every signature verified: (child, issuer) pool indices to the outcome.
     pub signatures: HashMap<(usize, usize), Result<Verified, SignatureError>>,
+    /// The subject name key of every pool certificate, by pool index.
+    pub subjects: Vec<names::NameKey>,
+    /// The issuer name key of every pool certificate, by pool index.
+    pub issuers: Vec<names::NameKey>,
 }
 
 struct Builder<'a> {
@@ -166,7 +170,10 @@ pub fn build(pool: &[&Cert], is_anchor: &[bool], options: &VerifyOptions) -> Bui
         builder.extend(&mut path);
     }
     builder.built.signatures_checked = builder.spent;
-    builder.built
+    let mut built = builder.built;
+    built.subjects = builder.subjects;
+    built.issuers = builder.issuers;
+    built
 }
 
 impl Builder<'_> {
@@ -322,24 +329,39 @@ pub fn ca_issuers(cert: &Cert) -> Vec<String> {
 /// Whether the served certificates (`pool[0..=untrusted]`) are out of order: some
 /// certificate's issuer is present but does not follow it directly.
 pub fn served_out_of_order(pool: &[&Cert], untrusted: usize) -> bool {
-    let served: Vec<&Cert> = pool.iter().take(untrusted + 1).copied().collect();
+    let served = pool.get(..=untrusted).unwrap_or(pool);
+    let key = |name| names::name_key(name);
     let subjects: Vec<names::NameKey> = served
         .iter()
-        .map(|c| names::name_key(c.x509().tbs_certificate().subject()))
+        .map(|c| key(c.x509().tbs_certificate().subject()))
         .collect();
+    let issuers: Vec<names::NameKey> = served
+        .iter()
+        .map(|c| key(c.x509().tbs_certificate().issuer()))
+        .collect();
+    served_out_of_order_by_keys(served, &subjects, &issuers)
+}
+
+/// [`served_out_of_order`] with the name keys of the served certificates already made
+/// ([`Built::subjects`], [`Built::issuers`]; extra entries are ignored).
+pub(crate) fn served_out_of_order_by_keys(
+    served: &[&Cert],
+    subjects: &[names::NameKey],
+    issuers: &[names::NameKey],
+) -> bool {
+    let subjects = subjects.get(..served.len()).unwrap_or(subjects);
     let mut positions: HashMap<&names::NameKey, Vec<usize>> = HashMap::new();
     for (i, key) in subjects.iter().enumerate() {
         positions.entry(key).or_default().push(i);
     }
     served.iter().enumerate().any(|(i, cert)| {
-        let issuer = names::name_key(cert.x509().tbs_certificate().issuer());
-        if subjects.get(i) == Some(&issuer) {
+        let Some(issuer) = issuers.get(i) else {
+            return false;
+        };
+        if subjects.get(i) == Some(issuer) {
             return false;
         }
-        let at = positions
-            .get(&issuer)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let at = positions.get(issuer).map(Vec::as_slice).unwrap_or_default();
         let next_is_issuer = at.contains(&(i + 1));
         let elsewhere = at
             .iter()

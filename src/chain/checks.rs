@@ -1,11 +1,12 @@
 //! The checks made on each path: RFC 5280 section 6 and the Web PKI profile, each a named
 //! [`Check`] with the certificate it concerns and where the rule comes from.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use const_oid::db::rfc5280 as pkix;
+use const_oid::AssociatedOid;
 use der::asn1::ObjectIdentifier;
-use der::Encode;
+use der::{DecodeOwned, Encode};
 use x509_cert::ext::pkix::KeyUsages;
 
 use super::{
@@ -84,6 +85,112 @@ pub fn self_issued(cert: &Cert) -> bool {
     names::names_match(tbs.subject(), tbs.issuer())
 }
 
+/// A certificate of the path being validated, with what the checks ask of it computed at
+/// most once per path: each extension decoded once (the checks used to decode the same
+/// extension up to four times) and whether it is self-issued (several checks ask).
+struct Checked<'a> {
+    cert: &'a Cert,
+    self_issued: OnceCell<bool>,
+    basic_constraints: OnceCell<Lookup<BasicConstraints>>,
+    key_usage: OnceCell<Lookup<KeyUsage>>,
+    extended_key_usage: OnceCell<Lookup<ExtendedKeyUsage>>,
+    subject_alt_name: OnceCell<Lookup<SubjectAltName>>,
+    name_constraints: OnceCell<Lookup<NameConstraints>>,
+    authority_key_identifier: OnceCell<Lookup<AuthorityKeyIdentifier>>,
+    subject_key_identifier: OnceCell<Lookup<SubjectKeyIdentifier>>,
+    authority_info_access: OnceCell<Lookup<AuthorityInfoAccessSyntax>>,
+    certificate_policies: OnceCell<Lookup<CertificatePolicies>>,
+    policy_constraints: OnceCell<Lookup<PolicyConstraints>>,
+    policy_mappings: OnceCell<Lookup<PolicyMappings>>,
+    inhibit_any_policy: OnceCell<Lookup<InhibitAnyPolicy>>,
+}
+
+/// An extension [`Checked`] keeps: where its decode is kept.
+trait CheckedExtension: AssociatedOid + DecodeOwned<Error = der::Error> + Sized {
+    fn cell<'c>(checked: &'c Checked<'_>) -> &'c OnceCell<Lookup<Self>>;
+}
+
+macro_rules! checked_extensions {
+    ($($type:ty => $field:ident),* $(,)?) => {$(
+        impl CheckedExtension for $type {
+            fn cell<'c>(checked: &'c Checked<'_>) -> &'c OnceCell<Lookup<Self>> {
+                &checked.$field
+            }
+        }
+    )*};
+}
+
+checked_extensions!(
+    BasicConstraints => basic_constraints,
+    KeyUsage => key_usage,
+    ExtendedKeyUsage => extended_key_usage,
+    SubjectAltName => subject_alt_name,
+    NameConstraints => name_constraints,
+    AuthorityKeyIdentifier => authority_key_identifier,
+    SubjectKeyIdentifier => subject_key_identifier,
+    AuthorityInfoAccessSyntax => authority_info_access,
+    CertificatePolicies => certificate_policies,
+    PolicyConstraints => policy_constraints,
+    PolicyMappings => policy_mappings,
+    InhibitAnyPolicy => inhibit_any_policy,
+);
+
+impl<'a> Checked<'a> {
+    fn new(cert: &'a Cert) -> Checked<'a> {
+        Checked {
+            cert,
+            self_issued: OnceCell::new(),
+            basic_constraints: OnceCell::new(),
+            key_usage: OnceCell::new(),
+            extended_key_usage: OnceCell::new(),
+            subject_alt_name: OnceCell::new(),
+            name_constraints: OnceCell::new(),
+            authority_key_identifier: OnceCell::new(),
+            subject_key_identifier: OnceCell::new(),
+            authority_info_access: OnceCell::new(),
+            certificate_policies: OnceCell::new(),
+            policy_constraints: OnceCell::new(),
+            policy_mappings: OnceCell::new(),
+            inhibit_any_policy: OnceCell::new(),
+        }
+    }
+
+    /// [`ext::find`], decoded on first use.
+    fn find<T: CheckedExtension>(&self) -> &Lookup<T> {
+        T::cell(self).get_or_init(|| ext::find::<T>(self.cert))
+    }
+
+    /// [`ext::is_ca`].
+    fn is_ca(&self) -> bool {
+        matches!(self.find::<BasicConstraints>(), Lookup::Present { value, .. } if value.ca)
+    }
+
+    /// [`ext::key_usage`].
+    fn key_usage(&self) -> Option<KeyUsage> {
+        self.find::<KeyUsage>().value().copied()
+    }
+
+    /// [`ext::extended_key_usage`].
+    fn extended_key_usage(&self) -> Option<Vec<ObjectIdentifier>> {
+        self.find::<ExtendedKeyUsage>()
+            .value()
+            .map(|eku| eku.0.clone())
+    }
+
+    /// [`self_issued`].
+    fn self_issued(&self) -> bool {
+        *self.self_issued.get_or_init(|| self_issued(self.cert))
+    }
+}
+
+impl std::ops::Deref for Checked<'_> {
+    type Target = Cert;
+
+    fn deref(&self) -> &Cert {
+        self.cert
+    }
+}
+
 /// Validates one built path (`path[0]` the target, the last element trusted).
 pub fn validate_path(
     pool: &[&Cert],
@@ -92,11 +199,34 @@ pub fn validate_path(
     signatures: &HashMap<(usize, usize), Result<Verified, SignatureError>>,
     comparisons: &Cell<usize>,
 ) -> PathReport {
+    validate_path_with_names(pool, path, options, signatures, comparisons, None)
+}
+
+/// [`validate_path`], with the subject and issuer name keys of the pool when path building
+/// already made them ([`super::build::Built::subjects`], [`super::build::Built::issuers`]):
+/// whether a certificate is self-issued is then read from them.
+pub(crate) fn validate_path_with_names(
+    pool: &[&Cert],
+    path: &[usize],
+    options: &VerifyOptions,
+    signatures: &HashMap<(usize, usize), Result<Verified, SignatureError>>,
+    comparisons: &Cell<usize>,
+    names: Option<(&[names::NameKey], &[names::NameKey])>,
+) -> PathReport {
     let mut recorder = Recorder { checks: Vec::new() };
-    let certs: Vec<(usize, &Cert)> = path
+    let checked: Vec<(usize, Checked<'_>)> = path
         .iter()
-        .filter_map(|&i| pool.get(i).map(|c| (i, *c)))
+        .filter_map(|&i| pool.get(i).map(|c| (i, Checked::new(c))))
         .collect();
+    if let Some((subjects, issuers)) = names {
+        for (i, cert) in &checked {
+            if let (Some(subject), Some(issuer)) = (subjects.get(*i), issuers.get(*i)) {
+                // `names_match` is equality of these keys.
+                let _ = cert.self_issued.set(subject == issuer);
+            }
+        }
+    }
+    let certs: Vec<(usize, &Checked<'_>)> = checked.iter().map(|(i, c)| (*i, c)).collect();
     let last = certs.len().saturating_sub(1);
     let web = options.profile == Profile::WebPki;
     let crls: Vec<crl::Crl> = options
@@ -200,7 +330,7 @@ pub fn validate_path(
 fn every_certificate(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Cert,
+    cert: &Checked<'_>,
     is_anchor: bool,
     options: &VerifyOptions,
     web: bool,
@@ -280,7 +410,7 @@ fn every_certificate(
     let mut malformed = Vec::new();
     macro_rules! decodes {
         ($($t:ty),*) => {$(
-            if let Lookup::Malformed { error, .. } = ext::find::<$t>(cert) {
+            if let Lookup::Malformed { error, .. } = cert.find::<$t>() {
                 malformed.push(error.to_string());
             }
         )*};
@@ -308,7 +438,7 @@ fn every_certificate(
         );
     }
     if web {
-        if let Some(true) = ext::find::<AuthorityInfoAccessSyntax>(cert).critical() {
+        if let Some(true) = cert.find::<AuthorityInfoAccessSyntax>().critical() {
             recorder.record(
                 "authority_info_access",
                 index,
@@ -319,8 +449,8 @@ fn every_certificate(
     }
 
     // keyCertSign without cA (RFC 5280 4.2.1.3, 4.2.1.9).
-    if let Some(usage) = ext::key_usage(cert) {
-        if usage.0.contains(KeyUsages::KeyCertSign) && !ext::is_ca(cert) {
+    if let Some(usage) = cert.key_usage() {
+        if usage.0.contains(KeyUsages::KeyCertSign) && !cert.is_ca() {
             recorder.record(
                 "key_usage_consistency",
                 index,
@@ -385,15 +515,18 @@ fn every_certificate(
 fn signature(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Cert,
+    cert: &Checked<'_>,
     outcome: Result<Verified, SignatureError>,
     options: &VerifyOptions,
     web: bool,
 ) {
     let x509 = cert.x509();
-    let inner = x509.tbs_certificate().signature().to_der().ok();
-    let outer = x509.signature_algorithm().to_der().ok();
-    if inner != outer {
+    let (inner, outer) = (
+        x509.tbs_certificate().signature(),
+        x509.signature_algorithm(),
+    );
+    // Equal decodes encode alike: only different ones are re-encoded and compared.
+    if inner != outer && inner.to_der().ok() != outer.to_der().ok() {
         recorder.record(
             "signature_algorithm_match",
             index,
@@ -440,14 +573,14 @@ fn signature(
 fn ca_checks(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Cert,
-    certs: &[(usize, &Cert)],
+    cert: &Checked<'_>,
+    certs: &[(usize, &Checked<'_>)],
     position: usize,
     is_anchor: bool,
     options: &VerifyOptions,
     web: bool,
 ) {
-    let basic = ext::find::<BasicConstraints>(cert);
+    let basic = cert.find::<BasicConstraints>();
     let result = match &basic {
         Lookup::Present { value, critical } => {
             if !value.ca {
@@ -477,7 +610,7 @@ fn ca_checks(
             .iter()
             .take(position)
             .skip(1)
-            .filter(|(_, c)| !self_issued(c))
+            .filter(|(_, c)| !c.self_issued())
             .count();
         let result = if below > usize::from(path_length) {
             Err(ChainError::PathLengthExceeded { path_length, below })
@@ -487,7 +620,7 @@ fn ca_checks(
         recorder.record("path_length", index, "RFC 5280 6.1.4 (m)", result);
     }
 
-    let result = match ext::find::<KeyUsage>(cert) {
+    let result = match cert.find::<KeyUsage>() {
         Lookup::Present { value, .. } if !value.0.contains(KeyUsages::KeyCertSign) => {
             Err(ChainError::KeyUsage {
                 problem: "an issuer's keyUsage must assert keyCertSign".to_string(),
@@ -508,9 +641,9 @@ fn ca_checks(
     }
 
     // Extended key usage on CA certificates.
-    if let Some(usages) = ext::extended_key_usage(cert) {
+    if let Some(usages) = cert.extended_key_usage() {
         // A root is self-issued; an intermediate the caller pins as an anchor keeps its EKU.
-        if web && is_anchor && self_issued(cert) {
+        if web && is_anchor && cert.self_issued() {
             recorder.record(
                 "extended_key_usage",
                 index,
@@ -537,7 +670,7 @@ fn ca_checks(
         }
     }
 
-    if let Lookup::Present { value, critical } = ext::find::<NameConstraints>(cert) {
+    if let Lookup::Present { value, critical } = cert.find::<NameConstraints>() {
         {
             if !critical && options.profile == Profile::Rfc5280 {
                 recorder.record(
@@ -562,7 +695,7 @@ fn ca_checks(
         }
     }
 
-    if let Some(false) = ext::find::<PolicyConstraints>(cert).critical() {
+    if let Some(false) = cert.find::<PolicyConstraints>().critical() {
         recorder.record(
             "policy_constraints",
             index,
@@ -576,12 +709,12 @@ fn ca_checks(
 fn leaf_checks(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Cert,
+    cert: &Checked<'_>,
     options: &VerifyOptions,
     web: bool,
 ) {
     let tbs = cert.x509().tbs_certificate();
-    if web && ext::is_ca(cert) {
+    if web && cert.is_ca() {
         recorder.record(
             "leaf_basic_constraints",
             index,
@@ -591,7 +724,7 @@ fn leaf_checks(
             )),
         );
     }
-    if ext::find::<NameConstraints>(cert).is_present() && !ext::is_ca(cert) {
+    if cert.find::<NameConstraints>().is_present() && !cert.is_ca() {
         recorder.record(
             "leaf_name_constraints",
             index,
@@ -603,7 +736,7 @@ fn leaf_checks(
     }
 
     // Extended key usage of the leaf.
-    let eku = ext::find::<ExtendedKeyUsage>(cert);
+    let eku = cert.find::<ExtendedKeyUsage>();
     if let Some(purpose) = options.purpose.oid() {
         let result = match &eku {
             Lookup::Present { value, critical } => {
@@ -673,7 +806,7 @@ fn leaf_checks(
     // The leaf's keyUsage, when present, must allow what the purpose does with the key
     // (RFC 5280 4.2.1.12: "both extensions MUST be consistent"; RFC 5246 7.4.2 / RFC 8446
     // 4.4.2 for TLS).
-    if let Some(usage) = ext::key_usage(cert) {
+    if let Some(usage) = cert.key_usage() {
         use KeyUsages::{DigitalSignature, KeyAgreement, KeyEncipherment, NonRepudiation};
         let allowed: &[KeyUsages] = match options.purpose {
             Purpose::ServerAuth => &[DigitalSignature, KeyEncipherment, KeyAgreement],
@@ -707,7 +840,7 @@ fn leaf_checks(
         }
     }
     if !options.required_key_usage.is_empty() {
-        if let Some(usage) = ext::key_usage(cert) {
+        if let Some(usage) = cert.key_usage() {
             for name in &options.required_key_usage {
                 let flag = key_usage_flag(name);
                 let ok = flag.is_some_and(|f| usage.0.contains(f));
@@ -728,7 +861,7 @@ fn leaf_checks(
     }
 
     // subjectAltName rules.
-    let san = ext::find::<SubjectAltName>(cert);
+    let san = cert.find::<SubjectAltName>();
     let subject_empty = tbs.subject().is_empty();
     match &san {
         Lookup::Present { value, critical } => {
@@ -835,13 +968,13 @@ fn key_usage_flag(name: &str) -> Option<KeyUsages> {
 fn key_identifiers(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Cert,
+    cert: &Checked<'_>,
     is_leaf: bool,
     is_anchor: bool,
     web: bool,
 ) {
-    let aki = ext::find::<AuthorityKeyIdentifier>(cert);
-    let ski = ext::find::<SubjectKeyIdentifier>(cert);
+    let aki = cert.find::<AuthorityKeyIdentifier>();
+    let ski = cert.find::<SubjectKeyIdentifier>();
     if aki.critical() == Some(true) {
         recorder.record(
             "authority_key_identifier",
@@ -885,9 +1018,9 @@ fn key_identifiers(
 }
 
 /// Key identifiers of the trust anchor (CA/B BR 7.1.2.1.3).
-fn anchor_key_identifiers(recorder: &mut Recorder, index: usize, cert: &Cert, web: bool) {
-    let aki = ext::find::<AuthorityKeyIdentifier>(cert);
-    let ski = ext::find::<SubjectKeyIdentifier>(cert);
+fn anchor_key_identifiers(recorder: &mut Recorder, index: usize, cert: &Checked<'_>, web: bool) {
+    let aki = cert.find::<AuthorityKeyIdentifier>();
+    let ski = cert.find::<SubjectKeyIdentifier>();
     for (name, critical) in [
         ("authority_key_identifier", aki.critical()),
         ("subject_key_identifier", ski.critical()),
@@ -915,7 +1048,7 @@ fn anchor_key_identifiers(recorder: &mut Recorder, index: usize, cert: &Cert, we
         );
     }
     // Verified only when it matters: a root with an authorityKeyIdentifier.
-    let self_signed = || self_issued(cert) && crate::signature::verify_self_signed(cert).is_ok();
+    let self_signed = || cert.self_issued() && crate::signature::verify_self_signed(cert).is_ok();
     // A missing authorityKeyIdentifier on an anchor is accepted: the caller trusts it as
     // given (an anchor is a name and a key, RFC 5280 6.1.1 (d)).
     match aki.value() {
@@ -953,17 +1086,17 @@ fn anchor_key_identifiers(recorder: &mut Recorder, index: usize, cert: &Cert, we
 /// (c)); self-issued intermediates are exempt (6.1.3 (b)).
 fn name_constraints(
     recorder: &mut Recorder,
-    certs: &[(usize, &Cert)],
+    certs: &[(usize, &Checked<'_>)],
     options: &VerifyOptions,
     _web: bool,
     comparisons: &Cell<usize>,
 ) {
     for (j, &(ca_index, ca)) in certs.iter().enumerate().skip(1) {
-        let Some(constraints) = ext::find::<NameConstraints>(ca).value().cloned() else {
+        let Some(constraints) = ca.find::<NameConstraints>().value().cloned() else {
             continue;
         };
         for (i, &(index, cert)) in certs.iter().enumerate().take(j) {
-            if i > 0 && self_issued(cert) {
+            if i > 0 && cert.self_issued() {
                 continue;
             }
             let result = names::subject_names(cert).and_then(|subject_names| {
@@ -982,7 +1115,11 @@ fn name_constraints(
 }
 
 /// The caller's maximum number of intermediates; self-issued ones do not count.
-fn intermediates_limit(recorder: &mut Recorder, certs: &[(usize, &Cert)], options: &VerifyOptions) {
+fn intermediates_limit(
+    recorder: &mut Recorder,
+    certs: &[(usize, &Checked<'_>)],
+    options: &VerifyOptions,
+) {
     let Some(limit) = options.max_intermediates else {
         return;
     };
@@ -990,7 +1127,7 @@ fn intermediates_limit(recorder: &mut Recorder, certs: &[(usize, &Cert)], option
         .iter()
         .skip(1)
         .take(certs.len().saturating_sub(2))
-        .filter(|(_, c)| !self_issued(c))
+        .filter(|(_, c)| !c.self_issued())
         .count();
     let result = if count > limit {
         Err(ChainError::TooManyIntermediates { count, limit })
@@ -1045,11 +1182,11 @@ pub(crate) struct PolicyOutcome {
 /// `anyPolicy` and no initial explicit-policy, mapping or any-policy inhibition. Only the
 /// deepest level of the valid policy tree is kept, which is all the outcome depends on.
 /// Returns the valid policies of the path and their branches (`None` when the tree is NULL).
-fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> PolicyOutcome {
+fn policies(recorder: &mut Recorder, certs: &[(usize, &Checked<'_>)]) -> PolicyOutcome {
     use std::collections::BTreeSet;
     let target = certs.first().map_or(0, |c| c.0);
     // The certificates below the anchor, from the anchor's child down to the target.
-    let path: Vec<(usize, &Cert)> = certs
+    let path: Vec<(usize, &Checked<'_>)> = certs
         .iter()
         .take(certs.len().saturating_sub(1).max(1))
         .rev()
@@ -1076,9 +1213,9 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> PolicyOutcome 
     };
     for (i, &(index, cert)) in path.iter().enumerate() {
         let is_last = i + 1 == n;
-        let self_issued = self_issued(cert);
+        let self_issued = cert.self_issued();
         // 6.1.3 (d), (e): extend the tree with the certificate's policies.
-        let certificate_policies = ext::find::<CertificatePolicies>(cert);
+        let certificate_policies = cert.find::<CertificatePolicies>();
         match (certificate_policies.value(), tree.take()) {
             (Some(cp), Some(nodes)) => {
                 let mut next: Vec<PolicyNode> = Vec::new();
@@ -1114,14 +1251,14 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> PolicyOutcome 
             if !self_issued {
                 explicit_policy = explicit_policy.saturating_sub(1);
             }
-            if let Some(pc) = ext::find::<PolicyConstraints>(cert).value() {
+            if let Some(pc) = cert.find::<PolicyConstraints>().value() {
                 if pc.require_explicit_policy == Some(0) {
                     explicit_policy = 0;
                 }
             }
         } else {
             // 6.1.4 (a), (b): policy mappings.
-            if let Some(mappings) = ext::find::<PolicyMappings>(cert).value() {
+            if let Some(mappings) = cert.find::<PolicyMappings>().value() {
                 if mappings.0.iter().any(|m| {
                     m.issuer_domain_policy == ANY_POLICY || m.subject_domain_policy == ANY_POLICY
                 }) {
@@ -1170,7 +1307,7 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> PolicyOutcome 
                 policy_mapping = policy_mapping.saturating_sub(1);
                 inhibit_any = inhibit_any.saturating_sub(1);
             }
-            if let Some(pc) = ext::find::<PolicyConstraints>(cert).value() {
+            if let Some(pc) = cert.find::<PolicyConstraints>().value() {
                 if let Some(r) = pc.require_explicit_policy {
                     explicit_policy = explicit_policy.min(usize::try_from(r).unwrap_or(usize::MAX));
                 }
@@ -1178,7 +1315,7 @@ fn policies(recorder: &mut Recorder, certs: &[(usize, &Cert)]) -> PolicyOutcome 
                     policy_mapping = policy_mapping.min(usize::try_from(m).unwrap_or(usize::MAX));
                 }
             }
-            if let Some(skip) = ext::find::<InhibitAnyPolicy>(cert).value() {
+            if let Some(skip) = cert.find::<InhibitAnyPolicy>().value() {
                 inhibit_any = inhibit_any.min(usize::try_from(skip.0).unwrap_or(usize::MAX));
             }
         }

@@ -358,16 +358,18 @@ fn collect_inputs(
         let bytes = input_bytes(input)?;
         let parsed = certscope::parse_input(&bytes, options)
             .map_err(|e| js_error(format!("input #{}: {e}", position + 1)))?;
-        for (index, found) in parsed.objects.iter().enumerate() {
-            match &found.object {
+        let count = parsed.objects.len();
+        // The parse is not kept: its certificates are moved out, not copied.
+        for (index, found) in parsed.objects.into_iter().enumerate() {
+            match found.object {
                 certscope::input::Object::Certificate(cert) => {
-                    certificates.push((offset + index, cert.as_ref().clone()))
+                    certificates.push((offset + index, *cert))
                 }
                 certscope::input::Object::Crl(crl) => crls.push(crl.der().to_vec()),
                 _ => {}
             }
         }
-        offset += parsed.objects.len();
+        offset += count;
     }
     Ok((certificates, crls))
 }
