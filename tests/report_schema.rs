@@ -345,27 +345,12 @@ fn report_json(bytes: &[u8], password: Option<&str>) -> Value {
     serde_json::to_value(certscope::analyze(bytes, &options).unwrap()).unwrap()
 }
 
+#[path = "common/fixtures.rs"]
+mod common;
+
 /// Every input fixture: certificates, chains, CSRs, CRLs, keys, PKCS#7 and PKCS#12 files.
 fn fixtures() -> Vec<PathBuf> {
-    const KINDS: &[&str] = &["pem", "der", "p7b", "p12", "key"];
-    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut found = Vec::new();
-    let mut pending = vec![data];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|e| KINDS.iter().any(|k| e == *k))
-            {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
+    common::fixtures(&["pem", "der", "p7b", "p12", "key"])
 }
 
 /// The reports of every fixture (made once, shared by the tests).

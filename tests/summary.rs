@@ -13,24 +13,12 @@ use certscope::ext::ExtensionValue;
 use certscope::report::ObjectReport;
 use certscope::{AnalyzeOptions, InputOptions, Summary};
 
+#[path = "common/fixtures.rs"]
+mod common;
+
+/// Every fixture that holds certificates.
 fn fixtures() -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut pending = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data")];
-    while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path
-                .extension()
-                .is_some_and(|e| e == "pem" || e == "der" || e == "p7b")
-            {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
+    common::fixtures(&["pem", "der", "p7b"])
 }
 
 #[test]

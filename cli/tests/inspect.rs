@@ -1,23 +1,19 @@
 //! `certscope inspect` run as a process: JSON identical to the core's golden reports, text
 //! rendering, stdin, and exit codes.
 
+mod common;
+
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+
+use common::certscope;
 
 const AT: &str = "2025-06-01T00:00:00Z";
 
+/// A fixture of the report tests (`tests/data/report`).
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/data/report")
-        .join(name)
-}
-
-fn certscope(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certscope"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    common::data("report").join(name)
 }
 
 fn stdout(output: &Output) -> String {

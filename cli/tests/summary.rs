@@ -1,21 +1,9 @@
 //! `certscope summary` run as a process: the JSON is the core's `Summary` of every
 //! certificate of every file, the text names each field, and bad input exits with 2.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/data")
-        .join(name)
-}
-
-fn certscope(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_certscope"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use common::{certscope, data};
 
 #[test]
 fn json_is_the_core_summary_of_every_certificate() {
