@@ -90,6 +90,12 @@ pub fn self_issued(cert: &Cert) -> bool {
 /// extension up to four times) and whether it is self-issued (several checks ask).
 struct Checked<'a> {
     cert: &'a Cert,
+    kept: Kept,
+}
+
+/// What [`Checked`] keeps, each computed on first use.
+#[derive(Default)]
+struct Kept {
     self_issued: OnceCell<bool>,
     basic_constraints: OnceCell<Lookup<BasicConstraints>>,
     key_usage: OnceCell<Lookup<KeyUsage>>,
@@ -114,7 +120,7 @@ macro_rules! checked_extensions {
     ($($type:ty => $field:ident),* $(,)?) => {$(
         impl CheckedExtension for $type {
             fn cell<'c>(checked: &'c Checked<'_>) -> &'c OnceCell<Lookup<Self>> {
-                &checked.$field
+                &checked.kept.$field
             }
         }
     )*};
@@ -139,19 +145,7 @@ impl<'a> Checked<'a> {
     fn new(cert: &'a Cert) -> Checked<'a> {
         Checked {
             cert,
-            self_issued: OnceCell::new(),
-            basic_constraints: OnceCell::new(),
-            key_usage: OnceCell::new(),
-            extended_key_usage: OnceCell::new(),
-            subject_alt_name: OnceCell::new(),
-            name_constraints: OnceCell::new(),
-            authority_key_identifier: OnceCell::new(),
-            subject_key_identifier: OnceCell::new(),
-            authority_info_access: OnceCell::new(),
-            certificate_policies: OnceCell::new(),
-            policy_constraints: OnceCell::new(),
-            policy_mappings: OnceCell::new(),
-            inhibit_any_policy: OnceCell::new(),
+            kept: Kept::default(),
         }
     }
 
@@ -179,7 +173,7 @@ impl<'a> Checked<'a> {
 
     /// [`self_issued`].
     fn self_issued(&self) -> bool {
-        *self.self_issued.get_or_init(|| self_issued(self.cert))
+        *self.kept.self_issued.get_or_init(|| self_issued(self.cert))
     }
 }
 
@@ -222,7 +216,7 @@ pub(crate) fn validate_path_with_names(
         for (i, cert) in &checked {
             if let (Some(subject), Some(issuer)) = (subjects.get(*i), issuers.get(*i)) {
                 // `names_match` is equality of these keys.
-                let _ = cert.self_issued.set(subject == issuer);
+                let _ = cert.kept.self_issued.set(subject == issuer);
             }
         }
     }
