@@ -664,7 +664,7 @@ fn verify_with_key(
         (PublicKey::P384(key), SignatureAlgorithm::Ecdsa { hash }) => {
             let sig = ecdsa::der::Signature::<p384::NistP384>::from_bytes(signature)
                 .map_err(malformed)?;
-            key.verify_prehash(&hash.digest(signed), &sig)
+            certscope_crypto::verify_p384(key, &hash.digest(signed), &sig)
                 .map_err(|_| invalid())?;
         }
         (PublicKey::P521(key), SignatureAlgorithm::Ecdsa { hash }) => {
