@@ -416,7 +416,6 @@ fn pss_parameters(parameters: Option<&der::Any>) -> Result<SignatureAlgorithm, S
     })
 }
 
-/// A decoded public key, ready to verify with.
 /// A decoded public key certscope verifies with.
 #[derive(Clone, Debug)]
 pub(crate) enum PublicKey {
@@ -464,13 +463,16 @@ fn key_algorithm_unbuilt(spki: &SubjectPublicKeyInfoOwned) -> Result<KeyAlgorith
     if spki.algorithm.oid != rfc5912::RSA_ENCRYPTION {
         return key_algorithm(spki);
     }
-    let bits = spki
-        .subject_public_key
+    rsa_modulus_bits(key_bytes(spki)?).map(|bits| KeyAlgorithm::Rsa { bits })
+}
+
+/// The bytes of the subject public key's BIT STRING, which must be whole octets.
+fn key_bytes(spki: &SubjectPublicKeyInfoOwned) -> Result<&[u8], SignatureError> {
+    spki.subject_public_key
         .as_bytes()
         .ok_or_else(|| SignatureError::MalformedKey {
             problem: "the key BIT STRING has unused bits".to_string(),
-        })?;
-    rsa_modulus_bits(bits).map(|bits| KeyAlgorithm::Rsa { bits })
+        })
 }
 
 /// The modulus size of a PKCS#1 `RSAPublicKey`, accepting and rejecting exactly the keys
@@ -524,10 +526,7 @@ fn certificate_key(cert: &crate::Cert) -> &Result<PublicKey, SignatureError> {
 
 fn public_key(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKey, SignatureError> {
     let malformed = |problem: String| SignatureError::MalformedKey { problem };
-    let bits = spki
-        .subject_public_key
-        .as_bytes()
-        .ok_or_else(|| malformed("the key BIT STRING has unused bits".to_string()))?;
+    let bits = key_bytes(spki)?;
     match spki.algorithm.oid {
         rfc5912::RSA_ENCRYPTION => {
             let key = rsa::PublicKey::from_pkcs1_der(bits)
