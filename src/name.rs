@@ -8,6 +8,8 @@
 //! ```
 //! ([RFC 5280 4.1.2.4](https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.4))
 
+use std::borrow::Cow;
+
 use der::{Tag, Tagged};
 use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::name::Name;
@@ -33,10 +35,16 @@ pub struct Attribute {
 /// Decodes an attribute value to text, with the name of its string type. Returns `None` for
 /// the text when the value is not a string type or its bytes are not valid for that type.
 pub fn value_text(value: &der::Any) -> (Option<String>, &'static str) {
-    let bytes = value.value();
-    match value.tag() {
+    let (text, encoding) = value_str(value.value(), value.tag());
+    (text.map(Cow::into_owned), encoding)
+}
+
+/// [`value_text`] on a value's content octets and tag, borrowing the text when the bytes
+/// already are it (UTF8String, and the ASCII string types).
+fn value_str(bytes: &[u8], tag: Tag) -> (Option<Cow<'_, str>>, &'static str) {
+    match tag {
         Tag::Utf8String => (
-            std::str::from_utf8(bytes).ok().map(str::to_owned),
+            std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
             "UTF8String",
         ),
         Tag::PrintableString => (ascii(bytes), "PrintableString"),
@@ -44,19 +52,25 @@ pub fn value_text(value: &der::Any) -> (Option<String>, &'static str) {
         Tag::VisibleString => (ascii(bytes), "VisibleString"),
         Tag::NumericString => (ascii(bytes), "NumericString"),
         // T.61 is rarely used as such; Latin-1 is what readers in practice assume.
-        Tag::TeletexString => (
-            Some(bytes.iter().map(|&b| char::from(b)).collect()),
-            "TeletexString",
-        ),
-        Tag::BmpString => (utf16be(bytes), "BMPString"),
+        Tag::TeletexString => (Some(latin1(bytes)), "TeletexString"),
+        Tag::BmpString => (utf16be(bytes).map(Cow::Owned), "BMPString"),
         _ => (None, "other"),
     }
 }
 
-fn ascii(bytes: &[u8]) -> Option<String> {
-    bytes
-        .is_ascii()
-        .then(|| bytes.iter().map(|&b| char::from(b)).collect())
+fn ascii(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    if bytes.is_ascii() {
+        std::str::from_utf8(bytes).ok().map(Cow::Borrowed)
+    } else {
+        None
+    }
+}
+
+fn latin1(bytes: &[u8]) -> Cow<'_, str> {
+    match ascii(bytes) {
+        Some(text) => text,
+        None => Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
+    }
 }
 
 fn utf16be(bytes: &[u8]) -> Option<String> {
@@ -71,14 +85,19 @@ fn utf16be(bytes: &[u8]) -> Option<String> {
     String::from_utf16(&units).ok()
 }
 
-/// The value as text, or `#` and the hex of its DER when it is not a string (RFC 4514 2.4).
-fn value_or_hex(atv: &AttributeTypeAndValue) -> (String, &'static str) {
-    let (text, encoding) = value_text(&atv.value);
-    let value = text.unwrap_or_else(|| {
-        let der = der::Encode::to_der(&atv.value).unwrap_or_default();
-        format!("#{}", crate::cert::hex(&der))
-    });
-    (value, encoding)
+/// The `#` and hex form of a value that is not a string (RFC 4514 2.4): the hex of its DER.
+fn hex_form(value: &der::Any) -> String {
+    let der = der::Encode::to_der(value).unwrap_or_default();
+    format!("#{}", crate::cert::hex(&der))
+}
+
+/// The value as text, or its `#` and hex form when it is not a string.
+fn value_or_hex(atv: &AttributeTypeAndValue) -> (Cow<'_, str>, &'static str) {
+    let (text, encoding) = value_str(atv.value.value(), atv.value.tag());
+    (
+        text.unwrap_or_else(|| Cow::Owned(hex_form(&atv.value))),
+        encoding,
+    )
 }
 
 fn attribute(atv: &AttributeTypeAndValue, rdn: usize) -> Attribute {
@@ -86,17 +105,21 @@ fn attribute(atv: &AttributeTypeAndValue, rdn: usize) -> Attribute {
     Attribute {
         name: oid::short_name(&atv.oid),
         oid: atv.oid.to_string(),
-        value,
+        value: value.into_owned(),
         encoding: encoding.to_owned(),
         rdn,
     }
 }
 
-/// Appends `type=value` (RFC 4514 2.3, 2.4) for one attribute.
+/// Appends `type=value` (RFC 4514 2.3, 2.4) for one attribute: a string value escaped, any
+/// other value in its `#` and hex form.
 fn push_attribute(out: &mut String, atv: &AttributeTypeAndValue) {
-    out.push_str(&oid::short_name(&atv.oid));
+    out.push_str(&oid::short(&atv.oid));
     out.push('=');
-    out.push_str(&escape(&value_or_hex(atv).0));
+    match value_str(atv.value.value(), atv.value.tag()).0 {
+        Some(text) => push_escaped(out, &text),
+        None => out.push_str(&hex_form(&atv.value)),
+    }
 }
 
 /// Appends one RDN, its attributes joined with `+`.
@@ -117,30 +140,32 @@ pub fn attributes(name: &Name) -> Vec<Attribute> {
         .collect()
 }
 
-/// Escapes an attribute value as RFC 4514 2.4 requires.
-fn escape(value: &str) -> String {
-    let hex_form = value
-        .strip_prefix('#')
-        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_hexdigit()));
-    if hex_form {
-        // Already the hex form of a non-string value.
-        return value.to_owned();
+/// Appends a string attribute value escaped as RFC 4514 2.4 requires: a leading `#` or space,
+/// a trailing space, the special characters and NUL.
+fn push_escaped(out: &mut String, value: &str) {
+    // Every character escaped is ASCII, so byte positions are character boundaries; the runs
+    // between escapes are copied whole.
+    let last = value.len().saturating_sub(1);
+    let mut run = 0;
+    for (i, byte) in value.bytes().enumerate() {
+        let escaped = match byte {
+            b'"' => "\\\"",
+            b'+' => "\\+",
+            b',' => "\\,",
+            b';' => "\\;",
+            b'<' => "\\<",
+            b'>' => "\\>",
+            b'\\' => "\\\\",
+            b'#' if i == 0 => "\\#",
+            b' ' if i == 0 || i == last => "\\ ",
+            0 => "\\00",
+            _ => continue,
+        };
+        out.push_str(value.get(run..i).unwrap_or_default());
+        out.push_str(escaped);
+        run = i + 1;
     }
-    let mut out = String::with_capacity(value.len());
-    let last = value.chars().count().saturating_sub(1);
-    for (i, c) in value.chars().enumerate() {
-        match c {
-            '"' | '+' | ',' | ';' | '<' | '>' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '#' if i == 0 => out.push_str("\\#"),
-            ' ' if i == 0 || i == last => out.push_str("\\ "),
-            '\0' => out.push_str("\\00"),
-            _ => out.push(c),
-        }
-    }
-    out
+    out.push_str(value.get(run..).unwrap_or_default());
 }
 
 /// The RFC 4514 form of one RelativeDistinguishedName (`CN=a+OU=b`), as used for
@@ -303,6 +328,12 @@ const HARDWARE_MODULE_NAME: &str = "1.3.6.1.5.5.7.8.4";
 /// Text of an IA5String-like value; bytes outside ASCII are shown as `\xNN` so nothing is
 /// hidden or lost.
 pub fn ascii_lossless(bytes: &[u8]) -> String {
+    if let Some(text) = std::str::from_utf8(bytes)
+        .ok()
+        .filter(|text| text.bytes().all(|b| b.is_ascii() && !b.is_ascii_control()))
+    {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(bytes.len());
     for &b in bytes {
         if b.is_ascii() && !b.is_ascii_control() {
@@ -414,6 +445,11 @@ impl GeneralName {
     /// Decodes one GeneralName from its DER (any tag: a tag that is not one of the CHOICE's
     /// becomes [`GeneralName::Invalid`], so one odd name never hides the others).
     pub fn from_any(any: &der::Any) -> GeneralName {
+        GeneralName::from_any_ref(any.into())
+    }
+
+    /// [`GeneralName::from_any`] on a borrowed element.
+    pub fn from_any_ref(any: der::AnyRef<'_>) -> GeneralName {
         let content = any.value();
         let tag = any.tag();
         let invalid = |problem: String| GeneralName::Invalid {
@@ -474,8 +510,11 @@ impl GeneralName {
     /// same way.
     pub fn from_x509(name: &x509_cert::ext::pkix::name::GeneralName) -> GeneralName {
         use der::{Decode, Encode};
-        match name.to_der().and_then(|der| der::Any::from_der(&der)) {
-            Ok(any) => GeneralName::from_any(&any),
+        let decoded = name
+            .to_der()
+            .and_then(|der| der::AnyRef::from_der(&der).map(GeneralName::from_any_ref));
+        match decoded {
+            Ok(general_name) => general_name,
             Err(e) => GeneralName::Invalid {
                 tag: String::new(),
                 der_hex: String::new(),
@@ -526,8 +565,8 @@ impl GeneralName {
 /// ```
 pub fn general_names(der: &[u8]) -> Result<Vec<GeneralName>, der::Error> {
     use der::Decode;
-    let items: Vec<der::Any> = Vec::from_der(der)?;
-    Ok(items.iter().map(GeneralName::from_any).collect())
+    let items: Vec<der::AnyRef<'_>> = Vec::from_der(der)?;
+    Ok(items.into_iter().map(GeneralName::from_any_ref).collect())
 }
 
 #[cfg(test)]
@@ -663,11 +702,24 @@ mod tests {
         prefix_length(mask)
     }
 
+    fn escape(value: &str) -> String {
+        let mut out = String::new();
+        push_escaped(&mut out, value);
+        out
+    }
+
     #[test]
     fn escape_rules() {
         assert_eq!(escape(" lead"), "\\ lead");
         assert_eq!(escape("trail "), "trail\\ ");
+        assert_eq!(escape(" "), "\\ ");
         assert_eq!(escape("#x"), "\\#x");
+        assert_eq!(escape("a#"), "a#");
         assert_eq!(escape("a+b"), "a\\+b");
+        assert_eq!(escape("\"a,b;c<d>e\\"), "\\\"a\\,b\\;c\\<d\\>e\\\\");
+        assert_eq!(escape("é "), "é\\ ");
+        assert_eq!(escape("a\0b"), "a\\00b");
+        // A string that looks like the hex form is still a string: its `#` is escaped.
+        assert_eq!(escape("#3031"), "\\#3031");
     }
 }

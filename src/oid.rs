@@ -260,7 +260,12 @@ pub fn is(id: &ObjectIdentifier, dotted: &str) -> bool {
 
 /// The short display name of an OID, or its dotted form when the registry does not know it.
 pub fn short_name(oid: &ObjectIdentifier) -> String {
-    lookup(oid).map_or_else(|| oid.to_string(), |info| info.short.to_owned())
+    short(oid).into_owned()
+}
+
+/// [`short_name`] without copying a name the registry knows.
+pub fn short(oid: &ObjectIdentifier) -> std::borrow::Cow<'static, str> {
+    lookup(oid).map_or_else(|| oid.to_string().into(), |info| info.short.into())
 }
 
 /// The standard name followed by the dotted form, e.g. `id-kp-clientAuth (1.3.6.1.5.5.7.3.2)`,

@@ -10,7 +10,7 @@ use const_oid::db::rfc5280;
 use der::Decode;
 use x509_cert::ext::pkix::{BasicConstraints, ExtendedKeyUsage};
 
-use crate::cert::Cert;
+use crate::cert::{Cert, X509};
 use crate::decode::DecodeError;
 use crate::{name, oid};
 
@@ -64,13 +64,20 @@ pub struct Summary {
 /// assert!(!summary.is_ca);
 /// ```
 pub fn summarize(der: &[u8]) -> Result<Summary, DecodeError> {
-    Cert::from_der(der).map(|cert| Summary::of(&cert))
+    // Decoded as `Cert::from_der` decodes, without keeping a copy of the bytes.
+    X509::from_der(der)
+        .map(|x509| Summary::of_x509(&x509))
+        .map_err(|e| DecodeError::from_der("certificate", der.len(), e))
 }
 
 impl Summary {
     /// The summary of a certificate already decoded.
     pub fn of(cert: &Cert) -> Summary {
-        let tbs = cert.x509().tbs_certificate();
+        Summary::of_x509(cert.x509())
+    }
+
+    fn of_x509(x509: &X509) -> Summary {
+        let tbs = x509.tbs_certificate();
         let validity = tbs.validity();
         let spki = tbs.subject_public_key_info();
         let key = crate::report::key_facts(spki);
@@ -83,7 +90,7 @@ impl Summary {
             key_algorithm: key.algorithm,
             key_bits: key.bits,
             curve: key.curve,
-            signature_algorithm: oid::name(&cert.x509().signature_algorithm().oid),
+            signature_algorithm: oid::name(&x509.signature_algorithm().oid),
             subject_alt_names: Vec::new(),
             extended_key_usage: None,
             is_ca: false,
