@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, assertClean, audit, openPage, screenshot, session } from './harness.mjs';
 
 const LEAF = await readFile(join(ROOT, 'tests/data/doc/leaf.pem'), 'utf8');
@@ -31,6 +32,26 @@ test('a pasted PEM certificate shows its subject, issuer, validity and SHA-256 f
   // The root store itself is fetched only when asked for (chain.test.mjs).
   assert.ok(!paths.includes('/pkg/roots/mozilla.pem'));
   await page.close();
+});
+
+test("the worker's built-in warm-up chain analyses without a problem and verifies", async () => {
+  // The worker runs these two calls on the page's own module before the first input; a chain
+  // that failed to decode or verify would warm up less than it should.
+  const source = await readFile(join(ROOT, 'www/worker.js'), 'utf8');
+  const pem = source.match(/const WARM_UP = `([^`]+)`/)?.[1];
+  const options = source.match(/const WARM_UP_VERIFY = (\{[^}]+\});/)?.[1];
+  assert.ok(pem && options, 'worker.js names WARM_UP and WARM_UP_VERIFY');
+  const glue = await import(pathToFileURL(join(ROOT, 'www/pkg/certscope_wasm.js')).href);
+  glue.initSync({ module: await readFile(join(ROOT, 'www/pkg/certscope_wasm_bg.wasm')) });
+  const input = new TextEncoder().encode(pem);
+  const report = glue.analyze(input, {});
+  assert.deepEqual(report.problems, []);
+  assert.deepEqual(report.objects.map((o) => [o.kind, o.roles.map((r) => r.role)]),
+    [['certificate', ['tls_server']], ['certificate', ['root_ca']]]);
+  assert.equal(report.objects[1].self_signed, true);
+  const result = glue.verify([input], Function(`return ${options}`)());
+  assert.equal(result.valid, true, JSON.stringify(result.error));
+  assert.equal(result.certificates.length, 2);
 });
 
 test('garbage gives a clear error and the page keeps working', async () => {
