@@ -1,7 +1,7 @@
 //! `certscope inspect [--json] [--at RFC3339] FILE...`: decode every object in each file and
 //! print the report, as text or as the versioned JSON report.
 
-use std::io::{Read, Write};
+use std::io::Write;
 
 use certscope::time::UnixTime;
 use certscope::{analyze, AnalyzeOptions};
@@ -89,16 +89,6 @@ fn parse(args: &[String]) -> Result<Request, UsageError> {
     })
 }
 
-fn read(file: &str) -> std::io::Result<Vec<u8>> {
-    if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        Ok(bytes)
-    } else {
-        std::fs::read(file)
-    }
-}
-
 /// Runs `certscope inspect`; returns the exit code.
 pub fn run(args: &[String]) -> i32 {
     let mut args = args.to_vec();
@@ -129,15 +119,11 @@ pub fn run(args: &[String]) -> i32 {
     let mut code = EXIT_OK;
     let mut first = true;
     for file in &request.files {
-        let label = if file == "-" {
-            "<stdin>"
-        } else {
-            file.as_str()
-        };
-        let bytes = match read(file) {
+        let label = crate::files::label(file);
+        let bytes = match crate::files::read(file) {
             Ok(bytes) => bytes,
             Err(error) => {
-                eprintln!("certscope inspect: cannot read {label}: {error}");
+                eprintln!("certscope inspect: cannot read {error}");
                 code = EXIT_USAGE;
                 continue;
             }

@@ -1,8 +1,6 @@
 //! `certscope lint [--json] [--profile NAME] [--at RFC3339] FILE`: lint every certificate in
 //! a file. Exit status 1 when any finding has error severity, 2 on a usage or input error.
 
-use std::io::Read;
-
 use certscope::lint::{self, LintOptions, LintTarget, RuleSet, Severity};
 use certscope::time::UnixTime;
 
@@ -74,18 +72,6 @@ fn now() -> UnixTime {
     )
 }
 
-fn read(file: &str) -> Result<Vec<u8>, String> {
-    if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("standard input: {e}"))?;
-        Ok(bytes)
-    } else {
-        std::fs::read(file).map_err(|e| format!("{file}: {e}"))
-    }
-}
-
 /// Runs the subcommand on the arguments after `lint`; returns the exit status.
 pub fn run(args: &[String]) -> i32 {
     let arguments = match parse(args) {
@@ -98,7 +84,7 @@ pub fn run(args: &[String]) -> i32 {
             return 2;
         }
     };
-    let bytes = match read(&arguments.file) {
+    let bytes = match crate::files::read(&arguments.file) {
         Ok(bytes) => bytes,
         Err(message) => {
             eprintln!("certscope lint: {message}");

@@ -3,6 +3,7 @@
 //! A small dispatcher on the first argument; each subcommand lives in its own file as
 //! `fn run(args: &[String]) -> i32` and returns the process exit code.
 
+mod files;
 mod inspect;
 mod limbo;
 mod lint;

@@ -5,26 +5,18 @@
 use std::fmt::Write;
 
 use certscope::role::{self, CertificateRoles};
-use certscope::{parse_input, Cert, InputOptions};
 
 /// Runs the subcommand on its arguments; returns what to print or why it failed.
 pub fn run(args: &[String]) -> Result<String, String> {
     let json = args.iter().any(|arg| arg == "--json");
     let files: Vec<&String> = args.iter().filter(|arg| *arg != "--json").collect();
-    if files.is_empty() {
+    if files.is_empty() || files.iter().any(|f| f.starts_with("--")) {
         return Err("usage: certscope roles [--json] FILE [FILE]".to_owned());
     }
-    let mut per_file = Vec::new();
-    for file in &files {
-        let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
-        let parsed =
-            parse_input(&bytes, &InputOptions::default()).map_err(|e| format!("{file}: {e}"))?;
-        let certs: Vec<Cert> = parsed.certificates().cloned().collect();
-        if certs.is_empty() {
-            return Err(format!("{file}: no certificate found"));
-        }
-        per_file.push(certs);
-    }
+    let per_file = files
+        .iter()
+        .map(|file| crate::files::certificates(file))
+        .collect::<Result<Vec<_>, _>>()?;
     let pair = match per_file.as_slice() {
         [first, second] => match (first.as_slice(), second.as_slice()) {
             ([a], [b]) => Some(role::compare_pair(a, b)),
@@ -32,10 +24,10 @@ pub fn run(args: &[String]) -> Result<String, String> {
         },
         _ => None,
     };
-    let classified: Vec<(&String, Vec<CertificateRoles>)> = files
+    let classified: Vec<(&str, Vec<CertificateRoles>)> = files
         .iter()
         .zip(&per_file)
-        .map(|(file, certs)| (*file, role::classify_all(certs)))
+        .map(|(file, certs)| (crate::files::label(file), role::classify_all(certs)))
         .collect();
     if json {
         let value = serde_json::json!({

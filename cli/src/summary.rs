@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use certscope::{parse_input, InputOptions, Summary};
+use certscope::Summary;
 
 /// Runs the subcommand on its arguments; returns what to print or why it failed.
 pub fn run(args: &[String]) -> Result<String, String> {
@@ -14,17 +14,9 @@ pub fn run(args: &[String]) -> Result<String, String> {
     }
     let mut summaries = Vec::new();
     for file in &files {
-        let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
-        let parsed =
-            parse_input(&bytes, &InputOptions::default()).map_err(|e| format!("{file}: {e}"))?;
-        let before = summaries.len();
-        summaries.extend(parsed.certificates().map(|cert| (*file, Summary::of(cert))));
-        if summaries.len() == before {
-            return Err(match parsed.problems.first() {
-                Some(problem) => format!("{file}: no certificate found: {problem}"),
-                None => format!("{file}: no certificate found"),
-            });
-        }
+        let certs = crate::files::certificates(file)?;
+        let label = crate::files::label(file);
+        summaries.extend(certs.iter().map(|cert| (label, Summary::of(cert))));
     }
     if json {
         let list: Vec<&Summary> = summaries.iter().map(|(_, summary)| summary).collect();

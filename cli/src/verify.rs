@@ -39,7 +39,7 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 fn read_certs(path: &str) -> Result<Vec<Cert>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let bytes = crate::files::read(path)?;
     let parsed =
         certscope::parse_input(&bytes, &Default::default()).map_err(|e| format!("{path}: {e}"))?;
     if let Some(problem) = parsed.problems.first() {
@@ -91,7 +91,7 @@ fn verify(args: &[String]) -> Result<bool, String> {
             "--uri" => options.identities.push(ExpectedName::Uri(value()?)),
             "--crl" => {
                 let path = value()?;
-                let bytes = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
+                let bytes = crate::files::read(&path)?;
                 let crls = chain::crl::read_crls(&bytes).map_err(|e| format!("{path}: {e}"))?;
                 options.crls.extend(crls);
             }

@@ -17,3 +17,23 @@ pub fn certscope(args: &[&str]) -> Output {
         .output()
         .expect("the binary runs")
 }
+
+/// Runs the `certscope` binary with `args` and `input` on its standard input.
+pub fn certscope_with_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_certscope"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input)
+        .expect("stdin takes the input");
+    child.wait_with_output().expect("the binary runs")
+}
