@@ -3,11 +3,10 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use common::certscope;
+use common::{certscope, certscope_with_stdin};
 
 const AT: &str = "2025-06-01T00:00:00Z";
 
@@ -72,21 +71,17 @@ fn json_has_the_documented_keys() {
 #[test]
 fn reads_stdin_and_several_files() {
     let pem = std::fs::read(data("root.pem")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_certscope"))
-        .args([
+    let output = certscope_with_stdin(
+        &[
             "inspect",
             "--json",
             "--at",
             AT,
             "-",
             data("v1.pem").to_str().unwrap(),
-        ])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(&pem).unwrap();
-    let output = child.wait_with_output().unwrap();
+        ],
+        &pem,
+    );
     assert_eq!(output.status.code(), Some(0));
     // One report per input, in order.
     let reports: Vec<serde_json::Value> = serde_json::Deserializer::from_slice(&output.stdout)

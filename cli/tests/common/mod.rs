@@ -1,4 +1,7 @@
-//! What the CLI's process tests share: the built binary and the fixtures.
+//! What the CLI's process tests share: the built binary and the fixtures. Each test crate
+//! includes this module and uses part of it.
+
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
