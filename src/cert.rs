@@ -49,12 +49,17 @@ struct Lazy {
     self_signature: OnceLock<Result<Verified, SignatureError>>,
 }
 
+/// Decodes exactly one DER certificate, the way [`Cert::from_der`] does, without keeping its
+/// bytes.
+pub(crate) fn decode_x509(der: &[u8]) -> Result<X509, DecodeError> {
+    X509::from_der(der).map_err(|e| DecodeError::from_der("certificate", der.len(), e))
+}
+
 impl Cert {
     /// Decodes a DER certificate. The DER must be exactly one certificate: trailing bytes are
     /// an error, so the fingerprint always covers what was decoded.
     pub fn from_der(der: &[u8]) -> Result<Cert, DecodeError> {
-        let x509 =
-            X509::from_der(der).map_err(|e| DecodeError::from_der("certificate", der.len(), e))?;
+        let x509 = decode_x509(der)?;
         // The signed bytes exactly as they came, sliced rather than re-encoded: the first
         // element inside the outer SEQUENCE.
         let tbs_der = der::SliceReader::new(der)

@@ -64,10 +64,7 @@ pub struct Summary {
 /// assert!(!summary.is_ca);
 /// ```
 pub fn summarize(der: &[u8]) -> Result<Summary, DecodeError> {
-    // Decoded as `Cert::from_der` decodes, without keeping a copy of the bytes.
-    X509::from_der(der)
-        .map(|x509| Summary::of_x509(&x509))
-        .map_err(|e| DecodeError::from_der("certificate", der.len(), e))
+    crate::cert::decode_x509(der).map(|x509| Summary::of_x509(&x509))
 }
 
 impl Summary {
