@@ -37,6 +37,11 @@ const WATCH = ({ chain, atInteractive }) => {
     }).observe(document, { childList: true, subtree: true });
   };
   window.__watchForCards = watchForCards;
+  // Resolves once the cards are drawn, to the time since `start`.
+  window.__drawnSince = async (start) => {
+    while (window.__rendered === undefined) await new Promise((r) => setTimeout(r, 1));
+    return window.__rendered - start;
+  };
   window.__paste = () => {
     document.querySelector('#pem').value = chain;
     window.__clicked = performance.now();
@@ -61,7 +66,6 @@ async function openTab(atInteractive) {
 }
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-// --root DIR serves another copy of the page (to compare two versions of it).
 const rootAt = process.argv.indexOf('--root');
 const server = await startServer(rootAt > 0 ? process.argv[rootAt + 1] : undefined);
 const browser = await launch();
@@ -82,8 +86,7 @@ try {
       window.__watchForCards();
       const at = performance.now();
       document.querySelector('#analyze').click();
-      while (window.__rendered === undefined) await new Promise((r) => setTimeout(r, 1));
-      return window.__rendered - at;
+      return window.__drawnSince(at);
     });
     await page.close();
     // A first paste in a fresh tab once the page has settled.
@@ -93,8 +96,7 @@ try {
     const settled = await page.evaluate(async () => {
       window.__watchForCards();
       window.__paste();
-      while (window.__rendered === undefined) await new Promise((r) => setTimeout(r, 1));
-      return window.__rendered - window.__clicked;
+      return window.__drawnSince(window.__clicked);
     });
     await page.close();
     results.push({
