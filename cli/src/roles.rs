@@ -8,11 +8,8 @@ use certscope::role::{self, CertificateRoles};
 
 /// Runs the subcommand on its arguments; returns what to print or why it failed.
 pub fn run(args: &[String]) -> Result<String, String> {
-    let json = args.iter().any(|arg| arg == "--json");
-    let files: Vec<&String> = args.iter().filter(|arg| *arg != "--json").collect();
-    if files.is_empty() || files.iter().any(|f| f.starts_with("--")) {
-        return Err("usage: certscope roles [--json] FILE [FILE]".to_owned());
-    }
+    let (json, files) =
+        crate::files::json_and_files(args, "usage: certscope roles [--json] FILE [FILE]")?;
     let per_file = files
         .iter()
         .map(|file| crate::files::certificates(file))

@@ -7,11 +7,8 @@ use certscope::Summary;
 
 /// Runs the subcommand on its arguments; returns what to print or why it failed.
 pub fn run(args: &[String]) -> Result<String, String> {
-    let json = args.iter().any(|arg| arg == "--json");
-    let files: Vec<&String> = args.iter().filter(|arg| *arg != "--json").collect();
-    if files.is_empty() || files.iter().any(|f| f.starts_with("--")) {
-        return Err("usage: certscope summary [--json] FILE...".to_owned());
-    }
+    let (json, files) =
+        crate::files::json_and_files(args, "usage: certscope summary [--json] FILE...")?;
     let mut summaries = Vec::new();
     for file in &files {
         let certs = crate::files::certificates(file)?;
