@@ -2,7 +2,7 @@
 """Builds the seed corpora in fuzz/corpus/<target>/ (git-ignored).
 
 Sources: every fixture under tests/data/ and the certificates of the x509-limbo suite
-(../shared/limbo/limbo.json.gz, relative to the project root). Seeds are named by their SHA-256
+(tests/data/limbo/limbo.json.gz). Seeds are named by their SHA-256
 so reruns are idempotent.
 
 - der_mutate: DER only (the structure-aware mutator needs DER to start from).
@@ -27,7 +27,7 @@ import textwrap
 
 FUZZ = pathlib.Path(__file__).resolve().parent
 ROOT = FUZZ.parent
-LIMBO = ROOT.parent / "shared" / "limbo" / "limbo.json.gz"
+LIMBO = ROOT / "tests" / "data" / "limbo" / "limbo.json.gz"
 PEM_RE = re.compile(
     rb"-----BEGIN ([A-Z0-9 ]+)-----\s*(.*?)\s*-----END \1-----", re.DOTALL
 )

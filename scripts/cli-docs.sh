@@ -78,8 +78,8 @@ HEAD
   echo 'Runs every case of the suite through the same API and writes its result format:'
   echo
   echo '```console'
-  echo '$ certscope limbo ../shared/limbo/limbo.json.gz --out results.json'
-  echo '$ python3 ../shared/limbo/score.py <(zcat ../shared/limbo/limbo.json.gz) results.json'
+  echo '$ certscope limbo tests/data/limbo/limbo.json.gz --out results.json'
+  echo '$ python3 tests/data/limbo/score.py <(zcat tests/data/limbo/limbo.json.gz) results.json'
   echo '```'
   echo
   echo '`--case ID` runs one case and prints its full chain report.'

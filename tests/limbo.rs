@@ -3,9 +3,10 @@
 //! fails, and so does any false accept; every skipped or non-matching case must be listed in
 //! `tests/data/limbo/KNOWN.md`.
 //!
-//! The suite file lives outside the repository, at `../shared/limbo/limbo.json.gz`.
+//! The suite is committed at `tests/data/limbo/limbo.json.gz` (x509-limbo, Apache-2.0; provenance
+//! in `tests/data/limbo/SUITE.md`).
 //! Regenerate the baseline after an intended change with
-//! `cargo run -p certscope-cli -- limbo ../shared/limbo/limbo.json.gz --out /tmp/r.json &&
+//! `cargo run -p certscope-cli -- limbo tests/data/limbo/limbo.json.gz --out /tmp/r.json &&
 //! gzip -9 -c /tmp/r.json > tests/data/limbo/baseline.json.gz`.
 #![allow(
     clippy::unwrap_used,
@@ -50,7 +51,7 @@ fn baseline() -> BTreeMap<String, String> {
 
 #[test]
 fn limbo_has_no_regression_and_no_false_accept() {
-    let path = manifest("../shared/limbo/limbo.json.gz");
+    let path = manifest("tests/data/limbo/limbo.json.gz");
     let suite = limbo::load(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let cases: Vec<Value> = suite["testcases"].as_array().unwrap().clone();
     assert!(cases.len() > 9_000, "{} cases", cases.len());
