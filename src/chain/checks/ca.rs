@@ -1,0 +1,170 @@
+//! Checks on issuers (intermediates and the anchor): basicConstraints, path length, keyUsage,
+//! extendedKeyUsage on CAs, nameConstraints and policyConstraints form; the caller's limit on
+//! intermediates.
+
+use super::*;
+
+/// Checks on a certificate used as an issuer (intermediate or anchor).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn ca_checks(
+    recorder: &mut Recorder,
+    index: usize,
+    cert: &Checked<'_>,
+    certs: &[(usize, &Checked<'_>)],
+    position: usize,
+    is_anchor: bool,
+    options: &VerifyOptions,
+    web: bool,
+) {
+    let basic = cert.find::<BasicConstraints>();
+    let result = match &basic {
+        Lookup::Present { value, critical } => {
+            if !value.ca {
+                Err(ChainError::NotCa {
+                    problem: "basicConstraints cA is FALSE".to_string(),
+                })
+            } else if web && !critical {
+                Err(profile_error(
+                    "basicConstraints of a CA must be critical (CA/B BR 7.1.2.1.4)",
+                ))
+            } else {
+                Ok("cA TRUE".to_string())
+            }
+        }
+        Lookup::Absent => Err(ChainError::NotCa {
+            problem: "no basicConstraints extension".to_string(),
+        }),
+        _ => Err(ChainError::NotCa {
+            problem: "basicConstraints is malformed or duplicated".to_string(),
+        }),
+    };
+    recorder.record("basic_constraints", index, "RFC 5280 6.1.4 (k)", result);
+
+    if let Some(path_length) = basic.value().and_then(|b| b.path_len_constraint) {
+        // Intermediates between this CA and the leaf, self-issued ones not counted.
+        let below = certs
+            .iter()
+            .take(position)
+            .skip(1)
+            .filter(|(_, c)| !c.self_issued())
+            .count();
+        let result = if below > usize::from(path_length) {
+            Err(ChainError::PathLengthExceeded { path_length, below })
+        } else {
+            Ok(format!("pathLenConstraint {path_length}, {below} below"))
+        };
+        recorder.record("path_length", index, "RFC 5280 6.1.4 (m)", result);
+    }
+
+    let result = match cert.find::<KeyUsage>() {
+        Lookup::Present { value, .. } if !value.0.contains(KeyUsages::KeyCertSign) => {
+            Err(ChainError::KeyUsage {
+                problem: "an issuer's keyUsage must assert keyCertSign".to_string(),
+            })
+        }
+        Lookup::Present { .. } => Ok("keyCertSign asserted".to_string()),
+        _ => Ok("no keyUsage extension".to_string()),
+    };
+    recorder.record("issuer_key_usage", index, "RFC 5280 6.1.4 (n)", result);
+
+    if cert.x509().tbs_certificate().subject().is_empty() {
+        recorder.record(
+            "subject_name",
+            index,
+            "RFC 5280 4.1.2.6",
+            Err(profile_error("a CA's subject name must not be empty")),
+        );
+    }
+
+    // Extended key usage on CA certificates.
+    if let Some(usages) = cert.extended_key_usage() {
+        // A root is self-issued; an intermediate the caller pins as an anchor keeps its EKU.
+        if web && is_anchor && cert.self_issued() {
+            recorder.record(
+                "extended_key_usage",
+                index,
+                "CA/B BR 7.1.2.1.2",
+                Err(ChainError::ExtendedKeyUsage {
+                    problem: "a root certificate must not carry extendedKeyUsage".to_string(),
+                }),
+            );
+        } else if options.eku_policy == EkuPolicy::Chain {
+            if let Some(purpose) = options.purpose.oid() {
+                let result =
+                    if usages.contains(&purpose) || usages.contains(&ANY_EXTENDED_KEY_USAGE) {
+                        Ok(format!("allows {}", crate::oid::short_name(&purpose)))
+                    } else {
+                        Err(ChainError::ExtendedKeyUsage {
+                            problem: format!(
+                                "a CA's extendedKeyUsage does not allow {}",
+                                crate::oid::short_name(&purpose)
+                            ),
+                        })
+                    };
+                recorder.record("extended_key_usage", index, "CA/B BR 7.1.2.2.5", result);
+            }
+        }
+    }
+
+    if let Lookup::Present { value, critical } = cert.find::<NameConstraints>() {
+        {
+            if !critical && options.profile == Profile::Rfc5280 {
+                recorder.record(
+                    "name_constraints_critical",
+                    index,
+                    "RFC 5280 4.2.1.10",
+                    Err(profile_error("nameConstraints must be critical")),
+                );
+            }
+            let empty = |s: &Option<Vec<_>>| s.as_ref().is_none_or(Vec::is_empty);
+            if empty(&value.permitted_subtrees) && empty(&value.excluded_subtrees) {
+                recorder.record(
+                    "name_constraints",
+                    index,
+                    "RFC 5280 4.2.1.10",
+                    Err(ChainError::NameConstraint {
+                        problem: "nameConstraints with neither permitted nor excluded subtrees"
+                            .to_string(),
+                    }),
+                );
+            }
+        }
+    }
+
+    if let Some(false) = cert.find::<PolicyConstraints>().critical() {
+        recorder.record(
+            "policy_constraints",
+            index,
+            "RFC 5280 4.2.1.11",
+            Err(profile_error("policyConstraints must be critical")),
+        );
+    }
+}
+
+/// The caller's maximum number of intermediates; self-issued ones do not count.
+pub(super) fn intermediates_limit(
+    recorder: &mut Recorder,
+    certs: &[(usize, &Checked<'_>)],
+    options: &VerifyOptions,
+) {
+    let Some(limit) = options.max_intermediates else {
+        return;
+    };
+    let count = certs
+        .iter()
+        .skip(1)
+        .take(certs.len().saturating_sub(2))
+        .filter(|(_, c)| !c.self_issued())
+        .count();
+    let result = if count > limit {
+        Err(ChainError::TooManyIntermediates { count, limit })
+    } else {
+        Ok(format!("{count} intermediates, at most {limit}"))
+    };
+    recorder.record(
+        "max_intermediates",
+        certs.first().map_or(0, |c| c.0),
+        "caller's limit",
+        result,
+    );
+}

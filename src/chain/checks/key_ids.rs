@@ -1,0 +1,128 @@
+//! Authority and subject key identifiers (RFC 5280 4.2.1.1, 4.2.1.2; CA/B BR 7.1.2.1.3,
+//! 7.1.2.7.6).
+
+use super::*;
+
+/// Key identifiers of a certificate below the anchor (RFC 5280 4.2.1.1, 4.2.1.2; CA/B BR
+/// 7.1.2.7.6, 7.1.2.2).
+pub(super) fn key_identifiers(
+    recorder: &mut Recorder,
+    index: usize,
+    cert: &Checked<'_>,
+    is_leaf: bool,
+    is_anchor: bool,
+    web: bool,
+) {
+    let aki = cert.find::<AuthorityKeyIdentifier>();
+    let ski = cert.find::<SubjectKeyIdentifier>();
+    if aki.critical() == Some(true) {
+        recorder.record(
+            "authority_key_identifier",
+            index,
+            "RFC 5280 4.2.1.1",
+            Err(profile_error("authorityKeyIdentifier must not be critical")),
+        );
+    }
+    if ski.critical() == Some(true) {
+        recorder.record(
+            "subject_key_identifier",
+            index,
+            "RFC 5280 4.2.1.2",
+            Err(profile_error("subjectKeyIdentifier must not be critical")),
+        );
+    }
+    if !web || is_anchor {
+        return;
+    }
+    let has_key_id = aki.value().is_some_and(|a| a.key_identifier.is_some());
+    if !has_key_id {
+        recorder.record(
+            "authority_key_identifier",
+            index,
+            "RFC 5280 4.2.1.1, CA/B BR 7.1.2.7.6",
+            Err(profile_error(
+                "authorityKeyIdentifier with a keyIdentifier is required",
+            )),
+        );
+    }
+    if !is_leaf && !ski.is_present() {
+        recorder.record(
+            "subject_key_identifier",
+            index,
+            "RFC 5280 4.2.1.2",
+            Err(profile_error(
+                "a CA certificate must have a subjectKeyIdentifier",
+            )),
+        );
+    }
+}
+
+/// Key identifiers of the trust anchor (CA/B BR 7.1.2.1.3).
+pub(super) fn anchor_key_identifiers(
+    recorder: &mut Recorder,
+    index: usize,
+    cert: &Checked<'_>,
+    web: bool,
+) {
+    let aki = cert.find::<AuthorityKeyIdentifier>();
+    let ski = cert.find::<SubjectKeyIdentifier>();
+    for (name, critical) in [
+        ("authority_key_identifier", aki.critical()),
+        ("subject_key_identifier", ski.critical()),
+    ] {
+        if critical == Some(true) {
+            recorder.record(
+                name,
+                index,
+                "RFC 5280 4.2.1.1, 4.2.1.2",
+                Err(profile_error(format!("{name} must not be critical"))),
+            );
+        }
+    }
+    if !web {
+        return;
+    }
+    if !ski.is_present() {
+        recorder.record(
+            "subject_key_identifier",
+            index,
+            "RFC 5280 4.2.1.2",
+            Err(profile_error(
+                "a CA certificate must have a subjectKeyIdentifier",
+            )),
+        );
+    }
+    // Verified only when it matters: a root with an authorityKeyIdentifier.
+    let self_signed = || cert.self_issued() && crate::signature::verify_self_signed(cert).is_ok();
+    // A missing authorityKeyIdentifier on an anchor is accepted: the caller trusts it as
+    // given (an anchor is a name and a key, RFC 5280 6.1.1 (d)).
+    match aki.value() {
+        None => {}
+        Some(a) => {
+            let result = if a.authority_cert_issuer.is_some()
+                || a.authority_cert_serial_number.is_some()
+            {
+                Err(profile_error(
+                    "a root's authorityKeyIdentifier must hold only a keyIdentifier",
+                ))
+            } else if a.key_identifier.is_none() {
+                Err(profile_error(
+                    "a root's authorityKeyIdentifier lacks a keyIdentifier",
+                ))
+            } else if ski.value().map(|s| s.0.as_bytes())
+                != a.key_identifier.as_ref().map(|k| k.as_bytes())
+                && self_signed()
+            {
+                Err(profile_error("a self-signed root's authorityKeyIdentifier differs from its subjectKeyIdentifier"))
+            } else {
+                Ok("keyIdentifier only".to_string())
+            };
+            recorder.record(
+                "authority_key_identifier",
+                index,
+                "CA/B BR 7.1.2.1.3",
+                result,
+            );
+        }
+    }
+}

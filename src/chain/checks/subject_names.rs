@@ -1,0 +1,211 @@
+//! Names: the target's subjectAltName, subject CN, expected host and identities, and the
+//! name constraints of every CA over the certificates below it.
+
+use super::*;
+
+/// The target's names: subjectAltName rules, its subject CN, the expected host and
+/// identities (RFC 5280 4.2.1.6, RFC 6125 6.4, CA/B BR 7.1.2.7.12, 7.1.4.3).
+pub(super) fn leaf_names(
+    recorder: &mut Recorder,
+    index: usize,
+    cert: &Checked<'_>,
+    options: &VerifyOptions,
+    web: bool,
+) {
+    let tbs = cert.x509().tbs_certificate();
+    // subjectAltName rules.
+    let san = cert.find::<SubjectAltName>();
+    let subject_empty = tbs.subject().is_empty();
+    match &san {
+        Lookup::Present { value, critical } => {
+            if subject_empty && !critical {
+                recorder.record(
+                    "subject_alt_name",
+                    index,
+                    "RFC 5280 4.2.1.6",
+                    Err(profile_error(
+                        "with an empty subject, subjectAltName must be critical",
+                    )),
+                );
+            }
+            if web && !subject_empty && *critical {
+                recorder.record(
+                    "subject_alt_name",
+                    index,
+                    "CA/B BR 7.1.2.7.12",
+                    Err(profile_error(
+                        "subjectAltName must not be critical when the subject is not empty",
+                    )),
+                );
+            }
+            if web && options.purpose == Purpose::ServerAuth {
+                for name in &value.0 {
+                    if let x509_cert::ext::pkix::name::GeneralName::DnsName(dns) = name {
+                        let dns = dns.as_str();
+                        let ok = names::valid_dns_name(dns, true)
+                            && dns.parse::<std::net::Ipv4Addr>().is_err();
+                        if !ok {
+                            recorder.record(
+                                "subject_alt_name",
+                                index,
+                                "CA/B BR 7.1.2.7.12",
+                                Err(profile_error(format!(
+                                    "dNSName {dns:?} is not a valid host name"
+                                ))),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        Lookup::Absent => {
+            if subject_empty {
+                recorder.record(
+                    "subject_alt_name",
+                    index,
+                    "RFC 5280 4.1.2.6",
+                    Err(profile_error("an empty subject requires a subjectAltName")),
+                );
+            }
+            if web && options.purpose == Purpose::ServerAuth {
+                recorder.record(
+                    "subject_alt_name",
+                    index,
+                    "CA/B BR 7.1.2.7.12",
+                    Err(profile_error(
+                        "a server certificate must have a subjectAltName",
+                    )),
+                );
+            }
+        }
+        _ => {}
+    }
+
+    if web && options.purpose == Purpose::ServerAuth {
+        if let Lookup::Present { value, .. } = &san {
+            let result = common_names_in_san(cert, &value.0);
+            recorder.record("common_name", index, "CA/B BR 7.1.4.3", result);
+        }
+    }
+    if let Some(expected) = &options.host {
+        let result = names::matches_host(cert, expected, options.common_name_fallback)
+            .map(|()| format!("matches {expected}"))
+            .map_err(|problem| ChainError::NameMismatch { problem });
+        recorder.record("host_name", index, "RFC 6125 6.4", result);
+    }
+    for expected in &options.identities {
+        let result = names::matches_host(cert, expected, false)
+            .map(|()| format!("carries {expected}"))
+            .map_err(|problem| ChainError::NameMismatch { problem });
+        recorder.record("identity", index, "RFC 5280 4.2.1.6", result);
+    }
+}
+
+/// Name constraints of every CA applied to the certificates below it (RFC 5280 6.1.3 (b),
+/// (c)); self-issued intermediates are exempt (6.1.3 (b)).
+pub(super) fn name_constraints(
+    recorder: &mut Recorder,
+    certs: &[(usize, &Checked<'_>)],
+    options: &VerifyOptions,
+    _web: bool,
+    comparisons: &Cell<usize>,
+) {
+    for (j, &(ca_index, ca)) in certs.iter().enumerate().skip(1) {
+        let Some(constraints) = ca.find::<NameConstraints>().value().cloned() else {
+            continue;
+        };
+        for (i, &(index, cert)) in certs.iter().enumerate().take(j) {
+            if i > 0 && cert.self_issued() {
+                continue;
+            }
+            let result = names::subject_names(cert).and_then(|subject_names| {
+                names::check_constraints(
+                    &constraints,
+                    &subject_names,
+                    comparisons,
+                    options.budget.name_constraint_comparisons,
+                )
+            });
+            let result =
+                result.map(|()| format!("names within the constraints of certificate {ca_index}"));
+            recorder.record("name_constraints", index, "RFC 5280 6.1.3 (b), (c)", result);
+        }
+    }
+}
+
+/// A subject CN that stands for a SAN value must be written exactly as that value: a dNSName
+/// byte for byte (not in other case, not as a U-label), an iPAddress in its canonical text
+/// (dotted decimal; RFC 5952 for IPv6) (CA/B BR 7.1.4.3).
+///
+/// A CN naming something absent from the SAN is not refused here: certscope never matches the
+/// host against the CN, and x509-limbo's own valid cases carry such CNs.
+fn common_names_in_san(
+    cert: &Cert,
+    sans: &[x509_cert::ext::pkix::name::GeneralName],
+) -> Result<String, ChainError> {
+    use x509_cert::ext::pkix::name::GeneralName;
+    let subject = cert.x509().tbs_certificate().subject();
+    for atv in subject.iter() {
+        if atv.oid != const_oid::db::rfc4519::CN {
+            continue;
+        }
+        let (text, _) = crate::name::value_text(&atv.value);
+        let text = text.unwrap_or_default();
+        let exact = sans.iter().any(|name| match name {
+            GeneralName::DnsName(dns) => dns.as_str() == text,
+            GeneralName::IpAddress(ip) => ip_text(ip.as_bytes()).is_some_and(|t| t == text),
+            _ => false,
+        });
+        if exact {
+            continue;
+        }
+        let lenient_ip = lenient_ip(&text);
+        let represents = !text.is_ascii()
+            || sans.iter().any(|name| match name {
+                GeneralName::DnsName(dns) => dns.as_str().eq_ignore_ascii_case(&text),
+                GeneralName::IpAddress(ip) => lenient_ip.as_deref() == Some(ip.as_bytes()),
+                _ => false,
+            });
+        if represents {
+            return Err(profile_error(format!(
+                "subject CN {text:?} is not written exactly as a subjectAltName value"
+            )));
+        }
+    }
+    Ok("no subject CN misstates a subjectAltName value".to_string())
+}
+
+fn ip_text(bytes: &[u8]) -> Option<String> {
+    if let Ok(v4) = <[u8; 4]>::try_from(bytes) {
+        return Some(std::net::IpAddr::from(v4).to_string());
+    }
+    <[u8; 16]>::try_from(bytes)
+        .ok()
+        .map(|v6| std::net::IpAddr::from(v6).to_string())
+}
+
+/// Reads an IP address the way lenient parsers do (`inet_aton`: hex, leading zeros; IPv6 in
+/// any case or expansion), to recognise a CN that names an address in a non-canonical form.
+fn lenient_ip(text: &str) -> Option<Vec<u8>> {
+    if let Ok(v6) = text.parse::<std::net::Ipv6Addr>() {
+        return Some(v6.octets().to_vec());
+    }
+    let number = |part: &str| -> Option<u32> {
+        match part.strip_prefix("0x").or_else(|| part.strip_prefix("0X")) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+            None => part.parse::<u32>().ok(),
+        }
+    };
+    let parts: Vec<&str> = text.split('.').collect();
+    match parts.as_slice() {
+        [single] => number(single).map(|n| n.to_be_bytes().to_vec()),
+        [a, b, c, d] => {
+            let octets = [number(a)?, number(b)?, number(c)?, number(d)?];
+            octets
+                .iter()
+                .map(|&o| u8::try_from(o).ok())
+                .collect::<Option<Vec<u8>>>()
+        }
+        _ => None,
+    }
+}
