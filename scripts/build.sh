@@ -12,9 +12,9 @@ bindgen() {
   wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$1" \
     target/wasm32-unknown-unknown/wasm-release/certscope_wasm.wasm
 }
-cargo build --profile wasm-release --target wasm32-unknown-unknown -p certscope-wasm --no-default-features
+cargo build --locked --profile wasm-release --target wasm32-unknown-unknown -p certscope-wasm --no-default-features
 bindgen www/pkg
-cargo build --profile wasm-release --target wasm32-unknown-unknown -p certscope-wasm
+cargo build --locked --profile wasm-release --target wasm32-unknown-unknown -p certscope-wasm
 bindgen www/pkg/full
 for wasm in www/pkg/certscope_wasm_bg.wasm www/pkg/full/certscope_wasm_bg.wasm; do
   printf '[build] wasm module %s: %s bytes raw, %s bytes gzipped\n' "$wasm" "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
@@ -27,7 +27,7 @@ done
 roots=target/roots
 stamp=$(cat Cargo.lock cli/src/roots.rs | sha256sum | cut -d' ' -f1)
 if [ "$(cat "$roots/stamp" 2>/dev/null)" != "$stamp" ]; then
-  cargo build --quiet -p certscope-cli
+  cargo build --locked --quiet -p certscope-cli
   mkdir -p "$roots"
   target/debug/certscope roots --mozilla --out "$roots/mozilla.pem" --manifest "$roots/index.json"
   echo "$stamp" >"$roots/stamp"

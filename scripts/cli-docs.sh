@@ -5,7 +5,7 @@
 #   scripts/cli-docs.sh --check   fail when docs/cli.md differs from what the CLI prints now
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet -p certscope-cli
+cargo build --locked --quiet -p certscope-cli
 bin=target/debug/certscope
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT

@@ -74,7 +74,7 @@ fn latin1(bytes: &[u8]) -> Cow<'_, str> {
 }
 
 fn utf16be(bytes: &[u8]) -> Option<String> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units: Vec<u16> = bytes

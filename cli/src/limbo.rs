@@ -91,7 +91,11 @@ pub fn run(args: &[String]) -> i32 {
     );
     if let Some(id) = case {
         // One case in full: the chain report as JSON.
-        let cases = suite["testcases"].as_array().cloned().unwrap_or_default();
+        let cases = suite
+            .get("testcases")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
         let Some(found) = cases.iter().find(|c| c["id"] == id.as_str()) else {
             eprintln!("certscope limbo: no case {id}");
             return 2;

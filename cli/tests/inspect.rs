@@ -1,5 +1,12 @@
 //! `certscope inspect` run as a process: JSON identical to the core's golden reports, text
 //! rendering, stdin, and exit codes.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::as_conversions
+)]
 
 mod common;
 

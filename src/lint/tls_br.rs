@@ -229,7 +229,7 @@ pub(super) fn validity_longer_than(c: &Context<'_>, days: u64) -> Vec<Hit> {
     let seconds = c.validity_seconds();
     hit_if(seconds > days * DAY, "validity/not_after", || {
         let whole = seconds / DAY;
-        let length = if seconds % DAY == 0 {
+        let length = if seconds.is_multiple_of(DAY) {
             format!("{whole} days")
         } else {
             format!("{whole} days and {} seconds", seconds % DAY)

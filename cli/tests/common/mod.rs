@@ -1,6 +1,12 @@
 //! What the CLI's process tests share: the built binary and the fixtures. Each test crate
 //! includes this module and uses part of it.
-
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    clippy::as_conversions
+)]
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
