@@ -162,7 +162,8 @@ pub(crate) fn decode_text(text: &str) -> Option<(Vec<u8>, TextEncoding)> {
         .strip_prefix("0x")
         .or_else(|| hex.strip_prefix("0X"))
         .unwrap_or(&hex);
-    if !hex.is_empty() && hex.len().is_multiple_of(2) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !hex.is_empty() && hex.len().is_multiple_of(2) && hex.bytes().all(|b| b.is_ascii_hexdigit())
+    {
         let bytes: Option<Vec<u8>> = hex
             .as_bytes()
             .chunks_exact(2)
