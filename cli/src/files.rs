@@ -5,21 +5,6 @@ use std::io::Read;
 
 use certscope::{parse_input, Cert, InputOptions};
 
-/// Splits the arguments of a subcommand that takes `[--json] FILE...`: whether `--json` was
-/// given, and the files. No file, or any other option, is an error holding `usage`.
-pub fn json_and_files<'a>(args: &'a [String], usage: &str) -> Result<(bool, Vec<&'a str>), String> {
-    let json = args.iter().any(|arg| arg == "--json");
-    let files: Vec<&str> = args
-        .iter()
-        .map(String::as_str)
-        .filter(|arg| *arg != "--json")
-        .collect();
-    if files.is_empty() || files.iter().any(|f| f.starts_with("--")) {
-        return Err(usage.to_owned());
-    }
-    Ok((json, files))
-}
-
 /// How a file argument is named in messages: `<stdin>` for `-`.
 pub fn label(file: &str) -> &str {
     if file == "-" {

@@ -55,28 +55,10 @@ pub const SKIPS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Runs the subcommand; returns the process exit code.
-pub fn run(args: &[String]) -> i32 {
-    let mut input = None;
-    let mut out = None;
-    let mut case = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--out" => out = iter.next().cloned(),
-            "--case" => case = iter.next().cloned(),
-            "-h" | "--help" => {
-                println!("usage: certscope limbo LIMBO.json[.gz] [--out RESULTS.json] [--case ID]");
-                return 0;
-            }
-            other => input = Some(other.to_string()),
-        }
-    }
-    let Some(input) = input else {
-        eprintln!("usage: certscope limbo LIMBO.json[.gz] [--out RESULTS.json] [--case ID]");
-        return 2;
-    };
-    let suite = match load(&input) {
+/// Runs the subcommand on the suite in `input`: every case, written to `out` or standard
+/// output, or only `case` in full; returns the process exit code.
+pub fn run(input: &str, out: Option<&str>, case: Option<&str>) -> i32 {
+    let suite = match load(input) {
         Ok(suite) => suite,
         Err(e) => {
             eprintln!("certscope limbo: {input}: {e}");
@@ -96,7 +78,7 @@ pub fn run(args: &[String]) -> i32 {
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
-        let Some(found) = cases.iter().find(|c| c["id"] == id.as_str()) else {
+        let Some(found) = cases.iter().find(|c| c["id"] == id) else {
             eprintln!("certscope limbo: no case {id}");
             return 2;
         };
@@ -124,7 +106,7 @@ pub fn run(args: &[String]) -> i32 {
     };
     match out {
         Some(path) => {
-            if let Err(e) = std::fs::write(&path, text) {
+            if let Err(e) = std::fs::write(path, text) {
                 eprintln!("certscope limbo: {path}: {e}");
                 return 2;
             }

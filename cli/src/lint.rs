@@ -4,107 +4,71 @@
 use certscope::lint::{self, LintOptions, LintTarget, RuleSet, Severity};
 use certscope::time::UnixTime;
 
-const USAGE: &str = "usage: certscope lint [--json] [--profile NAME] [--at RFC3339] FILE
+use crate::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
 
-Lints every certificate in FILE (PEM, DER, base64 or hex; `-` reads standard input).
-  --json           print the findings as JSON
-  --profile NAME   force a rule set: rfc5280, tls-br, smime-br, code-signing-br, device;
-                   `auto` (the default) picks them from each certificate's kind
-  --at RFC3339     analysis time for effective dates (default: now; --time is the same)
-Exit status: 0 no error-severity finding, 1 at least one, 2 usage or input error.";
-
-/// Parsed command line.
-struct Arguments {
+/// `certscope lint`'s options.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Print the findings as JSON
+    #[arg(long)]
     json: bool,
-    rule_set: Option<RuleSet>,
-    time: Option<UnixTime>,
+    /// auto (default: by kind), rfc5280, tls-br, smime-br, code-signing-br, device
+    #[arg(long, value_name = "NAME", default_value = "auto", value_parser = parse_profile)]
+    #[arg(hide_default_value = true)]
+    profile: Profile,
+    /// Time for effective dates in RFC 3339 UTC (default: now; also --time)
+    #[arg(long, alias = "time", value_name = "RFC3339", value_parser = crate::at::parse)]
+    at: Option<UnixTime>,
+    /// The certificates to lint: PEM, DER, base64 or hex (- reads standard input)
+    #[arg(value_name = "FILE")]
     file: String,
 }
 
-fn parse(args: &[String]) -> Result<Arguments, String> {
-    let mut json = false;
-    let mut rule_set = None;
-    let mut time = None;
-    let mut file = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--profile" => {
-                let name = iter.next().ok_or("--profile needs a NAME")?;
-                if name != "auto" {
-                    rule_set = Some(
-                        RuleSet::from_name(name)
-                            .ok_or_else(|| format!("unknown profile {name:?}"))?,
-                    );
-                }
-            }
-            "--at" | "--time" => {
-                let text = iter.next().ok_or("--at needs an RFC 3339 time")?;
-                time = Some(
-                    UnixTime::parse_rfc3339(text)
-                        .ok_or_else(|| format!("{text:?} is not an RFC 3339 UTC time"))?,
-                );
-            }
-            "-h" | "--help" => return Err(String::new()),
-            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
-            other => {
-                if file.replace(other.to_owned()).is_some() {
-                    return Err("only one FILE".to_owned());
-                }
-            }
-        }
-    }
-    Ok(Arguments {
-        json,
-        rule_set,
-        time,
-        file: file.ok_or("missing FILE")?,
-    })
+/// `--profile`: the rule sets picked from each certificate's kind, or one forced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Profile {
+    Auto,
+    Forced(RuleSet),
 }
 
-fn now() -> UnixTime {
-    UnixTime(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or_default(),
-    )
+fn parse_profile(name: &str) -> Result<Profile, String> {
+    if name == "auto" {
+        return Ok(Profile::Auto);
+    }
+    RuleSet::from_name(name)
+        .map(Profile::Forced)
+        .ok_or_else(|| {
+            let names: Vec<&str> = RuleSet::ALL.iter().map(|set| set.name()).collect();
+            format!("expected auto, {}", names.join(", "))
+        })
 }
 
 /// Runs the subcommand on the arguments after `lint`; returns the exit status.
-pub fn run(args: &[String]) -> i32 {
-    let arguments = match parse(args) {
-        Ok(arguments) => arguments,
-        Err(message) => {
-            if !message.is_empty() {
-                eprintln!("certscope lint: {message}");
-            }
-            eprintln!("{USAGE}");
-            return 2;
-        }
-    };
+pub fn run(arguments: &Args) -> i32 {
     let bytes = match crate::files::read(&arguments.file) {
         Ok(bytes) => bytes,
         Err(message) => {
             eprintln!("certscope lint: {message}");
-            return 2;
+            return EXIT_USAGE;
         }
     };
     let parsed = match certscope::parse_input(&bytes, &Default::default()) {
         Ok(parsed) => parsed,
         Err(error) => {
-            eprintln!("certscope lint: {}: {error}", arguments.file);
-            return 2;
+            eprintln!(
+                "certscope lint: {}: {error}",
+                crate::files::label(&arguments.file)
+            );
+            return EXIT_USAGE;
         }
     };
-    let time = arguments.time.unwrap_or_else(now);
+    let time = crate::at::or_now(arguments.at);
     let mut any_error = false;
     let mut entries = Vec::new();
     for (index, cert) in parsed.certificates().enumerate() {
-        let target = match arguments.rule_set {
-            Some(set) => LintTarget::forced(cert, set),
-            None => LintTarget::auto(cert),
+        let target = match arguments.profile {
+            Profile::Forced(set) => LintTarget::forced(cert, set),
+            Profile::Auto => LintTarget::auto(cert),
         };
         let options = LintOptions {
             time: Some(time),
@@ -138,7 +102,7 @@ pub fn run(args: &[String]) -> i32 {
             Ok(text) => println!("{text}"),
             Err(error) => {
                 eprintln!("certscope lint: {error}");
-                return 2;
+                return EXIT_USAGE;
             }
         }
     } else {
@@ -168,40 +132,56 @@ pub fn run(args: &[String]) -> i32 {
                 .count();
             println!("  {errors} error(s), {} finding(s)", findings.len());
         }
-        for problem in &parsed.problems {
-            eprintln!("certscope lint: {problem:?}");
-        }
-        if entries.is_empty() {
-            eprintln!("certscope lint: no certificate found in {}", arguments.file);
-            return 2;
-        }
     }
-    i32::from(any_error)
+    for problem in &parsed.problems {
+        eprintln!("certscope lint: {problem}");
+    }
+    if entries.is_empty() {
+        let label = crate::files::label(&arguments.file);
+        eprintln!("certscope lint: {label}: no certificate found");
+        return EXIT_USAGE;
+    }
+    if any_error {
+        EXIT_INVALID
+    } else {
+        EXIT_OK
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use clap::Parser;
+
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| (*s).to_owned()).collect()
+    #[derive(Parser)]
+    struct Test {
+        #[command(flatten)]
+        args: Args,
+    }
+
+    fn parse(list: &[&str]) -> Result<Args, clap::Error> {
+        Test::try_parse_from(std::iter::once("lint").chain(list.iter().copied())).map(|t| t.args)
+    }
+
+    fn run_with(list: &[&str]) -> i32 {
+        match parse(list) {
+            Ok(args) => run(&args),
+            Err(_) => EXIT_USAGE,
+        }
     }
 
     #[test]
     fn parses_options() {
-        let parsed = parse(&args(&["--json", "--profile", "device", "a.pem"])).unwrap();
+        let parsed = parse(&["--json", "--profile", "device", "a.pem"]).unwrap();
         assert!(parsed.json);
-        assert_eq!(parsed.rule_set, Some(RuleSet::Device));
+        assert_eq!(parsed.profile, Profile::Forced(RuleSet::Device));
         assert_eq!(parsed.file, "a.pem");
-        assert_eq!(
-            parse(&args(&["--profile", "auto", "a.pem"]))
-                .unwrap()
-                .rule_set,
-            None
-        );
-        assert!(parse(&args(&["--profile", "nope", "a.pem"])).is_err());
-        assert!(parse(&args(&["--json"])).is_err());
-        assert!(parse(&args(&["--time", "yesterday", "a.pem"])).is_err());
+        assert_eq!(parse(&["a.pem"]).unwrap().profile, Profile::Auto);
+        assert!(parse(&["--profile", "nope", "a.pem"]).is_err());
+        assert!(parse(&["--json"]).is_err());
+        assert!(parse(&["--time", "yesterday", "a.pem"]).is_err());
+        assert!(parse(&["a.pem", "b.pem"]).is_err());
     }
 
     #[test]
@@ -210,11 +190,11 @@ mod tests {
         let time = ["--at", "2026-11-26T00:00:00Z"];
         let bad = format!("{data}e_serial_number_longer_than_20_octets.pem");
         let good = format!("{data}base-tls.pem");
-        assert_eq!(run(&args(&[time[0], time[1], &bad])), 1);
-        assert_eq!(run(&args(&[time[0], time[1], &good])), 0);
-        assert_eq!(run(&args(&[time[0], time[1], "--json", &good])), 0);
+        assert_eq!(run_with(&[time[0], time[1], &bad]), 1);
+        assert_eq!(run_with(&[time[0], time[1], &good]), 0);
+        assert_eq!(run_with(&[time[0], time[1], "--json", &good]), 0);
         // The device profile forced on a server certificate finds no clientAuth.
-        assert_eq!(run(&args(&["--profile", "device", &good])), 1);
-        assert_eq!(run(&args(&[&format!("{data}missing.pem")])), 2);
+        assert_eq!(run_with(&["--profile", "device", &good]), 1);
+        assert_eq!(run_with(&[&format!("{data}missing.pem")]), 2);
     }
 }

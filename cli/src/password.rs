@@ -2,74 +2,71 @@
 //! encrypted private keys, handed to the core as [`certscope::Password`] (never printed).
 //!
 //! `--password VALUE` is visible to other users of the machine in the process list;
-//! `--password-env NAME` and `--password-file PATH` are not.
+//! `--password-env NAME` and `--password-file PATH` are not. At most one of them is given.
 
 use certscope::Password;
 
-/// Removes the password options from `args` and returns the password they give, if any.
-pub fn take_password(args: &mut Vec<String>) -> Result<Option<Password>, String> {
-    let mut password = None;
-    let mut index = 0;
-    while index < args.len() {
-        let arg = args.get(index).cloned().unwrap_or_default();
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--password") => {
-                (flag.to_owned(), Some(value.to_owned()))
-            }
-            _ => (arg.clone(), None),
+/// The password options, shared by the subcommands that open encrypted inputs.
+#[derive(Default, clap::Args)]
+#[group(multiple = false)]
+pub struct PasswordArgs {
+    /// Password for PKCS#12 files and encrypted keys (visible to other users)
+    #[arg(long, value_name = "P")]
+    password: Option<String>,
+    /// Read the password from the environment variable NAME
+    #[arg(long, value_name = "NAME")]
+    password_env: Option<String>,
+    /// Read the password from the first line of the file PATH
+    #[arg(long, value_name = "PATH")]
+    password_file: Option<String>,
+}
+
+impl PasswordArgs {
+    /// The password the options give, if any; an error names the option and the problem.
+    pub fn password(&self) -> Result<Option<Password>, String> {
+        let secret = if let Some(value) = &self.password {
+            value.clone()
+        } else if let Some(name) = &self.password_env {
+            std::env::var(name).map_err(|_| {
+                format!("--password-env: the environment variable {name} is not set")
+            })?
+        } else if let Some(path) = &self.password_file {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("--password-file: cannot read {path}: {e}"))?;
+            text.lines().next().unwrap_or_default().to_owned()
+        } else {
+            return Ok(None);
         };
-        if !matches!(
-            flag.as_str(),
-            "--password" | "--password-env" | "--password-file"
-        ) {
-            index += 1;
-            continue;
-        }
-        args.remove(index);
-        let value = match inline {
-            Some(value) => value,
-            None if index < args.len() => args.remove(index),
-            None => return Err(format!("{flag} needs a value")),
-        };
-        let secret = match flag.as_str() {
-            "--password" => value,
-            "--password-env" => std::env::var(&value).map_err(|_| {
-                format!("--password-env: the environment variable {value} is not set")
-            })?,
-            _ => {
-                let text = std::fs::read_to_string(&value)
-                    .map_err(|e| format!("--password-file: cannot read {value}: {e}"))?;
-                text.lines().next().unwrap_or_default().to_owned()
-            }
-        };
-        password = Some(Password::new(secret));
+        Ok(Some(Password::new(secret)))
     }
-    Ok(password)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| (*s).to_owned()).collect()
+    #[derive(Parser)]
+    struct Test {
+        #[command(flatten)]
+        password: PasswordArgs,
+    }
+
+    fn parse(args: &[&str]) -> Result<Option<Password>, String> {
+        let test = Test::try_parse_from(std::iter::once("test").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())?;
+        test.password.password()
     }
 
     #[test]
     fn password_forms() {
-        let mut list = args(&["inspect", "--password", "s3cret", "file.p12"]);
-        let password = take_password(&mut list).unwrap_or_default();
-        assert!(password.is_some());
-        assert_eq!(list, args(&["inspect", "file.p12"]));
-
-        let mut list = args(&["--password=a=b", "x"]);
-        assert!(take_password(&mut list).unwrap_or_default().is_some());
-        assert_eq!(list, args(&["x"]));
-
-        let mut list = args(&["x", "--password"]);
-        assert!(take_password(&mut list).is_err());
-
-        let mut list = args(&["x"]);
-        assert!(take_password(&mut list).unwrap_or_default().is_none());
+        assert!(matches!(parse(&["--password", "s3cret"]), Ok(Some(_))));
+        assert!(matches!(parse(&["--password=a=b"]), Ok(Some(_))));
+        assert!(matches!(parse(&[]), Ok(None)));
+        assert!(parse(&["--password"]).is_err());
+        let unset = parse(&["--password-env", "CERTSCOPE_TEST_NO_SUCH_VARIABLE"]);
+        assert!(unset.is_err_and(|e| e.contains("CERTSCOPE_TEST_NO_SUCH_VARIABLE is not set")));
+        // Two sources are a usage error, not "the last one wins".
+        assert!(parse(&["--password", "a", "--password-file", "p"]).is_err());
     }
 }

@@ -4,12 +4,22 @@
 
 use std::fmt::Write;
 
-use certscope::role::{self, CertificateRoles};
+use certscope::role::{self, CertificateRoles, Confidence};
+
+/// `certscope roles`'s options.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Print the roles, and the comparison, as JSON
+    #[arg(long)]
+    json: bool,
+    /// The files to read (- reads standard input); two single certificates are compared
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+}
 
 /// Runs the subcommand on its arguments; returns what to print or why it failed.
-pub fn run(args: &[String]) -> Result<String, String> {
-    let (json, files) =
-        crate::files::json_and_files(args, "usage: certscope roles [--json] FILE [FILE]")?;
+pub fn run(args: &Args) -> Result<String, String> {
+    let (json, files) = (args.json, &args.files);
     let per_file = files
         .iter()
         .map(|file| crate::files::certificates(file))
@@ -42,7 +52,12 @@ pub fn run(args: &[String]) -> Result<String, String> {
             let _ = writeln!(out, "{file} #{index}: {}", entry.answer);
             for role in &entry.roles {
                 let usable = if role.usable { "" } else { " (blocked)" };
-                let _ = writeln!(out, "  [{}]{usable} {:?}", role.label, role.confidence);
+                let _ = writeln!(
+                    out,
+                    "  [{}]{usable} {}",
+                    role.label,
+                    confidence(role.confidence)
+                );
                 for evidence in &role.granted_by {
                     let _ = writeln!(out, "    + {}", evidence.text);
                 }
@@ -66,4 +81,13 @@ pub fn run(args: &[String]) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// How sure a role is, in words.
+fn confidence(confidence: Confidence) -> &'static str {
+    match confidence {
+        Confidence::Certain => "certain",
+        Confidence::Likely => "likely",
+        Confidence::Possible => "possible",
+    }
 }

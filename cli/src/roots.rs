@@ -14,59 +14,46 @@ use std::path::Path;
 use certscope::chain;
 use certscope::Cert;
 
-const USAGE: &str = "usage: certscope roots --mozilla [--out FILE] [--manifest FILE]
+use crate::{EXIT_OK, EXIT_USAGE};
 
-Writes the Mozilla root store bundled with certscope (webpki-root-certs) as PEM to FILE or
-standard output; --manifest also writes a JSON file naming its source, file name and size.";
+/// `certscope roots`'s options.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Write the Mozilla root store bundled with certscope (webpki-root-certs)
+    #[arg(long)]
+    mozilla: bool,
+    /// Write the PEM bundle to FILE instead of standard output
+    #[arg(long, value_name = "FILE")]
+    out: Option<String>,
+    /// Also write a JSON manifest naming the store, the bundle's file and its size
+    #[arg(long, value_name = "FILE", requires = "out")]
+    manifest: Option<String>,
+}
 
 /// Runs the subcommand; returns the process exit code.
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: &Args) -> i32 {
     match roots(args) {
-        Ok(()) => 0,
+        Ok(()) => EXIT_OK,
         Err(message) => {
             eprintln!("certscope roots: {message}");
-            eprintln!("{USAGE}");
-            2
+            EXIT_USAGE
         }
     }
 }
 
-fn roots(args: &[String]) -> Result<(), String> {
-    let mut mozilla = false;
-    let mut out = None;
-    let mut manifest = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = || {
-            iter.next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value"))
-        };
-        match arg.as_str() {
-            "--mozilla" => mozilla = true,
-            "--out" => out = Some(value()?),
-            "--manifest" => manifest = Some(value()?),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            other => return Err(format!("unknown argument {other}")),
-        }
-    }
-    if !mozilla {
+fn roots(args: &Args) -> Result<(), String> {
+    if !args.mozilla {
         return Err("name the root store to write: --mozilla".to_owned());
-    }
-    if manifest.is_some() && out.is_none() {
-        return Err("--manifest needs --out: the manifest names the bundle's file".to_owned());
     }
     let (ders, label) = chain::mozilla_roots();
     let bundle = pem_bundle(&ders, label)?;
-    match &out {
+    match &args.out {
         Some(path) => std::fs::write(path, &bundle).map_err(|e| format!("{path}: {e}"))?,
         None => print!("{bundle}"),
     }
-    if let Some(path) = manifest {
-        let file = out
+    if let Some(path) = &args.manifest {
+        let file = args
+            .out
             .as_deref()
             .and_then(|o| Path::new(o).file_name())
             .and_then(|name| name.to_str())
@@ -79,7 +66,7 @@ fn roots(args: &[String]) -> Result<(), String> {
                 "bytes": bundle.len(),
             }
         });
-        std::fs::write(&path, format!("{value}\n")).map_err(|e| format!("{path}: {e}"))?;
+        std::fs::write(path, format!("{value}\n")).map_err(|e| format!("{path}: {e}"))?;
     }
     Ok(())
 }

@@ -5,12 +5,22 @@ use std::fmt::Write;
 
 use certscope::Summary;
 
+/// `certscope summary`'s options.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Print the summaries as a JSON list
+    #[arg(long)]
+    json: bool,
+    /// The files to read: PEM, DER, base64 or hex (- reads standard input)
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+}
+
 /// Runs the subcommand on its arguments; returns what to print or why it failed.
-pub fn run(args: &[String]) -> Result<String, String> {
-    let (json, files) =
-        crate::files::json_and_files(args, "usage: certscope summary [--json] FILE...")?;
+pub fn run(args: &Args) -> Result<String, String> {
+    let json = args.json;
     let mut summaries = Vec::new();
-    for file in &files {
+    for file in &args.files {
         let certs = crate::files::certificates(file)?;
         let label = crate::files::label(file);
         summaries.extend(certs.iter().map(|cert| (label, Summary::of(cert))));

@@ -1,142 +1,164 @@
 //! `certscope verify`: builds and validates the chains of a certificate.
 //!
-//! ```text
-//! certscope verify --roots FILE [--mozilla-roots] [--untrusted FILE] [--purpose P]
-//!     [--host NAME | --ip ADDR] [--crl FILE] [--at RFC3339] [--max-intermediates N]
-//!     [--profile webpki|rfc5280] [--eku-policy chain|leaf] [--allow-sha1] [--json] TARGET
-//! ```
 //! TARGET may hold a whole served chain: its first certificate is validated and the rest are
 //! used as untrusted certificates, in the order given (so a wrong order is reported).
-//! Exit status: 0 valid, 1 invalid, 2 bad input.
-
-use std::time::{SystemTime, UNIX_EPOCH};
+//! Exit status: 0 valid, 1 invalid, 2 bad usage or input.
 
 use certscope::chain::{self, EkuPolicy, ExpectedName, Profile, Purpose, VerifyOptions};
 use certscope::time::UnixTime;
 use certscope::Cert;
 
-const USAGE: &str = "usage: certscope verify --roots FILE [--mozilla-roots] [--untrusted FILE] \
-[--purpose server|client|codesign|email|timestamp|ocsp|any|OID] [--host NAME | --ip ADDR] \
-[--crl FILE] [--at RFC3339] [--max-intermediates N] [--profile webpki|rfc5280] \
-[--eku-policy chain|leaf] [--allow-sha1] [--json] TARGET";
+use crate::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
+
+/// `certscope verify`'s options. Each doc comment is the option's line in `--help`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Trust anchors: the certificates in FILE (repeatable)
+    #[arg(long, value_name = "FILE")]
+    roots: Vec<String>,
+    /// Also trust the Mozilla root store bundled with certscope
+    #[arg(long)]
+    mozilla_roots: bool,
+    /// Untrusted intermediates: the certificates in FILE (repeatable)
+    #[arg(long, value_name = "FILE")]
+    untrusted: Vec<String>,
+    /// server (default), client, codesign, email, timestamp, ocsp, any, OID
+    #[arg(long, value_name = "PURPOSE", value_parser = parse_purpose)]
+    purpose: Option<Purpose>,
+    /// The DNS name the target must be valid for
+    #[arg(long, value_name = "NAME", conflicts_with = "ip")]
+    host: Option<String>,
+    /// The IP address the target must be valid for
+    #[arg(long, value_name = "ADDR")]
+    ip: Option<std::net::IpAddr>,
+    /// An email address the target must carry (repeatable)
+    #[arg(long, value_name = "ADDRESS")]
+    email: Vec<String>,
+    /// A URI the target must carry (repeatable)
+    #[arg(long, value_name = "URI")]
+    uri: Vec<String>,
+    /// Revocation lists to check against, PEM or DER (repeatable)
+    #[arg(long, value_name = "FILE")]
+    crl: Vec<String>,
+    /// Validation time in RFC 3339 UTC (default: now)
+    #[arg(long, value_name = "RFC3339", value_parser = crate::at::parse)]
+    at: Option<UnixTime>,
+    /// The most intermediates a path may have
+    #[arg(long, value_name = "N")]
+    max_intermediates: Option<usize>,
+    /// webpki (default: RFC 5280 and the CA/B Forum BRs) or rfc5280
+    #[arg(long, value_enum, value_name = "NAME", default_value_t = ProfileArg::Webpki)]
+    #[arg(hide_default_value = true, hide_possible_values = true)]
+    profile: ProfileArg,
+    /// chain (default: EKUs of CAs constrain the leaf) or leaf
+    #[arg(long, value_enum, value_name = "POLICY", default_value_t = EkuPolicyArg::Chain)]
+    #[arg(hide_default_value = true, hide_possible_values = true)]
+    eku_policy: EkuPolicyArg,
+    /// Accept SHA-1 signatures
+    #[arg(long)]
+    allow_sha1: bool,
+    /// Print the chain report as JSON
+    #[arg(long)]
+    json: bool,
+    /// The certificate to validate, then optionally the rest of its served chain
+    #[arg(value_name = "TARGET")]
+    target: String,
+}
+
+// `--profile`: webpki is RFC 5280 plus the CA/Browser Forum Baseline Requirements as browsers
+// enforce them (`Profile::WebPki`), rfc5280 RFC 5280 path validation only.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ProfileArg {
+    Webpki,
+    Rfc5280,
+}
+
+// `--eku-policy`: chain, an EKU on an intermediate constrains the leaf (browsers, OpenSSL,
+// rustls-webpki); leaf, only the leaf's EKU is checked (RFC 5280 4.2.1.12 read literally).
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum EkuPolicyArg {
+    Chain,
+    Leaf,
+}
+
+fn parse_purpose(text: &str) -> Result<Purpose, String> {
+    Purpose::parse(text).ok_or_else(|| {
+        "expected server, client, codesign, email, timestamp, ocsp, any or an OID".to_owned()
+    })
+}
 
 /// Runs the subcommand; returns the process exit code.
-pub fn run(args: &[String]) -> i32 {
+pub fn run(args: &Args) -> i32 {
     match verify(args) {
-        Ok(valid) => {
-            if valid {
-                0
-            } else {
-                1
-            }
-        }
+        Ok(true) => EXIT_OK,
+        Ok(false) => EXIT_INVALID,
         Err(message) => {
             eprintln!("certscope verify: {message}");
-            eprintln!("{USAGE}");
-            2
+            EXIT_USAGE
         }
     }
 }
 
 fn read_certs(path: &str) -> Result<Vec<Cert>, String> {
     let bytes = crate::files::read(path)?;
+    let label = crate::files::label(path);
     let parsed =
-        certscope::parse_input(&bytes, &Default::default()).map_err(|e| format!("{path}: {e}"))?;
+        certscope::parse_input(&bytes, &Default::default()).map_err(|e| format!("{label}: {e}"))?;
     if let Some(problem) = parsed.problems.first() {
-        return Err(format!("{path}: {problem}"));
+        return Err(format!("{label}: {problem}"));
     }
     let certs: Vec<Cert> = parsed.certificates().cloned().collect();
     if certs.is_empty() {
-        return Err(format!("{path}: no certificate found"));
+        return Err(format!("{label}: no certificate found"));
     }
     Ok(certs)
 }
 
-fn verify(args: &[String]) -> Result<bool, String> {
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let mut options = VerifyOptions::at(UnixTime(now));
-    let mut roots: Vec<Cert> = Vec::new();
-    let mut untrusted: Vec<Cert> = Vec::new();
-    let mut target = None;
-    let mut json = false;
-    let mut mozilla = false;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = || {
-            iter.next()
-                .cloned()
-                .ok_or_else(|| format!("{arg} needs a value"))
-        };
-        match arg.as_str() {
-            "--roots" => roots.extend(read_certs(&value()?)?),
-            "--untrusted" => untrusted.extend(read_certs(&value()?)?),
-            "--mozilla-roots" => mozilla = true,
-            "--purpose" => {
-                let text = value()?;
-                options.purpose =
-                    Purpose::parse(&text).ok_or_else(|| format!("unknown purpose {text}"))?;
-            }
-            "--host" => options.host = Some(ExpectedName::Dns(value()?)),
-            "--ip" => {
-                let text = value()?;
-                let ip = text
-                    .parse()
-                    .map_err(|_| format!("{text} is not an IP address"))?;
-                options.host = Some(ExpectedName::Ip(ip));
-            }
-            "--email" => options.identities.push(ExpectedName::Email(value()?)),
-            "--uri" => options.identities.push(ExpectedName::Uri(value()?)),
-            "--crl" => {
-                let path = value()?;
-                let bytes = crate::files::read(&path)?;
-                let crls = chain::crl::read_crls(&bytes).map_err(|e| format!("{path}: {e}"))?;
-                options.crls.extend(crls);
-            }
-            "--at" => {
-                let text = value()?;
-                options.time = UnixTime::parse_rfc3339(&text)
-                    .ok_or_else(|| format!("{text} is not an RFC 3339 UTC time"))?;
-            }
-            "--max-intermediates" => {
-                let text = value()?;
-                options.max_intermediates = Some(
-                    text.parse()
-                        .map_err(|_| format!("{text} is not a number"))?,
-                );
-            }
-            "--profile" => {
-                options.profile = match value()?.as_str() {
-                    "webpki" => Profile::WebPki,
-                    "rfc5280" => Profile::Rfc5280,
-                    other => return Err(format!("unknown profile {other}")),
-                }
-            }
-            "--eku-policy" => {
-                options.eku_policy = match value()?.as_str() {
-                    "chain" => EkuPolicy::Chain,
-                    "leaf" => EkuPolicy::LeafOnly,
-                    other => return Err(format!("unknown EKU policy {other}")),
-                }
-            }
-            "--allow-sha1" => options.allow_sha1 = true,
-            "--json" => json = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                std::process::exit(0);
-            }
-            other if other.starts_with("--") => return Err(format!("unknown option {other}")),
-            other => target = Some(other.to_string()),
-        }
+fn verify(args: &Args) -> Result<bool, String> {
+    let mut options = VerifyOptions::at(crate::at::or_now(args.at));
+    if let Some(purpose) = &args.purpose {
+        options.purpose = purpose.clone();
     }
-    let target = target.ok_or("no TARGET given")?;
-    let mut served = read_certs(&target)?;
+    options.host = match (&args.host, args.ip) {
+        (Some(host), _) => Some(ExpectedName::Dns(host.clone())),
+        (None, Some(ip)) => Some(ExpectedName::Ip(ip)),
+        (None, None) => None,
+    };
+    options
+        .identities
+        .extend(args.email.iter().cloned().map(ExpectedName::Email));
+    options
+        .identities
+        .extend(args.uri.iter().cloned().map(ExpectedName::Uri));
+    options.max_intermediates = args.max_intermediates;
+    options.profile = match args.profile {
+        ProfileArg::Webpki => Profile::WebPki,
+        ProfileArg::Rfc5280 => Profile::Rfc5280,
+    };
+    options.eku_policy = match args.eku_policy {
+        EkuPolicyArg::Chain => EkuPolicy::Chain,
+        EkuPolicyArg::Leaf => EkuPolicy::LeafOnly,
+    };
+    options.allow_sha1 = args.allow_sha1;
+    let mut roots: Vec<Cert> = Vec::new();
+    for file in &args.roots {
+        roots.extend(read_certs(file)?);
+    }
+    let mut untrusted: Vec<Cert> = Vec::new();
+    for file in &args.untrusted {
+        untrusted.extend(read_certs(file)?);
+    }
+    for file in &args.crl {
+        let bytes = crate::files::read(file)?;
+        let crls = chain::crl::read_crls(&bytes)
+            .map_err(|e| format!("{}: {e}", crate::files::label(file)))?;
+        options.crls.extend(crls);
+    }
+    let mut served = read_certs(&args.target)?;
     let leaf = served.remove(0);
     served.extend(untrusted);
     let mut roots_version = None;
-    if mozilla {
+    if args.mozilla_roots {
         let (ders, version) = chain::mozilla_roots();
         for der in ders {
             roots.push(Cert::from_der(der).map_err(|e| format!("bundled root: {e}"))?);
@@ -147,7 +169,7 @@ fn verify(args: &[String]) -> Result<bool, String> {
         return Err("no trust anchors: give --roots FILE or --mozilla-roots".to_string());
     }
     let report = chain::verify(&leaf, &served, &roots, &options);
-    if json {
+    if args.json {
         let mut value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
         if let (Some(object), Some(version)) = (value.as_object_mut(), roots_version) {
             object.insert("mozilla_roots".to_string(), version.into());
@@ -178,7 +200,7 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
         report
             .certificates
             .get(i)
-            .map(|c| format!("[{i}] {} ({:?})", c.subject, c.source))
+            .map(|c| format!("[{i}] {} ({})", c.subject, source(c.source)))
             .unwrap_or_default()
     };
     if let Some(version) = roots_version {
@@ -238,4 +260,13 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
         chain::Revocation::Checked => println!("revocation: checked against the CRLs given"),
     }
     write_out(&out);
+}
+
+/// Where a certificate of the report came from, in words.
+fn source(source: chain::Source) -> &'static str {
+    match source {
+        chain::Source::Target => "target",
+        chain::Source::Untrusted => "untrusted",
+        chain::Source::Anchor => "trust anchor",
+    }
 }

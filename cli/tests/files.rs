@@ -73,7 +73,7 @@ fn an_unknown_option_is_a_usage_error() {
         ]);
         assert_eq!(output.status.code(), Some(2), "{subcommand}");
         assert!(
-            String::from_utf8_lossy(&output.stderr).contains("usage"),
+            String::from_utf8_lossy(&output.stderr).contains("Usage: certscope"),
             "{subcommand}"
         );
     }
