@@ -33,6 +33,7 @@ pub mod build;
 pub mod checks;
 pub mod crl;
 pub mod names;
+pub mod revocation;
 
 use std::fmt;
 
@@ -195,8 +196,25 @@ pub struct VerifyOptions {
     pub max_intermediates: Option<usize>,
     /// Limits on the work path building may do.
     pub budget: Budget,
-    /// CRLs (DER) the caller supplies; revocation is "not checked" without them.
+    /// CRLs (DER) the caller supplies; revocation is "not checked" without them. With CRLs,
+    /// every certificate below the anchor needs a status they decide, or the path fails
+    /// ([`revocation`], RFC 5280 6.3).
     pub crls: Vec<Vec<u8>>,
+    /// Check revocation even when no CRL is supplied: every certificate below the anchor is
+    /// then undetermined and the path fails; default false.
+    pub require_revocation: bool,
+    /// The user-initial-policy-set (RFC 5280 6.1.1 (c)) as dotted OIDs; empty means
+    /// `anyPolicy`, the default.
+    pub initial_policies: Vec<String>,
+    /// initial-explicit-policy (RFC 5280 6.1.1 (f)): the path must be valid for at least one
+    /// policy of the user-initial-policy-set; default false.
+    pub initial_explicit_policy: bool,
+    /// initial-policy-mapping-inhibit (RFC 5280 6.1.1 (e)): policy mapping is not permitted;
+    /// default false.
+    pub initial_policy_mapping_inhibit: bool,
+    /// initial-any-policy-inhibit (RFC 5280 6.1.1 (g)): `anyPolicy` in a certificate is not
+    /// processed; default false.
+    pub initial_any_policy_inhibit: bool,
     /// Key usages the target must assert (by name, e.g. `digitalSignature`); empty for none.
     pub required_key_usage: Vec<String>,
     /// Extended key usages the target must allow, as dotted OIDs, besides the purpose's.
@@ -219,6 +237,11 @@ impl VerifyOptions {
             max_intermediates: None,
             budget: Budget::default(),
             crls: Vec::new(),
+            require_revocation: false,
+            initial_policies: Vec::new(),
+            initial_explicit_policy: false,
+            initial_policy_mapping_inhibit: false,
+            initial_any_policy_inhibit: false,
             required_key_usage: Vec::new(),
             required_extended_key_usage: Vec::new(),
         }
@@ -314,9 +337,15 @@ pub enum ChainError {
         /// Serial, reason and CRL.
         problem: String,
     },
-    /// A CRL could not be used (bad signature, wrong scope, expired, malformed).
+    /// A supplied CRL could not be read at all.
     CrlUnusable {
         /// Why.
+        problem: String,
+    },
+    /// CRLs were supplied (or revocation checking asked for) and none of them decides the
+    /// certificate's status (RFC 5280 6.3.3 (k)): revocation fails closed.
+    RevocationUndetermined {
+        /// What was missing, and each CRL set aside with the reason.
         problem: String,
     },
     /// A rule of RFC 5280's certificate profile or of the Web PKI is broken.
@@ -350,6 +379,7 @@ impl ChainError {
             ChainError::Expired { .. } | ChainError::NotYetValid { .. } => 55,
             ChainError::NameConstraint { .. } => 60,
             ChainError::Policy { .. } => 62,
+            ChainError::RevocationUndetermined { .. } => 64,
             ChainError::CrlUnusable { .. } => 65,
             ChainError::Revoked { .. } => 70,
             ChainError::NameMismatch { .. } => 80,
@@ -394,6 +424,9 @@ impl fmt::Display for ChainError {
             }
             ChainError::Revoked { problem } => write!(f, "revoked: {problem}"),
             ChainError::CrlUnusable { problem } => write!(f, "CRL unusable: {problem}"),
+            ChainError::RevocationUndetermined { problem } => {
+                write!(f, "revocation status undetermined: {problem}")
+            }
             ChainError::Profile { problem } => write!(f, "{problem}"),
             ChainError::Policy { problem } => write!(f, "certificate policies: {problem}"),
         }
@@ -471,6 +504,17 @@ pub struct PathReport {
     /// policies from depth 0 (`anyPolicy`) down to it, anchor side first; `None` when the tree
     /// is NULL.
     pub valid_policy_tree: Option<Vec<Vec<String>>>,
+    /// The authorities-constrained-policy-set (RFC 5280 6.1.6): the valid policies before the
+    /// caller's initial policy set is applied; `None` when the tree is NULL. `valid_policies`
+    /// is the user-constrained-policy-set: the same, intersected with
+    /// [`VerifyOptions::initial_policies`] (6.1.5 (g)).
+    pub authorities_constrained_policies: Option<Vec<String>>,
+    /// The revocation status of every certificate below the anchor (RFC 5280 6.3), target
+    /// first; empty when revocation was not checked.
+    pub revocation: Vec<revocation::CertificateRevocation>,
+    /// Supplied CRLs no certificate of the path considered (another issuer's, or undecodable),
+    /// with the reason.
+    pub unused_crls: Vec<revocation::DroppedCrl>,
 }
 
 /// An issuer no supplied certificate provides: who to look for.
@@ -598,18 +642,30 @@ pub fn verify(
 
     let built = build::build(&pool, &is_anchor, options);
     let comparisons = std::cell::Cell::new(0);
+    let revocation = revocation::Revocation::new(&pool, &is_anchor, options);
     let mut paths: Vec<PathReport> = built
         .paths
         .iter()
         .map(|path| {
-            checks::validate_path_with_names(
+            let mut report = checks::validate_path_with_names(
                 &pool,
                 path,
                 options,
                 &built.signatures,
                 &comparisons,
                 Some((&built.subjects, &built.issuers)),
-            )
+            );
+            let (statuses, checks, unused) = revocation.check_path(path);
+            report.checks.extend(checks);
+            report.revocation = statuses;
+            report.unused_crls = unused;
+            report.error = report
+                .checks
+                .iter()
+                .filter_map(|c| c.error.clone())
+                .max_by_key(ChainError::rank);
+            report.valid = report.error.is_none();
+            report
         })
         .collect();
     // Valid first, then shortest, then newest (latest notBefore), then discovery order.
@@ -704,7 +760,7 @@ pub fn verify(
         missing_issuers: built.missing,
         unused_certificates,
         wrong_order,
-        revocation: if options.crls.is_empty() {
+        revocation: if !revocation.active() {
             Revocation::NotChecked
         } else {
             Revocation::Checked

@@ -8,6 +8,7 @@
     clippy::panic
 )]
 
+use certscope::chain::revocation::Status;
 use certscope::chain::{
     verify, BudgetLimit, ChainError, ExpectedName, Profile, Purpose, Source, VerifyOptions,
 };
@@ -351,13 +352,50 @@ fn crl_revokes_the_leaf() {
         }
         other => panic!("{other:?}"),
     }
-    // The intermediate's CRL does not cover a leaf of another issuer.
+    let path = &report.paths[0];
+    assert_eq!(path.revocation[0].status, Status::Revoked);
+    assert_eq!(path.revocation[0].reason.as_deref(), Some("keyCompromise"));
+    // The intermediate is issued by the root, of which no CRL was given: fail closed.
+    assert_eq!(path.revocation[1].status, Status::Undetermined);
+    // The intermediate's CRL does not cover a leaf of another issuer: with CRLs supplied, a
+    // status no CRL decides fails the path, naming what was missing.
     let report = check(
         fixture!("nc-inside-chain"),
         fixture!("base-root"),
         &with_crl,
     );
-    assert!(report.valid, "{:?}", report.error);
+    assert!(!report.valid);
+    match &report.error {
+        Some(ChainError::RevocationUndetermined { problem }) => {
+            assert!(problem.contains("no usable CRL covers"), "{problem}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        report.paths[0].unused_crls.len(),
+        1,
+        "{:?}",
+        report.paths[0]
+    );
+    assert!(report.paths[0].unused_crls[0]
+        .reason
+        .contains("no certificate of this path"));
+}
+
+#[test]
+fn revocation_can_be_required_without_crls() {
+    let mut required = options();
+    required.require_revocation = true;
+    let report = check(fixture!("base-chain"), fixture!("base-root"), &required);
+    assert_eq!(report.revocation, certscope::chain::Revocation::Checked);
+    assert!(matches!(
+        report.error,
+        Some(ChainError::RevocationUndetermined { .. })
+    ));
+    assert!(report.paths[0]
+        .revocation
+        .iter()
+        .all(|r| r.status == Status::Undetermined));
 }
 
 #[test]
@@ -472,4 +510,15 @@ fn a_hostile_bag_is_bounded() {
     let report = verify(&chain[0], &bag, &root, &options());
     assert!(report.valid, "{:?}", report.error);
     assert_eq!(report.unused_certificates.len(), 300);
+}
+
+#[test]
+fn a_crl_that_does_not_decode_is_named() {
+    let mut garbage = options();
+    garbage.crls = vec![b"not a CRL".to_vec()];
+    let report = check(fixture!("base-chain"), fixture!("base-root"), &garbage);
+    assert!(matches!(report.error, Some(ChainError::CrlUnusable { .. })));
+    let unused = &report.paths[0].unused_crls;
+    assert_eq!(unused.len(), 1);
+    assert!(unused[0].reason.contains("does not decode"), "{unused:?}");
 }

@@ -91,6 +91,8 @@ lints! {
         "cRLDistributionPoints should not be critical.";
     name_constraints_critical: "e_ext_name_constraints_not_critical", Error, "RFC 5280 4.2.1.10", ALL_KINDS, None,
         "nameConstraints must be critical.";
+    policy_constraints_critical: "e_ext_policy_constraint_not_critical", Error, "RFC 5280 4.2.1.11", ALL_KINDS, None,
+        "policyConstraints must be critical (a rule for the issuing CA; RFC 5280 path validation processes the extension either way).";
     policy_duplicate: "e_ext_cert_policy_duplicate", Error, "RFC 5280 4.2.1.4", ALL_KINDS, None,
         "A policy identifier must not appear more than once in certificatePolicies.";
     attribute_empty: "e_subject_attribute_value_empty", Error, "RFC 5280 4.1.2.4; X.520 DirectoryString SIZE (1..MAX)", ALL_KINDS, None,
@@ -680,6 +682,14 @@ fn name_constraints_critical(c: &Context<'_>) -> Vec<Hit> {
         ext::find::<ext::NameConstraints>(c.cert).critical() == Some(false),
         "extensions/nameConstraints",
         || "nameConstraints is not critical".to_owned(),
+    )
+}
+
+fn policy_constraints_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::find::<ext::PolicyConstraints>(c.cert).critical() == Some(false),
+        "extensions/policyConstraints",
+        || "policyConstraints is not critical".to_owned(),
     )
 }
 

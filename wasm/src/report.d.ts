@@ -612,6 +612,23 @@ export interface ChainCertificate {
   /** Subject, RFC 4514. */
   subject: string;
 }
+/** The revocation status of one certificate of a path (RFC 5280 6.3), with the CRLs that decided it and those set aside. */
+export interface CertificateRevocation {
+  /** Index into `certificates`. */
+  certificate: number;
+  /** Indices of the supplied CRLs (complete and delta) that decided the status. */
+  crls: number[];
+  /** For a revoked certificate: the entry's revocationDate, RFC 3339. */
+  date: string | null;
+  /** The CRLs considered for this certificate and set aside. */
+  dropped: DroppedCrl[];
+  /** For a revoked certificate: the CRLReason name (`unspecified` when the entry has none). */
+  reason: string | null;
+  /** good, revoked, undetermined or not checked. */
+  status: 'good' | 'revoked' | 'undetermined' | 'not_checked';
+  /** For an undetermined status: what was missing. */
+  why: string | null;
+}
 /** Why a path or the whole validation failed; `kind` says which. */
 export type ChainError =
   | { kind: 'unknown_issuer'; missing: string }
@@ -629,6 +646,7 @@ export type ChainError =
   | { kind: 'unknown_critical_extension'; oid: string }
   | { kind: 'revoked'; problem: string }
   | { kind: 'crl_unusable'; problem: string }
+  | { kind: 'revocation_undetermined'; problem: string }
   | { kind: 'profile'; problem: string }
   | { kind: 'policy'; problem: string };
 /** One check made on a path, about one certificate (an index in `certificates`). */
@@ -646,6 +664,15 @@ export interface Check {
   /** Whether it passed. */
   passed: boolean;
 }
+/** A supplied CRL set aside, and why (`certscope::chain::revocation::DroppedCrl`). */
+export interface DroppedCrl {
+  /** Index into the supplied CRLs. */
+  crl: number;
+  /** The CRL's issuer, RFC 4514 (empty when it does not decode). */
+  issuer: string;
+  /** Why it was not used: bad signature, wrong issuer, out of scope, expired, ... */
+  reason: string;
+}
 /** An issuer no path could find, with where to fetch it from (certscope never fetches). */
 export interface MissingIssuer {
   /** The AIA caIssuers URLs to fetch it from (certscope never fetches). */
@@ -659,6 +686,8 @@ export interface MissingIssuer {
 }
 /** One path: indices in `certificates`, target first, anchor last, and the checks made on it. */
 export interface PathReport {
+  /** The authorities-constrained-policy-set (RFC 5280 6.1.6): the valid policies before the caller's initial policy set is applied; `null` when the tree is NULL. `valid_policies` is the user-constrained-policy-set: the same, intersected with the initial policy set (6.1.5 (g)). */
+  authorities_constrained_policies: string[] | null;
   /** Indices into `certificates`, target first, anchor last. */
   certificates: number[];
   /** The checks, in the order they were made. */
@@ -667,6 +696,10 @@ export interface PathReport {
   error: null | ChainError;
   /** Seconds since the Unix epoch. */
   newest_not_before: number;
+  /** The revocation status of every certificate below the anchor (RFC 5280 6.3), target first; empty when revocation was not checked. */
+  revocation: CertificateRevocation[];
+  /** Supplied CRLs no certificate of the path considered (another issuer's, or undecodable), with the reason. */
+  unused_crls: DroppedCrl[];
   /** Whether every check passed. */
   valid: boolean;
   /** The valid policies at the end of the path (the deepest level of RFC 5280's valid policy tree), `null` when the tree is NULL. */
