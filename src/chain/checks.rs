@@ -9,9 +9,7 @@ use der::asn1::ObjectIdentifier;
 use der::{DecodeOwned, Encode};
 use x509_cert::ext::pkix::KeyUsages;
 
-use super::{
-    crl, names, ChainError, Check, EkuPolicy, PathReport, Profile, Purpose, VerifyOptions,
-};
+use super::{names, ChainError, Check, EkuPolicy, PathReport, Profile, Purpose, VerifyOptions};
 use crate::cert::Cert;
 use crate::ext::{
     self, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies,
@@ -232,26 +230,9 @@ pub(crate) fn validate_path_with_names(
     let certs: Vec<(usize, &Checked<'_>)> = checked.iter().map(|(i, c)| (*i, c)).collect();
     let last = certs.len().saturating_sub(1);
     let web = options.profile == Profile::WebPki;
-    let crls: Vec<crl::Crl> = options
-        .crls
-        .iter()
-        .filter_map(|der| crl::Crl::from_der(der).ok())
-        .collect();
-    if crls.len() != options.crls.len() {
-        recorder.record(
-            "crl_decoding",
-            0,
-            "RFC 5280 5.1",
-            Err(ChainError::CrlUnusable {
-                problem: "a supplied CRL does not decode".to_string(),
-            }),
-        );
-    }
-
     for (position, &(index, cert)) in certs.iter().enumerate() {
         let is_leaf = position == 0;
         let is_anchor = position == last;
-        let issuer = certs.get(position + 1).map(|&(_, c)| c);
         certificate::every_certificate(
             &mut recorder,
             index,
@@ -288,25 +269,10 @@ pub(crate) fn validate_path_with_names(
         if is_anchor && !is_leaf {
             key_ids::anchor_key_identifiers(&mut recorder, index, cert, web);
         }
-        // Revocation: every certificate below the anchor, against its issuer's CRLs.
-        if let (Some(issuer), false) = (issuer, options.crls.is_empty()) {
-            let result = crl::check(cert, issuer, &crls, options.time).map(|found| {
-                found.unwrap_or_else(|| "not checked: no CRL from this issuer given".to_string())
-            });
-            recorder.record("revocation", index, "RFC 5280 6.3", result);
-        }
-    }
-    if options.crls.is_empty() {
-        recorder.record(
-            "revocation",
-            path.first().copied().unwrap_or(0),
-            "RFC 5280 6.3",
-            Ok("not checked: no CRL given".to_string()),
-        );
     }
     subject_names::name_constraints(&mut recorder, &certs, options, web, comparisons);
     ca::intermediates_limit(&mut recorder, &certs, options);
-    let policies = policy::policies(&mut recorder, &certs);
+    let policies = policy::policies(&mut recorder, &certs, options);
 
     let error = recorder
         .checks
@@ -326,5 +292,8 @@ pub(crate) fn validate_path_with_names(
         newest_not_before,
         valid_policies: policies.valid,
         valid_policy_tree: policies.branches,
+        authorities_constrained_policies: policies.authorities_constrained,
+        revocation: Vec::new(),
+        unused_crls: Vec::new(),
     }
 }

@@ -131,13 +131,20 @@ pub(super) fn ca_checks(
         }
     }
 
-    if let Some(false) = cert.find::<PolicyConstraints>().critical() {
-        recorder.record(
-            "policy_constraints",
-            index,
-            "RFC 5280 4.2.1.11",
-            Err(profile_error("policyConstraints must be critical")),
-        );
+    // A non-critical policyConstraints breaks a rule for the CA that issued it (RFC 5280
+    // 4.2.1.11: "MUST be critical"), reported by the lint e_ext_policy_constraint_not_critical;
+    // RFC 5280 path validation processes the extension either way (6.1.4 (i)). The Web PKI
+    // profile refuses it, as pyca's cryptography-x509-verification does for CA certificates
+    // (x509-limbo rfc5280::pc::ica-noncritical-pc).
+    if web {
+        if let Some(false) = cert.find::<PolicyConstraints>().critical() {
+            recorder.record(
+                "policy_constraints",
+                index,
+                "RFC 5280 4.2.1.11 (Web PKI profile)",
+                Err(profile_error("policyConstraints must be critical")),
+            );
+        }
     }
 }
 

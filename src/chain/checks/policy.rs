@@ -36,13 +36,18 @@ impl PolicyNode {
 pub(crate) struct PolicyOutcome {
     pub valid: Option<Vec<String>>,
     pub branches: Option<Vec<Vec<String>>>,
+    pub authorities_constrained: Option<Vec<String>>,
 }
 
 /// Certificate policy processing (RFC 5280 6.1.2 to 6.1.5) with user-initial-policy-set
 /// `anyPolicy` and no initial explicit-policy, mapping or any-policy inhibition. Only the
 /// deepest level of the valid policy tree is kept, which is all the outcome depends on.
 /// Returns the valid policies of the path and their branches (`None` when the tree is NULL).
-pub(super) fn policies(recorder: &mut Recorder, certs: &[(usize, &Checked<'_>)]) -> PolicyOutcome {
+pub(super) fn policies(
+    recorder: &mut Recorder,
+    certs: &[(usize, &Checked<'_>)],
+    options: &VerifyOptions,
+) -> PolicyOutcome {
     use std::collections::BTreeSet;
     let target = certs.first().map_or(0, |c| c.0);
     // The certificates below the anchor, from the anchor's child down to the target.
@@ -56,13 +61,21 @@ pub(super) fn policies(recorder: &mut Recorder, certs: &[(usize, &Checked<'_>)])
     let null = PolicyOutcome {
         valid: None,
         branches: None,
+        authorities_constrained: None,
     };
     let mut tree = Some(vec![PolicyNode {
         valid_policy: ANY_POLICY,
         expected: BTreeSet::from([ANY_POLICY]),
         ancestors: Vec::new(),
     }]);
-    let (mut explicit_policy, mut inhibit_any, mut policy_mapping) = (n + 1, n + 1, n + 1);
+    // 6.1.2 (d)-(f): the caller's initial-explicit-policy, initial-any-policy-inhibit and
+    // initial-policy-mapping-inhibit set the counters to 0.
+    let initial = |inhibited: bool| if inhibited { 0 } else { n + 1 };
+    let (mut explicit_policy, mut inhibit_any, mut policy_mapping) = (
+        initial(options.initial_explicit_policy),
+        initial(options.initial_any_policy_inhibit),
+        initial(options.initial_policy_mapping_inhibit),
+    );
     let fail = |recorder: &mut Recorder, index: usize, problem: String| {
         recorder.record(
             "certificate_policies",
@@ -189,12 +202,90 @@ pub(super) fn policies(recorder: &mut Recorder, certs: &[(usize, &Checked<'_>)])
             return null;
         }
     }
-    let valid: Option<Vec<String>> = tree.as_ref().map(|nodes| {
+    let names = |nodes: &[PolicyNode]| -> Vec<String> {
         nodes
             .iter()
             .map(|node| crate::oid::short_name(&node.valid_policy))
             .collect()
-    });
+    };
+    // 6.1.6: the authorities-constrained-policy-set, before the user's set is applied.
+    let authorities_constrained = tree.as_deref().map(names);
+    // 6.1.5 (g): the intersection with the user-initial-policy-set.
+    let user_set: Option<BTreeSet<ObjectIdentifier>> = if options.initial_policies.is_empty() {
+        None
+    } else {
+        let mut set = BTreeSet::new();
+        for text in &options.initial_policies {
+            match ObjectIdentifier::new(text) {
+                Ok(oid) => {
+                    set.insert(oid);
+                }
+                Err(_) => {
+                    fail(
+                        recorder,
+                        target,
+                        format!("the initial policy {text:?} is not a dotted OID"),
+                    );
+                    return null;
+                }
+            }
+        }
+        (!set.contains(&ANY_POLICY)).then_some(set)
+    };
+    let intersected = match &user_set {
+        Some(_) => tree.take(),
+        None => None,
+    };
+    if let (Some(user_set), Some(nodes)) = (&user_set, intersected) {
+        let mut next: Vec<PolicyNode> = Vec::new();
+        for node in nodes {
+            // The node of the valid_policy_node_set on this branch: the first whose valid
+            // policy is not anyPolicy (its parent is anyPolicy), (g)(iii)(1)-(3).
+            let first = node
+                .ancestors
+                .iter()
+                .chain(std::iter::once(&node.valid_policy))
+                .find(|p| **p != ANY_POLICY)
+                .copied();
+            match first {
+                Some(policy) if user_set.contains(&policy) => next.push(node),
+                Some(_) => {}
+                // (g)(iii)(4): anyPolicy at depth n stands for every policy of the user's set.
+                None => {
+                    for policy in user_set {
+                        if !next.iter().any(|x| x.valid_policy == *policy) {
+                            next.push(PolicyNode {
+                                valid_policy: *policy,
+                                expected: BTreeSet::from([*policy]),
+                                ancestors: node.ancestors.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        tree = (!next.is_empty()).then_some(next);
+    }
+    // 6.1.5 (g): success needs explicit_policy > 0 or a non-NULL tree.
+    if explicit_policy == 0 && tree.is_none() {
+        fail(
+            recorder,
+            target,
+            match &authorities_constrained {
+                Some(list) => format!(
+                    "an explicit policy is required and none of the valid policies ({}) is in \
+                     the initial policy set",
+                    list.join(", ")
+                ),
+                None => "an explicit policy is required but no valid policy remains".to_string(),
+            },
+        );
+        return PolicyOutcome {
+            authorities_constrained,
+            ..null
+        };
+    }
+    let valid: Option<Vec<String>> = tree.as_deref().map(names);
     let branches: Option<Vec<Vec<String>>> = tree.map(|nodes| {
         nodes
             .iter()
@@ -209,6 +300,11 @@ pub(super) fn policies(recorder: &mut Recorder, certs: &[(usize, &Checked<'_>)])
     });
     let explanation = match &valid {
         Some(list) => format!("valid policies: {}", list.join(", ")),
+        None if user_set.is_some() && authorities_constrained.is_some() => {
+            "none of the valid policies is in the initial policy set (no explicit policy is \
+             required)"
+                .to_string()
+        }
         None => "no valid policy tree (no explicit policy is required)".to_string(),
     };
     recorder.record(
@@ -217,5 +313,9 @@ pub(super) fn policies(recorder: &mut Recorder, certs: &[(usize, &Checked<'_>)])
         "RFC 5280 6.1.5 (g)",
         Ok(explanation),
     );
-    PolicyOutcome { valid, branches }
+    PolicyOutcome {
+        valid,
+        branches,
+        authorities_constrained,
+    }
 }
