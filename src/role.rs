@@ -8,7 +8,7 @@
 //! - the [`Identity`] a relying party would see (host names for a server, the identifiers a
 //!   server would map for a client or device);
 //! - a [`ClientServer`] comparison: can it act as a TLS client, as a TLS server, and what would
-//!   OpenSSL, Go, rustls and Java require;
+//!   OpenSSL, Go, rustls, Java, GnuTLS, NSS, wolfSSL and mbedTLS require (the rows of `role/stacks.rs`);
 //! - [`Warning`]s for the known traps, and a plain-words answer.
 //!
 //! CA status comes from basicConstraints only (RFC 5280 4.2.1.9): a self-signed end entity is
@@ -19,6 +19,7 @@
 mod classify;
 mod compare;
 mod identity;
+mod stacks;
 mod warning;
 
 use der::asn1::ObjectIdentifier;
@@ -258,7 +259,10 @@ pub struct ClientServer {
     pub tls_server: Side,
     /// As a TLS client (the server verifies it).
     pub tls_client: Side,
-    /// What OpenSSL, Go, rustls and Java would decide for this certificate as the end entity.
+    /// What OpenSSL, Go, rustls, Java, GnuTLS, NSS, wolfSSL and mbedTLS would decide for this
+    /// certificate as the end entity (checked against the real stacks, `tests/stacks.rs`); the
+    /// answer for a self-signed certificate assumes it is trusted directly (pinned or a trust
+    /// anchor), which the certificate cannot show.
     pub verifiers: Vec<VerifierVerdict>,
 }
 
@@ -274,11 +278,12 @@ pub struct Side {
     pub missing: Vec<String>,
 }
 
-/// One verifier's answer.
+/// One TLS stack's verdict on the certificate as the end entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct VerifierVerdict {
-    /// `OpenSSL 3`, `Go crypto/x509`, `rustls (webpki)`, `Java (JSSE)`.
+    /// `OpenSSL 3`, `Go crypto/x509`, `rustls (webpki)`, `Java (JSSE)`, `GnuTLS`, `NSS`,
+    /// `wolfSSL`, `mbedTLS`.
     pub verifier: String,
     /// Whether it accepts the certificate as a TLS server's end entity.
     pub as_server: bool,
@@ -374,7 +379,7 @@ fn classify_in(cert: &Cert, bag: &[(usize, &Cert)]) -> CertificateRoles {
     let purposes = purpose::purposes(cert);
     let mut roles = classify::roles(&facts, bag);
     attach_bytes(cert, &mut roles);
-    let client_server = compare::client_server(&facts, &identity, &purposes);
+    let client_server = compare::client_server(&facts, &identity);
     let warnings = warning::warnings(&facts, &identity, &purposes, &roles);
     let answer = compare::answer(&facts, &identity, &roles, &client_server);
     CertificateRoles {

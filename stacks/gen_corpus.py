@@ -487,9 +487,9 @@ def variations():
     add("validity", "intermediate not yet valid", inter={"not_before": future_from, "not_after": GOOD_TO})
 
     for sig in ("sha1", "sha256", "sha384", "sha512", "pss-sha256", "pss-sha384"):
-        add("signature", f"leaf signed with RSA {sig}", {"sig": sig}, inter={"key": "rsa2048"}, plain=sig != "sha1")
+        add("signature", f"leaf signed with RSA {sig}", {"sig": sig}, inter={"key": "rsa2048"}, plain=True)
     for sig in ("sha1", "sha384", "sha512"):
-        add("signature", f"leaf signed with ECDSA {sig}", {"sig": sig}, plain=sig != "sha1")
+        add("signature", f"leaf signed with ECDSA {sig}", {"sig": sig}, plain=True)
     add("signature", "leaf signed with Ed25519", inter={"key": "ed25519"}, plain=True)
     add("signature", "intermediate signed with RSA sha1", inter={"sig": "sha1"}, root={"key": "rsa2048"})
     add("signature", "self-signed leaf with RSA sha1", {"key": "rsa2048", "sig": "sha1"}, shape="self")

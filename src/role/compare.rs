@@ -1,24 +1,12 @@
 //! Client or server: what the certificate can do on each side of a TLS connection, what the
 //! usual verifiers require, and the answer in plain words.
 //!
-//! The verifier rules, for the end-entity certificate of a connection:
-//! - OpenSSL 3: `X509_check_purpose` with `sslserver` / `sslclient` (see [`crate::purpose`]).
-//! - Go `crypto/x509` (`Verify` with `KeyUsages`, `checkChainForKeyUsage`): no
-//!   extendedKeyUsage or anyExtendedKeyUsage accepts anything; serverAuth is also satisfied by
-//!   the Server Gated Crypto OIDs; keyUsage is not checked; host names come from the SAN only.
-//! - rustls / webpki (`verify_cert.rs`, `KeyPurposeId`): no extendedKeyUsage is accepted, a
-//!   present one must list the exact purpose (anyExtendedKeyUsage is not honoured); a
-//!   certificate with cA TRUE is refused as an end entity; version 1 is refused; keyUsage is not
-//!   checked; host names come from the SAN only.
-//! - Java JSSE (`sun.security.validator.EndEntityChecker`): a present extendedKeyUsage must list
-//!   the purpose or anyExtendedKeyUsage (serverAuth also by SGC); a present keyUsage must allow
-//!   digitalSignature for a client, and for a server the negotiated key exchange
-//!   (digitalSignature, keyEncipherment or keyAgreement); a present Netscape cert type must have
-//!   the SSL bit.
+//! What each TLS stack decides for the certificate as the end entity comes from the rows of
+//! [`super::stacks`], checked against the real stacks (`tests/stacks.rs`).
 
 use super::{oids, CaState, ClientServer, Facts, Identity, Role, RoleKind, Side, VerifierVerdict};
 use crate::cert::Cert;
-use crate::purpose::{key_usage_bits as ku, ns_bits, Purpose};
+use crate::purpose::key_usage_bits as ku;
 
 /// The comparison of two certificates (e.g. a device's and a server's).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,17 +110,8 @@ fn ca_state_text(state: CaState) -> &'static str {
 }
 
 /// The comparison for one certificate.
-pub(super) fn client_server(
-    facts: &Facts<'_>,
-    identity: &Identity,
-    purposes: &[Purpose],
-) -> ClientServer {
-    let verifiers = vec![
-        openssl(purposes),
-        go(facts, identity),
-        webpki(facts, identity),
-        java(facts),
-    ];
+pub(super) fn client_server(facts: &Facts<'_>, identity: &Identity) -> ClientServer {
+    let verifiers = super::stacks::verdicts(facts, identity);
     ClientServer {
         tls_server: side(facts, identity, true),
         tls_client: side(facts, identity, false),
@@ -207,165 +186,6 @@ fn side(facts: &Facts<'_>, identity: &Identity, server: bool) -> Side {
         usable: missing.is_empty(),
         allowed_by,
         missing,
-    }
-}
-
-fn openssl(purposes: &[Purpose]) -> VerifierVerdict {
-    let find = |id: &str| purposes.iter().find(|p| p.id == id);
-    let (as_server, server_reason) =
-        find("sslserver").map_or((false, String::new()), |p| (p.leaf, p.why.leaf.clone()));
-    let (as_client, client_reason) =
-        find("sslclient").map_or((false, String::new()), |p| (p.leaf, p.why.leaf.clone()));
-    VerifierVerdict {
-        verifier: "OpenSSL 3".to_owned(),
-        as_server,
-        server_reason,
-        as_client,
-        client_reason,
-    }
-}
-
-/// Go `crypto/x509`: EKU only (absent or any accepts), SGC counts as serverAuth.
-fn go(facts: &Facts<'_>, identity: &Identity) -> VerifierVerdict {
-    let eku = |wanted: &[&str]| -> (bool, String) {
-        match &facts.extended_key_usage {
-            _ if facts.extended_key_usage_broken => {
-                (false, "extendedKeyUsage does not parse".to_owned())
-            }
-            None => (true, "no extendedKeyUsage: Go accepts any usage".to_owned()),
-            Some(_) if facts.eku_has(oids::ANY_EKU) => {
-                (true, "anyExtendedKeyUsage: Go accepts any usage".to_owned())
-            }
-            Some(_) if wanted.iter().any(|w| facts.eku_has(w)) => {
-                (true, "extendedKeyUsage lists the purpose".to_owned())
-            }
-            Some(_) => (
-                false,
-                "extendedKeyUsage lacks the purpose: x509.IncompatibleUsage".to_owned(),
-            ),
-        }
-    };
-    let (mut as_server, mut server_reason) = eku(&[oids::SERVER_AUTH, oids::MS_SGC, oids::NS_SGC]);
-    if as_server && identity.dns_names.is_empty() && identity.ip_addresses.is_empty() {
-        as_server = false;
-        server_reason = "no SAN dNSName or iPAddress: Go ignores the commonName for host names \
-                         since Go 1.15"
-            .to_owned();
-    }
-    let (mut as_client, mut client_reason) = eku(&[oids::CLIENT_AUTH]);
-    poisoned(facts, &mut as_server, &mut server_reason);
-    poisoned(facts, &mut as_client, &mut client_reason);
-    VerifierVerdict {
-        verifier: "Go crypto/x509".to_owned(),
-        as_server,
-        server_reason,
-        as_client,
-        client_reason,
-    }
-}
-
-/// rustls / webpki: exact EKU when present, no CA as end entity, no version 1.
-fn webpki(facts: &Facts<'_>, identity: &Identity) -> VerifierVerdict {
-    let check = |wanted: &str| -> (bool, String) {
-        match (facts.version_one, facts.ca_state, &facts.extended_key_usage) {
-            (true, ..) => (false, "version 1 certificates are refused".to_owned()),
-            (_, CaState::Ca, _) => (
-                false,
-                "basicConstraints cA TRUE: CaUsedAsEndEntity".to_owned(),
-            ),
-            (_, CaState::Broken, _) => (false, "basicConstraints does not parse".to_owned()),
-            (..) if facts.extended_key_usage_broken => {
-                (false, "extendedKeyUsage does not parse".to_owned())
-            }
-            (_, _, None) => (true, "no extendedKeyUsage: accepted".to_owned()),
-            (_, _, Some(_)) if facts.eku_has(wanted) => {
-                (true, "extendedKeyUsage lists the purpose".to_owned())
-            }
-            (_, _, Some(_)) => (
-                false,
-                "extendedKeyUsage lacks the exact purpose (anyExtendedKeyUsage does not count): \
-                 RequiredEkuNotFound"
-                    .to_owned(),
-            ),
-        }
-    };
-    let (mut as_server, mut server_reason) = check(oids::SERVER_AUTH);
-    if as_server && identity.dns_names.is_empty() && identity.ip_addresses.is_empty() {
-        as_server = false;
-        server_reason =
-            "no SAN dNSName or iPAddress: webpki never matches the commonName".to_owned();
-    }
-    let (mut as_client, mut client_reason) = check(oids::CLIENT_AUTH);
-    poisoned(facts, &mut as_server, &mut server_reason);
-    poisoned(facts, &mut as_client, &mut client_reason);
-    VerifierVerdict {
-        verifier: "rustls (webpki)".to_owned(),
-        as_server,
-        server_reason,
-        as_client,
-        client_reason,
-    }
-}
-
-/// A precertificate's critical poison extension is unknown to every TLS verifier, which then
-/// refuses the certificate (RFC 5280 4.2: unrecognised critical extension).
-fn poisoned(facts: &Facts<'_>, accepted: &mut bool, reason: &mut String) {
-    if *accepted && facts.has_extension(oids::CT_POISON) {
-        *accepted = false;
-        *reason = "unrecognised critical extension (the CT precertificate poison)".to_owned();
-    }
-}
-
-/// Java JSSE's EndEntityChecker.
-fn java(facts: &Facts<'_>) -> VerifierVerdict {
-    let ns = facts.openssl.netscape_cert_type;
-    let check = |server: bool| -> (bool, String) {
-        let eku_ok = match &facts.extended_key_usage {
-            None => !facts.extended_key_usage_broken,
-            Some(_) if server => [oids::SERVER_AUTH, oids::ANY_EKU, oids::MS_SGC, oids::NS_SGC]
-                .iter()
-                .any(|w| facts.eku_has(w)),
-            Some(_) => [oids::CLIENT_AUTH, oids::ANY_EKU]
-                .iter()
-                .any(|w| facts.eku_has(w)),
-        };
-        // A server's keyUsage is checked against the negotiated key exchange (signature,
-        // RSA encryption or key agreement); any of the three can be right. A client must sign.
-        let key_ok = if server {
-            facts.key_usage_allows(ku::DIGITAL_SIGNATURE | ku::KEY_ENCIPHERMENT | ku::KEY_AGREEMENT)
-        } else {
-            facts.key_usage_allows(ku::DIGITAL_SIGNATURE)
-        };
-        let ns_bit = if server {
-            ns_bits::SSL_SERVER
-        } else {
-            ns_bits::SSL_CLIENT
-        };
-        let ns_ok = ns.is_none_or(|bits| bits & ns_bit != 0);
-        match (eku_ok, key_ok, ns_ok) {
-            (true, true, true) => (
-                true,
-                "extendedKeyUsage, keyUsage and Netscape cert type (where present) allow it"
-                    .to_owned(),
-            ),
-            (false, _, _) => (
-                false,
-                "extendedKeyUsage lacks the purpose and anyExtendedKeyUsage".to_owned(),
-            ),
-            (true, false, _) => (false, "keyUsage does not allow the key exchange".to_owned()),
-            (true, true, false) => (false, "Netscape cert type lacks the SSL bit".to_owned()),
-        }
-    };
-    let (mut as_server, mut server_reason) = check(true);
-    let (mut as_client, mut client_reason) = check(false);
-    poisoned(facts, &mut as_server, &mut server_reason);
-    poisoned(facts, &mut as_client, &mut client_reason);
-    VerifierVerdict {
-        verifier: "Java (JSSE)".to_owned(),
-        as_server,
-        server_reason,
-        as_client,
-        client_reason,
     }
 }
 
@@ -460,5 +280,36 @@ pub(super) fn answer(
     } else {
         format!(" Role: {}.", others.join(", "))
     };
-    format!("{lead} {server_text}. {client_text}.{implicit}{others}")
+    let stacks = stacks_disagree(client_server);
+    format!("{lead} {server_text}. {client_text}.{implicit}{others}{stacks}")
+}
+
+/// When the TLS stacks disagree on a side: which accept the certificate on it and which do not.
+fn stacks_disagree(client_server: &ClientServer) -> String {
+    let mut out = String::new();
+    for (side, accepts) in [
+        (
+            "server",
+            (|v: &VerifierVerdict| v.as_server) as fn(&VerifierVerdict) -> bool,
+        ),
+        ("client", |v: &VerifierVerdict| v.as_client),
+    ] {
+        let (yes, no): (Vec<&VerifierVerdict>, Vec<&VerifierVerdict>) =
+            client_server.verifiers.iter().partition(|v| accepts(v));
+        if yes.is_empty() || no.is_empty() {
+            continue;
+        }
+        let names = |list: &[&VerifierVerdict]| {
+            list.iter()
+                .map(|v| v.verifier.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push_str(&format!(
+            " The stacks disagree on it as a TLS {side}: {} accept; {} refuse.",
+            names(&yes),
+            names(&no)
+        ));
+    }
+    out
 }

@@ -105,7 +105,7 @@ export interface ClientServer {
   tls_client: Side;
   /** As a TLS server (the client verifies it). */
   tls_server: Side;
-  /** What OpenSSL, Go, rustls and Java would decide for this certificate as the end entity. */
+  /** What OpenSSL, Go, rustls, Java, GnuTLS, NSS, wolfSSL and mbedTLS would decide for this certificate as the end entity (checked against the real stacks, tests/stacks.rs); for a self-signed certificate the answer assumes it is trusted directly (pinned or a trust anchor), which the certificate cannot show. */
   verifiers: VerifierVerdict[];
 }
 /** The container (PKCS#7 or PKCS#12) an object was found in: its position among the input's containers and its byte offset, when known. */
@@ -535,7 +535,7 @@ export interface Validity {
   /** Whether the certificate is valid at the analysis time. `null` without a time. */
   valid_at_analysis_time: boolean | null;
 }
-/** One verifier's verdict (OpenSSL, Go, rustls, Java). */
+/** One TLS stack's verdict on the certificate as the end entity. */
 export interface VerifierVerdict {
   /** Whether it accepts the certificate as a TLS client's end entity. */
   as_client: boolean;
@@ -545,7 +545,7 @@ export interface VerifierVerdict {
   client_reason: string;
   /** Why. */
   server_reason: string;
-  /** `OpenSSL 3`, `Go crypto/x509`, `rustls (webpki)`, `Java (JSSE)`. */
+  /** `OpenSSL 3`, `Go crypto/x509`, `rustls (webpki)`, `Java (JSSE)`, `GnuTLS`, `NSS`, `wolfSSL`, `mbedTLS`. */
   verifier: string;
 }
 /** A known trap the certificate falls into. */

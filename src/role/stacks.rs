@@ -1,0 +1,749 @@
+//! What eight TLS stacks decide for a certificate as the end entity of a connection, as data.
+//!
+//! Each [`StackRules`] row says how one stack treats the end entity's own fields, with the
+//! error it reports in its own terms. The rows were checked against the real stacks on the
+//! corpus of `stacks/` (429 chains; `tests/stacks.rs` compares every row with the committed
+//! answers of the stack version the row names). The chain above the end entity (the CAs'
+//! extendedKeyUsage, path length, name constraints, validity) is not part of this answer.
+
+use super::{oids, CaState, Facts, Identity, KeyKind, VerifierVerdict};
+use crate::purpose::{key_usage_bits as ku, ns_bits};
+
+/// Which extendedKeyUsage values a stack takes for a side.
+struct EkuRules {
+    /// anyExtendedKeyUsage counts as every purpose.
+    any_counts: bool,
+    /// An empty extendedKeyUsage (a SEQUENCE with no purpose) is taken as absent.
+    empty_is_absent: bool,
+    /// Further OIDs taken as serverAuth (the Server Gated Crypto OIDs).
+    server_also: &'static [&'static str],
+}
+
+/// The keyUsage bits that allow each side (any one of them), when keyUsage is present.
+struct KeyUsageRules {
+    /// Whether keyUsage is checked at all.
+    checked: bool,
+    /// A server with an RSA key (signature, RSA key transport, static DH).
+    server_rsa: u16,
+    /// A server with an EC key (signature, static ECDH).
+    server_ec: u16,
+    /// A server with an EdDSA key (signature only).
+    server_eddsa: u16,
+    /// A client.
+    client: u16,
+}
+
+/// When a Netscape cert type decides.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NetscapeRule {
+    /// Never read.
+    Ignored,
+    /// Its SSL server / client bit is required whenever it is present.
+    Always,
+    /// Its bit is required only when there is no extendedKeyUsage.
+    WithoutEku,
+}
+
+/// Where a stack finds the host name a server certificate names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CommonNameRule {
+    /// Only the SAN (RFC 6125 6.4.4 as Go and rustls read it).
+    Never,
+    /// The commonName when the SAN has no dNSName.
+    WithoutDnsSan,
+    /// The commonName only when there is no subjectAltName extension at all.
+    WithoutSanExtension,
+}
+
+/// One stack's rules for the end entity, and its errors.
+struct StackRules {
+    /// The name shown, e.g. `OpenSSL 3`.
+    name: &'static str,
+    /// The version the rules reproduce (the one in the committed fixture).
+    version: &'static str,
+    eku: EkuRules,
+    key_usage: KeyUsageRules,
+    netscape: NetscapeRule,
+    /// Extensions it processes when critical, beyond basicConstraints, keyUsage,
+    /// extendedKeyUsage, subjectAltName and nameConstraints (which every stack processes).
+    critical_known: &'static [&'static str],
+    /// Critical certificatePolicies accepted only when they hold anyPolicy alone (mbedTLS).
+    critical_policies_any_only: bool,
+    /// A certificate with cA TRUE is refused as an end entity.
+    refuses_ca: bool,
+    /// Versions 1 and 2 are refused.
+    refuses_old_version: bool,
+    common_name: CommonNameRule,
+    /// iPAddress SAN entries are matched.
+    matches_ip: bool,
+    /// The smallest RSA key accepted in an end entity (0: no limit of its own).
+    min_rsa_bits: usize,
+    /// Signature algorithms (dotted OIDs) it cannot verify on the end entity, even on one
+    /// trusted directly.
+    unsupported_signatures: &'static [&'static str],
+    /// SHA-1 signatures are refused on a certificate issued by another (a trust anchor's own
+    /// signature is not checked).
+    refuses_sha1: bool,
+    /// A self-signed end entity trusted directly (pinned, or added as a trust anchor).
+    trusted_directly: TrustedDirectly,
+    /// EdDSA keys: refused as a server's (the key usage NSS requires has no EdDSA arm).
+    eddsa_server_refused: bool,
+    /// EdDSA keys cannot be read at all.
+    eddsa_unsupported: bool,
+    errors: Errors,
+}
+
+/// What changes when the end entity is itself the trust anchor.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TrustedDirectly {
+    /// Nothing: the same checks.
+    SameChecks,
+    /// The end-entity checks are skipped (JSSE: a trusted certificate is not checked further);
+    /// the host name still is.
+    Unchecked,
+    /// Critical extensions are not checked on it (GnuTLS).
+    CriticalUnchecked,
+    /// It is taken as a CA: cA FALSE is refused, cA TRUE allowed when no extendedKeyUsage
+    /// restricts it (NSS with CA trust).
+    AsCa,
+}
+
+/// The stack's own words for each refusal.
+struct Errors {
+    eku: &'static str,
+    key_usage: &'static str,
+    netscape: &'static str,
+    critical: &'static str,
+    ca: &'static str,
+    version: &'static str,
+    host: &'static str,
+    key_size: &'static str,
+    signature: &'static str,
+    key: &'static str,
+    sha1: &'static str,
+    anchor: &'static str,
+}
+
+const SIGNATURE: u16 = ku::DIGITAL_SIGNATURE;
+const TRANSPORT: u16 = ku::KEY_ENCIPHERMENT;
+const AGREEMENT: u16 = ku::KEY_AGREEMENT;
+
+const POLICIES: &str = "2.5.29.32";
+const NETSCAPE_CERT_TYPE: &str = "2.16.840.1.113730.1.1";
+const AIA: &str = "1.3.6.1.5.5.7.1.1";
+const SKI: &str = "2.5.29.14";
+const ECDSA_SHA512: &str = "1.2.840.10045.4.3.4";
+const ED25519: &str = "1.3.101.112";
+const RSA_SHA1: &str = "1.2.840.113549.1.1.5";
+const ECDSA_SHA1: &str = "1.2.840.10045.4.1";
+const ANY_POLICY: &str = "2.5.29.32.0";
+
+/// Extensions every stack processes when critical.
+const ALWAYS_KNOWN: &[&str] = &[
+    "2.5.29.19", // basicConstraints
+    "2.5.29.15", // keyUsage
+    "2.5.29.37", // extendedKeyUsage
+    "2.5.29.17", // subjectAltName
+    "2.5.29.30", // nameConstraints
+];
+
+const STACKS: &[StackRules] = &[
+    StackRules {
+        name: "OpenSSL 3",
+        version: "OpenSSL 3.0.19 (Debian 12, security level 2)",
+        eku: EkuRules {
+            any_counts: false,
+            empty_is_absent: false,
+            server_also: &[oids::MS_SGC, oids::NS_SGC],
+        },
+        key_usage: KeyUsageRules {
+            checked: true,
+            server_rsa: SIGNATURE | TRANSPORT | AGREEMENT,
+            server_ec: SIGNATURE | TRANSPORT | AGREEMENT,
+            server_eddsa: SIGNATURE | TRANSPORT | AGREEMENT,
+            client: SIGNATURE | AGREEMENT,
+        },
+        netscape: NetscapeRule::Always,
+        critical_known: &[POLICIES, NETSCAPE_CERT_TYPE],
+        critical_policies_any_only: false,
+        refuses_ca: false,
+        refuses_old_version: false,
+        common_name: CommonNameRule::WithoutDnsSan,
+        matches_ip: true,
+        min_rsa_bits: 2048,
+        unsupported_signatures: &[],
+        refuses_sha1: true,
+        trusted_directly: TrustedDirectly::SameChecks,
+        eddsa_server_refused: false,
+        eddsa_unsupported: false,
+        errors: Errors {
+            eku: "unsuitable certificate purpose (X509_V_ERR_INVALID_PURPOSE): extendedKeyUsage",
+            key_usage: "unsuitable certificate purpose (X509_V_ERR_INVALID_PURPOSE): keyUsage",
+            netscape: "unsuitable certificate purpose (X509_V_ERR_INVALID_PURPOSE): Netscape cert type",
+            critical: "unhandled critical extension (X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION)",
+            ca: "",
+            version: "",
+            host: "hostname mismatch (X509_V_ERR_HOSTNAME_MISMATCH)",
+            key_size: "EE certificate key too weak (X509_V_ERR_EE_KEY_TOO_SMALL) at security level 2",
+            signature: "",
+            key: "",
+            sha1: "CA signature digest algorithm too weak (X509_V_ERR_CA_MD_TOO_WEAK) at security level 2",
+            anchor: "",
+        },
+    },
+    StackRules {
+        name: "Go crypto/x509",
+        version: "Go 1.19.8",
+        eku: EkuRules {
+            any_counts: true,
+            empty_is_absent: true,
+            server_also: &[],
+        },
+        key_usage: KeyUsageRules {
+            checked: false,
+            server_rsa: 0,
+            server_ec: 0,
+            server_eddsa: 0,
+            client: 0,
+        },
+        netscape: NetscapeRule::Ignored,
+        critical_known: &[POLICIES, AIA, SKI],
+        critical_policies_any_only: false,
+        refuses_ca: false,
+        refuses_old_version: false,
+        common_name: CommonNameRule::Never,
+        matches_ip: true,
+        min_rsa_bits: 0,
+        unsupported_signatures: &[],
+        refuses_sha1: true,
+        trusted_directly: TrustedDirectly::SameChecks,
+        eddsa_server_refused: false,
+        eddsa_unsupported: false,
+        errors: Errors {
+            eku: "x509.CertificateInvalidError: certificate specifies an incompatible key usage",
+            key_usage: "",
+            netscape: "",
+            critical: "x509.UnhandledCriticalExtension",
+            ca: "",
+            version: "",
+            host: "x509.HostnameError: no SAN dNSName or iPAddress (the commonName is not read)",
+            key_size: "",
+            signature: "",
+            key: "",
+            sha1: "x509.InsecureAlgorithmError: SHA1 signatures are refused",
+            anchor: "",
+        },
+    },
+    StackRules {
+        name: "rustls (webpki)",
+        version: "rustls-webpki 0.103.17",
+        eku: EkuRules {
+            any_counts: false,
+            empty_is_absent: false,
+            server_also: &[],
+        },
+        key_usage: KeyUsageRules {
+            checked: false,
+            server_rsa: 0,
+            server_ec: 0,
+            server_eddsa: 0,
+            client: 0,
+        },
+        netscape: NetscapeRule::Ignored,
+        critical_known: &[],
+        critical_policies_any_only: false,
+        refuses_ca: true,
+        refuses_old_version: true,
+        common_name: CommonNameRule::Never,
+        matches_ip: true,
+        min_rsa_bits: 0,
+        unsupported_signatures: &[ECDSA_SHA512, RSA_SHA1, ECDSA_SHA1],
+        refuses_sha1: false,
+        trusted_directly: TrustedDirectly::SameChecks,
+        eddsa_server_refused: false,
+        eddsa_unsupported: false,
+        errors: Errors {
+            eku: "RequiredEkuNotFound (anyExtendedKeyUsage does not count)",
+            key_usage: "",
+            netscape: "",
+            critical: "UnsupportedCriticalExtension",
+            ca: "CaUsedAsEndEntity",
+            version: "UnsupportedCertVersion",
+            host: "CertNotValidForName (the commonName is not read)",
+            key_size: "",
+            signature: "UnsupportedSignatureAlgorithm",
+            key: "",
+            sha1: "",
+            anchor: "",
+        },
+    },
+    StackRules {
+        name: "Java (JSSE)",
+        version: "Java 17.0.15 (Debian)",
+        eku: EkuRules {
+            any_counts: true,
+            empty_is_absent: false,
+            server_also: &[oids::MS_SGC, oids::NS_SGC],
+        },
+        key_usage: KeyUsageRules {
+            checked: true,
+            server_rsa: SIGNATURE | TRANSPORT | AGREEMENT,
+            server_ec: SIGNATURE | AGREEMENT,
+            server_eddsa: SIGNATURE,
+            client: SIGNATURE,
+        },
+        netscape: NetscapeRule::Always,
+        critical_known: &[POLICIES],
+        critical_policies_any_only: false,
+        refuses_ca: false,
+        refuses_old_version: false,
+        common_name: CommonNameRule::WithoutDnsSan,
+        matches_ip: true,
+        min_rsa_bits: 0,
+        unsupported_signatures: &[],
+        refuses_sha1: false,
+        trusted_directly: TrustedDirectly::Unchecked,
+        eddsa_server_refused: false,
+        eddsa_unsupported: false,
+        errors: Errors {
+            eku: "ValidatorException: Extended key usage does not permit use for TLS",
+            key_usage: "ValidatorException: KeyUsage does not allow the key exchanges this key can do",
+            netscape: "ValidatorException: Netscape cert type does not permit use for SSL",
+            critical: "CertPathValidatorException: unrecognized critical extension(s)",
+            ca: "",
+            version: "",
+            host: "CertificateException: No name matching the host found",
+            key_size: "",
+            signature: "",
+            key: "",
+            sha1: "",
+            anchor: "",
+        },
+    },
+    StackRules {
+        name: "GnuTLS",
+        version: "GnuTLS 3.7.9",
+        eku: EkuRules {
+            any_counts: true,
+            empty_is_absent: true,
+            server_also: &[],
+        },
+        key_usage: KeyUsageRules {
+            checked: false,
+            server_rsa: 0,
+            server_ec: 0,
+            server_eddsa: 0,
+            client: 0,
+        },
+        netscape: NetscapeRule::Ignored,
+        critical_known: &[POLICIES, AIA, SKI],
+        critical_policies_any_only: false,
+        refuses_ca: false,
+        refuses_old_version: false,
+        common_name: CommonNameRule::WithoutDnsSan,
+        matches_ip: true,
+        min_rsa_bits: 0,
+        unsupported_signatures: &[],
+        refuses_sha1: true,
+        trusted_directly: TrustedDirectly::CriticalUnchecked,
+        eddsa_server_refused: false,
+        eddsa_unsupported: false,
+        errors: Errors {
+            eku: "GNUTLS_CERT_PURPOSE_MISMATCH: the certificate chain does not match the intended purpose",
+            key_usage: "",
+            netscape: "",
+            critical: "GNUTLS_CERT_UNKNOWN_CRIT_EXTENSIONS",
+            ca: "",
+            version: "",
+            host: "GNUTLS_CERT_UNEXPECTED_OWNER: the name in the certificate does not match",
+            key_size: "",
+            signature: "",
+            key: "",
+            sha1: "GNUTLS_CERT_INSECURE_ALGORITHM",
+            anchor: "",
+        },
+    },
+    StackRules {
+        name: "NSS",
+        version: "NSS 3.87.1",
+        eku: EkuRules {
+            any_counts: false,
+            empty_is_absent: false,
+            server_also: &[oids::NS_SGC],
+        },
+        key_usage: KeyUsageRules {
+            checked: true,
+            server_rsa: TRANSPORT,
+            server_ec: SIGNATURE | AGREEMENT,
+            server_eddsa: 0,
+            client: SIGNATURE,
+        },
+        netscape: NetscapeRule::WithoutEku,
+        critical_known: &[NETSCAPE_CERT_TYPE, AIA, SKI],
+        critical_policies_any_only: false,
+        refuses_ca: true,
+        refuses_old_version: false,
+        common_name: CommonNameRule::WithoutDnsSan,
+        matches_ip: true,
+        min_rsa_bits: 0,
+        unsupported_signatures: &[ED25519],
+        refuses_sha1: false,
+        trusted_directly: TrustedDirectly::AsCa,
+        eddsa_server_refused: true,
+        eddsa_unsupported: false,
+        errors: Errors {
+            eku: "SEC_ERROR_INADEQUATE_CERT_TYPE",
+            key_usage: "SEC_ERROR_INADEQUATE_KEY_USAGE",
+            netscape: "SEC_ERROR_INADEQUATE_CERT_TYPE (Netscape cert type)",
+            critical: "SEC_ERROR_UNKNOWN_CRITICAL_EXTENSION",
+            ca: "SEC_ERROR_INADEQUATE_CERT_TYPE (cA TRUE)",
+            version: "",
+            host: "SSL_ERROR_BAD_CERT_DOMAIN",
+            key_size: "",
+            signature: "SEC_ERROR_BAD_SIGNATURE (Ed25519 signatures are not supported)",
+            key: "SEC_ERROR_INADEQUATE_KEY_USAGE (no TLS server key usage for an EdDSA key)",
+            sha1: "",
+            anchor: "SEC_ERROR_CA_CERT_INVALID: trusted as a CA, but cA FALSE",
+        },
+    },
+    StackRules {
+        name: "wolfSSL",
+        version: "wolfSSL 5.5.4",
+        eku: EkuRules {
+            any_counts: true,
+            empty_is_absent: false,
+            server_also: &[],
+        },
+        key_usage: KeyUsageRules {
+            checked: false,
+            server_rsa: 0,
+            server_ec: 0,
+            server_eddsa: 0,
+            client: 0,
+        },
+        netscape: NetscapeRule::Ignored,
+        critical_known: &[POLICIES, NETSCAPE_CERT_TYPE, AIA],
+        critical_policies_any_only: false,
+        refuses_ca: false,
+        refuses_old_version: false,
+        common_name: CommonNameRule::WithoutDnsSan,
+        matches_ip: true,
+        min_rsa_bits: 0,
+        unsupported_signatures: &[],
+        refuses_sha1: false,
+        trusted_directly: TrustedDirectly::SameChecks,
+        eddsa_server_refused: false,
+        eddsa_unsupported: false,
+        errors: Errors {
+            eku: "EXTKEYUSE_AUTH_E (-386): Ext Key Use server/client auth not set",
+            key_usage: "",
+            netscape: "",
+            critical: "ASN_CRIT_EXT_E (-160): X.509 Critical extension ignored or invalid",
+            ca: "",
+            version: "",
+            host: "DOMAIN_NAME_MISMATCH (-322): peer subject name mismatch",
+            key_size: "",
+            signature: "",
+            key: "",
+            sha1: "",
+            anchor: "",
+        },
+    },
+    StackRules {
+        name: "mbedTLS",
+        version: "mbedTLS 2.28.3",
+        eku: EkuRules {
+            any_counts: true,
+            empty_is_absent: false,
+            server_also: &[],
+        },
+        key_usage: KeyUsageRules {
+            checked: true,
+            server_rsa: SIGNATURE | TRANSPORT,
+            server_ec: SIGNATURE | AGREEMENT,
+            server_eddsa: SIGNATURE,
+            client: SIGNATURE,
+        },
+        netscape: NetscapeRule::Ignored,
+        critical_known: &[POLICIES, NETSCAPE_CERT_TYPE],
+        critical_policies_any_only: true,
+        refuses_ca: false,
+        refuses_old_version: false,
+        common_name: CommonNameRule::WithoutSanExtension,
+        matches_ip: false,
+        min_rsa_bits: 2048,
+        unsupported_signatures: &[ED25519, RSA_SHA1, ECDSA_SHA1],
+        refuses_sha1: false,
+        trusted_directly: TrustedDirectly::SameChecks,
+        eddsa_server_refused: false,
+        eddsa_unsupported: true,
+        errors: Errors {
+            eku: "MBEDTLS_X509_BADCERT_EXT_KEY_USAGE",
+            key_usage: "MBEDTLS_X509_BADCERT_KEY_USAGE (for every key exchange the key can do)",
+            netscape: "",
+            critical: "MBEDTLS_ERR_X509_INVALID_EXTENSIONS / FEATURE_UNAVAILABLE: the certificate does not parse",
+            ca: "",
+            version: "",
+            host: "MBEDTLS_X509_BADCERT_CN_MISMATCH",
+            key_size: "MBEDTLS_X509_BADCERT_BAD_KEY: RSA keys under 2048 bits (default profile)",
+            signature: "MBEDTLS_X509_BADCERT_BAD_MD or MBEDTLS_ERR_X509_UNKNOWN_SIG_ALG: SHA-1 and Ed25519 signatures are not accepted",
+            key: "MBEDTLS_ERR_PK_UNKNOWN_PK_ALG: only RSA and EC keys are supported",
+            sha1: "",
+            anchor: "",
+        },
+    },
+];
+
+/// The answers of every stack for the certificate as the end entity.
+pub(super) fn verdicts(facts: &Facts<'_>, identity: &Identity) -> Vec<VerifierVerdict> {
+    let shared = Shared::of(facts);
+    STACKS
+        .iter()
+        .map(|rules| {
+            let (as_server, server_reason) = decide(rules, facts, identity, &shared, true);
+            let (as_client, client_reason) = decide(rules, facts, identity, &shared, false);
+            VerifierVerdict {
+                verifier: rules.name.to_owned(),
+                as_server,
+                server_reason,
+                as_client,
+                client_reason,
+            }
+        })
+        .collect()
+}
+
+/// The facts every row reads, computed once.
+struct Shared {
+    /// Dotted OIDs of the critical extensions.
+    critical: Vec<String>,
+    /// Whether critical certificatePolicies hold a policy other than anyPolicy.
+    critical_policy_not_any: bool,
+    /// The certificate's version is 1 or 2.
+    old_version: bool,
+    /// RSA key size, when the key is RSA.
+    rsa_bits: Option<usize>,
+    /// The signature algorithm's dotted OID.
+    signature: String,
+    /// A subjectAltName extension is present.
+    has_san: bool,
+    /// The extendedKeyUsage is present and empty.
+    empty_eku: bool,
+}
+
+impl Shared {
+    fn of(facts: &Facts<'_>) -> Shared {
+        let cert = facts.cert;
+        let extensions = crate::ext::all(cert);
+        let critical: Vec<String> = extensions
+            .iter()
+            .filter(|e| e.critical)
+            .map(|e| e.extn_id.to_string())
+            .collect();
+        let critical_policy_not_any =
+            match crate::ext::find::<crate::ext::CertificatePolicies>(cert) {
+                crate::ext::Lookup::Present {
+                    value,
+                    critical: true,
+                    ..
+                } => value
+                    .0
+                    .iter()
+                    .any(|p| p.policy_identifier.to_string() != ANY_POLICY),
+                crate::ext::Lookup::Malformed { .. } | crate::ext::Lookup::Duplicate { .. } => true,
+                _ => false,
+            };
+        let tbs = cert.x509().tbs_certificate();
+        let old_version = tbs.version() != x509_cert::certificate::Version::V3;
+        let rsa_bits = match crate::signature::certificate_key_algorithm(cert) {
+            Ok(crate::signature::KeyAlgorithm::Rsa { bits }) => Some(bits),
+            _ => None,
+        };
+        let empty_eku = extensions.iter().any(|e| {
+            e.extn_id.to_string() == "2.5.29.37" && e.extn_value.as_bytes() == [0x30, 0x00]
+        });
+        Shared {
+            critical,
+            critical_policy_not_any,
+            old_version,
+            rsa_bits,
+            signature: cert.x509().signature_algorithm().oid.to_string(),
+            has_san: extensions
+                .iter()
+                .any(|e| e.extn_id.to_string() == "2.5.29.17"),
+            empty_eku,
+        }
+    }
+}
+
+fn decide(
+    rules: &StackRules,
+    facts: &Facts<'_>,
+    identity: &Identity,
+    shared: &Shared,
+    server: bool,
+) -> (bool, String) {
+    let anchor = facts.self_signed_heuristic;
+    let prefix = if anchor {
+        "if the certificate itself is trusted (pinned or a trust anchor): "
+    } else {
+        ""
+    };
+    let refuse = |why: &str| (false, format!("{prefix}{why}"));
+    let errors = &rules.errors;
+    let unchecked = anchor && rules.trusted_directly == TrustedDirectly::Unchecked;
+    if rules.eddsa_unsupported && facts.key_kind == KeyKind::EdDsa {
+        return refuse(errors.key);
+    }
+    if rules
+        .unsupported_signatures
+        .contains(&shared.signature.as_str())
+    {
+        return refuse(errors.signature);
+    }
+    if rules.refuses_sha1 && !anchor && [RSA_SHA1, ECDSA_SHA1].contains(&shared.signature.as_str())
+    {
+        return refuse(errors.sha1);
+    }
+    if anchor && rules.trusted_directly == TrustedDirectly::AsCa && facts.ca_state == CaState::NotCa
+    {
+        return refuse(errors.anchor);
+    }
+    let critical_checked =
+        !(anchor && rules.trusted_directly == TrustedDirectly::CriticalUnchecked) && !unchecked;
+    let unknown_critical = critical_checked
+        && shared.critical.iter().any(|oid| {
+            !ALWAYS_KNOWN.contains(&oid.as_str()) && !rules.critical_known.contains(&oid.as_str())
+        });
+    let policies_refused = rules.critical_policies_any_only && shared.critical_policy_not_any;
+    if unknown_critical || policies_refused {
+        return refuse(errors.critical);
+    }
+    if rules.refuses_old_version && shared.old_version {
+        return refuse(errors.version);
+    }
+    let as_ca = anchor && rules.trusted_directly == TrustedDirectly::AsCa;
+    // NSS takes a CA certificate trusted directly as its own anchor, unless an
+    // extendedKeyUsage restricts it.
+    let ca_as_anchor = as_ca && facts.extended_key_usage.is_none();
+    if rules.refuses_ca && facts.ca_state == CaState::Ca && !ca_as_anchor {
+        return refuse(errors.ca);
+    }
+    if let Some(bits) = shared.rsa_bits {
+        if bits < rules.min_rsa_bits {
+            return refuse(errors.key_size);
+        }
+    }
+    if unchecked {
+        return host(rules, identity, shared, server, &refuse).unwrap_or_else(|| {
+            (
+                true,
+                format!(
+                    "{prefix}accepted without the end-entity checks ({})",
+                    rules.version
+                ),
+            )
+        });
+    }
+    // extendedKeyUsage
+    let eku_absent =
+        facts.extended_key_usage.is_none() || (rules.eku.empty_is_absent && shared.empty_eku);
+    if facts.extended_key_usage_broken && !(rules.eku.empty_is_absent && shared.empty_eku) {
+        return refuse(errors.eku);
+    }
+    let mut grant = if facts.extended_key_usage.is_none() {
+        "no extendedKeyUsage (any purpose)"
+    } else if eku_absent {
+        "an empty extendedKeyUsage, taken as absent"
+    } else {
+        "extendedKeyUsage lists the purpose"
+    };
+    if !eku_absent {
+        let wanted = if server {
+            oids::SERVER_AUTH
+        } else {
+            oids::CLIENT_AUTH
+        };
+        let listed = facts.eku_has(wanted)
+            || (rules.eku.any_counts && facts.eku_has(oids::ANY_EKU))
+            || (server && rules.eku.server_also.iter().any(|o| facts.eku_has(o)));
+        if !listed {
+            return refuse(errors.eku);
+        }
+        if !facts.eku_has(wanted) {
+            grant = if facts.eku_has(oids::ANY_EKU) && rules.eku.any_counts {
+                "anyExtendedKeyUsage counts as the purpose"
+            } else {
+                "a Server Gated Crypto OID counts as serverAuth"
+            };
+        }
+    }
+    // keyUsage
+    if rules.key_usage.checked && facts.key_usage.is_some() {
+        let bits = match (server, facts.key_kind) {
+            (false, _) => rules.key_usage.client,
+            (true, KeyKind::Rsa) => rules.key_usage.server_rsa,
+            (true, KeyKind::Ec) => rules.key_usage.server_ec,
+            (true, _) => rules.key_usage.server_eddsa,
+        };
+        if !facts.key_usage_allows(bits) {
+            return refuse(errors.key_usage);
+        }
+    }
+    if server && rules.eddsa_server_refused && facts.key_kind == KeyKind::EdDsa {
+        return refuse(errors.key);
+    }
+    // Netscape cert type
+    let netscape_applies = match rules.netscape {
+        NetscapeRule::Ignored => false,
+        NetscapeRule::Always => true,
+        NetscapeRule::WithoutEku => eku_absent,
+    };
+    if netscape_applies {
+        if let Some(bits) = facts.openssl.netscape_cert_type {
+            let bit = if server {
+                ns_bits::SSL_SERVER
+            } else {
+                ns_bits::SSL_CLIENT
+            };
+            if bits & bit == 0 {
+                return refuse(errors.netscape);
+            }
+        }
+    }
+    host(rules, identity, shared, server, &refuse).unwrap_or_else(|| {
+        (
+            true,
+            format!("{prefix}accepted: {grant} ({})", rules.version),
+        )
+    })
+}
+
+/// For a server: the refusal when the stack finds no host name the certificate names.
+fn host(
+    rules: &StackRules,
+    identity: &Identity,
+    shared: &Shared,
+    server: bool,
+    refuse: &dyn Fn(&str) -> (bool, String),
+) -> Option<(bool, String)> {
+    if server {
+        let named = if !identity.dns_names.is_empty() {
+            true
+        } else if !identity.ip_addresses.is_empty() {
+            rules.matches_ip
+        } else if identity.common_name_is_legacy_host_name {
+            match rules.common_name {
+                CommonNameRule::Never => false,
+                CommonNameRule::WithoutDnsSan => true,
+                CommonNameRule::WithoutSanExtension => !shared.has_san,
+            }
+        } else {
+            false
+        };
+        if !named {
+            return Some(refuse(rules.errors.host));
+        }
+    }
+    None
+}
