@@ -287,13 +287,9 @@ pub(super) fn answer(
 /// When the TLS stacks disagree on a side: which accept the certificate on it and which do not.
 fn stacks_disagree(client_server: &ClientServer) -> String {
     let mut out = String::new();
-    for (side, accepts) in [
-        (
-            "server",
-            (|v: &VerifierVerdict| v.as_server) as fn(&VerifierVerdict) -> bool,
-        ),
-        ("client", |v: &VerifierVerdict| v.as_client),
-    ] {
+    for server in [true, false] {
+        let side = if server { "server" } else { "client" };
+        let accepts = |v: &VerifierVerdict| if server { v.as_server } else { v.as_client };
         let (yes, no): (Vec<&VerifierVerdict>, Vec<&VerifierVerdict>) =
             client_server.verifiers.iter().partition(|v| accepts(v));
         if yes.is_empty() || no.is_empty() {

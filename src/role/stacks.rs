@@ -610,7 +610,7 @@ fn decide(
         return refuse(errors.anchor);
     }
     let critical_checked =
-        !(anchor && rules.trusted_directly == TrustedDirectly::CriticalUnchecked) && !unchecked;
+        !(unchecked || anchor && rules.trusted_directly == TrustedDirectly::CriticalUnchecked);
     let unknown_critical = critical_checked
         && shared.critical.iter().any(|oid| {
             !ALWAYS_KNOWN.contains(&oid.as_str()) && !rules.critical_known.contains(&oid.as_str())

@@ -9,7 +9,19 @@
 #include <certdb.h>
 #include <prerror.h>
 #include <secerr.h>
+#include <sslerr.h>
 #include "common.h"
+
+/* The error's name; NSS knows the names of its SSL errors only once libssl is loaded, so
+ * those are named here. */
+static const char *error_name(PRErrorCode code) {
+    const char *name = PR_ErrorToName(code);
+    if (name) return name;
+    if (code == SSL_ERROR_BAD_CERT_DOMAIN) return "SSL_ERROR_BAD_CERT_DOMAIN";
+    static char number[32];
+    snprintf(number, sizeof number, "NSS error %d", (int)code);
+    return number;
+}
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "--version") == 0) {
@@ -27,7 +39,7 @@ int main(int argc, char **argv) {
             SECItem item = {siBuffer, c.der[i], (unsigned)c.der_len[i]};
             certs[i] = CERT_NewTempCertificate(db, &item, NULL, PR_FALSE, PR_TRUE);
             if (!certs[i]) {
-                snprintf(text, sizeof text, "certificate %d does not decode: %s", i, PR_ErrorToName(PR_GetError()));
+                snprintf(text, sizeof text, "certificate %d does not decode: %s", i, error_name(PR_GetError()));
                 ok = 0;
             }
         }
@@ -40,10 +52,10 @@ int main(int argc, char **argv) {
                                                   c.client ? certificateUsageSSLClient : certificateUsageSSLServer,
                                                   PR_Now(), NULL, NULL, &usages);
             if (rv != SECSuccess) {
-                snprintf(text, sizeof text, "%s", PR_ErrorToName(PR_GetError()));
+                snprintf(text, sizeof text, "%s", error_name(PR_GetError()));
                 ok = 0;
             } else if (c.host[0] && CERT_VerifyCertName(certs[0], c.host) != SECSuccess) {
-                snprintf(text, sizeof text, "%s", PR_ErrorToName(PR_GetError()));
+                snprintf(text, sizeof text, "%s", error_name(PR_GetError()));
                 ok = 0;
             }
             /* forget the trust, so a later chain's verdict never rests on it */
