@@ -91,6 +91,7 @@ pub mod asn1;
 pub mod cert;
 pub mod chain;
 pub mod decode;
+pub mod display;
 pub mod ext;
 pub mod input;
 pub mod lint;
@@ -105,7 +106,7 @@ pub mod time;
 
 pub use cert::Cert;
 pub use input::{parse_input, InputOptions, Parsed, Password};
-pub use lint::{lint, Finding, LintOptions, RuleSet, Severity};
+pub use lint::{lint, Finding, Hierarchy, LintOptions, RuleSet, RuleSetChoice, Severity};
 pub use report::{analyze, AnalyzeOptions, Report};
 pub use role::{classify, classify_all, CertificateRoles};
 pub use summary::{summarize, Summary};

@@ -42,6 +42,10 @@ mod tls_br;
 pub enum Severity {
     /// Breaks a MUST / SHALL: relying parties may reject it, an auditor will.
     Error,
+    /// A Baseline Requirements error or warning on a certificate that is not shown to be under
+    /// those requirements (no CA/Browser Forum policy claim, no chain to a public root, no rule
+    /// set chosen by the user): a publicly trusted CA could not issue it, a private CA may.
+    Advice,
     /// Breaks a SHOULD / NOT RECOMMENDED.
     Warning,
     /// Worth knowing; not a breach.
@@ -61,6 +65,7 @@ impl Severity {
     pub fn name(self) -> &'static str {
         match self {
             Severity::Error => "error",
+            Severity::Advice => "advice",
             Severity::Warning => "warning",
             Severity::Notice => "notice",
             Severity::Info => "info",
@@ -200,8 +205,8 @@ pub const END_ENTITY_KINDS: &[CertKind] = &[
     CertKind::Other,
 ];
 
-/// What the caller tells the linter about the certificate: its kind and the rule sets that
-/// follow from it.
+/// What the caller tells the linter about the certificate: its kind, the rule sets that
+/// follow from it, and why each was chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LintTarget {
@@ -209,6 +214,57 @@ pub struct LintTarget {
     pub kind: CertKind,
     /// The rule sets to run. [`RuleSet::Rfc5280`] is always run, listed or not.
     pub rule_sets: Vec<RuleSet>,
+    /// Why each rule set of [`LintTarget::rule_sets`] was chosen, in the same order; a set
+    /// without an entry is binding (its findings keep their severity).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub reasons: Vec<RuleSetChoice>,
+}
+
+/// Why a rule set was chosen, and whether its findings bind the certificate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RuleSetChoice {
+    /// The rule set.
+    pub rule_set: RuleSet,
+    /// The evidence that selected it.
+    pub evidence: Evidence,
+    /// The evidence in words, naming the OID, purpose or anchor.
+    pub reason: String,
+    /// Whether the certificate is shown to be under these rules. When it is not (a CA/Browser
+    /// Forum set chosen from the purpose alone), its errors and warnings are reported as
+    /// [`Severity::Advice`].
+    pub binding: bool,
+}
+
+/// The kind of evidence behind a rule set's selection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Evidence {
+    /// RFC 5280 applies to every certificate.
+    Always,
+    /// The user chose the rule set.
+    UserChoice,
+    /// The certificate asserts a CA/Browser Forum reserved policy identifier (or an EV policy
+    /// of the Mozilla store): an explicit claim to be under those requirements.
+    PolicyClaim,
+    /// The chain was built to a publicly trusted root.
+    PublicRoot,
+    /// The chain was built to a root that is not publicly trusted.
+    PrivateRoot,
+    /// Only the certificate's purpose (its extended key usage or kind) points at the set.
+    Purpose,
+}
+
+/// What is known about the hierarchy the certificate belongs to, from a chain that was built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Hierarchy {
+    /// The chain ends at a root of a public store (the name of the store, e.g. `mozilla`).
+    Public(String),
+    /// The chain ends at a root the caller supplied that no public store holds.
+    Private,
 }
 
 impl LintTarget {
@@ -220,10 +276,104 @@ impl LintTarget {
 
     /// [`LintTarget::auto`] from roles already found by [`crate::role::classify`].
     pub fn for_roles(cert: &Cert, roles: &[crate::role::Role]) -> LintTarget {
-        let kind = kind_of_roles(roles);
+        LintTarget::with_evidence(cert, roles, None)
+    }
+
+    /// [`LintTarget::for_roles`] with what a built chain says about the hierarchy.
+    ///
+    /// The evidence, strongest first: a CA/Browser Forum reserved policy identifier the
+    /// certificate asserts (TLS 2.23.140.1.1 and 2.23.140.1.2.x, code signing 2.23.140.1.3
+    /// and 2.23.140.1.4.x, S/MIME 2.23.140.1.5.x, and [`EV_POLICIES`]) selects that set and
+    /// makes it binding, and makes an end entity without a more specific purpose that set's
+    /// subscriber; a chain to a public root makes every selected set binding; otherwise a set
+    /// chosen from the purpose alone is advice ([`Severity::Advice`]).
+    pub fn with_evidence(
+        cert: &Cert,
+        roles: &[crate::role::Role],
+        hierarchy: Option<&Hierarchy>,
+    ) -> LintTarget {
+        let detected = kind_of_roles(roles);
+        let claims = policy_claims(cert);
+        let claimed = |set: RuleSet| claims.iter().find(|(s, _)| *s == set).map(|(_, o)| o);
+        let kind = match detected {
+            CertKind::Other | CertKind::TlsClient if claimed(RuleSet::TlsBr).is_some() => {
+                CertKind::TlsServer
+            }
+            CertKind::Other if claimed(RuleSet::CodeSigningBr).is_some() => CertKind::CodeSigning,
+            CertKind::Other | CertKind::TlsClient if claimed(RuleSet::SmimeBr).is_some() => {
+                CertKind::Smime
+            }
+            other => other,
+        };
+        let mut reasons = vec![RuleSetChoice {
+            rule_set: RuleSet::Rfc5280,
+            evidence: Evidence::Always,
+            reason: "RFC 5280 applies to every certificate".to_owned(),
+            binding: true,
+        }];
+        let mut sets = rule_sets_for(kind, cert);
+        for (set, _) in &claims {
+            if !sets.contains(set) {
+                sets.push(*set);
+            }
+        }
+        for set in sets.into_iter().filter(|s| *s != RuleSet::Rfc5280) {
+            let choice = if let Some(oid) = claimed(set) {
+                RuleSetChoice {
+                    rule_set: set,
+                    evidence: Evidence::PolicyClaim,
+                    reason: format!(
+                        "the certificate asserts policy {oid}, a claim to be under the {}",
+                        set_title(set)
+                    ),
+                    binding: true,
+                }
+            } else if set == RuleSet::Device {
+                RuleSetChoice {
+                    rule_set: set,
+                    evidence: Evidence::Purpose,
+                    reason: format!("a {} certificate", kind.name()),
+                    binding: true,
+                }
+            } else {
+                match hierarchy {
+                    Some(Hierarchy::Public(store)) => RuleSetChoice {
+                        rule_set: set,
+                        evidence: Evidence::PublicRoot,
+                        reason: format!(
+                            "a {} certificate whose chain ends at a root of the {store} store",
+                            kind.name()
+                        ),
+                        binding: true,
+                    },
+                    Some(Hierarchy::Private) => RuleSetChoice {
+                        rule_set: set,
+                        evidence: Evidence::PrivateRoot,
+                        reason: format!(
+                            "a {} certificate whose chain ends at a root no public store holds, \
+                             with no CA/Browser Forum policy: findings are advice",
+                            kind.name()
+                        ),
+                        binding: false,
+                    },
+                    None => RuleSetChoice {
+                        rule_set: set,
+                        evidence: Evidence::Purpose,
+                        reason: format!(
+                            "a {} certificate with no CA/Browser Forum policy and no chain to \
+                             a public root: findings are advice",
+                            kind.name()
+                        ),
+                        binding: false,
+                    },
+                }
+            };
+            reasons.push(choice);
+        }
         LintTarget {
             kind,
-            rule_sets: rule_sets_for(kind, cert),
+            rule_sets: reasons.iter().map(|r| r.rule_set).collect(),
+            reasons,
         }
     }
 
@@ -236,11 +386,103 @@ impl LintTarget {
         } else {
             rule_set.subscriber_kind().unwrap_or(detected)
         };
+        let mut reasons = vec![RuleSetChoice {
+            rule_set: RuleSet::Rfc5280,
+            evidence: if rule_set == RuleSet::Rfc5280 {
+                Evidence::UserChoice
+            } else {
+                Evidence::Always
+            },
+            reason: "RFC 5280 applies to every certificate".to_owned(),
+            binding: true,
+        }];
+        if rule_set != RuleSet::Rfc5280 {
+            reasons.push(RuleSetChoice {
+                rule_set,
+                evidence: Evidence::UserChoice,
+                reason: format!("the {} were chosen by the user", set_title(rule_set)),
+                binding: true,
+            });
+        }
         LintTarget {
             kind,
-            rule_sets: vec![RuleSet::Rfc5280, rule_set],
+            rule_sets: reasons.iter().map(|r| r.rule_set).collect(),
+            reasons,
         }
     }
+
+    /// Whether findings of this set keep their severity (see [`RuleSetChoice::binding`]).
+    pub fn binding(&self, set: RuleSet) -> bool {
+        self.reasons
+            .iter()
+            .find(|r| r.rule_set == set)
+            .is_none_or(|r| r.binding)
+    }
+}
+
+/// The rule set's name in words.
+fn set_title(set: RuleSet) -> &'static str {
+    match set {
+        RuleSet::Rfc5280 => "RFC 5280 profile",
+        RuleSet::TlsBr => "CA/Browser Forum TLS Baseline Requirements",
+        RuleSet::SmimeBr => "CA/Browser Forum S/MIME Baseline Requirements",
+        RuleSet::CodeSigningBr => "CA/Browser Forum Code Signing Baseline Requirements",
+        RuleSet::Device => "private PKI device identity practice",
+    }
+}
+
+/// EV policy identifiers of CAs in the Mozilla root store's EV list (a selection of the
+/// widely used ones; the CA/Browser Forum's 2.23.140.1.1 is recognised on its own). A
+/// certificate asserting one claims to be an EV TLS certificate.
+pub const EV_POLICIES: &[&str] = &[
+    "1.3.6.1.4.1.4146.1.1",         // GlobalSign
+    "1.3.6.1.4.1.6449.1.2.1.5.1",   // Sectigo (Comodo)
+    "1.3.6.1.4.1.782.1.2.1.8.1",    // Network Solutions
+    "1.3.6.1.4.1.8024.0.2.100.1.2", // QuoVadis
+    "1.3.6.1.4.1.6334.1.100.1",     // Cybertrust
+    "1.3.6.1.4.1.7879.13.24.1",     // T-Systems
+    "1.3.159.1.17.1",               // Actalis
+    "2.16.578.1.26.1.3.3",          // Buypass
+    "2.16.756.1.89.1.2.1.1",        // SwissSign
+    "2.16.840.1.113733.1.7.23.6",   // VeriSign
+    "2.16.840.1.113733.1.7.48.1",   // thawte
+    "2.16.840.1.114028.10.1.2",     // Entrust
+    "2.16.840.1.114404.1.1.2.4.1",  // SecureTrust
+    "2.16.840.1.114412.2.1",        // DigiCert
+    "2.16.840.1.114413.1.7.23.3",   // GoDaddy
+    "2.16.840.1.114414.1.7.23.3",   // Starfield
+];
+
+/// The CA/Browser Forum rule sets the certificate's policies claim, with the first policy
+/// that claims each.
+fn policy_claims(cert: &Cert) -> Vec<(RuleSet, String)> {
+    let policies: Vec<String> = ext::find::<ext::CertificatePolicies>(cert)
+        .value()
+        .map(|p| {
+            p.0.iter()
+                .map(|i| i.policy_identifier.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut claims: Vec<(RuleSet, String)> = Vec::new();
+    for policy in policies {
+        let set = if policy == "2.23.140.1.1"
+            || policy.starts_with("2.23.140.1.2.")
+            || EV_POLICIES.contains(&policy.as_str())
+        {
+            RuleSet::TlsBr
+        } else if policy == "2.23.140.1.3" || policy.starts_with("2.23.140.1.4.") {
+            RuleSet::CodeSigningBr
+        } else if policy.starts_with(oids::SMIME_POLICY_ARC) {
+            RuleSet::SmimeBr
+        } else {
+            continue;
+        };
+        if !claims.iter().any(|(s, _)| *s == set) {
+            claims.push((set, policy));
+        }
+    }
+    claims
 }
 
 /// The kind of certificate, from the roles [`crate::role::classify`] finds.
@@ -318,6 +560,9 @@ pub struct LintOptions {
     /// Also report, as [`Severity::NotApplicable`], the lints of the selected rule sets that
     /// do not apply to this kind of certificate.
     pub include_not_applicable: bool,
+    /// What a built chain says about the hierarchy (see [`LintTarget::with_evidence`]);
+    /// used when neither `target` nor `rule_set` is given.
+    pub hierarchy: Option<Hierarchy>,
 }
 
 /// One lint, as data.
@@ -409,15 +654,24 @@ fn all_lints() -> impl Iterator<Item = &'static Lint> {
 /// let cert = parsed.certificates().next().unwrap();
 ///
 /// // A TLS server certificate is linted against RFC 5280 and the TLS Baseline Requirements.
+/// // This one asserts no CA/Browser Forum policy and no chain says its root is public, so a
+/// // Baseline Requirements breach is advice: a publicly trusted CA could not issue it.
 /// let options = LintOptions {
 ///     time: UnixTime::parse_rfc3339("2026-06-01T00:00:00Z"),
 ///     ..LintOptions::default()
 /// };
 /// let findings = lint(cert, &options);
 /// let missing_aia = findings.iter().find(|f| f.id == "e_sub_cert_aia_missing").unwrap();
-/// assert_eq!(missing_aia.severity, Severity::Error);
+/// assert_eq!(missing_aia.severity, Severity::Advice);
 /// assert_eq!(missing_aia.citation, "TLS BR 7.1.2.7.7");
 /// assert_eq!(missing_aia.field, "extensions/authorityInfoAccess");
+/// assert!(!certscope::lint::has_errors(&findings));
+///
+/// // Chosen by the user (or with a chain to a public root), the same breach is an error.
+/// let forced = LintOptions { rule_set: Some(RuleSet::TlsBr), ..options.clone() };
+/// let findings = lint(cert, &forced);
+/// let missing_aia = findings.iter().find(|f| f.id == "e_sub_cert_aia_missing").unwrap();
+/// assert_eq!(missing_aia.severity, Severity::Error);
 /// assert!(certscope::lint::has_errors(&findings));
 ///
 /// // Forcing RFC 5280 alone leaves the Baseline Requirements out.
@@ -428,11 +682,25 @@ fn all_lints() -> impl Iterator<Item = &'static Lint> {
 /// assert_eq!(certscope::lint::lookup("e_sub_cert_aia_missing").unwrap().rule_set, RuleSet::TlsBr);
 /// ```
 pub fn lint(cert: &Cert, options: &LintOptions) -> Vec<Finding> {
-    let target = match (options.rule_set, &options.target) {
+    lint_target(cert, options, &target(cert, options))
+}
+
+/// The target [`lint`] uses for these options: the forced rule set, the given target, or
+/// the one [`LintTarget::with_evidence`] derives.
+pub fn target(cert: &Cert, options: &LintOptions) -> LintTarget {
+    match (options.rule_set, &options.target) {
         (Some(set), _) => LintTarget::forced(cert, set),
         (None, Some(target)) => target.clone(),
-        (None, None) => LintTarget::auto(cert),
-    };
+        (None, None) => LintTarget::with_evidence(
+            cert,
+            &crate::role::classify(cert).roles,
+            options.hierarchy.as_ref(),
+        ),
+    }
+}
+
+/// [`lint`] with the target already chosen.
+pub fn lint_target(cert: &Cert, options: &LintOptions, target: &LintTarget) -> Vec<Finding> {
     let context = Context::new(cert);
     let mut findings = Vec::new();
     for lint in all_lints() {
@@ -457,8 +725,20 @@ pub fn lint(cert: &Cert, options: &LintOptions) -> Vec<Finding> {
         let effective = info.effective_time().is_none_or(|date| {
             context.not_before >= date && options.time.is_none_or(|now| now >= date)
         });
+        let binding = target.binding(info.rule_set);
         for hit in (lint.check)(&context) {
-            let (severity, message) = if effective {
+            let (severity, message) = if effective && !binding && info.severity <= Severity::Warning
+            {
+                (
+                    Severity::Advice,
+                    format!(
+                        "{} (a publicly trusted CA could not issue this; {} {})",
+                        hit.message,
+                        info.severity.name(),
+                        "under the Baseline Requirements"
+                    ),
+                )
+            } else if effective {
                 (info.severity, hit.message)
             } else {
                 (
@@ -672,6 +952,8 @@ pub(crate) mod oids {
     pub const EMAIL_PROTECTION: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.4");
     pub const TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
     pub const OCSP_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.9");
+    pub const PRECERTIFICATE_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.4.1.11129.2.4.4");
+    pub const ORGANIZATIONAL_UNIT: Oid = Oid::new_unwrap("2.5.4.11");
     pub const ANY_EKU: Oid = Oid::new_unwrap("2.5.29.37.0");
     pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
     pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");

@@ -252,6 +252,9 @@ pub struct CertificateReport {
     /// Lint findings, with the rule sets chosen from the certificate's kind
     /// ([`crate::lint::LintTarget::auto`]) and effective dates judged at the analysis time.
     pub lints: Vec<crate::lint::Finding>,
+    /// The rule sets the lints ran, each with the evidence that chose it and whether its
+    /// findings bind ([`crate::lint::LintTarget::with_evidence`]).
+    pub lint_rule_sets: Vec<crate::lint::RuleSetChoice>,
     /// Self-issued and the signature verifies with the certificate's own public key (RFC 5280
     /// 6.1). `None` when the signature algorithm is one certscope cannot verify.
     pub self_signed: Option<bool>,
@@ -561,15 +564,18 @@ fn certificate_report_with(
         self_signed: self_signed(cert),
         is_ca: crate::ext::is_ca(cert),
         lints: Vec::new(),
+        lint_rule_sets: Vec::new(),
     };
-    report.lints = crate::lint::lint(
+    let target = crate::lint::LintTarget::for_roles(cert, &roles.roles);
+    report.lints = crate::lint::lint_target(
         cert,
         &crate::lint::LintOptions {
             time,
-            target: Some(crate::lint::LintTarget::for_roles(cert, &roles.roles)),
             ..crate::lint::LintOptions::default()
         },
+        &target,
     );
+    report.lint_rule_sets = target.reasons;
     set_roles(&mut report, roles);
     report
 }

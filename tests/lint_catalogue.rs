@@ -25,8 +25,12 @@ fn catalogue() -> String {
         "{total} lints. Ids follow zlint's where the rule is the same (`e_` error, `w_` warning, \
          `n_` notice). A rule with an effective date applies to certificates issued (notBefore) on \
          or after it; before, a finding is reported as `not_effective`. RFC 5280 lints run on every \
-         certificate; the other sets are chosen from the certificate's kind or forced with \
-         `--profile`. Every lint has a positive and a negative fixture under `tests/data/lints/`; \
+         certificate; the other sets are chosen from evidence: a CA/Browser Forum reserved \
+         policy identifier the certificate asserts (or an EV policy of the Mozilla store), a chain \
+         to a public root, the certificate's kind, or the user's `--profile`. A Baseline \
+         Requirements set chosen from the kind alone (no policy claim, no chain to a public root) \
+         reports its errors and warnings as `advice`: a publicly trusted CA could not issue the \
+         certificate, a private CA may. Every lint has a positive and a negative fixture under `tests/data/lints/`; \
          `lints-vs-pkilint.md` compares the RFC 5280, TLS and S/MIME sets with pkilint.\n"
     )
     .unwrap();

@@ -1,15 +1,27 @@
 // Rendering of the core's report into DOM nodes, shared by the page and the <cert-scope>
 // element. It only presents what the report says; it never derives a verdict.
 
+// Certificates carry attacker-chosen text: bidirectional formatting (U+202E reorders what
+// follows), zero-width and C0/C1 control characters are shown escaped as \u{202E}, never raw,
+// so what a person reads is what the certificate says. The set is the core's
+// (`src/display.rs`, `is_display_control`).
+const DISPLAY_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** `text` with every display control written as `\u{XXXX}`. */
+export function escapeControls(text) {
+  return String(text).replace(DISPLAY_CONTROLS,
+    (c) => `\\u{${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}}`);
+}
+
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const key in attrs) {
     const value = attrs[key];
     if (value === undefined || value === null || value === false) continue;
     if (key === 'class') node.className = value;
-    else if (key === 'text') node.textContent = value;
+    else if (key === 'text') node.textContent = escapeControls(value);
     else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? '' : value);
+    else node.setAttribute(key, value === true ? '' : typeof value === 'string' ? escapeControls(value) : value);
   }
   appendAll(node, children);
   return node;
@@ -20,7 +32,7 @@ function appendAll(node, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) appendAll(node, child);
-    else node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    else node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(escapeControls(child)) : child);
   }
 }
 
@@ -149,7 +161,7 @@ function purposesTable(purposes) {
         el('td', { text: p.ca ? 'yes' : 'no', class: p.ca ? 'yes' : 'no' }), el('td', {}, valueTree(p.why)))))));
 }
 
-const SEVERITY_ORDER = ['error', 'warning', 'notice', 'info', 'not_effective', 'not_applicable'];
+const SEVERITY_ORDER = ['error', 'advice', 'warning', 'notice', 'info', 'not_effective', 'not_applicable'];
 
 /**
  * The lint findings of one certificate, grouped by severity. With a `card`, each finding that

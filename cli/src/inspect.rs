@@ -78,7 +78,9 @@ pub fn run(request: &Args) -> i32 {
             String::new()
         } else {
             let separator = if first { "" } else { "\n" };
-            format!("{separator}{}", crate::text::report(&report, label))
+            // Names are attacker-chosen text: display controls are shown escaped, never raw.
+            let text = crate::text::report(&report, label);
+            format!("{separator}{}", certscope::display::escape_lines(&text))
         };
         first = false;
         // A closed pipe (`certscope inspect big.pem | head`) ends the output quietly.

@@ -1,7 +1,7 @@
 //! `certscope lint [--json] [--profile NAME] [--at RFC3339] FILE`: lint every certificate in
 //! a file. Exit status 1 when any finding has error severity, 2 on a usage or input error.
 
-use certscope::lint::{self, LintOptions, LintTarget, RuleSet, Severity};
+use certscope::lint::{self, Hierarchy, LintOptions, RuleSet, Severity};
 use certscope::time::UnixTime;
 
 use crate::{EXIT_INVALID, EXIT_OK, EXIT_USAGE};
@@ -19,6 +19,11 @@ pub struct Args {
     /// Time for effective dates in RFC 3339 UTC (default: now; also --time)
     #[arg(long, alias = "time", value_name = "RFC3339", value_parser = crate::at::parse)]
     at: Option<UnixTime>,
+    /// What the chain is known to end at: public (a publicly trusted root: Baseline
+    /// Requirements findings are errors) or private (default: unknown; Baseline Requirements
+    /// chosen from the kind alone are reported as advice)
+    #[arg(long, value_name = "public|private", value_parser = parse_hierarchy)]
+    hierarchy: Option<Hierarchy>,
     /// The certificates to lint: PEM, DER, base64 or hex (- reads standard input)
     #[arg(value_name = "FILE")]
     file: String,
@@ -29,6 +34,14 @@ pub struct Args {
 enum Profile {
     Auto,
     Forced(RuleSet),
+}
+
+fn parse_hierarchy(name: &str) -> Result<Hierarchy, String> {
+    match name {
+        "public" => Ok(Hierarchy::Public("user".to_owned())),
+        "private" => Ok(Hierarchy::Private),
+        _ => Err("expected public or private".to_owned()),
+    }
 }
 
 fn parse_profile(name: &str) -> Result<Profile, String> {
@@ -66,16 +79,17 @@ pub fn run(arguments: &Args) -> i32 {
     let mut any_error = false;
     let mut entries = Vec::new();
     for (index, cert) in parsed.certificates().enumerate() {
-        let target = match arguments.profile {
-            Profile::Forced(set) => LintTarget::forced(cert, set),
-            Profile::Auto => LintTarget::auto(cert),
-        };
         let options = LintOptions {
             time: Some(time),
-            target: Some(target.clone()),
+            rule_set: match arguments.profile {
+                Profile::Forced(set) => Some(set),
+                Profile::Auto => None,
+            },
+            hierarchy: arguments.hierarchy.clone(),
             ..LintOptions::default()
         };
-        let findings = lint::lint(cert, &options);
+        let target = lint::target(cert, &options);
+        let findings = lint::lint_target(cert, &options, &target);
         any_error |= lint::has_errors(&findings);
         let subject = certscope::name::rfc4514(cert.x509().tbs_certificate().subject());
         entries.push((index, subject, target, findings));
@@ -89,6 +103,7 @@ pub fn run(arguments: &Args) -> i32 {
                     "subject": subject,
                     "kind": target.kind,
                     "rule_sets": target.rule_sets,
+                    "rule_set_reasons": target.reasons,
                     "findings": findings,
                 })
             })
@@ -106,13 +121,31 @@ pub fn run(arguments: &Args) -> i32 {
             }
         }
     } else {
+        let mut out = String::new();
+        // Collected, then written with display controls escaped: names and messages quote
+        // attacker-chosen text.
+        macro_rules! println {
+            ($($arg:tt)*) => {{
+                out.push_str(&format!($($arg)*));
+                out.push('\n');
+            }};
+        }
         for (index, subject, target, findings) in &entries {
             let sets: Vec<&str> = target.rule_sets.iter().map(|s| s.name()).collect();
+            let subject = certscope::display::escape(subject);
             println!(
                 "certificate {index}: {subject} ({}; {})",
                 target.kind.name(),
                 sets.join(", ")
             );
+            for choice in &target.reasons {
+                println!(
+                    "  rule set {}: {}{}",
+                    choice.rule_set.name(),
+                    choice.reason,
+                    if choice.binding { "" } else { " (advice)" }
+                );
+            }
             if findings.is_empty() {
                 println!("  no findings");
             }
@@ -130,7 +163,20 @@ pub fn run(arguments: &Args) -> i32 {
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
-            println!("  {errors} error(s), {} finding(s)", findings.len());
+            let advice = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Advice)
+                .count();
+            println!(
+                "  {errors} error(s), {advice} advice, {} finding(s)",
+                findings.len()
+            );
+        }
+        {
+            use std::io::Write;
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(certscope::display::escape_lines(&out).as_bytes());
         }
     }
     for problem in &parsed.problems {

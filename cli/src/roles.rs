@@ -80,7 +80,8 @@ pub fn run(args: &Args) -> Result<String, String> {
             let _ = writeln!(out, "  {difference}");
         }
     }
-    Ok(out)
+    // Names are attacker-chosen text: display controls are shown escaped, never raw.
+    Ok(certscope::display::escape_lines(&out).into_owned())
 }
 
 /// How sure a role is, in words.

@@ -62,5 +62,6 @@ pub fn run(args: &Args) -> Result<String, String> {
             );
         }
     }
-    Ok(out)
+    // Names are attacker-chosen text: display controls are shown escaped, never raw.
+    Ok(certscope::display::escape_lines(&out).into_owned())
 }

@@ -65,6 +65,7 @@ pub fn wrapped_hex(hex: &str) -> Vec<String> {
 
 fn field(out: &mut String, indent: usize, label: &str, value: &str) {
     let pad = LABEL.saturating_sub(indent);
+    let value = certscope::display::escape(value);
     let _ = writeln!(out, "{:indent$}{label:<pad$} {value}", "");
 }
 
@@ -78,6 +79,7 @@ fn hex_field(out: &mut String, indent: usize, label: &str, hex: &str) {
 }
 
 fn line(out: &mut String, indent: usize, text: &str) {
+    let text = certscope::display::escape(text);
     let _ = writeln!(out, "{:indent$}{text}", "");
 }
 

@@ -200,7 +200,10 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
         report
             .certificates
             .get(i)
-            .map(|c| format!("[{i}] {} ({})", c.subject, source(c.source)))
+            .map(|c| {
+                let subject = certscope::display::escape(&c.subject);
+                format!("[{i}] {subject} ({})", source(c.source))
+            })
             .unwrap_or_default()
     };
     if let Some(version) = roots_version {
@@ -259,7 +262,8 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
         chain::Revocation::NotChecked => println!("revocation: not checked: no CRL given"),
         chain::Revocation::Checked => println!("revocation: checked against the CRLs given"),
     }
-    write_out(&out);
+    // Names are attacker-chosen text: display controls are shown escaped, never raw.
+    write_out(&certscope::display::escape_lines(&out));
 }
 
 /// Where a certificate of the report came from, in words.

@@ -113,6 +113,24 @@ lints! {
         "The precertificate poison extension must be critical.";
     poison_null: "e_ct_poison_value_not_null", Error, "RFC 6962 3.1", ALL_KINDS, None,
         "The precertificate poison extension's value must be ASN.1 NULL.";
+    display_controls: "w_name_display_control_characters", Warning, "Unicode UAX #9 (bidi); Unicode UTS #39 3; RFC 5280 4.1.2.4", ALL_KINDS, None,
+        "Names and subjectAltName entries should not contain bidirectional formatting, zero-width or C0/C1 control characters: what a person reads is not what the certificate says.";
+    dns_name_character: "e_rfc_dnsname_invalid_character", Error, "RFC 5280 4.2.1.6; RFC 1034 3.5", ALL_KINDS, None,
+        "dNSName must use the preferred name syntax: letters, digits, hyphens and dots (no space, NUL, control or non-ASCII character; a leading \"*\" label aside).";
+    dns_name_empty_label: "e_dnsname_empty_label", Error, "RFC 5280 4.2.1.6; RFC 1034 3.5", ALL_KINDS, None,
+        "dNSName must not contain an empty label (a leading or trailing dot, or two dots in a row).";
+    issuer_empty: "e_issuer_field_empty", Error, "RFC 5280 4.1.2.4", ALL_KINDS, None,
+        "The issuer field must contain a non-empty distinguished name.";
+    sia_critical: "e_ext_subject_information_access_marked_critical", Error, "RFC 5280 4.2.2.2", ALL_KINDS, None,
+        "subjectInfoAccess must not be critical.";
+    freshest_crl_critical: "e_ext_freshest_crl_marked_critical", Error, "RFC 5280 4.2.1.15", ALL_KINDS, None,
+        "freshestCRL must not be critical.";
+    inhibit_any_policy_critical: "e_inhibit_any_policy_not_critical", Error, "RFC 5280 4.2.1.14", ALL_KINDS, None,
+        "inhibitAnyPolicy must be critical.";
+    san_uri_syntax: "e_ext_san_uri_not_absolute", Error, "RFC 5280 4.2.1.6; RFC 3986 4.3", ALL_KINDS, None,
+        "A uniformResourceIdentifier entry must be an absolute URI: a scheme followed by \":\" and a scheme-specific part.";
+    san_email_syntax: "e_rfc822_name_invalid_syntax", Error, "RFC 5280 4.2.1.6; RFC 5322 3.4.1", ALL_KINDS, None,
+        "An rfc822Name entry must be a bare addr-spec (local-part@domain): no display name, angle brackets or spaces.";
 }
 
 fn extensions_version(c: &Context<'_>) -> Vec<Hit> {
@@ -893,6 +911,212 @@ fn poison_null(c: &Context<'_>) -> Vec<Hit> {
                 format!(
                     "the precertificate poison's value is {} instead of 0500",
                     crate::cert::hex(e.extn_value.as_bytes())
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The text of a name attribute's value, decoded by its string type (lossy).
+fn attribute_text(atv: &x509_cert::attr::AttributeTypeAndValue) -> String {
+    let bytes = atv.value.value();
+    match atv.value.tag() {
+        Tag::BmpString => char::decode_utf16(
+            bytes
+                .chunks(2)
+                .map(|pair| pair.iter().fold(0u16, |acc, &b| (acc << 8) | u16::from(b))),
+        )
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect(),
+        Tag::TeletexString => bytes.iter().map(|&b| char::from(b)).collect(),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// The text of the subjectAltName's string entries, with their kind.
+fn san_texts(c: &Context<'_>) -> Vec<(&'static str, String)> {
+    c.san()
+        .into_iter()
+        .filter_map(|name| match name {
+            GeneralName::DnsName(s) => Some(("dNSName", s.as_str().to_owned())),
+            GeneralName::Rfc822Name(s) => Some(("rfc822Name", s.as_str().to_owned())),
+            GeneralName::UniformResourceIdentifier(s) => {
+                Some(("uniformResourceIdentifier", s.as_str().to_owned()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn display_controls(c: &Context<'_>) -> Vec<Hit> {
+    let describe = |text: &str| {
+        crate::display::controls_in(text)
+            .iter()
+            .map(|&ch| format!("U+{:04X}", u32::from(ch)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut hits = Vec::new();
+    for (field, atv) in name_values(c) {
+        let text = attribute_text(atv);
+        if text.chars().any(crate::display::is_display_control) {
+            hits.push(hit(
+                attribute_field(field, &atv.oid),
+                format!(
+                    "{} in the {field} is shown as {:?} but contains {}",
+                    crate::oid::short_name(&atv.oid),
+                    crate::display::escape(&text),
+                    describe(&text)
+                ),
+            ));
+        }
+    }
+    for (kind, text) in san_texts(c) {
+        if text.chars().any(crate::display::is_display_control) {
+            hits.push(hit(
+                "extensions/subjectAltName",
+                format!(
+                    "{kind} {:?} contains {}",
+                    crate::display::escape(&text),
+                    describe(&text)
+                ),
+            ));
+        }
+    }
+    hits
+}
+
+fn dns_name_character(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| {
+            name.split('.').enumerate().any(|(index, label)| {
+                !(index == 0 && label == "*")
+                    && !label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            })
+        })
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!(
+                    "dNSName {:?} has a character outside the preferred name syntax",
+                    crate::display::escape(&name)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn dns_name_empty_label(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| !name.is_empty() && name.split('.').any(str::is_empty))
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!(
+                    "dNSName {:?} has an empty label",
+                    crate::display::escape(&name)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn issuer_empty(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(c.tbs().issuer().is_empty(), "issuer", || {
+        "the issuer is an empty sequence".to_owned()
+    })
+}
+
+/// A hit when the extension with `oid` is present with the wrong criticality.
+fn criticality(c: &Context<'_>, oid: &str, must_be_critical: bool) -> Vec<Hit> {
+    let Ok(oid) = ObjectIdentifier::new(oid) else {
+        return Vec::new();
+    };
+    ext::raw(c.cert, &oid)
+        .filter(|e| e.critical != must_be_critical)
+        .take(1)
+        .map(|e| {
+            hit(
+                extension_field(&e.extn_id),
+                format!(
+                    "{} is {}critical",
+                    crate::oid::short_name(&e.extn_id),
+                    if e.critical { "" } else { "not " }
+                ),
+            )
+        })
+        .collect()
+}
+
+fn sia_critical(c: &Context<'_>) -> Vec<Hit> {
+    criticality(c, "1.3.6.1.5.5.7.1.11", false)
+}
+
+fn freshest_crl_critical(c: &Context<'_>) -> Vec<Hit> {
+    criticality(c, "2.5.29.46", false)
+}
+
+fn inhibit_any_policy_critical(c: &Context<'_>) -> Vec<Hit> {
+    criticality(c, "2.5.29.54", true)
+}
+
+/// Whether `uri` starts with an RFC 3986 scheme and a colon, with something after it.
+fn absolute_uri(uri: &str) -> bool {
+    let Some((scheme, rest)) = uri.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !rest.is_empty()
+}
+
+fn san_uri_syntax(c: &Context<'_>) -> Vec<Hit> {
+    san_texts(c)
+        .into_iter()
+        .filter(|(kind, text)| *kind == "uniformResourceIdentifier" && !text.is_empty())
+        .filter(|(_, text)| !absolute_uri(text))
+        .map(|(_, text)| {
+            hit(
+                "extensions/subjectAltName",
+                format!(
+                    "uniformResourceIdentifier {:?} is not an absolute URI",
+                    crate::display::escape(&text)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Whether `address` is a bare addr-spec: one `@`, non-empty local part and domain, no
+/// space, angle bracket or control character.
+fn addr_spec(address: &str) -> bool {
+    let Some((local, domain)) = address.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.is_empty()
+        && !domain.contains('@')
+        && !(local.contains('@') && !local.starts_with('"'))
+        && !address
+            .chars()
+            .any(|ch| ch == ' ' || ch == '<' || ch == '>' || ch.is_control())
+}
+
+fn san_email_syntax(c: &Context<'_>) -> Vec<Hit> {
+    san_texts(c)
+        .into_iter()
+        .filter(|(kind, text)| *kind == "rfc822Name" && !text.is_empty() && !addr_spec(text))
+        .map(|(_, text)| {
+            hit(
+                "extensions/subjectAltName",
+                format!(
+                    "rfc822Name {:?} is not a bare local-part@domain address",
+                    crate::display::escape(&text)
                 ),
             )
         })

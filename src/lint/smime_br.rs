@@ -27,8 +27,8 @@ lints! {
         "keyUsage must be present.";
     key_usage_critical: "w_smime_key_usage_not_critical", Warning, "S/MIME BR 7.1.2.3(e)", SMIME, None,
         "keyUsage should be critical.";
-    crl_missing: "w_smime_crl_distribution_points_missing", Warning, "S/MIME BR 7.1.2.3(b)", SMIME, Some("2023-09-01"),
-        "cRLDistributionPoints should be present (pkilint's reading; OCSP may serve instead).";
+    crl_missing: "e_smime_crl_distribution_points_missing", Error, "S/MIME BR 7.1.2.3(b)", SMIME, Some("2023-09-01"),
+        "cRLDistributionPoints shall be present, with at least one http:// URL.";
     validity: "e_smime_validity_longer_than_825_days", Error, "S/MIME BR 6.3.2", SMIME, Some("2023-09-01"),
         "S/MIME subscriber certificates must be valid for at most 825 days.";
     rsa_size: "e_smime_rsa_mod_less_than_2048_bits", Error, "S/MIME BR 6.1.5", SMIME, None,

@@ -27,7 +27,11 @@ lints! {
     eku_any: "e_sub_cert_eku_any_extended_key_usage", Error, "TLS BR 7.1.2.7.10", SERVER, None,
         "anyExtendedKeyUsage must not be present in a subscriber certificate.";
     eku_prohibited: "e_sub_cert_eku_prohibited_values", Error, "TLS BR 7.1.2.7.10", SERVER, None,
-        "emailProtection, codeSigning, timeStamping and OCSPSigning must not be present.";
+        "emailProtection, codeSigning, timeStamping, OCSPSigning and the CT Precertificate Signing Certificate purpose must not be present.";
+    eku_critical: "e_sub_cert_eku_critical", Error, "TLS BR 7.1.2.7.6", SERVER, None,
+        "extKeyUsage must not be critical in a subscriber certificate.";
+    basic_constraints_critical: "e_sub_cert_basic_constraints_not_critical", Error, "TLS BR 7.1.2.7.6; 7.1.2.7.8", SERVER, None,
+        "basicConstraints, when present in a subscriber certificate, must be critical.";
     eku_extra: "w_sub_cert_eku_extra_values", Warning, "TLS BR 7.1.2.7.10", SERVER, None,
         "Purposes other than serverAuth and clientAuth are not recommended.";
     cert_sign_bit: "e_sub_cert_key_usage_cert_sign_bit_set", Error, "TLS BR 7.1.2.7.11", SERVER, None,
@@ -81,7 +85,17 @@ lints! {
     wildcard_whole: "e_dnsname_left_label_wildcard_correct", Error, "TLS BR 7.1.2.7.12", SERVER, None,
         "A wildcard label must be exactly \"*\".";
     bad_character: "e_dnsname_bad_character_in_label", Error, "TLS BR 7.1.2.7.12; RFC 5280 4.2.1.6", SERVER, None,
-        "dNSName labels must contain only letters, digits and hyphens (no underscore, no space), not starting or ending with a hyphen.";
+        "dNSName labels must contain only letters, digits and hyphens (no space), not starting or ending with a hyphen; underscores are the next lint's.";
+    underscore: "e_dnsname_underscore_in_label", Error, "TLS BR 7.1.4.2.1 (ballot SC12)", SERVER, Some("2019-04-01"),
+        "dNSName labels must not contain an underscore (certificates issued from 2019-04-01).";
+    reserved_label: "e_dnsname_contains_prohibited_reserved_label", Error, "TLS BR 7.1.4.2.1; RFC 5890 2.3.1", SERVER, None,
+        "A label must not start with two characters and two hyphens (\"ab--\") unless it is an \"xn--\" A-label.";
+    common_name_reserved_ip: "e_subject_common_name_reserved_ip", Error, "TLS BR 7.1.2.7.12; 7.1.4.3", SERVER, None,
+        "A commonName holding an IP address must not hold a private, loopback, link-local or other reserved one.";
+    organizational_unit: "e_sub_cert_organizational_unit_name_present", Error, "TLS BR 7.1.2.7.2-5 (ballot SC47)", SERVER, Some("2022-09-01"),
+        "organizationalUnitName must not be present in a subscriber certificate's subject.";
+    crl_without_ocsp: "e_sub_cert_crl_distribution_points_missing_without_ocsp", Error, "TLS BR 7.1.2.11.2 (ballot SC-063)", SERVER, Some("2024-03-15"),
+        "cRLDistributionPoints must be present when authorityInfoAccess has no OCSP URL.";
     label_length: "e_dnsname_label_too_long", Error, "RFC 1035 2.3.4; TLS BR 7.1.2.7.12", SERVER, None,
         "dNSName labels must be at most 63 octets and the name at most 253.";
     rsa_size: "e_rsa_mod_less_than_2048_bits", Error, "TLS BR 6.1.5", SERVER_AND_CA, None,
@@ -122,6 +136,12 @@ lints! {
         "CA certificates must include countryName in the subject.";
     ca_organization: "e_ca_organization_name_missing", Error, "TLS BR 7.1.2.10.2", CA_KINDS, None,
         "CA certificates must include organizationName in the subject.";
+    ca_common_name: "e_ca_common_name_missing", Error, "TLS BR 7.1.2.10.2", CA_KINDS, None,
+        "CA certificates must include commonName in the subject.";
+    ca_organizational_unit: "e_ca_organizational_unit_name_present", Error, "TLS BR 7.1.2.10.2", CA_KINDS, Some("2023-09-15"),
+        "organizationalUnitName must not be present in a CA certificate's subject (certificates issued from 2023-09-15).";
+    subordinate_eku_values: "e_sub_ca_eku_prohibited_values", Error, "TLS BR 7.1.2.10.6", SUBORDINATE, None,
+        "A TLS subordinate CA's extKeyUsage must not contain anyExtendedKeyUsage, or serverAuth together with emailProtection, codeSigning, timeStamping or OCSPSigning.";
     root_eku: "e_root_ca_extended_key_usage_present", Error, "TLS BR 7.1.2.1.2", ROOT, None,
         "Root CA certificates must not include extKeyUsage.";
 }
@@ -167,11 +187,12 @@ fn eku_any(c: &Context<'_>) -> Vec<Hit> {
     )
 }
 
-const PROHIBITED: [ObjectIdentifier; 4] = [
+const PROHIBITED: [ObjectIdentifier; 5] = [
     oids::EMAIL_PROTECTION,
     oids::CODE_SIGNING,
     oids::TIME_STAMPING,
     oids::OCSP_SIGNING,
+    oids::PRECERTIFICATE_SIGNING,
 ];
 
 fn eku_prohibited(c: &Context<'_>) -> Vec<Hit> {
@@ -618,9 +639,9 @@ fn bad_character(c: &Context<'_>) -> Vec<Hit> {
                     }
                     label.starts_with('-')
                         || label.ends_with('-')
-                        || !label
-                            .bytes()
-                            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'*')
+                        || !label.bytes().all(|b| {
+                            b.is_ascii_alphanumeric() || b == b'-' || b == b'*' || b == b'_'
+                        })
                 })
         })
         .map(|name| {
@@ -863,5 +884,132 @@ fn root_eku(c: &Context<'_>) -> Vec<Hit> {
         !matches!(ext::find::<ext::ExtendedKeyUsage>(c.cert), Lookup::Absent),
         "extensions/extendedKeyUsage",
         || "a root CA certificate carries extKeyUsage".to_owned(),
+    )
+}
+
+fn eku_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::find::<ext::ExtendedKeyUsage>(c.cert).critical() == Some(true),
+        "extensions/extendedKeyUsage",
+        || "extKeyUsage is critical".to_owned(),
+    )
+}
+
+fn basic_constraints_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.basic_constraints().critical() == Some(false),
+        "extensions/basicConstraints",
+        || "basicConstraints is present and not critical".to_owned(),
+    )
+}
+
+fn underscore(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| name.contains('_'))
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!("dNSName {name:?} has an underscore"),
+            )
+        })
+        .collect()
+}
+
+/// Whether a label is reserved by RFC 5890 2.3.1: two characters, then "--", and not an
+/// A-label ("xn--").
+fn reserved_label_name(label: &str) -> bool {
+    let bytes = label.as_bytes();
+    bytes.get(2..4) == Some(b"--".as_slice())
+        && !bytes
+            .get(..2)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"xn"))
+}
+
+fn reserved_label(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| name.split('.').any(reserved_label_name))
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!("dNSName {name:?} has a reserved \"??--\" label"),
+            )
+        })
+        .collect()
+}
+
+fn common_name_reserved_ip(c: &Context<'_>) -> Vec<Hit> {
+    c.subject_values(oids::COMMON_NAME)
+        .into_iter()
+        .filter_map(|cn| {
+            let ip: std::net::IpAddr = cn.parse().ok()?;
+            let bytes = match ip {
+                std::net::IpAddr::V4(v4) => v4.octets().to_vec(),
+                std::net::IpAddr::V6(v6) => v6.octets().to_vec(),
+            };
+            reserved_address(&bytes).then(|| {
+                hit(
+                    "subject/attributes/CN",
+                    format!("commonName {cn:?} is a reserved IP address"),
+                )
+            })
+        })
+        .collect()
+}
+
+fn organizational_unit(c: &Context<'_>) -> Vec<Hit> {
+    c.subject_values(oids::ORGANIZATIONAL_UNIT)
+        .into_iter()
+        .map(|ou| {
+            hit(
+                "subject/attributes/OU",
+                format!("the subject has organizationalUnitName {ou:?}"),
+            )
+        })
+        .collect()
+}
+
+fn crl_without_ocsp(c: &Context<'_>) -> Vec<Hit> {
+    let ocsp = access_descriptions(c)
+        .unwrap_or_default()
+        .iter()
+        .any(|d| d.access_method == oids::AIA_OCSP);
+    hit_if(
+        !ocsp && !ext::find::<ext::CrlDistributionPoints>(c.cert).is_present(),
+        "extensions/cRLDistributionPoints",
+        || "cRLDistributionPoints is absent and authorityInfoAccess has no OCSP URL".to_owned(),
+    )
+}
+
+fn ca_common_name(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.subject_values(oids::COMMON_NAME).is_empty(),
+        "subject",
+        || "the CA's subject has no commonName".to_owned(),
+    )
+}
+
+fn ca_organizational_unit(c: &Context<'_>) -> Vec<Hit> {
+    organizational_unit(c)
+}
+
+fn subordinate_eku_values(c: &Context<'_>) -> Vec<Hit> {
+    let purposes = c.purposes();
+    if purposes.contains(&oids::ANY_EKU) {
+        return vec![hit(
+            "extensions/extendedKeyUsage",
+            "extKeyUsage contains anyExtendedKeyUsage",
+        )];
+    }
+    let mixed: Vec<ObjectIdentifier> = purposes
+        .iter()
+        .copied()
+        .filter(|p| PROHIBITED.contains(p) && *p != oids::PRECERTIFICATE_SIGNING)
+        .collect();
+    hit_if(
+        purposes.contains(&oids::SERVER_AUTH) && !mixed.is_empty(),
+        "extensions/extendedKeyUsage",
+        || format!("extKeyUsage has serverAuth with {}", purpose_names(&mixed)),
     )
 }

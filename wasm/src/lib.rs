@@ -274,6 +274,10 @@ export interface LintOptions {
   include_not_applicable?: boolean;
   /** Password for PKCS#12 inputs. */
   password?: string | null;
+  /** What the certificate's chain is known to end at: `public` (a publicly trusted root, so
+   * Baseline Requirements findings are errors) or `private`; default: unknown, and Baseline
+   * Requirements chosen from the role alone report `advice`. */
+  hierarchy?: 'public' | 'private' | null;
 }
 /** The lint findings of one certificate of the input (`index` counts all its objects). */
 export interface LintResult {
@@ -499,6 +503,8 @@ struct JsLintOptions {
     rule_set: Option<String>,
     include_not_applicable: bool,
     password: Option<String>,
+    /// What the chain is known to end at: `public` or `private`.
+    hierarchy: Option<String>,
 }
 
 /// The lint findings of one certificate.
@@ -528,11 +534,18 @@ pub fn lint(
                 .ok_or_else(|| js_error(format!("unknown rule set {name}")))?,
         ),
     };
+    let hierarchy = match js.hierarchy.as_deref() {
+        None => None,
+        Some("public") => Some(certscope::Hierarchy::Public("user".to_owned())),
+        Some("private") => Some(certscope::Hierarchy::Private),
+        Some(other) => return Err(js_error(format!("unknown hierarchy {other}"))),
+    };
     let options = certscope::LintOptions {
         time: Some(time_option(js.at.as_deref())?),
         target: None,
         rule_set,
         include_not_applicable: js.include_not_applicable,
+        hierarchy,
     };
     let bytes = input_bytes(&input)?;
     let parsed = certscope::parse_input(&bytes, &input_options(js.password)).map_err(js_error)?;

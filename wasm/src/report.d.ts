@@ -72,6 +72,8 @@ export interface CertificateReport {
   is_ca: boolean;
   /** The issuer's name. */
   issuer: NameReport;
+  /** The rule sets the lints ran, each with the evidence that chose it and whether its findings bind. */
+  lint_rule_sets: RuleSetChoice[];
   /** Lint findings, with the rule sets chosen from the certificate's kind and effective dates judged at the analysis time. */
   lints: Finding[];
   /** Where it came from. */
@@ -324,6 +326,7 @@ export interface IssuerSignature {
   /** The outcome. */
   signature: SignatureCheck;
 }
+export type LintEvidence = 'always' | 'user_choice' | 'policy_claim' | 'public_root' | 'private_root' | 'purpose';
 export interface NameReport {
   /** The attributes in DER order. */
   attributes: Attribute[];
@@ -484,13 +487,25 @@ export interface Role {
   usable: boolean;
 }
 export type RoleKind = 'root_ca' | 'intermediate_ca' | 'cross_certificate' | 'tls_server' | 'tls_client' | 'code_signing' | 'smime_signing' | 'smime_encryption' | 'document_signing' | 'ocsp_responder' | 'time_stamping' | 'ct_precertificate' | 'self_signed_end_entity' | 'unrestricted' | 'unknown';
+export type RuleSet = 'rfc5280' | 'tls-br' | 'smime-br' | 'code-signing-br' | 'device';
+/** Why a rule set was chosen, and whether its findings bind the certificate. */
+export interface RuleSetChoice {
+  /** Whether the certificate is shown to be under these rules. When it is not (a CA/Browser Forum set chosen from the purpose alone), its errors and warnings are reported as `advice`. */
+  binding: boolean;
+  /** The evidence that selected it. */
+  evidence: LintEvidence;
+  /** The evidence in words, naming the OID, purpose or anchor. */
+  reason: string;
+  /** The rule set. */
+  rule_set: RuleSet;
+}
 export interface Serial {
   /** Decimal, when the value fits in 64 bits and is not negative. */
   decimal: string | null;
   /** The INTEGER's content octets as lowercase hex (two's complement, as encoded). */
   hex: string;
 }
-export type Severity = 'error' | 'warning' | 'notice' | 'info' | 'not_effective' | 'not_applicable';
+export type Severity = 'error' | 'advice' | 'warning' | 'notice' | 'info' | 'not_effective' | 'not_applicable';
 /** One side (server or client): usable or not, and why. */
 export interface Side {
   /** What allows it. */

@@ -589,6 +589,17 @@ lint("e_subject_organization_name_max_length", dict(kind="subca", subject=name((
 lint("w_subject_email_address_deprecated", dict(kind="smime", subject=name((NameOID.COMMON_NAME, "Alice"), (NameOID.EMAIL_ADDRESS, "alice@example.com"))))
 lint("e_ct_poison_not_critical", dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), False)}), dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), True)}))
 lint("e_ct_poison_value_not_null", dict(drop=["sct"], set={"poison": (raw("1.3.6.1.4.1.11129.2.4.3", b"\x02\x01\x00"), True)}), dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), True)}))
+lint("w_name_display_control_characters", dict(kind="device", subject=name((NameOID.ORGANIZATION_NAME, "Example \u202egnp.exe Devices"), (NameOID.COMMON_NAME, "device-0001"))), dict(kind="device", subject=name((NameOID.ORGANIZATION_NAME, "Example Dévices 日本"), (NameOID.COMMON_NAME, "device-0001"))))
+lint("e_rfc_dnsname_invalid_character", dict(kind="device", set={"san": san([x509.UniformResourceIdentifier("spiffe://example.com/device/0001"), dns("device 0001.example.com")])}), dict(kind="device", set={"san": san([x509.UniformResourceIdentifier("spiffe://example.com/device/0001"), dns("device_0001.example.com")])}))
+lint("e_dnsname_empty_label", dict(set={"san": san([dns("www.example.com"), dns("www..example.com")])}))
+lint("e_issuer_field_empty", dict(kind="device", issuer=x509.Name([])))
+SIA = seq([seq([oid_der("1.3.6.1.5.5.7.48.5"), tlv(0x86, b"http://repository.example.com/")])])
+lint("e_ext_subject_information_access_marked_critical", dict(set={"sia": (raw("1.3.6.1.5.5.7.1.11", SIA), True)}), dict(set={"sia": (raw("1.3.6.1.5.5.7.1.11", SIA), False)}))
+FRESHEST = x509.FreshestCRL([x509.DistributionPoint([x509.UniformResourceIdentifier("http://crl.example.com/delta.crl")], None, None, None)])
+lint("e_ext_freshest_crl_marked_critical", dict(set={"freshest": (FRESHEST, True)}), dict(set={"freshest": (FRESHEST, False)}))
+lint("e_inhibit_any_policy_not_critical", dict(kind="subca", set={"inhibit": (x509.InhibitAnyPolicy(0), False)}), dict(kind="subca", set={"inhibit": (x509.InhibitAnyPolicy(0), True)}))
+lint("e_ext_san_uri_not_absolute", dict(kind="device", set={"san": san([x509.UniformResourceIdentifier("device/0001")])}))
+lint("e_rfc822_name_invalid_syntax", dict(kind="smime", set={"san": raw("2.5.29.17", seq([tlv(0x81, b"Alice <alice@example.com>")]))}))
 
 # TLS BR
 lint("e_sub_cert_eku_missing", dict(drop=["eku"]), rule_set="tls-br")
@@ -596,6 +607,8 @@ lint("e_sub_cert_eku_server_auth_client_auth_missing", dict(set={"eku": eku(CLIE
 lint("e_sub_cert_eku_any_extended_key_usage", dict(set={"eku": eku(SERVER_AUTH, ANY_EKU)}))
 lint("e_sub_cert_eku_prohibited_values", dict(set={"eku": eku(SERVER_AUTH, EMAIL)}), dict(set={"eku": eku(SERVER_AUTH, CLIENT_AUTH)}))
 lint("w_sub_cert_eku_extra_values", dict(set={"eku": eku(SERVER_AUTH, "1.3.6.1.5.5.7.3.17")}), dict(set={"eku": eku(SERVER_AUTH, CLIENT_AUTH)}))
+lint("e_sub_cert_eku_critical", dict(set={"eku": (eku(SERVER_AUTH), True)}))
+lint("e_sub_cert_basic_constraints_not_critical", dict(set={"bc": (x509.BasicConstraints(False, None), False)}))
 lint("e_sub_cert_key_usage_cert_sign_bit_set", dict(set={"ku": key_usage("digital_signature", "key_cert_sign")}))
 lint("e_sub_cert_key_usage_crl_sign_bit_set", dict(set={"ku": key_usage("digital_signature", "crl_sign")}))
 lint("e_sub_cert_key_usage_digital_signature_missing", dict(set={"ku": key_usage("key_agreement")}))
@@ -608,8 +621,8 @@ lint("w_sub_cert_aia_does_not_contain_issuing_ca_url", dict(set={"aia": aia(ca_i
 lint("e_aia_url_not_http", dict(set={"aia": aia(ca_issuers="https://ca.example.com/ca.crt")}))
 lint("e_crl_distribution_point_url_not_http", dict(set={"crldp": crldp("ldap://ldap.example.com/cn=ca")}))
 lint("e_sub_cert_crl_distribution_points_marked_critical", dict(set={"crldp": (crldp(), True)}))
-lint("e_sub_cert_certificate_policies_missing", dict(drop=["cp"]))
-lint("e_sub_cert_cabf_policy_missing", dict(set={"cp": policies(PRIVATE_POLICY)}), dict(set={"cp": policies(POLICY_DV, PRIVATE_POLICY)}))
+lint("e_sub_cert_certificate_policies_missing", dict(drop=["cp"]), rule_set="tls-br")
+lint("e_sub_cert_cabf_policy_missing", dict(set={"cp": policies(PRIVATE_POLICY)}), dict(set={"cp": policies(POLICY_DV, PRIVATE_POLICY)}), rule_set="tls-br")
 lint("e_cab_dv_conflicts_with_org", dict(subject=name((NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.COMMON_NAME, "www.example.com"))))
 OV_SUBJECT = name((NameOID.COUNTRY_NAME, "US"), (NameOID.STATE_OR_PROVINCE_NAME, "California"), (NameOID.LOCALITY_NAME, "San Francisco"), (NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.COMMON_NAME, "www.example.com"))
 lint("e_cab_ov_requires_org", dict(set={"cp": policies(POLICY_OV)}), dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT))
@@ -622,7 +635,12 @@ lint("e_san_dns_name_internal", dict(set={"san": san([dns("www.example.com"), dn
 lint("e_ext_san_contains_reserved_ip", dict(set={"san": san([dns("www.example.com"), x509.IPAddress(ipaddress.ip_address("10.0.0.1"))])}), dict(set={"san": san([dns("www.example.com"), x509.IPAddress(ipaddress.ip_address("8.8.8.8"))])}))
 lint("e_dnsname_wildcard_only_in_left_label", dict(set={"san": san([dns("www.example.com"), dns("www.*.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("*.example.com")])}))
 lint("e_dnsname_left_label_wildcard_correct", dict(set={"san": san([dns("www.example.com"), dns("w*.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("*.example.com")])}))
-lint("e_dnsname_bad_character_in_label", dict(set={"san": san([dns("www.example.com"), dns("my_host.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("my-host.example.com")])}))
+lint("e_dnsname_bad_character_in_label", dict(set={"san": san([dns("www.example.com"), dns("-myhost.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("my-host.example.com")])}))
+lint("e_dnsname_underscore_in_label", dict(set={"san": san([dns("www.example.com"), dns("my_host.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("my_host.example.com")])}, not_before=day(2017, 6, 1), days=365))
+lint("e_dnsname_contains_prohibited_reserved_label", dict(set={"san": san([dns("www.example.com"), dns("ab--cd.example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("xn--bcher-kva.example.com")])}))
+lint("e_subject_common_name_reserved_ip", dict(subject=name((NameOID.COMMON_NAME, "10.0.0.1")), set={"san": san([dns("www.example.com"), x509.IPAddress(ipaddress.ip_address("10.0.0.1"))])}), dict(subject=name((NameOID.COMMON_NAME, "8.8.8.8")), set={"san": san([dns("www.example.com"), x509.IPAddress(ipaddress.ip_address("8.8.8.8"))])}))
+lint("e_sub_cert_organizational_unit_name_present", dict(subject=name((NameOID.ORGANIZATIONAL_UNIT_NAME, "Web"), (NameOID.COMMON_NAME, "www.example.com"))), dict(subject=name((NameOID.ORGANIZATIONAL_UNIT_NAME, "Web"), (NameOID.COMMON_NAME, "www.example.com")), not_before=day(2022, 6, 1), days=365))
+lint("e_sub_cert_crl_distribution_points_missing_without_ocsp", dict(drop=["crldp"], set={"aia": aia(ocsp=None)}), dict(drop=["crldp"]))
 lint("e_dnsname_label_too_long", dict(set={"san": san([dns("www.example.com"), dns("a" * 64 + ".example.com")])}), dict(set={"san": san([dns("www.example.com"), dns("a" * 63 + ".example.com")])}))
 RSA_LEAF = lambda k: dict(key=K[k], set={"ski": ski(K[k]), "ku": key_usage("digital_signature", "key_encipherment")})
 lint("e_rsa_mod_less_than_2048_bits", RSA_LEAF("rsa1024"), RSA_LEAF("leaf_rsa"))
@@ -638,12 +656,16 @@ lint("w_serial_number_low_entropy", dict(serial=0x1234), dict(serial=0x010203040
 lint("w_sub_cert_sct_list_missing", dict(drop=["sct"]), dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), True)}))
 lint("w_sub_ca_aia_missing", dict(kind="subca", drop=["aia"]), dict(kind="subca"))
 lint("e_sub_ca_crl_distribution_points_missing", dict(kind="subca", drop=["crldp"]), dict(kind="subca"))
-lint("e_sub_ca_certificate_policies_missing", dict(kind="subca", drop=["cp"]), dict(kind="subca"))
+lint("e_sub_ca_certificate_policies_missing", dict(kind="subca", drop=["cp"]), dict(kind="subca"), rule_set="tls-br")
 lint("e_sub_ca_eku_missing", dict(kind="subca", drop=["eku"]), dict(kind="subca"), rule_set="tls-br")
 lint("e_ca_key_usage_not_critical", dict(kind="subca", set={"ku": (key_usage("digital_signature", "key_cert_sign", "crl_sign"), False)}), dict(kind="subca"))
 lint("e_ca_crl_sign_not_set", dict(kind="subca", set={"ku": key_usage("digital_signature", "key_cert_sign")}), dict(kind="subca"))
 lint("e_ca_country_name_missing", dict(kind="subca", subject=name((NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca"))
 lint("e_ca_organization_name_missing", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca"))
+CA_SUBJECT_OU = name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.ORGANIZATIONAL_UNIT_NAME, "PKI"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))
+lint("e_ca_common_name_missing", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope Test"))), dict(kind="subca"))
+lint("e_ca_organizational_unit_name_present", dict(kind="subca", subject=CA_SUBJECT_OU), dict(kind="subca", subject=CA_SUBJECT_OU, not_before=day(2023, 1, 1)))
+lint("e_sub_ca_eku_prohibited_values", dict(kind="subca", set={"eku": eku(SERVER_AUTH, EMAIL)}), dict(kind="subca"))
 lint("e_root_ca_extended_key_usage_present", dict(kind="root", set={"eku": (eku(SERVER_AUTH), False)}), dict(kind="root"), rule_set="tls-br")
 
 # S/MIME BR
@@ -653,10 +675,10 @@ lint("e_smime_eku_prohibited_values", dict(kind="smime", set={"eku": eku(EMAIL, 
 lint("e_smime_strict_eku_extra_values", dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH)}), dict(kind="smime", set={"eku": eku(EMAIL, CLIENT_AUTH), "cp": policies("2.23.140.1.5.1.2")}))
 lint("e_smime_san_mailbox_missing", dict(kind="smime", set={"san": san([x509.UniformResourceIdentifier("mailto:alice@example.com")])}), dict(kind="smime"))
 lint("e_smime_subject_email_not_in_san", dict(kind="smime", subject=name((NameOID.COMMON_NAME, "alice@example.com"), (NameOID.EMAIL_ADDRESS, "bob@example.com"))), dict(kind="smime", subject=name((NameOID.COMMON_NAME, "alice@example.com"), (NameOID.EMAIL_ADDRESS, "alice@example.com"))))
-lint("e_smime_policy_missing", dict(kind="smime", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="smime"))
+lint("e_smime_policy_missing", dict(kind="smime", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="smime"), rule_set="smime-br")
 lint("e_smime_key_usage_missing", dict(kind="smime", drop=["ku"]), dict(kind="smime"))
 lint("w_smime_key_usage_not_critical", dict(kind="smime", set={"ku": (key_usage("digital_signature", "key_encipherment"), False)}), dict(kind="smime"))
-lint("w_smime_crl_distribution_points_missing", dict(kind="smime", drop=["crldp"]), dict(kind="smime"))
+lint("e_smime_crl_distribution_points_missing", dict(kind="smime", drop=["crldp"]), dict(kind="smime"))
 lint("e_smime_validity_longer_than_825_days", dict(kind="smime", days=826), dict(kind="smime", days=825))
 lint("e_smime_rsa_mod_less_than_2048_bits", dict(kind="smime", key=K["rsa1024"], set={"ski": ski(K["rsa1024"])}), dict(kind="smime"))
 
@@ -668,7 +690,7 @@ lint("e_code_signing_key_usage_digital_signature_missing", dict(kind="code", set
 lint("e_code_signing_key_usage_not_critical", dict(kind="code", set={"ku": (key_usage("digital_signature"), False)}), dict(kind="code"))
 lint("e_code_signing_rsa_mod_less_than_3072_bits", dict(kind="code", key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"])}), dict(kind="code", key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"])}, not_before=day(2021, 5, 1)))
 lint("e_code_signing_validity_longer_than_39_months", dict(kind="code", days=1189), dict(kind="code", days=1188))
-lint("e_code_signing_policy_missing", dict(kind="code", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="code", set={"cp": policies("2.23.140.1.3")}))
+lint("e_code_signing_policy_missing", dict(kind="code", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="code", set={"cp": policies("2.23.140.1.3")}), rule_set="code-signing-br")
 lint("e_code_signing_crl_distribution_points_missing", dict(kind="code", drop=["crldp"]), dict(kind="code"))
 lint("e_code_signing_aia_ca_issuers_missing", dict(kind="code", set={"aia": aia(ca_issuers=None)}), dict(kind="code"))
 
@@ -682,6 +704,29 @@ lint("w_device_validity_longer_than_825_days", dict(kind="device", days=3650), d
 lint("e_device_key_too_small", dict(kind="device", key=K["rsa1024"], set={"ski": ski(K["rsa1024"])}), dict(kind="device"))
 lint("w_device_eku_any_extended_key_usage", dict(kind="device", set={"eku": eku(CLIENT_AUTH, ANY_EKU)}), dict(kind="device"))
 lint("e_device_weak_signature_algorithm", dict(kind="device", hash_algorithm=hashes.SHA1()), dict(kind="device"))
+
+
+# Scenarios of the rule-set selection (tests/lint_selection.rs), not tied to one lint.
+SCENARIOS = {
+    # A leaf asserting the DV policy with SHA-1, RSA-1024, a 24-octet serial, ten years, no
+    # SAN, keyCertSign and anyExtendedKeyUsage alone (so its purpose alone says "other").
+    "dv-claim-leaf": dict(
+        key=K["rsa1024"],
+        hash_algorithm=hashes.SHA1(),
+        mutate=set_serial(b"\x7f" + b"\x5a" * 23),
+        not_before=day(2025, 1, 1),
+        days=3650,
+        drop=["san", "sct"],
+        set={"ku": key_usage("digital_signature", "key_cert_sign"), "eku": eku(ANY_EKU), "ski": ski(K["rsa1024"])},
+    ),
+    # The issuing CA of a private device fleet: clientAuth and serverAuth, no policies.
+    "private-fleet-ca": dict(
+        kind="subca",
+        subject=name((NameOID.ORGANIZATION_NAME, "Example Devices"), (NameOID.COMMON_NAME, "Example Fleet Issuing CA")),
+        drop=["cp", "crldp", "aia"],
+        set={"eku": eku(CLIENT_AUTH, SERVER_AUTH)},
+    ),
+}
 
 
 def pem(der):
@@ -720,6 +765,11 @@ def main():
                 f.write(pem(build(id + ".ok", negative_kind, **negative)))
             files["negative"] = "certs/" + id + ".ok.pem"
         manifest.append(dict(id=id, rule_set=rule_set, kind=kind, negative_kind=FIXTURE_KINDS.get(id + ".ok", kind), **files))
+    for scenario, fields in SCENARIOS.items():
+        fields = dict(fields)
+        kind = fields.pop("kind", "tls")
+        with open(os.path.join(out, "scenario-" + scenario + ".pem"), "w") as f:
+            f.write(pem(build("scenario-" + scenario, kind, **fields)))
     for kind in ("tls", "subca", "root", "smime", "code", "device"):
         if kind not in bases:
             bases[kind] = "certs/base-" + kind + ".pem"
