@@ -991,10 +991,11 @@ fn dns_name_character(c: &Context<'_>) -> Vec<Hit> {
         .into_iter()
         .filter(|name| {
             name.split('.').enumerate().any(|(index, label)| {
-                !(index == 0 && label == "*")
-                    && !label
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                let wildcard = index == 0 && label == "*";
+                let preferred = label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                !wildcard && !preferred
             })
         })
         .map(|name| {
@@ -1098,13 +1099,11 @@ fn addr_spec(address: &str) -> bool {
     let Some((local, domain)) = address.rsplit_once('@') else {
         return false;
     };
-    !local.is_empty()
-        && !domain.is_empty()
-        && !domain.contains('@')
-        && !(local.contains('@') && !local.starts_with('"'))
-        && !address
-            .chars()
-            .any(|ch| ch == ' ' || ch == '<' || ch == '>' || ch.is_control())
+    let unquoted_at = local.contains('@') && !local.starts_with('"');
+    let forbidden = address
+        .chars()
+        .any(|ch| ch == ' ' || ch == '<' || ch == '>' || ch.is_control());
+    !(local.is_empty() || domain.is_empty() || unquoted_at || forbidden)
 }
 
 fn san_email_syntax(c: &Context<'_>) -> Vec<Hit> {
