@@ -248,3 +248,46 @@ fn finding_fields_are_paths_into_the_report() {
         }
     }
 }
+
+#[test]
+fn display_controls_are_named_and_shown_escaped_in_the_finding() {
+    let cert = load("certs/w_name_display_control_characters.pem");
+    let findings = lint::lint(&cert, &LintOptions::default());
+    let finding = findings
+        .iter()
+        .find(|f| f.id == "w_name_display_control_characters")
+        .unwrap();
+    assert_eq!(finding.field, "subject/attributes/O");
+    assert!(
+        finding.message.contains("Example \\u{202E}gnp.exe Devices")
+            && finding.message.contains("U+202E")
+            && !finding.message.contains('\u{202e}'),
+        "{}",
+        finding.message
+    );
+    // A NUL or a space in a dNSName is an RFC 5280 error on any certificate, not only a
+    // TLS server's: this one is a device identity.
+    let device = load("certs/e_rfc_dnsname_invalid_character.pem");
+    assert_eq!(
+        lint::LintTarget::auto(&device).kind,
+        lint::CertKind::TlsClient
+    );
+    assert!(lint::lint(&device, &LintOptions::default())
+        .iter()
+        .any(|f| f.id == "e_rfc_dnsname_invalid_character" && f.severity == Severity::Error));
+}
+
+#[test]
+fn an_underscore_is_judged_at_issuance() {
+    // Issued in 2017, before ballot SC12's 2019-04-01: not an error, shown as not effective.
+    let early = load("certs/e_dnsname_underscore_in_label.ok.pem");
+    let finding = lint::lint(&early, &LintOptions::default())
+        .into_iter()
+        .find(|f| f.id == "e_dnsname_underscore_in_label")
+        .unwrap();
+    assert_eq!(finding.severity, Severity::NotEffective);
+    let late = load("certs/e_dnsname_underscore_in_label.pem");
+    assert!(lint::lint(&late, &LintOptions::default())
+        .iter()
+        .any(|f| f.id == "e_dnsname_underscore_in_label" && f.severity == Severity::Error));
+}

@@ -963,7 +963,7 @@ fn display_controls(c: &Context<'_>) -> Vec<Hit> {
             hits.push(hit(
                 attribute_field(field, &atv.oid),
                 format!(
-                    "{} in the {field} is shown as {:?} but contains {}",
+                    "{} in the {field} is shown as \"{}\" but contains {}",
                     crate::oid::short_name(&atv.oid),
                     crate::display::escape(&text),
                     describe(&text)
@@ -976,7 +976,7 @@ fn display_controls(c: &Context<'_>) -> Vec<Hit> {
             hits.push(hit(
                 "extensions/subjectAltName",
                 format!(
-                    "{kind} {:?} contains {}",
+                    "{kind} \"{}\" contains {}",
                     crate::display::escape(&text),
                     describe(&text)
                 ),
@@ -1002,7 +1002,7 @@ fn dns_name_character(c: &Context<'_>) -> Vec<Hit> {
             hit(
                 "extensions/subjectAltName",
                 format!(
-                    "dNSName {:?} has a character outside the preferred name syntax",
+                    "dNSName \"{}\" has a character outside the preferred name syntax",
                     crate::display::escape(&name)
                 ),
             )
@@ -1018,7 +1018,7 @@ fn dns_name_empty_label(c: &Context<'_>) -> Vec<Hit> {
             hit(
                 "extensions/subjectAltName",
                 format!(
-                    "dNSName {:?} has an empty label",
+                    "dNSName \"{}\" has an empty label",
                     crate::display::escape(&name)
                 ),
             )
@@ -1085,7 +1085,7 @@ fn san_uri_syntax(c: &Context<'_>) -> Vec<Hit> {
             hit(
                 "extensions/subjectAltName",
                 format!(
-                    "uniformResourceIdentifier {:?} is not an absolute URI",
+                    "uniformResourceIdentifier \"{}\" is not an absolute URI",
                     crate::display::escape(&text)
                 ),
             )
@@ -1114,7 +1114,7 @@ fn san_email_syntax(c: &Context<'_>) -> Vec<Hit> {
             hit(
                 "extensions/subjectAltName",
                 format!(
-                    "rfc822Name {:?} is not a bare local-part@domain address",
+                    "rfc822Name \"{}\" is not a bare local-part@domain address",
                     crate::display::escape(&text)
                 ),
             )

@@ -112,9 +112,9 @@ lints! {
         "EC keys must be on P-256, P-384 or P-521.";
     key_algorithm: "e_spki_algorithm_not_supported", Error, "TLS BR 7.1.3.1", SERVER_AND_CA, None,
         "The subject key must be RSA or EC.";
-    signature_algorithm: "e_signature_algorithm_not_supported", Error, "TLS BR 7.1.3.2", SERVER_AND_CA, None,
+    signature_algorithm: "e_signature_algorithm_not_supported", Error, "TLS BR 7.1.3.2", SERVER_AND_SUBORDINATE, None,
         "The signature algorithm must be one the BRs allow (RSA PKCS#1 v1.5 or PSS with SHA-256/384/512, ECDSA with SHA-256/384/512).";
-    sha1: "e_sub_cert_or_sub_ca_using_sha1", Error, "TLS BR 7.1.3.2", SERVER_AND_CA, None,
+    sha1: "e_sub_cert_or_sub_ca_using_sha1", Error, "TLS BR 7.1.3.2", SERVER_AND_SUBORDINATE, None,
         "SHA-1 signatures must not be used.";
     serial_entropy: "w_serial_number_low_entropy", Warning, "TLS BR 7.1", SERVER_AND_CA, None,
         "Serial numbers should carry at least 64 bits from a CSPRNG: fewer than 8 octets cannot.";

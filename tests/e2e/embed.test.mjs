@@ -195,15 +195,23 @@ test('lint mode: a known finding appears on screen and in the event', async () =
   const panel = page.locator('#lint-server >> css=.lints');
   await panel.waitFor();
   assert.match(await text(page, '#lint-server >> css=.lint-result .subject'), /CN=www\.example\.com/);
-  const findings = await page.locator('#lint-server >> css=.lint-group.sev-error li').allTextContents();
+  // The server certificate asserts no CA/Browser Forum policy and no chain says its root is
+  // public: its Baseline Requirements findings are advice, shown in a group of their own.
+  const findings = await page.locator('#lint-server >> css=.lint-group.sev-advice li').allTextContents();
   assert.ok(findings.some((f) => f.includes('e_sub_cert_aia_missing') && f.includes('TLS BR 7.1.2.7.7')), findings.join('\n'));
+  assert.equal(await page.locator('#lint-server >> css=.lint-group.sev-error li >> text=e_sub_cert_aia_missing').count(), 0);
   const { detail } = (await recordedEvents(page, 5))['lint-server'];
   assert.equal(detail.mode, 'lint');
   assert.equal(detail.chain, null);
   assert.equal(detail.lints.length, 1);
   const finding = detail.lints[0].findings.find((f) => f.id === 'e_sub_cert_aia_missing');
-  assert.equal(finding.severity, 'error');
+  assert.equal(finding.severity, 'advice');
   assert.equal(finding.field, 'extensions/authorityInfoAccess');
+  // Chosen by the user, the TLS Baseline Requirements make it an error.
+  const chosen = await change(page, '#lint-server', [['rule-set', 'tls-br']]);
+  assert.equal(chosen.detail.lints[0].findings.find((f) => f.id === 'e_sub_cert_aia_missing').severity, 'error');
+  const errors = await page.locator('#lint-server >> css=.lint-group.sev-error li').allTextContents();
+  assert.ok(errors.some((f) => f.includes('e_sub_cert_aia_missing')), errors.join('\n'));
   // A forced rule set applies only its lints.
   const forced = await change(page, '#lint-server', [['rule-set', 'rfc5280']]);
   assert.equal(forced.type, 'certscope-result');

@@ -72,6 +72,23 @@ test('garbage gives a clear error and the page keeps working', async () => {
   await page.close();
 });
 
+test('a right-to-left override in a name is shown escaped, never raw, and draws a finding', async () => {
+  const spoof = await readFile(join(ROOT, 'tests/data/lints/certs/w_name_display_control_characters.pem'), 'utf8');
+  const { page, watch } = await openPage(state);
+  await page.fill('#pem', spoof);
+  await page.click('#analyze');
+  const card = page.locator('article.certificate');
+  await card.waitFor();
+  const subject = await card.locator('.subject-dn').textContent();
+  assert.ok(subject.includes('\\u{202E}'), subject);
+  const all = await card.evaluate((node) => node.textContent);
+  assert.ok(!all.includes('\u202e'), 'U+202E appears raw in the card');
+  const lints = await card.locator('.lints li').allTextContents();
+  assert.ok(lints.some((l) => l.includes('w_name_display_control_characters') && l.includes('U+202E')), lints.join('\n'));
+  assertClean(watch);
+  await page.close();
+});
+
 test('negative control: the audit catches a request that leaves the origin', async () => {
   // A page without the CSP, on another origin than the server: its image request must be flagged.
   const page = await state.browser.context.newPage();
