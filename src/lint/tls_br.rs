@@ -136,6 +136,14 @@ lints! {
         "CA certificates must include countryName in the subject.";
     ca_organization: "e_ca_organization_name_missing", Error, "TLS BR 7.1.2.10.2", CA_KINDS, None,
         "CA certificates must include organizationName in the subject.";
+    country_iso: "e_subject_country_not_iso", Error, "TLS BR 7.1.2.7.4; 7.1.2.10.2 (ISO 3166-1)", SERVER_AND_CA, None,
+        "countryName must be an ISO 3166-1 alpha-2 code (or \"XX\" where no country applies).";
+    aia_unique: "e_aia_unique_access_locations", Error, "TLS BR 7.1.2.7.7 (ballot SC62)", SERVER, Some("2023-09-15"),
+        "authorityInfoAccess must not list the same location twice for one access method.";
+    policy_qualifiers: "e_sub_cert_policy_qualifier_not_cps_http", Error, "TLS BR 7.1.2.7.9; 7.1.2.10.5 (ballot SC62)", SERVER_AND_SUBORDINATE, Some("2023-09-15"),
+        "A policy qualifier, if present, must be id-qt-cps with an http:// or https:// URL (no userNotice, no explicitText).";
+    ca_multiple_reserved: "e_ca_multiple_reserved_policy_oids", Error, "TLS BR 7.1.2.10.5 (ballot SC62)", SUBORDINATE, Some("2023-09-15"),
+        "A subordinate CA certificate must not contain more than one CA/Browser Forum reserved policy identifier.";
     ca_common_name: "e_ca_common_name_missing", Error, "TLS BR 7.1.2.10.2", CA_KINDS, None,
         "CA certificates must include commonName in the subject.";
     ca_organizational_unit: "e_ca_organizational_unit_name_present", Error, "TLS BR 7.1.2.10.2", CA_KINDS, Some("2023-09-15"),
@@ -1012,4 +1020,121 @@ fn subordinate_eku_values(c: &Context<'_>) -> Vec<Hit> {
         "extensions/extendedKeyUsage",
         || format!("extKeyUsage has serverAuth with {}", purpose_names(&mixed)),
     )
+}
+
+/// ISO 3166-1 alpha-2 codes (Debian iso-codes 4.15.0), sorted.
+const ISO_3166: &str = "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW";
+
+fn country_iso(c: &Context<'_>) -> Vec<Hit> {
+    c.subject_values(oids::COUNTRY)
+        .into_iter()
+        .filter(|country| {
+            country != "XX"
+                && !(country.len() == 2 && ISO_3166.split(' ').any(|code| code == country.as_str()))
+        })
+        .map(|country| {
+            hit(
+                "subject/attributes/C",
+                format!("countryName {country:?} is not an ISO 3166-1 alpha-2 code"),
+            )
+        })
+        .collect()
+}
+
+fn aia_unique(c: &Context<'_>) -> Vec<Hit> {
+    let descriptions = access_descriptions(c).unwrap_or_default();
+    let mut hits = Vec::new();
+    for (index, description) in descriptions.iter().enumerate() {
+        let GeneralName::UniformResourceIdentifier(uri) = &description.access_location else {
+            continue;
+        };
+        let repeated = descriptions
+            .get(..index)
+            .unwrap_or_default()
+            .iter()
+            .any(|earlier| {
+                earlier.access_method == description.access_method
+                    && matches!(&earlier.access_location,
+                        GeneralName::UniformResourceIdentifier(other)
+                            if other.as_str().eq_ignore_ascii_case(uri.as_str()))
+            });
+        if repeated {
+            hits.push(hit(
+                "extensions/authorityInfoAccess",
+                format!(
+                    "{} location {:?} appears more than once",
+                    crate::oid::short_name(&description.access_method),
+                    uri.as_str()
+                ),
+            ));
+        }
+    }
+    hits
+}
+
+fn policy_qualifiers(c: &Context<'_>) -> Vec<Hit> {
+    const CPS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.2.1");
+    let Some(policies) = ext::find::<ext::CertificatePolicies>(c.cert)
+        .value()
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for information in &policies.0 {
+        for qualifier in information.policy_qualifiers.iter().flatten() {
+            let problem = if qualifier.policy_qualifier_id != CPS {
+                Some(format!(
+                    "policy {} has a {} qualifier",
+                    information.policy_identifier,
+                    crate::oid::short_name(&qualifier.policy_qualifier_id)
+                ))
+            } else {
+                let url = qualifier
+                    .qualifier
+                    .as_ref()
+                    .and_then(|any| any.decode_as::<der::asn1::Ia5String>().ok());
+                match url {
+                    Some(url)
+                        if url.as_str().to_ascii_lowercase().starts_with("http://")
+                            || url.as_str().to_ascii_lowercase().starts_with("https://") =>
+                    {
+                        None
+                    }
+                    Some(url) => Some(format!(
+                        "policy {} has a CPS URI {:?} that is not http:// or https://",
+                        information.policy_identifier,
+                        url.as_str()
+                    )),
+                    None => Some(format!(
+                        "policy {} has a CPS qualifier that is not an IA5String URI",
+                        information.policy_identifier
+                    )),
+                }
+            };
+            if let Some(problem) = problem {
+                hits.push(hit("extensions/certificatePolicies", problem));
+            }
+        }
+    }
+    hits
+}
+
+fn ca_multiple_reserved(c: &Context<'_>) -> Vec<Hit> {
+    let reserved: Vec<ObjectIdentifier> = c
+        .policies()
+        .into_iter()
+        .filter(|p| RESERVED.contains(p))
+        .collect();
+    hit_if(reserved.len() > 1, "extensions/certificatePolicies", || {
+        format!(
+            "certificatePolicies holds {} CA/B Forum reserved identifiers ({})",
+            reserved.len(),
+            reserved
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
 }
