@@ -12,17 +12,15 @@ pub struct Args {
     /// Print the findings as JSON
     #[arg(long)]
     json: bool,
-    /// auto (default: by kind), rfc5280, tls-br, smime-br, code-signing-br, device
+    /// auto (by evidence), rfc5280, tls-br, smime-br, code-signing-br, device
     #[arg(long, value_name = "NAME", default_value = "auto", value_parser = parse_profile)]
     #[arg(hide_default_value = true)]
     profile: Profile,
     /// Time for effective dates in RFC 3339 UTC (default: now; also --time)
     #[arg(long, alias = "time", value_name = "RFC3339", value_parser = crate::at::parse)]
     at: Option<UnixTime>,
-    /// What the chain is known to end at: public (a publicly trusted root: Baseline
-    /// Requirements findings are errors) or private (default: unknown; Baseline Requirements
-    /// chosen from the kind alone are reported as advice)
-    #[arg(long, value_name = "public|private", value_parser = parse_hierarchy)]
+    /// The chain ends at a public or private root (default: unknown; BRs by kind are advice)
+    #[arg(long, value_name = "ROOT", value_parser = parse_hierarchy)]
     hierarchy: Option<Hierarchy>,
     /// The certificates to lint: PEM, DER, base64 or hex (- reads standard input)
     #[arg(value_name = "FILE")]
