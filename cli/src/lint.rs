@@ -19,7 +19,7 @@ pub struct Args {
     /// Time for effective dates in RFC 3339 UTC (default: now; also --time)
     #[arg(long, alias = "time", value_name = "RFC3339", value_parser = crate::at::parse)]
     at: Option<UnixTime>,
-    /// The chain ends at a public or private root (default: unknown; BRs by kind are advice)
+    /// public or private: the root the chain ends at (default: unknown)
     #[arg(long, value_name = "ROOT", value_parser = parse_hierarchy)]
     hierarchy: Option<Hierarchy>,
     /// The certificates to lint: PEM, DER, base64 or hex (- reads standard input)
