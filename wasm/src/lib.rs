@@ -10,9 +10,8 @@ use certscope::{AnalyzeOptions, InputOptions};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-// The report's types, generated from the JSON Schemas (`schema/`) by the core's
-// `tests/schema_typescript.rs`; the core's `tests/report_schema.rs` checks the schemas against
-// real reports.
+// The report's types, generated from the JSON Schemas (`schema/`) by `cargo xtask generate`
+// (`xtask/`); the core's `tests/report_schema.rs` checks the schemas against real reports.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_REPORT: &'static str = include_str!("report.d.ts");
 

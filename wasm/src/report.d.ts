@@ -1,6 +1,5 @@
 // The report's types, generated from schema/report.schema.json and
-// schema/chain.schema.json by tests/schema_typescript.rs: do not edit; change the
-// schema and run CERTSCOPE_UPDATE_DOCS=1 cargo test -p certscope --test schema_typescript.
+// schema/chain.schema.json by `cargo xtask generate`: do not edit.
 // Keys are snake_case; absent values are null.
 
 /** The versioned report certscope produces for one input (CLI --json, wasm API). Field names are snake_case; schema_version changes on any incompatible change. */
