@@ -40,6 +40,21 @@ pub struct Args {
     /// Revocation lists to check against, PEM or DER (repeatable)
     #[arg(long, value_name = "FILE")]
     crl: Vec<String>,
+    /// Fail every certificate whose status no CRL decides, even with no --crl
+    #[arg(long)]
+    require_revocation: bool,
+    /// A policy of the initial policy set, dotted OID (repeatable; default anyPolicy)
+    #[arg(long, value_name = "OID", value_parser = parse_oid)]
+    policy: Vec<String>,
+    /// Require a valid policy from the initial policy set (initial-explicit-policy)
+    #[arg(long)]
+    explicit_policy: bool,
+    /// Do not allow policy mapping (initial-policy-mapping-inhibit)
+    #[arg(long)]
+    inhibit_policy_mapping: bool,
+    /// Do not process anyPolicy in certificates (initial-any-policy-inhibit)
+    #[arg(long)]
+    inhibit_any_policy: bool,
     /// Validation time in RFC 3339 UTC (default: now)
     #[arg(long, value_name = "RFC3339", value_parser = crate::at::parse)]
     at: Option<UnixTime>,
@@ -85,6 +100,19 @@ fn parse_purpose(text: &str) -> Result<Purpose, String> {
     Purpose::parse(text).ok_or_else(|| {
         "expected server, client, codesign, email, timestamp, ocsp, any or an OID".to_owned()
     })
+}
+
+fn parse_oid(text: &str) -> Result<String, String> {
+    let arcs: Vec<&str> = text.split('.').collect();
+    if arcs.len() >= 2
+        && arcs
+            .iter()
+            .all(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_digit()))
+    {
+        Ok(text.to_owned())
+    } else {
+        Err("expected a dotted OID such as 2.23.140.1.2.1".to_owned())
+    }
 }
 
 /// Runs the subcommand; returns the process exit code.
@@ -140,6 +168,11 @@ fn verify(args: &Args) -> Result<bool, String> {
         EkuPolicyArg::Leaf => EkuPolicy::LeafOnly,
     };
     options.allow_sha1 = args.allow_sha1;
+    options.require_revocation = args.require_revocation;
+    options.initial_policies = args.policy.clone();
+    options.initial_explicit_policy = args.explicit_policy;
+    options.initial_policy_mapping_inhibit = args.inhibit_policy_mapping;
+    options.initial_any_policy_inhibit = args.inhibit_any_policy;
     let mut roots: Vec<Cert> = Vec::new();
     for file in &args.roots {
         roots.extend(read_certs(file)?);
@@ -234,6 +267,36 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
                 );
             }
         }
+        let policies = |set: &Option<Vec<String>>| match set {
+            Some(list) if !list.is_empty() => list.join(", "),
+            _ => "none".to_string(),
+        };
+        println!(
+            "    policies: authorities-constrained {}; user-constrained {}",
+            policies(&path.authorities_constrained_policies),
+            policies(&path.valid_policies)
+        );
+        for status in &path.revocation {
+            let text = match status.status {
+                chain::revocation::Status::Good => "good".to_string(),
+                chain::revocation::Status::Revoked => format!(
+                    "revoked ({}, {})",
+                    status.reason.as_deref().unwrap_or("unspecified"),
+                    status.date.as_deref().unwrap_or_default()
+                ),
+                _ => format!(
+                    "undetermined ({})",
+                    status.why.as_deref().unwrap_or_default()
+                ),
+            };
+            println!("    revocation of [{}]: {text}", status.certificate);
+            for dropped in &status.dropped {
+                println!("        CRL {} set aside: {}", dropped.crl, dropped.reason);
+            }
+        }
+        for dropped in &path.unused_crls {
+            println!("    CRL {} unused: {}", dropped.crl, dropped.reason);
+        }
     }
     for missing in &report.missing_issuers {
         let key = missing
@@ -260,6 +323,9 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
     }
     match report.revocation {
         chain::Revocation::NotChecked => println!("revocation: not checked: no CRL given"),
+        chain::Revocation::Checked if report.valid => {
+            println!("revocation: checked: every certificate below the anchor is good")
+        }
         chain::Revocation::Checked => println!("revocation: checked against the CRLs given"),
     }
     // Names are attacker-chosen text: display controls are shown escaped, never raw.

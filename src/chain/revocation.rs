@@ -68,7 +68,9 @@ pub struct CertificateRevocation {
     pub date: Option<String>,
     /// For an undetermined status: what was missing.
     pub why: Option<String>,
-    /// Indices of the supplied CRLs (complete and delta) that decided the status.
+    /// Indices of the supplied CRLs (complete and delta) consulted: for a good or revoked
+    /// status those that decided it, for an undetermined one those that covered only some
+    /// reasons.
     pub crls: Vec<usize>,
     /// The CRLs considered for this certificate and set aside.
     pub dropped: Vec<DroppedCrl>,
@@ -555,7 +557,6 @@ impl<'a> Revocation<'a> {
             out.status = Status::Good;
             return out;
         }
-        out.crls.clear();
         let subject = crate::name::rfc4514(cert.x509().tbs_certificate().subject());
         let why = if reasons_mask == 0 {
             let dropped = if out.dropped.is_empty() {
