@@ -248,6 +248,17 @@ export interface VerifyOptions {
   max_intermediates?: number | null;
   /** Accept SHA-1 signatures (the Web PKI does not). */
   allow_sha1?: boolean;
+  /** The initial policy set (RFC 5280 6.1.1 (c)) as dotted OIDs; empty: anyPolicy. */
+  policies?: string[];
+  /** initial-explicit-policy: a valid policy of the initial set is required. */
+  explicit_policy?: boolean;
+  /** initial-policy-mapping-inhibit: policy mapping is not allowed. */
+  inhibit_policy_mapping?: boolean;
+  /** initial-any-policy-inhibit: anyPolicy in certificates is not processed. */
+  inhibit_any_policy?: boolean;
+  /** Check revocation even without CRLs among the inputs: every status is then
+   * undetermined and the chain fails. With CRLs, an undetermined status always fails. */
+  require_revocation?: boolean;
   /** Password for PKCS#12 inputs. */
   password?: string | null;
 }
@@ -302,6 +313,11 @@ struct JsVerifyOptions {
     profile: Option<String>,
     max_intermediates: Option<u32>,
     allow_sha1: bool,
+    policies: Vec<String>,
+    explicit_policy: bool,
+    inhibit_policy_mapping: bool,
+    inhibit_any_policy: bool,
+    require_revocation: bool,
     password: Option<String>,
 }
 
@@ -463,6 +479,11 @@ pub fn verify(
         .max_intermediates
         .map(|n| usize::try_from(n).unwrap_or(usize::MAX));
     options.allow_sha1 = js.allow_sha1;
+    options.initial_policies = js.policies;
+    options.initial_explicit_policy = js.explicit_policy;
+    options.initial_policy_mapping_inhibit = js.inhibit_policy_mapping;
+    options.initial_any_policy_inhibit = js.inhibit_any_policy;
+    options.require_revocation = js.require_revocation;
     options.crls = crls;
     let report = chain::verify(&target, &untrusted, &anchors, &options);
     let explanation = report.error.as_ref().map(ToString::to_string);

@@ -158,6 +158,63 @@ fn verify_names_the_store_of_each_anchor() {
 }
 
 #[wasm_bindgen_test]
+fn verify_takes_the_policy_inputs_and_fails_closed_on_revocation() {
+    const LEAF: &str = include_str!("../../tests/data/revocation/policy-leaf.pem");
+    const CA: &str = include_str!("../../tests/data/revocation/policy-intermediate.pem");
+    const ROOT: &str = include_str!("../../tests/data/revocation/root.pem");
+    let run = |policy: &str, explicit: bool| {
+        let o = js_sys::Object::new();
+        set(&o, "at", &"2026-06-01T00:00:00Z".into());
+        set(&o, "purpose", &"any".into());
+        set(&o, "profile", &"rfc5280".into());
+        set(&o, "extra_anchors", &ROOT.into());
+        set(&o, "policies", &js_sys::Array::of1(&policy.into()).into());
+        set(&o, "explicit_policy", &explicit.into());
+        verify(
+            js_sys::Array::of2(&LEAF.into(), &CA.into()).into(),
+            o.into(),
+        )
+        .unwrap()
+    };
+    let result = run("1.2.3.4", true);
+    assert_eq!(get(&result, &["valid"]).as_bool(), Some(true));
+    let path = js_sys::Array::from(&get(&result, &["paths"])).get(0);
+    let sets = |key: &str| -> Vec<Option<String>> {
+        js_sys::Array::from(&get(&path, &[key]))
+            .iter()
+            .map(|v| v.as_string())
+            .collect()
+    };
+    assert_eq!(
+        sets("authorities_constrained_policies"),
+        [Some("1.2.3.5".to_owned())]
+    );
+    assert_eq!(sets("valid_policies"), [Some("1.2.3.5".to_owned())]);
+    let result = run("1.2.3.9", true);
+    assert_eq!(get(&result, &["valid"]).as_bool(), Some(false));
+    assert_eq!(
+        get(&result, &["error", "kind"]).as_string().as_deref(),
+        Some("policy")
+    );
+
+    // Revocation asked for without a CRL: undetermined, and the chain fails.
+    let o = js_sys::Object::new();
+    set(&o, "at", &"2026-06-01T00:00:00Z".into());
+    set(&o, "purpose", &"any".into());
+    set(&o, "extra_anchors", &ROOT.into());
+    set(&o, "require_revocation", &true.into());
+    let result = verify(
+        js_sys::Array::of2(&LEAF.into(), &CA.into()).into(),
+        o.into(),
+    )
+    .unwrap();
+    assert_eq!(
+        get(&result, &["error", "kind"]).as_string().as_deref(),
+        Some("revocation_undetermined")
+    );
+}
+
+#[wasm_bindgen_test]
 fn summarizes_pem_and_der_alike_and_matches_the_report() {
     let from_pem: js_sys::Array = summarize(LEAF.into()).unwrap().dyn_into().unwrap();
     assert_eq!(from_pem.length(), 1);
