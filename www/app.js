@@ -212,6 +212,12 @@ async function verifyChain() {
   };
   const host = $('#host').value.trim();
   if (host) options.host = host;
+  const policies = $('#policies').value.split(/[\s,]+/).filter(Boolean);
+  if (policies.length) options.policies = policies;
+  if ($('#explicit-policy').checked) options.explicit_policy = true;
+  if ($('#inhibit-policy-mapping').checked) options.inhibit_policy_mapping = true;
+  if ($('#inhibit-any-policy').checked) options.inhibit_any_policy = true;
+  if ($('#require-revocation').checked) options.require_revocation = true;
   const store = $('#mozilla').checked ? 'mozilla' : undefined;
   const work = busy($('#chain-result'), 'Verifying…');
   try {

@@ -25,6 +25,14 @@
 //             at that position, from 1), or a SHA-256 fingerprint (hex, colons allowed). Without
 //             it nothing is trusted and no chain can be valid.
 //   target    verify: the position (from 1) of the certificate to validate; default the first.
+//   policies  verify: the initial policy set, OIDs separated by spaces or commas; default
+//             anyPolicy (RFC 5280 6.1.1 (c)).
+//   explicit-policy, inhibit-policy-mapping, inhibit-any-policy
+//             verify: present (boolean attributes) to set initial-explicit-policy,
+//             initial-policy-mapping-inhibit, initial-any-policy-inhibit (RFC 5280 6.1.1).
+//   require-revocation
+//             verify: present to fail a certificate whose revocation status no CRL of the input
+//             decides, even when the input holds no CRL (with CRLs this is always so).
 //   rule-set  lint: force one rule set (rfc5280, tls-br, smime-br, code-signing-br, device);
 //             default: chosen from each certificate's role.
 //
@@ -102,7 +110,8 @@ export function trustedIndexes(trust, report) {
 }
 
 export class CertScopeElement extends HTMLElement {
-  static observedAttributes = ['src', 'mode', 'at', 'purpose', 'host', 'trust', 'target', 'rule-set'];
+  static observedAttributes = ['src', 'mode', 'at', 'purpose', 'host', 'trust', 'target', 'rule-set',
+    'policies', 'explicit-policy', 'inhibit-policy-mapping', 'inhibit-any-policy', 'require-revocation'];
 
   #root;
   #results;
@@ -246,6 +255,12 @@ export class CertScopeElement extends HTMLElement {
     if (purpose) options.purpose = purpose;
     const host = this.#attribute('host');
     if (host) options.host = host;
+    const policies = (this.#attribute('policies') ?? '').split(/[\s,]+/).filter(Boolean);
+    if (policies.length) options.policies = policies;
+    if (this.hasAttribute('explicit-policy')) options.explicit_policy = true;
+    if (this.hasAttribute('inhibit-policy-mapping')) options.inhibit_policy_mapping = true;
+    if (this.hasAttribute('inhibit-any-policy')) options.inhibit_any_policy = true;
+    if (this.hasAttribute('require-revocation')) options.require_revocation = true;
     const target = this.#attribute('target');
     if (target !== undefined) {
       const position = /^\d+$/.test(target) ? Number(target) : NaN;

@@ -312,7 +312,9 @@ export function chainView(result, hooks = {}) {
       path.valid_policy_tree?.length
         ? el('details', { class: 'policy-tree' }, el('summary', { text: `Valid policy tree (${path.valid_policy_tree.length} ${path.valid_policy_tree.length === 1 ? 'branch' : 'branches'})` }),
           el('ul', {}, path.valid_policy_tree.map((branch) => el('li', {}, el('code', { text: branch.join(' → ') })))))
-        : '');
+        : '',
+      policySets(path),
+      revocationList(path, name));
   });
   const missing = (result.missing_issuers ?? []).map((m) => el('li', {},
     `Missing issuer of ${name(m.certificate)}: ${m.issuer}`, m.key_identifier ? ` (key id ${colonHex(m.key_identifier)})` : '',
@@ -324,6 +326,31 @@ export function chainView(result, hooks = {}) {
     missing.length ? el('div', { class: 'missing' }, el('h4', { text: 'Missing issuers' }), el('ul', {}, missing)) : '',
     unused.length ? el('div', { class: 'unused' }, el('h4', { text: 'Certificates no path uses' }), el('ul', {}, unused)) : '',
     hooks.actions ? hooks.actions(result) : ''];
+}
+
+/** The policy sets of RFC 5280 6.1.6 for one path: the authorities' and the user's. */
+function policySets(path) {
+  const list = (set) => (set?.length ? set.join(', ') : 'none');
+  return el('p', { class: 'policy-sets' },
+    'Policies: authorities-constrained ', el('code', { text: list(path.authorities_constrained_policies) }),
+    '; user-constrained ', el('code', { text: list(path.valid_policies) }));
+}
+
+/** Each certificate's revocation status (RFC 5280 6.3) and the CRLs set aside, when checked. */
+function revocationList(path, name) {
+  const statuses = path.revocation ?? [];
+  const unused = path.unused_crls ?? [];
+  if (statuses.length === 0 && unused.length === 0) return '';
+  const text = (r) => {
+    if (r.status === 'revoked') return `revoked (${r.reason ?? 'unspecified'}, ${r.date ?? ''})`;
+    if (r.status === 'good') return 'good';
+    return `undetermined: ${r.why ?? ''}`;
+  };
+  return el('div', { class: 'revocation' }, el('h5', { text: 'Revocation' }),
+    el('ul', {},
+      statuses.map((r) => el('li', { class: `revocation-${r.status}` }, el('strong', { text: name(r.certificate) }), `: ${text(r)}`,
+        r.dropped?.length ? el('ul', {}, r.dropped.map((d) => el('li', { class: 'muted', text: `CRL #${d.crl + 1} set aside: ${d.reason}` }))) : '')),
+      unused.map((d) => el('li', { class: 'muted', text: `CRL #${d.crl + 1} unused: ${d.reason}` }))));
 }
 
 /** The core's lint results (one entry per certificate: index, subject, findings). */

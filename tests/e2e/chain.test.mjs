@@ -240,3 +240,41 @@ test('a busy indicator shows while the core works and clears when it is done', a
     await state.browser.context.unroute(pattern);
   }
 });
+
+const corpus = (name) => readFile(data(`revocation/${name}`), 'utf8');
+
+test('the policy inputs reach the core and the path shows its policy sets', async () => {
+  const { page, watch } = await openPage(state);
+  const input = (await corpus('policy-leaf.pem')) + (await corpus('policy-intermediate.pem')) + (await corpus('root.pem'));
+  await paste(page, input, '2026-06-01T00:00:00');
+  await page.fill('#policies', '1.2.3.9');
+  await page.check('#explicit-policy');
+  const refused = await verify(page, { host: 'policy-leaf.example.com', trust: [2] });
+  assert.match(refused, /^✖ Not valid: certificate policies: /);
+  await page.fill('#policies', '1.2.3.4');
+  const accepted = await verify(page, { host: 'policy-leaf.example.com' });
+  assert.match(accepted, /^✔ Valid/);
+  const sets = await page.locator('#chain-result .path.chosen .policy-sets').textContent();
+  assert.equal(sets, 'Policies: authorities-constrained 1.2.3.5; user-constrained 1.2.3.5');
+  await page.check('#inhibit-policy-mapping');
+  assert.match(await verify(page, { host: 'policy-leaf.example.com' }), /^✖ Not valid: certificate policies: /);
+  assertClean(watch);
+  await page.close();
+});
+
+test('revocation from pasted CRLs: a revoked leaf names its reason, a missing CRL fails closed', async () => {
+  const { page, watch } = await openPage(state);
+  const chain = (await corpus('leaf.pem')) + (await corpus('intermediate.pem')) + (await corpus('root.pem'));
+  await paste(page, chain + (await corpus('root.crl.pem')) + (await corpus('revokes-leaf.crl.pem')), '2026-06-01T00:00:00');
+  const revoked = await verify(page, { host: 'leaf.example.com', trust: [2] });
+  assert.match(revoked, /^✖ Not valid: revoked: /);
+  const statuses = await page.locator('#chain-result .path.chosen .revocation li').allTextContents();
+  assert.ok(statuses.some((t) => t.includes('revoked (keyCompromise, 2025-06-01T00:00:00Z)')), statuses.join(' | '));
+  assert.ok(statuses.some((t) => t.endsWith(': good')), statuses.join(' | '));
+  // Only the root's CRL: the leaf's status is undetermined and the chain fails.
+  await paste(page, chain + (await corpus('root.crl.pem')), '2026-06-01T00:00:00');
+  const undetermined = await verify(page, { host: 'leaf.example.com', trust: [2] });
+  assert.match(undetermined, /^✖ Not valid: revocation status undetermined: no usable CRL covers CN=leaf/);
+  assertClean(watch);
+  await page.close();
+});
