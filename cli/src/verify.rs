@@ -40,19 +40,19 @@ pub struct Args {
     /// Revocation lists to check against, PEM or DER (repeatable)
     #[arg(long, value_name = "FILE")]
     crl: Vec<String>,
-    /// Fail every certificate whose status no CRL decides, even with no --crl
+    /// Fail a status no CRL decides, even with no --crl
     #[arg(long)]
     require_revocation: bool,
-    /// A policy of the initial policy set, dotted OID (repeatable; default anyPolicy)
+    /// Initial policy set: an OID (repeatable; default anyPolicy)
     #[arg(long, value_name = "OID", value_parser = parse_oid)]
     policy: Vec<String>,
-    /// Require a valid policy from the initial policy set (initial-explicit-policy)
+    /// Require a policy of the initial set (initial-explicit-policy)
     #[arg(long)]
     explicit_policy: bool,
-    /// Do not allow policy mapping (initial-policy-mapping-inhibit)
+    /// No policy mapping (initial-policy-mapping-inhibit)
     #[arg(long)]
     inhibit_policy_mapping: bool,
-    /// Do not process anyPolicy in certificates (initial-any-policy-inhibit)
+    /// Ignore anyPolicy (initial-any-policy-inhibit)
     #[arg(long)]
     inhibit_any_policy: bool,
     /// Validation time in RFC 3339 UTC (default: now)

@@ -630,7 +630,7 @@ export interface ChainCertificate {
 export interface CertificateRevocation {
   /** Index into `certificates`. */
   certificate: number;
-  /** Indices of the supplied CRLs (complete and delta) that decided the status. */
+  /** Indices of the supplied CRLs (complete and delta) consulted: for a good or revoked status those that decided it, for an undetermined one those that covered only some reasons. */
   crls: number[];
   /** For a revoked certificate: the entry's revocationDate, RFC 3339. */
   date: string | null;
