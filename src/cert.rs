@@ -32,6 +32,9 @@ pub struct Cert {
     /// Computed on first use: a certificate that is only listed or matched by name never
     /// pays for hashing, re-encoding or key decoding.
     lazy: Lazy,
+    /// OpenSSL's trust and reject settings, when the certificate came as a `TRUSTED
+    /// CERTIFICATE`.
+    aux_trust: Option<crate::trust::AuxTrust>,
 }
 
 /// What is derived from the certificate on first use, then kept.
@@ -78,6 +81,7 @@ impl Cert {
             x509,
             tbs_der,
             lazy: Lazy::default(),
+            aux_trust: None,
         })
     }
 
@@ -89,6 +93,18 @@ impl Cert {
     /// The cached decode of the certificate's public key.
     pub(crate) fn public_key_cell(&self) -> &OnceLock<Result<PublicKey, SignatureError>> {
         &self.lazy.public_key
+    }
+
+    /// OpenSSL's trust and reject settings, when the certificate came as a `-----BEGIN
+    /// TRUSTED CERTIFICATE-----` block: path validation honours them in every profile.
+    pub fn aux_trust(&self) -> Option<&crate::trust::AuxTrust> {
+        self.aux_trust.as_ref()
+    }
+
+    /// Attaches OpenSSL's trust and reject settings (what a `TRUSTED CERTIFICATE` block
+    /// carries after the certificate).
+    pub fn set_aux_trust(&mut self, aux_trust: Option<crate::trust::AuxTrust>) {
+        self.aux_trust = aux_trust;
     }
 
     /// The certificate's DER exactly as it was found.

@@ -33,6 +33,7 @@ pub mod build;
 pub mod checks;
 pub mod crl;
 pub mod names;
+pub mod profile;
 pub mod revocation;
 
 use std::fmt;
@@ -40,9 +41,11 @@ use std::fmt;
 use der::asn1::ObjectIdentifier;
 
 use crate::cert::Cert;
+use crate::purpose::PurposeId;
 use crate::time::UnixTime;
 
 pub use build::{Budget, BudgetLimit};
+pub use profile::{Profile, ProfileSpec, PROFILES};
 
 /// The purpose the target certificate is validated for: the extended key usage it must allow
 /// (RFC 5280 4.2.1.12).
@@ -86,8 +89,8 @@ impl Purpose {
         }
     }
 
-    /// Parses `server`, `client`, `codesign`, `email`, `timestamp`, `ocsp`, `any` or a dotted
-    /// OID.
+    /// Parses `server`, `client`, `codesign`, `email`, `timestamp`, `ocsp`, `any`, a dotted
+    /// OID, or an OpenSSL purpose name ([`Purpose::parse_openssl`]).
     ///
     /// ```
     /// use certscope::chain::Purpose;
@@ -105,11 +108,57 @@ impl Purpose {
             "timestamp" | "timeStamping" => Purpose::TimeStamping,
             "ocsp" | "OCSPSigning" => Purpose::OcspSigning,
             "any" => Purpose::Any,
+            other if Purpose::parse_openssl(other).is_some() => {
+                return Purpose::parse_openssl(other).map(|(purpose, _)| purpose)
+            }
             other => {
                 ObjectIdentifier::new(other).ok()?;
                 Purpose::Other(other.to_string())
             }
         })
+    }
+}
+
+impl Purpose {
+    /// Parses an OpenSSL purpose name (`openssl verify -purpose`): `sslclient`, `sslserver`,
+    /// `nssslserver`, `smimesign`, `smimeencrypt`, `crlsign`, `ocsphelper`, `timestampsign`,
+    /// `any`; gives the purpose and OpenSSL's own, which the `openssl` profile judges by.
+    ///
+    /// ```
+    /// use certscope::chain::Purpose;
+    /// use certscope::purpose::PurposeId;
+    /// assert_eq!(
+    ///     Purpose::parse_openssl("smimesign"),
+    ///     Some((Purpose::EmailProtection, PurposeId::SmimeSign))
+    /// );
+    /// assert_eq!(Purpose::parse("sslclient"), Some(Purpose::ClientAuth));
+    /// ```
+    pub fn parse_openssl(text: &str) -> Option<(Purpose, PurposeId)> {
+        let id = PurposeId::ALL
+            .into_iter()
+            .find(|id| id.short_name() == text)?;
+        let purpose = match id {
+            PurposeId::SslClient => Purpose::ClientAuth,
+            PurposeId::SslServer | PurposeId::NsSslServer => Purpose::ServerAuth,
+            PurposeId::SmimeSign | PurposeId::SmimeEncrypt => Purpose::EmailProtection,
+            PurposeId::OcspHelper => Purpose::OcspSigning,
+            PurposeId::TimestampSign => Purpose::TimeStamping,
+            PurposeId::CrlSign | PurposeId::Any => Purpose::Any,
+        };
+        Some((purpose, id))
+    }
+
+    /// The OpenSSL purpose of the same meaning, when there is one (OpenSSL 3.0 has no code
+    /// signing purpose).
+    pub fn openssl(&self) -> Option<PurposeId> {
+        match self {
+            Purpose::ServerAuth => Some(PurposeId::SslServer),
+            Purpose::ClientAuth => Some(PurposeId::SslClient),
+            Purpose::EmailProtection => Some(PurposeId::SmimeSign),
+            Purpose::TimeStamping => Some(PurposeId::TimestampSign),
+            Purpose::OcspSigning => Some(PurposeId::OcspHelper),
+            Purpose::CodeSigning | Purpose::Other(_) | Purpose::Any => None,
+        }
     }
 }
 
@@ -123,18 +172,6 @@ pub enum EkuPolicy {
     Chain,
     /// Only the leaf's EKU is checked (RFC 5280 4.2.1.12 read literally).
     LeafOnly,
-}
-
-/// Which rule set the certificates are held to, besides RFC 5280 section 6.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum Profile {
-    /// RFC 5280 plus the CA/Browser Forum Baseline Requirements as browsers enforce them
-    /// (subjectAltName required, key identifiers, key sizes, no SHA-1, ...).
-    WebPki,
-    /// RFC 5280 path validation only.
-    Rfc5280,
 }
 
 /// A name the relying party expects the target to carry.
@@ -219,6 +256,16 @@ pub struct VerifyOptions {
     pub required_key_usage: Vec<String>,
     /// Extended key usages the target must allow, as dotted OIDs, besides the purpose's.
     pub required_extended_key_usage: Vec<String>,
+    /// The OpenSSL purpose the `openssl` profile judges by, when the caller named one
+    /// (`smimeencrypt`, `crlsign`, ...); otherwise [`Purpose::openssl`] of the purpose.
+    pub openssl_purpose: Option<PurposeId>,
+    /// Let a trusted certificate that is not self-signed anchor a path (OpenSSL's
+    /// `-partial_chain`). Only profiles with OpenSSL's anchor rules ask; the others let any
+    /// trusted certificate anchor a path.
+    pub partial_chain: bool,
+    /// OpenSSL's authentication level (0 to 5: minimum key and digest strength); `None` for
+    /// the profile's default ([`ProfileSpec::default_auth_level`]).
+    pub auth_level: Option<u8>,
 }
 
 impl VerifyOptions {
@@ -244,7 +291,21 @@ impl VerifyOptions {
             initial_any_policy_inhibit: false,
             required_key_usage: Vec::new(),
             required_extended_key_usage: Vec::new(),
+            openssl_purpose: None,
+            partial_chain: false,
+            auth_level: None,
         }
+    }
+
+    /// The OpenSSL purpose the `openssl` profile judges by: the one named, else the purpose's
+    /// equivalent; `None` checks no purpose (OpenSSL without `-purpose`).
+    pub fn openssl_purpose(&self) -> Option<PurposeId> {
+        self.openssl_purpose.or_else(|| self.purpose.openssl())
+    }
+
+    /// The authentication level in force: the one given, else the profile's default.
+    pub fn auth_level(&self) -> Option<u8> {
+        self.auth_level.or(self.profile.spec().default_auth_level)
     }
 }
 
@@ -358,6 +419,12 @@ pub enum ChainError {
         /// Why.
         problem: String,
     },
+    /// The anchor's own trust settings (OpenSSL's `TRUSTED CERTIFICATE` trust and reject
+    /// lists) do not allow the purpose.
+    Distrusted {
+        /// Why.
+        problem: String,
+    },
 }
 
 impl ChainError {
@@ -382,6 +449,7 @@ impl ChainError {
             ChainError::RevocationUndetermined { .. } => 64,
             ChainError::CrlUnusable { .. } => 65,
             ChainError::Revoked { .. } => 70,
+            ChainError::Distrusted { .. } => 72,
             ChainError::NameMismatch { .. } => 80,
         }
     }
@@ -429,6 +497,7 @@ impl fmt::Display for ChainError {
             }
             ChainError::Profile { problem } => write!(f, "{problem}"),
             ChainError::Policy { problem } => write!(f, "certificate policies: {problem}"),
+            ChainError::Distrusted { problem } => write!(f, "distrusted: {problem}"),
         }
     }
 }
@@ -546,6 +615,8 @@ pub enum Revocation {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct ChainReport {
+    /// The profile the verdict was reached under.
+    pub profile: Profile,
     /// Whether a relying party with these options accepts the target.
     pub valid: bool,
     /// The most specific error when invalid.
@@ -614,6 +685,20 @@ pub fn verify(
     anchors: &[Cert],
     options: &VerifyOptions,
 ) -> ChainReport {
+    // A target the caller also trusts carries the trust settings of its trusted copy.
+    let settled;
+    let target = match anchors
+        .iter()
+        .find(|a| a.der() == target.der() && a.aux_trust().is_some())
+    {
+        Some(anchor) if target.aux_trust().is_none() => {
+            let mut copy = target.clone();
+            copy.set_aux_trust(anchor.aux_trust().cloned());
+            settled = copy;
+            &settled
+        }
+        _ => target,
+    };
     let mut all: Vec<(&Cert, Source, usize)> = vec![(target, Source::Target, 0)];
     all.extend(
         untrusted
@@ -669,11 +754,22 @@ pub fn verify(
         })
         .collect();
     // Valid first, then shortest, then newest (latest notBefore), then discovery order.
+    // Under OpenSSL's anchor rules, the chain OpenSSL builds decides: trusted issuers first
+    // (the builder's order), the first path that reaches an anchor, valid or not.
+    let openssl = options.profile.spec().anchors == profile::AnchorRules::Openssl;
     let mut order: Vec<usize> = (0..paths.len()).collect();
     order.sort_by(|&a, &b| {
         let (Some(pa), Some(pb)) = (paths.get(a), paths.get(b)) else {
             return a.cmp(&b);
         };
+        if openssl {
+            let unanchored = |p: &PathReport| {
+                p.checks
+                    .iter()
+                    .any(|c| c.name == "openssl_anchor" && !c.passed)
+            };
+            return unanchored(pa).cmp(&unanchored(pb)).then(a.cmp(&b));
+        }
         pb.valid
             .cmp(&pa.valid)
             .then(pa.certificates.len().cmp(&pb.certificates.len()))
@@ -690,6 +786,10 @@ pub fn verify(
     let valid = paths.first().is_some_and(|p| p.valid);
     let chosen_because = match (paths.len(), valid) {
         (0, _) => "no path reaches a trust anchor".to_string(),
+        (_, _) if openssl && paths.len() > 1 => {
+            "the path OpenSSL builds: trusted issuers first, the first that reaches an anchor"
+                .to_string()
+        }
         (1, true) => "the only path found, and it is valid".to_string(),
         (1, false) => "the only path found; it is invalid".to_string(),
         (_, true) => "valid; among valid paths the shortest, then the newest".to_string(),
@@ -751,6 +851,7 @@ pub fn verify(
     let served = pool.get(..=untrusted.len()).unwrap_or(&pool);
     let wrong_order = build::served_out_of_order_by_keys(served, &built.subjects, &built.issuers);
     ChainReport {
+        profile: options.profile,
         valid,
         error,
         certificates,

@@ -707,8 +707,28 @@ fn read_pem_block(context: &mut Context<'_>, block: pem::PemBlock, position: usi
             )),
         );
     }
+    let found_before = context.parsed.objects.len();
     context.decode_object(element.whole, kind, origin.clone());
-    // OpenSSL's TRUSTED CERTIFICATE carries an auxiliary trailer after the certificate.
+    // OpenSSL's TRUSTED CERTIFICATE carries its trust settings after the certificate. They
+    // are kept with the certificate; settings that do not decode reject every use, since a
+    // distrust certscope cannot read must not be ignored.
+    if block.label == "TRUSTED CERTIFICATE" && trailing > 0 {
+        let trailer = der.get(element.whole.len()..).unwrap_or_default();
+        let aux = crate::trust::AuxTrust::from_der(trailer).unwrap_or_else(|error| {
+            context.problem(origin.clone(), Failure::Malformed(error));
+            crate::trust::AuxTrust {
+                trust: Some(Vec::new()),
+                ..Default::default()
+            }
+        });
+        if let Some(Found {
+            object: Object::Certificate(cert),
+            ..
+        }) = context.parsed.objects.get_mut(found_before)
+        {
+            cert.set_aux_trust(Some(aux));
+        }
+    }
     if trailing > 0 && block.label != "TRUSTED CERTIFICATE" {
         context.problem(
             origin,

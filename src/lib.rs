@@ -103,6 +103,7 @@ pub mod role;
 pub mod signature;
 pub mod summary;
 pub mod time;
+pub mod trust;
 
 pub use cert::Cert;
 pub use input::{parse_input, InputOptions, Parsed, Password};

@@ -420,6 +420,9 @@ fn pss_parameters(parameters: Option<&der::Any>) -> Result<SignatureAlgorithm, S
 #[derive(Clone, Debug)]
 pub(crate) enum PublicKey {
     Rsa(rsa::PublicKey),
+    /// An RSA key whose SubjectPublicKeyInfo says `id-RSASSA-PSS` (RFC 4055 1.2): it verifies
+    /// RSASSA-PSS signatures only.
+    RsaPss(rsa::PublicKey),
     P256(p256::ecdsa::VerifyingKey),
     P384(p384::ecdsa::VerifyingKey),
     P521(p521::ecdsa::VerifyingKey),
@@ -429,7 +432,7 @@ pub(crate) enum PublicKey {
 impl PublicKey {
     fn algorithm(&self) -> KeyAlgorithm {
         match self {
-            PublicKey::Rsa(key) => KeyAlgorithm::Rsa {
+            PublicKey::Rsa(key) | PublicKey::RsaPss(key) => KeyAlgorithm::Rsa {
                 bits: usize::try_from(rsa::traits::PublicKeyParts::n(key).as_ref().bit_width())
                     .unwrap_or(0),
             },
@@ -533,6 +536,11 @@ fn public_key(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKey, SignatureEr
                 .map_err(|e| malformed(format!("RSAPublicKey does not decode: {e}")))?;
             Ok(PublicKey::Rsa(key))
         }
+        rfc5912::ID_RSASSA_PSS => {
+            let key = rsa::PublicKey::from_pkcs1_der(bits)
+                .map_err(|e| malformed(format!("RSAPublicKey does not decode: {e}")))?;
+            Ok(PublicKey::RsaPss(key))
+        }
         rfc5912::ID_EC_PUBLIC_KEY => {
             let curve = spki
                 .algorithm
@@ -628,7 +636,10 @@ fn verify_with_key(
             };
             result.map_err(|_| invalid())?;
         }
-        (PublicKey::Rsa(key), SignatureAlgorithm::RsaPss { hash, salt_length }) => {
+        (
+            PublicKey::Rsa(key) | PublicKey::RsaPss(key),
+            SignatureAlgorithm::RsaPss { hash, salt_length },
+        ) => {
             let sig = rsa::pss::Signature::try_from(signature).map_err(malformed)?;
             let key = key.clone();
             let salt = usize::from(salt_length);

@@ -5,6 +5,7 @@
 //! Exit status: 0 valid, 1 invalid, 2 bad usage or input.
 
 use certscope::chain::{self, EkuPolicy, ExpectedName, Profile, Purpose, VerifyOptions};
+use certscope::purpose::PurposeId;
 use certscope::time::UnixTime;
 use certscope::Cert;
 
@@ -22,9 +23,9 @@ pub struct Args {
     /// Untrusted intermediates: the certificates in FILE (repeatable)
     #[arg(long, value_name = "FILE")]
     untrusted: Vec<String>,
-    /// server (default), client, codesign, email, timestamp, ocsp, any, OID
+    /// server (default), client, ..., OID, or OpenSSL's sslserver...
     #[arg(long, value_name = "PURPOSE", value_parser = parse_purpose)]
-    purpose: Option<Purpose>,
+    purpose: Option<PurposeArg>,
     /// The DNS name the target must be valid for
     #[arg(long, value_name = "NAME", conflicts_with = "ip")]
     host: Option<String>,
@@ -61,10 +62,16 @@ pub struct Args {
     /// The most intermediates a path may have
     #[arg(long, value_name = "N")]
     max_intermediates: Option<usize>,
-    /// webpki (default: RFC 5280 and the CA/B Forum BRs) or rfc5280
+    /// webpki (default: RFC 5280 and CA/B Forum BRs), rfc5280, openssl
     #[arg(long, value_enum, value_name = "NAME", default_value_t = ProfileArg::Webpki)]
     #[arg(hide_default_value = true, hide_possible_values = true)]
     profile: ProfileArg,
+    /// openssl: an anchor need not be self-signed (OpenSSL -partial_chain)
+    #[arg(long)]
+    partial_chain: bool,
+    /// openssl: the authentication level, 0 to 5 (default 1)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=5))]
+    auth_level: Option<u8>,
     /// chain (default: EKUs of CAs constrain the leaf) or leaf
     #[arg(long, value_enum, value_name = "POLICY", default_value_t = EkuPolicyArg::Chain)]
     #[arg(hide_default_value = true, hide_possible_values = true)]
@@ -86,6 +93,7 @@ pub struct Args {
 enum ProfileArg {
     Webpki,
     Rfc5280,
+    Openssl,
 }
 
 // `--eku-policy`: chain, an EKU on an intermediate constrains the leaf (browsers, OpenSSL,
@@ -96,10 +104,20 @@ enum EkuPolicyArg {
     Leaf,
 }
 
-fn parse_purpose(text: &str) -> Result<Purpose, String> {
-    Purpose::parse(text).ok_or_else(|| {
-        "expected server, client, codesign, email, timestamp, ocsp, any or an OID".to_owned()
-    })
+/// A purpose, and OpenSSL's own when it was named by OpenSSL's name.
+#[derive(Clone)]
+pub struct PurposeArg(Purpose, Option<PurposeId>);
+
+fn parse_purpose(text: &str) -> Result<PurposeArg, String> {
+    let purpose = Purpose::parse(text).ok_or_else(|| {
+        "expected server, client, codesign, email, timestamp, ocsp, any, an OID or an OpenSSL \
+         purpose name"
+            .to_owned()
+    })?;
+    Ok(PurposeArg(
+        purpose,
+        Purpose::parse_openssl(text).map(|(_, id)| id),
+    ))
 }
 
 fn parse_oid(text: &str) -> Result<String, String> {
@@ -127,12 +145,19 @@ pub fn run(args: &Args) -> i32 {
     }
 }
 
+/// The certificates of a file. A private key kept beside them (encrypted or not) is skipped,
+/// as `openssl verify` does; a certificate that does not decode, or unreadable trust
+/// settings, stop with an error.
 fn read_certs(path: &str) -> Result<Vec<Cert>, String> {
     let bytes = crate::files::read(path)?;
     let label = crate::files::label(path);
     let parsed =
         certscope::parse_input(&bytes, &Default::default()).map_err(|e| format!("{label}: {e}"))?;
-    if let Some(problem) = parsed.problems.first() {
+    let about_certificates = |problem: &&certscope::input::Problem| match &problem.origin.encoding {
+        certscope::input::Encoding::Pem { label, .. } => !label.ends_with("KEY"),
+        _ => true,
+    };
+    if let Some(problem) = parsed.problems.iter().find(about_certificates) {
         return Err(format!("{label}: {problem}"));
     }
     let certs: Vec<Cert> = parsed.certificates().cloned().collect();
@@ -144,8 +169,9 @@ fn read_certs(path: &str) -> Result<Vec<Cert>, String> {
 
 fn verify(args: &Args) -> Result<bool, String> {
     let mut options = VerifyOptions::at(crate::at::or_now(args.at));
-    if let Some(purpose) = &args.purpose {
+    if let Some(PurposeArg(purpose, openssl)) = &args.purpose {
         options.purpose = purpose.clone();
+        options.openssl_purpose = *openssl;
     }
     options.host = match (&args.host, args.ip) {
         (Some(host), _) => Some(ExpectedName::Dns(host.clone())),
@@ -162,7 +188,10 @@ fn verify(args: &Args) -> Result<bool, String> {
     options.profile = match args.profile {
         ProfileArg::Webpki => Profile::WebPki,
         ProfileArg::Rfc5280 => Profile::Rfc5280,
+        ProfileArg::Openssl => Profile::Openssl,
     };
+    options.partial_chain = args.partial_chain;
+    options.auth_level = args.auth_level;
     options.eku_policy = match args.eku_policy {
         EkuPolicyArg::Chain => EkuPolicy::Chain,
         EkuPolicyArg::Leaf => EkuPolicy::LeafOnly,
@@ -198,7 +227,8 @@ fn verify(args: &Args) -> Result<bool, String> {
         }
         roots_version = Some(version);
     }
-    if roots.is_empty() {
+    // OpenSSL with an empty trust store rejects; so does the profile that reproduces it.
+    if roots.is_empty() && options.profile != Profile::Openssl {
         return Err("no trust anchors: give --roots FILE or --mozilla-roots".to_string());
     }
     let report = chain::verify(&leaf, &served, &roots, &options);
@@ -247,6 +277,8 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
         (Some(e), false) => println!("INVALID: {e}"),
         (None, false) => println!("INVALID"),
     }
+    let spec = report.profile.spec();
+    println!("profile: {} ({})", spec.name, spec.reproduces);
     println!(
         "{} path(s) found; chosen: {}",
         report.paths.len(),

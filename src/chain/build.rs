@@ -7,6 +7,7 @@ use std::fmt;
 use const_oid::db::rfc5280 as pkix;
 use x509_cert::ext::pkix::name::GeneralName;
 
+use super::profile::AnchorRules;
 use super::{names, MissingIssuer, VerifyOptions};
 use crate::cert::Cert;
 use crate::ext::{self, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, SubjectKeyIdentifier};
@@ -163,11 +164,20 @@ pub fn build(pool: &[&Cert], is_anchor: &[bool], options: &VerifyOptions) -> Bui
             .zip(is_anchor)
             .any(|(c, &anchor)| anchor && c.der() == target.der())
     });
-    if target_trusted {
+    // Under OpenSSL's anchor rules a trusted target that cannot anchor itself (not
+    // self-signed, no partial chains) is built on like any other.
+    let openssl_goes_on = |cert: &Cert| {
+        options.profile.spec().anchors == AnchorRules::Openssl
+            && !super::checks::trust::openssl_anchors(cert, options)
+    };
+    if target_trusted && !pool.first().is_some_and(|target| openssl_goes_on(target)) {
         builder.built.paths.push(vec![0]);
     } else {
         let mut path = vec![0];
         builder.extend(&mut path);
+        if target_trusted && builder.built.paths.is_empty() {
+            builder.built.paths.push(vec![0]);
+        }
     }
     builder.built.signatures_checked = builder.spent;
     let mut built = builder.built;
@@ -256,14 +266,27 @@ impl Builder<'_> {
                 None => return,
             }
             path.push(index);
-            if anchor {
+            // Under OpenSSL's anchor rules, a trusted certificate that cannot anchor the path
+            // (not self-signed, no trust settings for the purpose, no partial chains) is
+            // built on; it ends the path only when nothing above it does.
+            let goes_on = anchor
+                && self.options.profile.spec().anchors == AnchorRules::Openssl
+                && intermediates < self.options.budget.intermediates
+                && !self
+                    .cert(index)
+                    .is_some_and(|c| super::checks::trust::openssl_anchors(c, self.options));
+            let before = self.built.paths.len();
+            if goes_on {
+                self.extend(path);
+            }
+            if anchor && (!goes_on || self.built.paths.len() == before) {
                 if self.built.paths.len() >= self.options.budget.paths {
                     self.built.budget_exceeded = Some(BudgetLimit::Paths);
                     path.pop();
                     return;
                 }
                 self.built.paths.push(path.clone());
-            } else {
+            } else if !anchor {
                 self.extend(path);
             }
             path.pop();

@@ -9,7 +9,7 @@ use der::asn1::ObjectIdentifier;
 use der::{DecodeOwned, Encode};
 use x509_cert::ext::pkix::KeyUsages;
 
-use super::{names, ChainError, Check, EkuPolicy, PathReport, Profile, Purpose, VerifyOptions};
+use super::{names, ChainError, Check, EkuPolicy, PathReport, Purpose, VerifyOptions};
 use crate::cert::Cert;
 use crate::ext::{
     self, AuthorityInfoAccessSyntax, AuthorityKeyIdentifier, BasicConstraints, CertificatePolicies,
@@ -20,13 +20,18 @@ use crate::signature::{HashAlgorithm, KeyAlgorithm, SignatureError, Verified};
 use crate::time::UnixTime;
 use std::collections::HashMap;
 
+use super::profile::{auth_level_bits, rsa_security_bits, AnchorRules, PurposeRules};
+use crate::purpose::OpensslView;
+
 mod ca;
 mod certificate;
 mod key_ids;
 mod leaf;
 mod policy;
+mod purpose;
 mod signature;
 mod subject_names;
+pub(crate) mod trust;
 mod validity;
 
 /// `anyExtendedKeyUsage` (RFC 5280 4.2.1.12).
@@ -47,6 +52,9 @@ const KNOWN_EXTENSIONS: &[ObjectIdentifier] = &[
     pkix::ID_CE_AUTHORITY_KEY_IDENTIFIER,
     pkix::ID_CE_SUBJECT_KEY_IDENTIFIER,
     pkix::ID_PE_AUTHORITY_INFO_ACCESS,
+    // OCSP No Check (RFC 6960 4.2.2.2.1): it tells OCSP clients not to check the responder's
+    // status, which changes nothing in path validation.
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5"),
 ];
 
 struct Recorder {
@@ -116,6 +124,7 @@ struct Kept {
     policy_constraints: OnceCell<Lookup<PolicyConstraints>>,
     policy_mappings: OnceCell<Lookup<PolicyMappings>>,
     inhibit_any_policy: OnceCell<Lookup<InhibitAnyPolicy>>,
+    openssl: OnceCell<OpensslView>,
 }
 
 /// An extension [`Checked`] keeps: where its decode is kept.
@@ -178,6 +187,11 @@ impl<'a> Checked<'a> {
             .map(|eku| eku.0.clone())
     }
 
+    /// What OpenSSL caches about the certificate ([`OpensslView::of`]).
+    fn openssl(&self) -> &OpensslView {
+        self.kept.openssl.get_or_init(|| OpensslView::of(self.cert))
+    }
+
     /// [`self_issued`].
     fn self_issued(&self) -> bool {
         *self.kept.self_issued.get_or_init(|| self_issued(self.cert))
@@ -229,7 +243,7 @@ pub(crate) fn validate_path_with_names(
     }
     let certs: Vec<(usize, &Checked<'_>)> = checked.iter().map(|(i, c)| (*i, c)).collect();
     let last = certs.len().saturating_sub(1);
-    let web = options.profile == Profile::WebPki;
+    let web = options.profile.spec().web_pki;
     for (position, &(index, cert)) in certs.iter().enumerate() {
         let is_leaf = position == 0;
         let is_anchor = position == last;
@@ -238,6 +252,7 @@ pub(crate) fn validate_path_with_names(
             index,
             cert,
             is_anchor && !is_leaf,
+            is_leaf,
             options,
             web,
         );
@@ -265,6 +280,11 @@ pub(crate) fn validate_path_with_names(
         }
         if !is_anchor || certs.len() == 1 {
             key_ids::key_identifiers(&mut recorder, index, cert, is_leaf, is_anchor, web);
+        }
+        purpose::openssl_purpose(&mut recorder, index, cert, is_leaf, is_anchor, options);
+        if is_anchor {
+            trust::anchor_trust(&mut recorder, index, cert, options);
+            trust::openssl_anchor(&mut recorder, index, cert, options);
         }
         if is_anchor && !is_leaf {
             key_ids::anchor_key_identifiers(&mut recorder, index, cert, web);

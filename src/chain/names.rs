@@ -186,13 +186,25 @@ pub fn check_constraints(
     comparisons: &Cell<usize>,
     limit: usize,
 ) -> Result<(), ChainError> {
+    check_constraints_with(constraints, names, comparisons, limit, false)
+}
+
+/// [`check_constraints`], with `leading_dot` accepting a dNSName constraint written with a
+/// leading dot (`.example.com`: subdomains only), as OpenSSL's `nc_dns` does.
+pub fn check_constraints_with(
+    constraints: &NameConstraints,
+    names: &[SubjectName],
+    comparisons: &Cell<usize>,
+    limit: usize,
+    leading_dot: bool,
+) -> Result<(), ChainError> {
     let permitted: &[GeneralSubtree] = constraints
         .permitted_subtrees
         .as_deref()
         .unwrap_or_default();
     let excluded: &[GeneralSubtree] = constraints.excluded_subtrees.as_deref().unwrap_or_default();
     for subtree in permitted.iter().chain(excluded) {
-        validate_subtree(&subtree.base)?;
+        validate_subtree(&subtree.base, leading_dot)?;
         if subtree.minimum != 0 || subtree.maximum.is_some() {
             return Err(ChainError::NameConstraint {
                 problem: "minimum and maximum must be absent (RFC 5280 4.2.1.10)".to_string(),
@@ -277,11 +289,15 @@ fn ip_text(bytes: &[u8]) -> String {
 }
 
 /// A constraint that is itself malformed fails the path (pyca and rustls-webpki agree).
-fn validate_subtree(base: &GeneralName) -> Result<(), ChainError> {
+fn validate_subtree(base: &GeneralName, leading_dot: bool) -> Result<(), ChainError> {
     let bad = |problem: String| Err(ChainError::NameConstraint { problem });
     match base {
         GeneralName::DnsName(c) => {
             let c = c.as_str();
+            let c = match (leading_dot, c.strip_prefix('.')) {
+                (true, Some(rest)) => rest,
+                _ => c,
+            };
             if !c.is_empty() && !valid_dns_name(c, false) {
                 return bad(format!("dNSName constraint {c:?} is not a valid DNS name"));
             }
@@ -373,6 +389,10 @@ fn dns_within(name: &str, constraint: &str, excluded: bool) -> bool {
     let constraint = constraint.to_ascii_lowercase();
     if constraint.is_empty() {
         return true;
+    }
+    // ".example.com" (accepted only where leading dots are): subdomains only.
+    if constraint.starts_with('.') {
+        return name.ends_with(&constraint);
     }
     let within = |n: &str| n == constraint || n.ends_with(&format!(".{constraint}"));
     if within(&name) {

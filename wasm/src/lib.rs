@@ -242,8 +242,8 @@ export interface VerifyOptions {
   identities?: string[];
   /** chain (default: EKU on intermediates constrains the leaf) or leaf. */
   eku_policy?: 'chain' | 'leaf' | null;
-  /** webpki (default) or rfc5280. */
-  profile?: 'webpki' | 'rfc5280' | null;
+  /** webpki (default), rfc5280 or openssl (OpenSSL 3.0 `openssl verify`). */
+  profile?: 'webpki' | 'rfc5280' | 'openssl' | null;
   /** Most intermediates in a path. */
   max_intermediates?: number | null;
   /** Accept SHA-1 signatures (the Web PKI does not). */
@@ -470,10 +470,9 @@ pub fn verify(
         Some("leaf") => options.eku_policy = EkuPolicy::LeafOnly,
         Some(other) => return Err(js_error(format!("unknown eku_policy {other}"))),
     }
-    match js.profile.as_deref() {
-        None | Some("webpki") => {}
-        Some("rfc5280") => options.profile = Profile::Rfc5280,
-        Some(other) => return Err(js_error(format!("unknown profile {other}"))),
+    if let Some(name) = js.profile.as_deref() {
+        options.profile =
+            Profile::parse(name).ok_or_else(|| js_error(format!("unknown profile {name}")))?;
     }
     options.max_intermediates = js
         .max_intermediates

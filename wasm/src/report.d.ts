@@ -600,6 +600,8 @@ export interface ChainReport {
   mozilla_roots?: string;
   /** Every path found. */
   paths: PathReport[];
+  /** The profile the verdict was reached under (`certscope::chain::PROFILES`). */
+  profile: 'webpki' | 'rfc5280' | 'openssl';
   /** Whether revocation was checked. */
   revocation: 'not_checked' | 'checked';
   /** Signatures verified while building. */
@@ -662,7 +664,8 @@ export type ChainError =
   | { kind: 'crl_unusable'; problem: string }
   | { kind: 'revocation_undetermined'; problem: string }
   | { kind: 'profile'; problem: string }
-  | { kind: 'policy'; problem: string };
+  | { kind: 'policy'; problem: string }
+  | { kind: 'distrusted'; problem: string };
 /** One check made on a path, about one certificate (an index in `certificates`). */
 export interface Check {
   /** Index into `certificates` of the certificate it concerns. */

@@ -17,7 +17,19 @@ pub(super) fn ca_checks(
     web: bool,
 ) {
     let basic = cert.find::<BasicConstraints>();
+    let openssl = options.profile.spec().purposes == PurposeRules::Openssl;
     let result = match &basic {
+        // OpenSSL's `X509_check_ca`: also a v1 self-signed certificate, a keyCertSign
+        // without basicConstraints, a Netscape CA type.
+        // Below the top of the path OpenSSL asks for basicConstraints cA (its "strict is
+        // implicit for intermediate CAs").
+        _ if openssl => match crate::purpose::check_ca(cert.openssl()) {
+            (0, why) => Err(ChainError::NotCa { problem: why }),
+            (code, why) if code != 1 && !is_anchor => Err(ChainError::NotCa {
+                problem: format!("{why}; an intermediate needs basicConstraints cA TRUE"),
+            }),
+            (_, why) => Ok(why),
+        },
         Lookup::Present { value, critical } => {
             if !value.ca {
                 Err(ChainError::NotCa {
@@ -77,7 +89,7 @@ pub(super) fn ca_checks(
     }
 
     // Extended key usage on CA certificates.
-    if let Some(usages) = cert.extended_key_usage() {
+    if let (Some(usages), false) = (cert.extended_key_usage(), openssl) {
         // A root is self-issued; an intermediate the caller pins as an anchor keeps its EKU.
         if web && is_anchor && cert.self_issued() {
             recorder.record(
@@ -108,7 +120,7 @@ pub(super) fn ca_checks(
 
     if let Lookup::Present { value, critical } = cert.find::<NameConstraints>() {
         {
-            if !critical && options.profile == Profile::Rfc5280 {
+            if !critical && options.profile.spec().name_constraints_must_be_critical {
                 recorder.record(
                     "name_constraints_critical",
                     index,

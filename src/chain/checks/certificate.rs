@@ -9,6 +9,7 @@ pub(super) fn every_certificate(
     index: usize,
     cert: &Checked<'_>,
     is_anchor: bool,
+    is_leaf: bool,
     options: &VerifyOptions,
     web: bool,
 ) {
@@ -113,7 +114,10 @@ pub(super) fn every_certificate(
 
     // keyCertSign without cA (RFC 5280 4.2.1.3, 4.2.1.9).
     if let Some(usage) = cert.key_usage() {
-        if usage.0.contains(KeyUsages::KeyCertSign) && !cert.is_ca() {
+        if usage.0.contains(KeyUsages::KeyCertSign)
+            && !cert.is_ca()
+            && options.profile.spec().key_cert_sign_requires_ca
+        {
             recorder.record(
                 "key_usage_consistency",
                 index,
@@ -127,8 +131,29 @@ pub(super) fn every_certificate(
 
     // The public key.
     let spki = tbs.subject_public_key_info();
+    let auth_level = options.auth_level();
     let result = match crate::signature::certificate_key_algorithm(cert) {
+        // A key that verifies nothing in the path (the target's) need not be one certscope
+        // verifies with, in a profile that says so: an X25519 key-agreement leaf.
+        Err(SignatureError::UnsupportedKey { name, .. })
+            if is_leaf && !options.profile.spec().unusable_leaf_key_fails =>
+        {
+            Ok(format!(
+                "{name} key (not used to verify a signature in this path)"
+            ))
+        }
         Err(e) => Err(profile_error(format!("public key: {e}"))),
+        Ok(key)
+            if auth_level.is_some_and(|level| key_security_bits(key) < auth_level_bits(level)) =>
+        {
+            Err(profile_error(format!(
+                "{key} key gives {} bits of security, fewer than the {} of authentication level {}",
+                key_security_bits(key),
+                auth_level_bits(auth_level.unwrap_or_default()),
+                auth_level.unwrap_or_default()
+            )))
+        }
+        Ok(key @ KeyAlgorithm::Rsa { .. }) if auth_level.is_some() => Ok(key.to_string()),
         Ok(KeyAlgorithm::Rsa { bits }) if bits < options.minimum_rsa_bits => {
             Err(profile_error(format!(
                 "RSA key of {bits} bits, fewer than {}",
@@ -171,5 +196,18 @@ pub(super) fn every_certificate(
             Ok("positive, at most 20 bytes".to_string())
         };
         recorder.record("serial_number", index, "RFC 5280 4.1.2.2", result);
+    }
+}
+
+/// The security bits OpenSSL 3.0 assigns to a key (`EVP_PKEY_get_security_bits`): RSA by
+/// `BN_security_bits`, EC half the order's size, Ed25519 128.
+pub(super) fn key_security_bits(key: KeyAlgorithm) -> u32 {
+    use crate::signature::Curve;
+    match key {
+        KeyAlgorithm::Rsa { bits } => rsa_security_bits(bits),
+        KeyAlgorithm::Ec { curve: Curve::P256 } => 128,
+        KeyAlgorithm::Ec { curve: Curve::P384 } => 192,
+        KeyAlgorithm::Ec { curve: Curve::P521 } => 260,
+        KeyAlgorithm::Ed25519 => 128,
     }
 }

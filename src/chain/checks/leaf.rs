@@ -34,7 +34,8 @@ pub(super) fn leaf_checks(
 
     // Extended key usage of the leaf.
     let eku = cert.find::<ExtendedKeyUsage>();
-    if let Some(purpose) = options.purpose.oid() {
+    let rfc5280 = options.profile.spec().purposes == PurposeRules::Rfc5280;
+    if let (Some(purpose), true) = (options.purpose.oid(), rfc5280) {
         let result = match &eku {
             Lookup::Present { value, critical } => {
                 let usages = &value.0;
@@ -103,7 +104,7 @@ pub(super) fn leaf_checks(
     // The leaf's keyUsage, when present, must allow what the purpose does with the key
     // (RFC 5280 4.2.1.12: "both extensions MUST be consistent"; RFC 5246 7.4.2 / RFC 8446
     // 4.4.2 for TLS).
-    if let Some(usage) = cert.key_usage() {
+    if let (Some(usage), true) = (cert.key_usage(), rfc5280) {
         use KeyUsages::{DigitalSignature, KeyAgreement, KeyEncipherment, NonRepudiation};
         let allowed: &[KeyUsages] = match options.purpose {
             Purpose::ServerAuth => &[DigitalSignature, KeyEncipherment, KeyAgreement],

@@ -31,6 +31,26 @@ pub(super) fn signature(
         Err(e) => Err(ChainError::Signature {
             problem: e.to_string(),
         }),
+        Ok(verified)
+            if options.auth_level().is_some_and(|level| {
+                signature_security_bits(verified.algorithm) < auth_level_bits(level)
+            }) =>
+        {
+            let level = options.auth_level().unwrap_or_default();
+            Err(ChainError::Signature {
+                problem: format!(
+                    "{} gives {} bits of security, fewer than the {} of authentication level \
+                     {level}",
+                    verified.algorithm,
+                    signature_security_bits(verified.algorithm),
+                    auth_level_bits(level)
+                ),
+            })
+        }
+        Ok(verified) if options.auth_level().is_some() => Ok(format!(
+            "{} with the issuer's {} key",
+            verified.algorithm, verified.key
+        )),
         Ok(verified) => match verified.algorithm.hash() {
             Some(HashAlgorithm::Sha1) if !options.allow_sha1 => Err(ChainError::Signature {
                 problem: format!(
@@ -57,4 +77,14 @@ pub(super) fn signature(
         },
     };
     recorder.record("signature", index, "RFC 5280 6.1.3 (a)(1)", result);
+}
+
+/// The security bits OpenSSL 3.0 assigns to a signature algorithm (`x509_sig_info_init`): a
+/// SHA-1 digest 63 (collisions are practical), other digests half their length, Ed25519 128.
+pub(super) fn signature_security_bits(algorithm: crate::signature::SignatureAlgorithm) -> u32 {
+    match algorithm.hash() {
+        Some(HashAlgorithm::Sha1) => 63,
+        Some(hash) => u32::try_from(hash.output_length() * 4).unwrap_or(u32::MAX),
+        None => 128,
+    }
 }

@@ -118,12 +118,22 @@ pub(super) fn name_constraints(
             if i > 0 && cert.self_issued() {
                 continue;
             }
-            let result = names::subject_names(cert).and_then(|subject_names| {
-                names::check_constraints(
+            let openssl = options.profile.spec().openssl_name_constraints;
+            let result = names::subject_names(cert).and_then(|mut subject_names| {
+                let mut limit = options.budget.name_constraint_comparisons;
+                if openssl {
+                    if i == 0 {
+                        openssl_common_names(cert, &mut subject_names);
+                    }
+                    openssl_smtp_utf8_mailboxes(cert, &constraints, &mut subject_names)?;
+                    limit = openssl_name_check_limit(cert, &constraints, limit)?;
+                }
+                names::check_constraints_with(
                     &constraints,
                     &subject_names,
                     comparisons,
-                    options.budget.name_constraint_comparisons,
+                    limit,
+                    openssl,
                 )
             });
             let result =
@@ -208,4 +218,128 @@ fn lenient_ip(text: &str) -> Option<Vec<u8>> {
         }
         _ => None,
     }
+}
+
+/// OpenSSL's `NAME_CONSTRAINTS_check_CN`: when the target has a subjectAltName without a
+/// dNSName, each subject CN that reads as a host name (`cn2dnsid`: letters, digits, `_`, `-`
+/// and inner dots, at least two labels) is checked as a DNS name too. (Without a
+/// subjectAltName, every profile does so.)
+fn openssl_common_names(cert: &Cert, subject_names: &mut Vec<names::SubjectName>) {
+    let has_san = ext::find::<SubjectAltName>(cert).is_present();
+    if !has_san
+        || subject_names
+            .iter()
+            .any(|n| matches!(n, names::SubjectName::Dns(_)))
+    {
+        return;
+    }
+    for atv in cert.x509().tbs_certificate().subject().iter() {
+        if atv.oid != const_oid::db::rfc4519::CN {
+            continue;
+        }
+        let (Some(text), _) = crate::name::value_text(&atv.value) else {
+            continue;
+        };
+        let bytes = text.as_bytes();
+        let last = bytes.len().saturating_sub(1);
+        let mut dns = false;
+        let plausible = !bytes.is_empty()
+            && bytes.iter().enumerate().all(|(i, &c)| {
+                if c.is_ascii_alphanumeric() || c == b'_' {
+                    return true;
+                }
+                let inner = i > 0 && i < last;
+                let next = bytes.get(i + 1).copied();
+                let previous = i.checked_sub(1).and_then(|p| bytes.get(p)).copied();
+                if inner && c == b'-' {
+                    return true;
+                }
+                if inner
+                    && c == b'.'
+                    && next != Some(b'.')
+                    && next != Some(b'-')
+                    && previous != Some(b'-')
+                {
+                    dns = true;
+                    return true;
+                }
+                false
+            });
+        if plausible && dns {
+            subject_names.push(names::SubjectName::Dns(text));
+        }
+    }
+}
+
+/// OpenSSL's guard against costly name constraint checks (`NAME_CHECK_MAX` in
+/// `crypto/x509/v3_ncons.c`): more than 2^20 (names × constraints) fails the certificate;
+/// below it the comparisons are allowed as OpenSSL allows them.
+fn openssl_name_check_limit(
+    cert: &Cert,
+    constraints: &NameConstraints,
+    budget: usize,
+) -> Result<usize, ChainError> {
+    const NAME_CHECK_MAX: usize = 1 << 20;
+    let entries = cert.x509().tbs_certificate().subject().iter().count();
+    let alt_names = ext::find::<SubjectAltName>(cert)
+        .value()
+        .map_or(0, |san| san.0.len());
+    let subtrees = |list: &Option<Vec<x509_cert::ext::pkix::constraints::name::GeneralSubtree>>| {
+        list.as_ref().map_or(0, Vec::len)
+    };
+    let names = entries.saturating_add(alt_names);
+    let constraint_count = subtrees(&constraints.permitted_subtrees)
+        .saturating_add(subtrees(&constraints.excluded_subtrees));
+    if names.saturating_mul(constraint_count) > NAME_CHECK_MAX {
+        return Err(ChainError::NameConstraint {
+            problem: format!(
+                "{names} names against {constraint_count} constraints: more than OpenSSL's \
+                 limit of 2^20 comparisons"
+            ),
+        });
+    }
+    Ok(budget.max(NAME_CHECK_MAX))
+}
+
+/// `id-on-SmtpUTF8Mailbox` (RFC 8398).
+const SMTP_UTF8_MAILBOX: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.8.9");
+
+/// OpenSSL checks an SmtpUTF8Mailbox otherName against rfc822Name constraints (RFC 8398 6);
+/// one whose value is not a UTF8String fails when there are such constraints
+/// (`X509_V_ERR_UNSUPPORTED_NAME_SYNTAX`, CVE-2022-4203's test).
+fn openssl_smtp_utf8_mailboxes(
+    cert: &Cert,
+    constraints: &NameConstraints,
+    subject_names: &mut Vec<names::SubjectName>,
+) -> Result<(), ChainError> {
+    use x509_cert::ext::pkix::name::GeneralName;
+    let Some(san) = ext::find::<SubjectAltName>(cert).value().cloned() else {
+        return Ok(());
+    };
+    let email_constraints = constraints
+        .permitted_subtrees
+        .iter()
+        .chain(constraints.excluded_subtrees.iter())
+        .flatten()
+        .any(|subtree| matches!(subtree.base, GeneralName::Rfc822Name(_)));
+    for name in &san.0 {
+        let GeneralName::OtherName(other) = name else {
+            continue;
+        };
+        if other.type_id != SMTP_UTF8_MAILBOX {
+            continue;
+        }
+        match other.value.decode_as::<String>() {
+            Ok(mailbox) => subject_names.push(names::SubjectName::Email(mailbox)),
+            Err(_) if email_constraints => {
+                return Err(ChainError::NameConstraint {
+                    problem: "an SmtpUTF8Mailbox otherName whose value is not a UTF8String \
+                              cannot be checked against rfc822Name constraints"
+                        .to_string(),
+                })
+            }
+            Err(_) => {}
+        }
+    }
+    Ok(())
 }
