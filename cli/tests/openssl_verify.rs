@@ -4,6 +4,12 @@
 //! OpenSSL's answer, and none may be accepted where OpenSSL rejects. The cases that need an
 //! option certscope lacks are listed, with the option, in `docs/openssl-verify.md`, and this
 //! test checks that list.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod common;
 
