@@ -600,8 +600,8 @@ export interface ChainReport {
   mozilla_roots?: string;
   /** Every path found. */
   paths: PathReport[];
-  /** The profile the verdict was reached under (`certscope::chain::PROFILES`). */
-  profile: 'webpki' | 'rfc5280' | 'openssl';
+  /** The profile the verdict was reached under (`certscope::chain::PROFILES`; `web_pki` is the profile named `webpki`). */
+  profile: 'web_pki' | 'rfc5280' | 'openssl';
   /** Whether revocation was checked. */
   revocation: 'not_checked' | 'checked';
   /** Signatures verified while building. */
