@@ -30,6 +30,7 @@
 //! Signatures go through [`crate::signature`], pure Rust and the same natively and in wasm.
 
 pub mod build;
+pub mod catalogue;
 pub mod checks;
 pub mod crl;
 pub mod names;

@@ -69,6 +69,10 @@ impl Recorder {
         citation: &str,
         result: Result<String, ChainError>,
     ) {
+        debug_assert!(
+            super::catalogue::check(name).is_some(),
+            "check {name} is not in the catalogue"
+        );
         let (passed, explanation, error) = match result {
             Ok(text) => (true, text, None),
             Err(e) => (false, e.to_string(), Some(e)),
