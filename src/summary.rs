@@ -14,9 +14,11 @@ use crate::cert::{Cert, X509};
 use crate::decode::DecodeError;
 use crate::{name, oid};
 
-/// The essentials of one certificate (see the [module documentation](self)).
+/// The essentials of one certificate, read straight from the decode (no hashing, signature
+/// checks, roles or lints); the same texts as the report's fields of the same names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
     /// The subject as an RFC 4514 string.
     pub subject: String,

@@ -2,12 +2,15 @@
 //! source, or with `--check` fails when a committed file differs from what would be written.
 //!
 //! - `wasm/src/report.d.ts` and `docs/report.md`: from the report's JSON Schemas (`schema/`).
+//! - `schema/api.schema.json` and `wasm/src/api.d.ts`: the wasm API's options and results, from
+//!   the Rust types (schemars).
 //! - `docs/lints.md`: from the lint registry (`certscope::lint::registry`).
 //! - `docs/cli.md`: from the `certscope` binary's `--help` and its output on the fixtures.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod api;
 mod cli_docs;
 mod lints;
 mod typescript;
@@ -95,6 +98,7 @@ fn main() -> ExitCode {
 fn generate_all() -> Result<Vec<Generated>, String> {
     let mut files = Vec::new();
     files.extend(typescript::generate()?);
+    files.extend(api::generate()?);
     files.push(lints::generate());
     files.push(cli_docs::generate()?);
     Ok(files)

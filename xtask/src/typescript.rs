@@ -30,7 +30,7 @@ pub fn generate() -> Result<Vec<Generated>, String> {
 
 /// A type that lets anything through (`any`, `unknown`, `object`, `Record<...>`), if the
 /// declarations use one: every report type is spelled out.
-fn loose_type(declarations: &str) -> Option<String> {
+pub fn loose_type(declarations: &str) -> Option<String> {
     // Types only: comments and string literal types removed.
     let types: String = declarations
         .lines()
@@ -39,7 +39,7 @@ fn loose_type(declarations: &str) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     types
-        .split(|c: char| !c.is_alphanumeric() && c != '<')
+        .split(|c: char| !c.is_alphanumeric() && c != '<' && c != '_')
         .find(|word| matches!(*word, "unknown" | "any" | "object") || word.starts_with("Record<"))
         .map(|word| {
             word.get(..7)
@@ -58,7 +58,9 @@ fn literal(value: &Value) -> String {
 
 fn doc_comment(out: &mut String, indent: &str, text: Option<&str>) {
     if let Some(text) = text {
-        writeln!(out, "{indent}/** {} */", text.replace("*/", "*\\/")).ok();
+        // One line, as the loose-type check reads declarations line by line.
+        let text = text.replace("*/", "*\\/").replace('\n', " ");
+        writeln!(out, "{indent}/** {text} */").ok();
     }
 }
 
@@ -140,7 +142,7 @@ fn ts_type(schema: &Value) -> String {
 }
 
 /// One definition as a TypeScript declaration.
-fn declaration(out: &mut String, name: &str, schema: &Value) {
+pub fn declaration(out: &mut String, name: &str, schema: &Value) {
     doc_comment(out, "", schema["description"].as_str());
     if schema["type"] == "object" && schema.get("properties").is_some() {
         writeln!(out, "export interface {name} {{").ok();

@@ -1,0 +1,118 @@
+// The wasm API's options and results, generated from the Rust types (their JSON Schema:
+// schema/api.schema.json) by `cargo xtask generate`: do not edit.
+
+/** Options for `analyze`. Every field is optional. */
+export interface AnalyzeOptions {
+  /** Analysis time as RFC 3339 UTC (`2026-01-31T12:00:00Z`); default: the current time. */
+  at?: string | null;
+  /** Password for PKCS#12 files and encrypted private keys (used for this call only). */
+  password?: string | null;
+}
+
+/** What `verify` returns beside the chain report (`ChainResult` is both). */
+export interface BesideChainReport {
+  /** For each entry of `certificates`: the trust store an anchor belongs to (`trusted inputs`, or the `extra_anchors` label); `null` for the target and untrusted certificates. */
+  anchor_stores: Array<string | null>;
+  /** The trust store of the chosen path's anchor, when a path was chosen. */
+  anchored_by: string | null;
+  /** The verdict's explanation in words, when the chain is not valid. */
+  explanation: string | null;
+  /** The label of `extra_anchors`, when given. */
+  extra_anchors: string | null;
+}
+
+/** Options for `lint`. */
+export interface LintOptions {
+  /** Lint time as RFC 3339 UTC; default: the current time. */
+  at?: string | null;
+  /** What the certificate's chain is known to end at: `public` (a publicly trusted root, so Baseline Requirements findings are errors) or `private`; default: unknown, and Baseline Requirements chosen from the role alone report `advice`. */
+  hierarchy?: 'public' | 'private' | null;
+  /** Also list the lints that do not apply, as not_applicable. */
+  include_not_applicable?: boolean;
+  /** Password for PKCS#12 inputs. */
+  password?: string | null;
+  /** Force one rule set; default (or `auto`): chosen from each certificate's role. */
+  rule_set?: 'auto' | 'rfc5280' | 'tls-br' | 'smime-br' | 'code-signing-br' | 'device' | null;
+}
+
+/** The lint findings of one certificate of the input (`index` counts all its objects). */
+export interface LintResult {
+  /** The findings, as in the report's `lints` (`Finding` in `schema/report.schema.json`). */
+  findings: Finding[];
+  index: number;
+  /** The certificate's subject, RFC 4514. */
+  subject: string;
+}
+
+/** The essentials of one certificate, read straight from the decode (no hashing, signature checks, roles or lints); the same texts as the report's fields of the same names. */
+export interface Summary {
+  /** The named curve of an EC key (`P-256`). */
+  curve: string | null;
+  /** The extended key usage purposes by registry name (`serverAuth`), or `None` when the extension is absent (which means any purpose, RFC 5280 4.2.1.12). */
+  extended_key_usage: string[] | null;
+  /** basicConstraints cA is TRUE. */
+  is_ca: boolean;
+  /** The issuer as an RFC 4514 string. */
+  issuer: string;
+  /** The subject key's algorithm by short registry name (`RSA`, `EC`, `Ed25519`), as in the report's `public_key.algorithm`. */
+  key_algorithm: string;
+  /** The key size in bits: the RSA modulus length, the EC field size, 256 for Ed25519. */
+  key_bits: number | null;
+  /** End of the validity period, RFC 3339 UTC. */
+  not_after: string;
+  /** Start of the validity period, RFC 3339 UTC. */
+  not_before: string;
+  /** The serial number, lowercase hex of its DER content octets. */
+  serial_hex: string;
+  /** The certificate's signature algorithm by registry name (`sha256WithRSAEncryption`). */
+  signature_algorithm: string;
+  /** The subject as an RFC 4514 string. */
+  subject: string;
+  /** The subject alternative names, each as `TYPE:value` (`DNS:example.com`, `IP Address:192.0.2.1`, `email:a@example.com`, `URI:...`), in the certificate's order. Empty when the extension is absent. */
+  subject_alt_names: string[];
+  /** Extensions present but not readable (their registry names): the summary leaves their value out rather than fail; [`crate::analyze`] says what is wrong with them. */
+  unreadable_extensions: string[];
+}
+
+/** Options for `verify`. Indices count the objects of all inputs together, in order. */
+export interface VerifyOptions {
+  /** Accept SHA-1 signatures (the Web PKI does not). */
+  allow_sha1?: boolean;
+  /** Validation time as RFC 3339 UTC; default: the current time. */
+  at?: string | null;
+  /** chain (default: EKU on intermediates constrains the leaf) or leaf. */
+  eku_policy?: 'chain' | 'leaf' | null;
+  /** initial-explicit-policy: a valid policy of the initial set is required. */
+  explicit_policy?: boolean;
+  /** More anchors: PEM or DER text, e.g. a root store file. */
+  extra_anchors?: string | null;
+  /** A label for `extra_anchors`, e.g. "webpki-root-certs 1.0.11"; the result names the store of each anchor with it (`anchor_stores`, `anchored_by`). */
+  extra_anchors_label?: string | null;
+  /** Host name or IP address the server certificate must be valid for. */
+  host?: string | null;
+  /** Identities a client certificate must carry: email addresses or URIs. */
+  identities?: string[];
+  /** initial-any-policy-inhibit: anyPolicy in certificates is not processed. */
+  inhibit_any_policy?: boolean;
+  /** initial-policy-mapping-inhibit: policy mapping is not allowed. */
+  inhibit_policy_mapping?: boolean;
+  /** Most intermediates in a path. */
+  max_intermediates?: number | null;
+  /** Password for PKCS#12 inputs. */
+  password?: string | null;
+  /** The initial policy set (RFC 5280 6.1.1 (c)) as dotted OIDs; empty: anyPolicy. */
+  policies?: string[];
+  /** webpki (default), rfc5280 or openssl (OpenSSL 3.0 `openssl verify`). */
+  profile?: 'webpki' | 'rfc5280' | 'openssl' | null;
+  /** server (default), client, codesign, email, timestamp, ocsp, any, or an EKU OID. */
+  purpose?: string | null;
+  /** Check revocation even without CRLs among the inputs: every status is then undetermined and the chain fails. With CRLs, an undetermined status always fails. */
+  require_revocation?: boolean;
+  /** Index of the certificate to validate; default: the first certificate. */
+  target?: number | null;
+  /** Indices of the certificates to use as trust anchors. */
+  trusted?: number[];
+}
+
+/** The result of `verify`: the chain report, and what the page shows beside it. */
+export type ChainResult = ChainReport & BesideChainReport;

@@ -1,0 +1,92 @@
+//! `schema/api.schema.json` and `wasm/src/api.d.ts`: the wasm API's options and results
+//! (`AnalyzeOptions`, `VerifyOptions`, `LintOptions`, `Summary`, `ChainResult`, `LintResult`),
+//! derived from the Rust types (schemars, the `schema` feature of certscope-wasm and certscope)
+//! with their doc comments as descriptions.
+
+use std::fmt::Write;
+
+use serde_json::json;
+
+use crate::typescript::declaration;
+use crate::Generated;
+
+/// The schema and the declarations.
+pub fn generate() -> Result<Vec<Generated>, String> {
+    let definitions = certscope_wasm::schema::definitions();
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://example.invalid/certscope/schema/api.schema.json",
+        "title": "certscope wasm API: options and results",
+        "description": "The options the wasm API's functions take and the results they return \
+                        beside the reports (report.schema.json, chain.schema.json). Generated \
+                        from the Rust types by `cargo xtask generate`: do not edit.",
+        "$defs": definitions,
+    });
+    let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
+    let mut declarations = String::from(
+        "// The wasm API's options and results, generated from the Rust types (their JSON Schema:\n\
+         // schema/api.schema.json) by `cargo xtask generate`: do not edit.\n",
+    );
+    for (name, definition) in &definitions {
+        declarations.push('\n');
+        declaration(&mut declarations, name, definition);
+    }
+    let _ = writeln!(
+        declarations,
+        "\n/** The result of `verify`: the chain report, and what the page shows beside it. */\n\
+         export type ChainResult = ChainReport & BesideChainReport;"
+    );
+    if let Some(word) = crate::typescript::loose_type(&declarations) {
+        return Err(format!("the API's TypeScript declarations use `{word}`"));
+    }
+    Ok(vec![
+        Generated {
+            path: "schema/api.schema.json",
+            contents: format!("{text}\n"),
+        },
+        Generated {
+            path: "wasm/src/api.d.ts",
+            contents: declarations,
+        },
+    ])
+}
+
+/// The definitions are objects with described properties.
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_property_is_described() {
+        for (name, definition) in certscope_wasm::schema::definitions() {
+            let properties = definition["properties"].as_object();
+            assert!(properties.is_some(), "{name} has no properties");
+            for (field, schema) in properties.into_iter().flatten() {
+                let described = schema["description"]
+                    .as_str()
+                    .is_some_and(|d| !d.is_empty());
+                assert!(
+                    described || field == "index",
+                    "{name}.{field} has no description"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn options_refuse_unknown_fields_and_results_list_every_field() {
+        let definitions = certscope_wasm::schema::definitions();
+        for name in ["AnalyzeOptions", "VerifyOptions", "LintOptions"] {
+            assert_eq!(definitions[name]["additionalProperties"], false, "{name}");
+            assert!(
+                definitions[name].get("required").is_none(),
+                "{name}: every option is optional"
+            );
+        }
+        let summary = &definitions["Summary"];
+        let required = summary["required"].as_array().map(Vec::len);
+        let properties = summary["properties"].as_object().map(serde_json::Map::len);
+        assert_eq!(
+            required, properties,
+            "every field of a Summary is always present"
+        );
+    }
+}
