@@ -1,7 +1,7 @@
 // Types of the <cert-scope> custom element (`import 'certscope/cert-scope'`). Attributes,
 // events and styling are described at the top of cert-scope.js and in README.md.
 
-import type { ChainResult, LintResult, Report } from './certscope_wasm.js';
+import type { ChainResult, LintResult, Report } from './pkg/certscope_wasm.js';
 
 /** What `certscope-result` carries: the analysis, and the verification or lint result of the mode. */
 export interface CertScopeResultDetail {

@@ -1,7 +1,5 @@
-// Entry point for browsers and bundlers: the wasm file is resolved next to this module.
-import { createApi } from './api.js';
+// Entry point for browsers and bundlers: the wasm files are fetched next to the client
+// (pkg/, and pkg/full/ only when an input needs PKCS#12 or encrypted-key support).
+import { createLocal } from './client.js';
 
-const api = createApi(async () => new URL('./certscope_wasm_bg.wasm', import.meta.url));
-export const { init, analyze, summarize, verify, lint, version, schemaVersion } = api;
-/** Resolves once the wasm module is loaded. */
-export const ready = () => init();
+export const { init, ready, analyze, summarize, verify, lint, version, schemaVersion } = createLocal();

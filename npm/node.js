@@ -1,8 +1,7 @@
-// Entry point for Node: the wasm file is read from disk, nothing is fetched.
+// Entry point for Node: the wasm files are read from disk, nothing is fetched.
 import { readFile } from 'node:fs/promises';
-import { createApi } from './api.js';
+import { createLocal } from './client.js';
 
-const api = createApi(() => readFile(new URL('./certscope_wasm_bg.wasm', import.meta.url)));
-export const { init, analyze, summarize, verify, lint, version, schemaVersion } = api;
-/** Resolves once the wasm module is loaded. */
-export const ready = () => init();
+export const { init, ready, analyze, summarize, verify, lint, version, schemaVersion } = createLocal({
+  source: (url) => readFile(url),
+});

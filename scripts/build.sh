@@ -36,14 +36,16 @@ mkdir -p www/pkg/roots
 cp "$roots/mozilla.pem" "$roots/index.json" www/pkg/roots/
 printf '[build] Mozilla roots: %s bytes (%s)\n' "$(wc -c <www/pkg/roots/mozilla.pem)" "$(cat www/pkg/roots/index.json)"
 
-# The npm package: the same glue and module, plus the entry points, types and web component.
+# The npm package: the page's client, worker, web component, renderer and stylesheet, and both
+# modules, in the same layout as www/ (pkg/ and pkg/full/), so every file is copied unchanged;
+# plus the entry points, types and README from npm/.
 rm -rf pkg-npm
-mkdir -p pkg-npm
-# The package carries the module with every feature: its functions open any input directly.
-cp www/pkg/full/certscope_wasm.js www/pkg/full/certscope_wasm.d.ts www/pkg/full/certscope_wasm_bg.wasm pkg-npm/
-cp npm/index.js npm/node.js npm/api.js npm/index.d.ts npm/cert-scope.d.ts npm/README.md pkg-npm/
-sed -e 's#\./pkg/full/#./#g' -e 's#\./pkg/#./#g' www/cert-scope.js >pkg-npm/cert-scope.js
-cp www/cert-scope.css www/render.js pkg-npm/
+mkdir -p pkg-npm/pkg/full
+cp www/pkg/certscope_wasm.js www/pkg/certscope_wasm.d.ts www/pkg/certscope_wasm_bg.wasm pkg-npm/pkg/
+cp www/pkg/full/certscope_wasm.js www/pkg/full/certscope_wasm_bg.wasm pkg-npm/pkg/full/
+cp www/client.js www/worker.js www/cert-scope.js www/render.js www/report.css pkg-npm/
+cp npm/index.js npm/node.js npm/index.d.ts npm/cert-scope.d.ts npm/README.md npm/package.json pkg-npm/
+# The package's version is the crate's, set by npm itself.
 version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
-sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" npm/package.json >pkg-npm/package.json
+(cd pkg-npm && npm pkg set version="$version")
 printf '[build] npm package in pkg-npm/ (certscope %s)\n' "$version"

@@ -19,7 +19,7 @@ fi
 # The page as a first visit loads it: the document, its scripts, style and renderer, the
 # worker, the glue and the module.
 page_raw=0 page_gz=0
-for file in www/index.html www/style.css www/app.js www/render.js www/asn1view.js www/worker.js \
+for file in www/index.html www/style.css www/report.css www/app.js www/client.js www/render.js www/asn1view.js www/worker.js \
   www/pkg/certscope_wasm.js "$wasm"; do
   page_raw=$((page_raw + $(wc -c <"$file")))
   page_gz=$((page_gz + $(gz "$file")))

@@ -2,44 +2,20 @@
 // and renders the core's reports. It never derives a verdict itself.
 import { el, renderReport, chainView } from './render.js';
 import { asn1Panel } from './asn1view.js';
+import { connect } from './client.js';
 
-// The worker starts first, and the wasm module is fetched and compiled here while the worker
-// loads its scripts; the compiled module is then handed to the worker (the compiled code is
-// shared, so nothing is fetched or compiled twice). On failure the worker fetches it itself.
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-const WASM = new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url);
-WebAssembly.compileStreaming(fetch(WASM))
-  .then((module) => worker.postMessage({ module }), () => worker.postMessage({ module: null }));
+// The core runs in a worker, through the one client (client.js). It starts first: the wasm
+// module is fetched and compiled here while the worker loads its scripts, then handed over.
+const client = connect();
 
 const $ = (selector) => document.querySelector(selector);
-let nextId = 1;
-const pending = new Map();
-
-worker.onmessage = (event) => {
-  const { id, result, error, progress } = event.data;
-  const entry = pending.get(id);
-  if (!entry) return;
-  if (progress !== undefined) {
-    entry.onProgress?.(progress);
-    return;
-  }
-  pending.delete(id);
-  if (error !== undefined) entry.reject(new Error(error));
-  else entry.resolve(result);
-};
 
 /**
  * Runs one operation of the core in the worker: analyze, verify, asn1 or stores.
  * `extra.store` names a root store the worker adds to verify's anchors; `extra.onProgress`
  * receives the worker's progress messages.
  */
-function call(op, args, extra = {}) {
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, onProgress: extra.onProgress });
-    worker.postMessage({ id, op, args, store: extra.store });
-  });
-}
+const call = (op, args, extra = {}) => client.call(op, args, extra);
 
 // ---- busy indicator: a spinner beside the status line, aria-busy on the region at work ----
 

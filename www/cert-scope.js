@@ -50,29 +50,15 @@
 // --certscope-font, set on the element or an ancestor; the results container is
 // ::part(results).
 //
-// It adds no request beyond its own module, stylesheet, render.js and wasm files (and `src`);
-// the module it loads first leaves out PKCS#12 and encrypted keys, and pkg/full/ (the module
-// with them) is loaded only when an input needs it. It works under a host-page CSP of
-// `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'`.
-import init, * as lean from './pkg/certscope_wasm.js';
+// It adds no request beyond its own files (this module, client.js, render.js, report.css,
+// worker.js) and the wasm module's (and `src`). The analysis runs in a Web Worker, through the
+// one client (client.js), shared by every element of the page: the main thread only reads the
+// input and renders. The module it loads first leaves out PKCS#12 and encrypted keys, and
+// pkg/full/ (the module with them) is loaded only when an input needs it. It works under a
+// host-page CSP of `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'`
+// (workers fall under script-src unless the page sets worker-src).
+import { connect } from './client.js';
 import { renderReport, chainView, lintView, el } from './render.js';
-
-let ready;
-function wasm() {
-  ready ??= init({ module_or_path: new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url) });
-  return ready;
-}
-
-let full;
-/** The module with PKCS#12 and encrypted-key support, loaded once, on first need. */
-function fullModule() {
-  full ??= import('./pkg/full/certscope_wasm.js').then(async (module) => {
-    await module.default({ module_or_path: new URL('./pkg/full/certscope_wasm_bg.wasm', import.meta.url) });
-    return module;
-  });
-  return full;
-}
-const needsFull = (report) => report.problems.some((problem) => problem.kind === 'unavailable');
 
 const MODES = ['inspect', 'verify', 'lint'];
 
@@ -137,7 +123,7 @@ export class CertScopeElement extends HTMLElement {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#internals = this.attachInternals?.();
-    const style = el('link', { rel: 'stylesheet', href: new URL('./cert-scope.css', import.meta.url).href });
+    const style = el('link', { rel: 'stylesheet', href: new URL('./report.css', import.meta.url).href });
     this.#results = el('div', { class: 'results', part: 'results', 'aria-live': 'polite' });
     this.#root.append(style, this.#results);
   }
@@ -207,16 +193,12 @@ export class CertScopeElement extends HTMLElement {
     try {
       const mode = this.#attribute('mode') ?? 'inspect';
       if (!MODES.includes(mode)) throw new Error(`mode must be ${MODES.join(', ')}; got "${mode}"`);
-      const [input] = await Promise.all([this.#input(), wasm()]);
+      const input = await this.#input();
       if (run !== this.#run) return;
+      const client = connect();
       const at = this.#attribute('at');
-      let core = lean;
-      let report = core.analyze(input, at ? { at } : {});
-      if (needsFull(report)) {
-        core = await fullModule();
-        if (run !== this.#run) return;
-        report = core.analyze(input, at ? { at } : {});
-      }
+      const report = await client.analyze(input, at ? { at } : {});
+      if (run !== this.#run) return;
       if (report.objects.length === 0) {
         const problem = report.problems[0]?.error;
         throw new Error(problem ? `${problem.structure}: ${problem.problem}` : 'nothing certscope can read was found in the input');
@@ -224,11 +206,15 @@ export class CertScopeElement extends HTMLElement {
       let chain = null;
       let lints = null;
       let asked = null;
-      if (mode === 'verify') [chain, asked] = this.#verify(core, input, report, at);
+      if (mode === 'verify') {
+        asked = this.#verifyOptions(report, at);
+        chain = await client.verify(input, asked);
+      }
       if (mode === 'lint') {
         const ruleSet = this.#attribute('rule-set');
-        lints = core.lint(input, { ...(at ? { at } : {}), ...(ruleSet ? { rule_set: ruleSet } : {}) });
+        lints = await client.lint(input, { ...(at ? { at } : {}), ...(ruleSet ? { rule_set: ruleSet } : {}) });
       }
+      if (run !== this.#run) return;
       Object.assign(this, { report, chain, lints });
       if (mode === 'inspect') renderReport(this.#results, report);
       else if (mode === 'verify') this.#results.replaceChildren(this.#chainCard(report, chain, asked));
@@ -248,7 +234,8 @@ export class CertScopeElement extends HTMLElement {
     }
   }
 
-  #verify(core, input, report, at) {
+  /** The verify options the attributes ask for, checked against the report. */
+  #verifyOptions(report, at) {
     const options = { trusted: trustedIndexes(this.getAttribute('trust'), report) };
     if (at) options.at = at;
     const purpose = this.#attribute('purpose');
@@ -268,7 +255,7 @@ export class CertScopeElement extends HTMLElement {
       if (!cert) throw new Error(`target: there is no certificate #${target} in the input`);
       options.target = cert.index;
     }
-    return [core.verify(input, options), options];
+    return options;
   }
 
   /** The verdict card: what was asked, then the core's answer. */

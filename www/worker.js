@@ -1,28 +1,9 @@
-// Runs the wasm core off the main thread: the module is loaded once, then each message is one
-// call. Messages in: { id, op: 'analyze' | 'verify' | 'asn1' | 'stores', args, store? }.
-// Messages out: { id, progress } while working (zero or more), then { id, result } | { id, error }.
-//
-// The page compiles the wasm module itself and sends it first as { module } (a
-// WebAssembly.Module, or null when it could not, in which case the worker fetches the module).
-//
-// Root stores (pkg/roots/index.json and the files it names) are static files of the page,
-// fetched from its own origin only when asked for: `stores` reads the small manifest, and a
-// `verify` with `store: 'mozilla'` fetches that bundle once and passes it to the core as extra
-// trust anchors with the manifest's label.
-//
-// The module loaded first leaves out PKCS#12 and encrypted private keys (the core's `encrypted`
-// feature). When an input needs them (an analysis reports an `unavailable` problem, or a call
-// carries a password) the worker loads pkg/full/, the same core with that feature, once, and
-// uses it from then on.
-import init, * as lean from './pkg/certscope_wasm.js';
+// The page's and the <cert-scope> element's worker: the wasm core runs here, off the main
+// thread, through the one client (client.js: `serve` loads the module the main thread compiled,
+// the full module when an input needs it, and answers each message with one call of the core).
+import { serve } from './client.js';
 
-let loaded = false;
-let received;
-const compiled = new Promise((resolve) => { received = resolve; });
-const ready = init({
-  module_or_path: compiled.then((module) => module ?? fetch(new URL('./pkg/certscope_wasm_bg.wasm', import.meta.url))),
-}).then(() => { loaded = true; });
-const OPS = new Set(['analyze', 'verify', 'asn1']);
+const worker = serve(self);
 
 // Once the module is ready, if nothing has been asked yet, the worker analyses a small built-in
 // chain (an Ed25519 server certificate for warm-up.example under a self-signed root, both
@@ -51,9 +32,8 @@ A0EAC1Gu0dyDWwqVJ+8oZ8I0vPOjIHtanBsHVICZdmAdQONudXYxWNZ3m+dir7RX
 CiZ95jDPpWrCya2Mk9VDubamAg==
 -----END CERTIFICATE-----`;
 const WARM_UP_VERIFY = { target: 0, trusted: [1], purpose: 'server', host: 'warm-up.example' };
-let asked = false;
-ready.then(() => {
-  if (asked) return;
+worker.ready.then((lean) => {
+  if (worker.asked) return;
   try {
     const input = new TextEncoder().encode(WARM_UP);
     lean.analyze(input, {});
@@ -62,92 +42,3 @@ ready.then(() => {
     // Only a warm-up: the user's own calls report their errors.
   }
 }, () => {});
-
-let core = lean;
-let full;
-/** The module with the `encrypted` feature, loaded on first need; becomes the one used. */
-async function loadFull(progress) {
-  if (!full) {
-    progress('Loading the PKCS#12 and encrypted-key support…');
-    full = import('./pkg/full/certscope_wasm.js').then(async (module) => {
-      await module.default({ module_or_path: new URL('./pkg/full/certscope_wasm_bg.wasm', import.meta.url) });
-      return module;
-    });
-  }
-  try {
-    core = await full;
-  } catch (error) {
-    full = undefined;
-    throw error;
-  }
-}
-const needsFull = (result) => Array.isArray(result?.problems) && result.problems.some((p) => p.kind === 'unavailable');
-const hasPassword = (args) => args.some((a) => a && typeof a === 'object' && typeof a.password === 'string' && a.password !== '');
-const ROOTS = new URL('./pkg/roots/', import.meta.url);
-
-let manifest;
-/** The root stores this build ships, by name: { label, file, roots, bytes }; {} when none. */
-function stores() {
-  manifest ??= fetch(new URL('index.json', ROOTS))
-    .then((response) => (response.ok ? response.json() : {}))
-    .catch(() => ({}));
-  return manifest;
-}
-
-const bundles = new Map();
-/** The PEM text and label of one root store, fetched once. */
-async function store(name) {
-  const entry = (await stores())[name];
-  if (!entry || !/^[\w.-]+$/.test(entry.file)) throw new Error(`this build has no root store named ${name}`);
-  if (!bundles.has(name)) {
-    bundles.set(name, fetch(new URL(entry.file, ROOTS)).then((response) => {
-      if (!response.ok) throw new Error(`could not load the ${entry.label} root store: HTTP ${response.status}`);
-      return response.text();
-    }));
-  }
-  try {
-    return { pem: await bundles.get(name), label: entry.label };
-  } catch (error) {
-    bundles.delete(name);
-    throw error;
-  }
-}
-
-const WORK = { analyze: 'Analysing…', verify: 'Verifying…', asn1: 'Decoding…' };
-
-self.onmessage = async (event) => {
-  if ('module' in event.data) {
-    received(event.data.module);
-    return;
-  }
-  const { id, op, args, store: storeName } = event.data;
-  asked = true;
-  const progress = (text) => self.postMessage({ id, progress: text });
-  try {
-    if (op === 'stores') {
-      self.postMessage({ id, result: await stores() });
-      return;
-    }
-    if (!OPS.has(op) || typeof lean[op] !== 'function') throw new Error(`unknown operation ${op}`);
-    if (!loaded) progress('Loading the certscope module…');
-    await ready;
-    let callArgs = args;
-    if (op === 'verify' && storeName) {
-      progress(`Loading the root store ${(await stores())[storeName]?.label ?? storeName}…`);
-      const { pem, label } = await store(storeName);
-      const [inputs, options = {}] = args;
-      callArgs = [inputs, { ...options, extra_anchors: pem, extra_anchors_label: label }];
-    }
-    if (core === lean && hasPassword(callArgs)) await loadFull(progress);
-    progress(WORK[op]);
-    let result = core[op](...callArgs);
-    if (core === lean && needsFull(result)) {
-      await loadFull(progress);
-      progress(WORK[op]);
-      result = core[op](...callArgs);
-    }
-    self.postMessage({ id, result });
-  } catch (error) {
-    self.postMessage({ id, error: String(error?.message ?? error) });
-  }
-};

@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, audit, screenshot, session } from './harness.mjs';
+import { ROOT, assertCoreOffMainThread, audit, countMainThreadInstances, screenshot, session, startServer } from './harness.mjs';
 
 const state = session();
 
@@ -38,10 +39,13 @@ test('the checkers on a docs page render their certificates and emit reports', a
   assert.deepEqual(watch.errors, []);
   const paths = new Set(watch.requests.map((url) => new URL(url).pathname));
   assert.deepEqual([...paths].sort(), [
-    '/cert-scope.css', '/cert-scope.js', '/examples/device-chain.pem', '/examples/device.pem',
+    '/cert-scope.js', '/client.js', '/examples/device-chain.pem', '/examples/device.pem',
     '/examples/docs.css', '/examples/docs.html', '/examples/server.pem', '/pkg/certscope_wasm.js',
-    '/pkg/certscope_wasm_bg.wasm', '/render.js',
+    '/pkg/certscope_wasm_bg.wasm', '/render.js', '/report.css', '/worker.js',
   ]);
+  // Five checkers, one worker: every analysis, verification and lint ran there, through the
+  // client, and none on the page's main thread.
+  await assertCoreOffMainThread(page);
   await page.close();
 });
 
@@ -89,6 +93,7 @@ test('a PKCS#12 src loads the module with PKCS#12 support once, and only then', 
 async function openDocs() {
   const page = await state.browser.context.newPage();
   page.watch = audit(page, state.server.origin);
+  await countMainThreadInstances(page);
   await page.addInitScript(() => {
     window.certscopeEvents = [];
     for (const type of ['certscope-result', 'certscope-error']) {
@@ -323,4 +328,39 @@ test('bad input and bad attributes give an error event and an error state', asyn
   assert.deepEqual(page.watch.violations(), []);
   assert.deepEqual(page.watch.errors, []);
   await page.close();
+});
+
+test('the npm package\'s element works as packed, under a strict CSP, with its analysis in its worker', async () => {
+  // A page that embeds the package (pkg-npm/, as scripts/build.sh writes it) from /certscope/.
+  const site = await mkdtemp(join(tmpdir(), 'certscope-site-'));
+  const server = { stop: () => {} };
+  try {
+    await cp(join(ROOT, 'pkg-npm'), join(site, 'certscope'), { recursive: true });
+    const pem = await readFile(join(ROOT, 'www/examples/device.pem'), 'utf8');
+    await writeFile(join(site, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'; img-src data:">
+      <title>certscope from the npm package</title><link rel="icon" href="data:,">
+      <script type="module" src="certscope/cert-scope.js"></script></head>
+      <body><cert-scope id="device" at="2027-01-01T00:00:00Z">${pem}</cert-scope></body></html>`);
+    Object.assign(server, await startServer(site));
+    const page = await state.browser.context.newPage();
+    const watch = audit(page, server.origin);
+    await countMainThreadInstances(page);
+    await page.goto(`${server.origin}/`);
+    const fingerprint = page.locator('#device >> css=.fingerprint.sha256');
+    await fingerprint.waitFor();
+    assert.equal(await fingerprint.textContent(), new X509Certificate(pem).fingerprint256);
+    // Styled by the one report stylesheet: a card has its border.
+    assert.notEqual(await page.locator('#device >> css=article.card').evaluate((card) => getComputedStyle(card).borderTopStyle), 'none');
+    await assertCoreOffMainThread(page);
+    assert.deepEqual(watch.violations(), []);
+    assert.deepEqual(watch.errors, []);
+    const paths = [...new Set(watch.requests.map((url) => new URL(url).pathname))].sort();
+    assert.deepEqual(paths, ['/', '/certscope/cert-scope.js', '/certscope/client.js', '/certscope/pkg/certscope_wasm.js',
+      '/certscope/pkg/certscope_wasm_bg.wasm', '/certscope/render.js', '/certscope/report.css', '/certscope/worker.js']);
+    await page.close();
+  } finally {
+    server.stop();
+    await rm(site, { recursive: true, force: true });
+  }
 });

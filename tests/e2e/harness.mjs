@@ -106,15 +106,63 @@ export function session() {
 
 /**
  * A new page of the session's browser, audited, at the page (`/` unless told), optionally at a
- * viewport size and colour scheme.
+ * viewport size and colour scheme, and after `before(page)` (e.g. an init script).
  */
-export async function openPage(state, { path = '/', viewport, colorScheme } = {}) {
+export async function openPage(state, { path = '/', viewport, colorScheme, before } = {}) {
   const page = await state.browser.context.newPage();
+  if (before) await before(page);
   if (viewport) await page.setViewportSize(viewport);
   if (colorScheme) await page.emulateMedia({ colorScheme });
   const watch = audit(page, state.server.origin);
   await page.goto(`${state.server.origin}${path}`);
   return { page, watch };
+}
+
+/**
+ * Before the page's own scripts run, counts every WebAssembly instantiation on the page's main
+ * thread in `window.wasmInstancesOnMainThread` (compiling is not counted: the main thread may
+ * compile the module to hand it to a worker).
+ */
+export async function countMainThreadInstances(page) {
+  await page.addInitScript(() => {
+    window.wasmInstancesOnMainThread = 0;
+    const count = () => { window.wasmInstancesOnMainThread += 1; };
+    const { instantiate, instantiateStreaming, Instance } = WebAssembly;
+    WebAssembly.instantiate = function (...args) {
+      count();
+      return instantiate.apply(this, args);
+    };
+    WebAssembly.instantiateStreaming = function (...args) {
+      count();
+      return instantiateStreaming.apply(this, args);
+    };
+    WebAssembly.Instance = new Proxy(Instance, {
+      construct(target, args, newTarget) {
+        count();
+        return Reflect.construct(target, args, newTarget);
+      },
+    });
+  });
+}
+
+/**
+ * Asserts that the core ran in the page's worker and not on its main thread: the main thread
+ * instantiated no wasm module and never loaded the wasm glue (the only code that calls the
+ * core), while the worker (worker.js) loaded the glue. Needs countMainThreadInstances first.
+ */
+export async function assertCoreOffMainThread(page) {
+  const glue = '/pkg/certscope_wasm.js';
+  const loaded = (entries) => entries.some((name) => new URL(name).pathname.endsWith(glue));
+  const main = await page.evaluate(() => ({
+    instances: window.wasmInstancesOnMainThread,
+    resources: performance.getEntriesByType('resource').map((entry) => entry.name),
+  }));
+  assert.equal(main.instances, 0, 'wasm instantiated on the main thread');
+  assert.ok(!loaded(main.resources), 'the wasm glue was loaded on the main thread');
+  const workers = page.workers().filter((worker) => new URL(worker.url()).pathname.endsWith('/worker.js'));
+  assert.equal(workers.length, 1, `one certscope worker: ${page.workers().map((w) => w.url()).join(', ')}`);
+  const inWorker = await workers[0].evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+  assert.ok(loaded(inWorker), `the worker loaded the glue: ${inWorker.join(', ')}`);
 }
 
 /** No request left the page's origin and nothing went to the console as an error. */

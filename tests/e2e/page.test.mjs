@@ -5,13 +5,13 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, assertClean, audit, openPage, screenshot, session } from './harness.mjs';
+import { ROOT, assertClean, assertCoreOffMainThread, audit, countMainThreadInstances, openPage, screenshot, session } from './harness.mjs';
 
 const LEAF = await readFile(join(ROOT, 'tests/data/doc/leaf.pem'), 'utf8');
 const state = session();
 
 test('a pasted PEM certificate shows its subject, issuer, validity and SHA-256 fingerprint', async () => {
-  const { page, watch } = await openPage(state);
+  const { page, watch } = await openPage(state, { before: countMainThreadInstances });
   await page.fill('#pem', `some text from a terminal\n${LEAF}\nmore text`);
   await page.click('#analyze');
   const card = page.locator('article.certificate');
@@ -24,10 +24,12 @@ test('a pasted PEM certificate shows its subject, issuer, validity and SHA-256 f
   assert.match(validity, new RegExp(new Date(expected.validTo).toISOString().slice(0, 10)));
   await screenshot(page, 'pasted-certificate');
   assertClean(watch);
+  // The analysis ran in the worker, through the client: not on the page's main thread.
+  await assertCoreOffMainThread(page);
   // Only the page's own files were fetched.
   const paths = watch.requests.map((url) => new URL(url).pathname).sort();
   for (const path of paths) {
-    assert.ok(['/', '/app.js', '/render.js', '/asn1view.js', '/style.css', '/worker.js', '/pkg/certscope_wasm.js', '/pkg/certscope_wasm_bg.wasm', '/pkg/roots/index.json'].includes(path), path);
+    assert.ok(['/', '/app.js', '/client.js', '/render.js', '/asn1view.js', '/style.css', '/report.css', '/worker.js', '/pkg/certscope_wasm.js', '/pkg/certscope_wasm_bg.wasm', '/pkg/roots/index.json'].includes(path), path);
   }
   // The root store itself is fetched only when asked for (chain.test.mjs).
   assert.ok(!paths.includes('/pkg/roots/mozilla.pem'));

@@ -28,11 +28,17 @@ after(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
-test('the package installs from its tarball with only the files it declares', async () => {
-  const files = (await readdir(join(project, 'node_modules/certscope'))).sort();
-  assert.ok(files.includes('certscope_wasm_bg.wasm'));
-  assert.ok(files.includes('index.d.ts'));
+test('the package installs from its tarball with the page\'s client, worker and component unchanged', async () => {
+  const files = (await readdir(join(project, 'node_modules/certscope'), { recursive: true })).sort();
+  // The page's layout: the client, its worker and both modules, copied as they are.
+  for (const file of ['client.js', 'worker.js', 'cert-scope.js', 'render.js', 'report.css', 'index.d.ts',
+    'pkg/certscope_wasm.js', 'pkg/certscope_wasm_bg.wasm', 'pkg/full/certscope_wasm.js', 'pkg/full/certscope_wasm_bg.wasm']) {
+    assert.ok(files.includes(file), file);
+  }
   assert.ok(!files.some((f) => f.endsWith('.rs')));
+  for (const file of ['client.js', 'worker.js', 'cert-scope.js', 'render.js', 'report.css']) {
+    assert.equal(await readFile(join(project, 'node_modules/certscope', file), 'utf8'), await readFile(join(ROOT, 'www', file), 'utf8'), file);
+  }
 });
 
 test('Node resolves the package name to the Node entry and analyses a PEM', async () => {
@@ -45,6 +51,44 @@ test('Node resolves the package name to the Node entry and analyses a PEM', asyn
   const out = JSON.parse(run(process.execPath, ['use.mjs', pem], project));
   const expected = new X509Certificate(await readFile(pem)).fingerprint256.replaceAll(':', '').toLowerCase();
   assert.deepEqual(out, [['CN=leaf.example.com', expected]]);
+});
+
+test('Node reads the first module, and the one with PKCS#12 support only once an input needs it', async () => {
+  // Every file the package reads is recorded (node.js reads the wasm with fs/promises).
+  const script = `import fs from 'node:fs/promises';
+    import { syncBuiltinESMExports } from 'node:module';
+    const { readFile } = fs;
+    const read = [];
+    fs.readFile = (path, ...rest) => { read.push(String(path)); return readFile(path, ...rest); };
+    syncBuiltinESMExports();
+    const certscope = await import('certscope');
+    const modules = () => read.filter((p) => p.endsWith('.wasm')).map((p) => p.slice(p.lastIndexOf('/certscope/') + 11));
+    const [pem, p12] = await Promise.all(process.argv.slice(2).map((file) => readFile(file)));
+    const steps = [];
+    const first = await certscope.analyze(pem);
+    steps.push(modules());
+    const locked = await certscope.analyze(p12);
+    steps.push(modules());
+    const opened = await certscope.analyze(p12, { password: 'fixture' });
+    const again = await certscope.analyze(pem);
+    steps.push(modules());
+    console.log(JSON.stringify({
+      steps,
+      kinds: [first, locked, opened, again].map((r) => [r.objects.map((o) => o.kind), r.problems.map((p) => p.kind)]),
+    }));`;
+  await writeFile(join(project, 'modules.mjs'), script);
+  const out = JSON.parse(run(process.execPath, ['modules.mjs', join(ROOT, 'tests/data/doc/leaf.pem'), join(ROOT, 'tests/data/input/modern.p12')], project));
+  const lean = 'pkg/certscope_wasm_bg.wasm';
+  const full = 'pkg/full/certscope_wasm_bg.wasm';
+  assert.deepEqual(out.steps, [[lean], [lean, full], [lean, full]]);
+  // The PKCS#12 file, retried on the full module, asks for its password (the first module
+  // alone would say it cannot open PKCS#12), then opens with it.
+  assert.deepEqual(out.kinds, [
+    [['certificate'], []],
+    [[], ['password_required']],
+    [['certificate', 'certificate', 'private_key'], []],
+    [['certificate'], []],
+  ]);
 });
 
 test('inputs: string, Uint8Array, ArrayBuffer and typed arrays give the same report', async () => {
@@ -145,7 +189,7 @@ test('a TypeScript consumer type-checks against the declarations, and real repor
 
 test('the declarations of reports and results contain no any or unknown', async () => {
   // loose.ts is type-checked above; here its premise: the declared texts avoid the escapes.
-  const declarations = await readFile(join(project, 'node_modules/certscope/certscope_wasm.d.ts'), 'utf8');
+  const declarations = await readFile(join(project, 'node_modules/certscope/pkg/certscope_wasm.d.ts'), 'utf8');
   const ours = declarations.slice(0, declarations.indexOf('export type InitInput'));
   for (const word of ['any', 'unknown', 'Record<']) {
     const uses = ours.split('\n').filter((line) => !/^\s*(\/\/|\/\*\*|\*)/.test(line) && line.replace(/'[^']*'/g, '').includes(word === 'Record<' ? word : ` ${word}`));
