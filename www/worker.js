@@ -2,6 +2,9 @@
 // thread, through the one client (client.js: `serve` loads the module the main thread compiled,
 // the full module when an input needs it, and answers each message with one call of the core).
 import { serve } from './client.js';
+// The first module's glue, named here so that it is fetched with client.js rather than after it
+// (client.js imports it when the worker starts; this import then finds it loaded).
+import './pkg/certscope_wasm.js';
 
 const worker = serve(self);
 
