@@ -147,22 +147,16 @@ export async function countMainThreadInstances(page) {
 
 /**
  * Asserts that the core ran in the page's worker and not on its main thread: the main thread
- * instantiated no wasm module and never loaded the wasm glue (the only code that calls the
- * core), while the worker (worker.js) loaded the glue. Needs countMainThreadInstances first.
+ * instantiated no wasm module (the core exists only as a wasm instance, so a report drawn
+ * without one was computed elsewhere), and one certscope worker (worker.js) runs. Needs
+ * countMainThreadInstances first. (Resource timing cannot tell the two apart: a dedicated
+ * worker's static imports are fetched, and listed, by the document.)
  */
 export async function assertCoreOffMainThread(page) {
-  const glue = '/pkg/certscope_wasm.js';
-  const loaded = (entries) => entries.some((name) => new URL(name).pathname.endsWith(glue));
-  const main = await page.evaluate(() => ({
-    instances: window.wasmInstancesOnMainThread,
-    resources: performance.getEntriesByType('resource').map((entry) => entry.name),
-  }));
-  assert.equal(main.instances, 0, 'wasm instantiated on the main thread');
-  assert.ok(!loaded(main.resources), 'the wasm glue was loaded on the main thread');
+  const instances = await page.evaluate(() => window.wasmInstancesOnMainThread);
+  assert.equal(instances, 0, 'wasm instantiated on the main thread');
   const workers = page.workers().filter((worker) => new URL(worker.url()).pathname.endsWith('/worker.js'));
   assert.equal(workers.length, 1, `one certscope worker: ${page.workers().map((w) => w.url()).join(', ')}`);
-  const inWorker = await workers[0].evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
-  assert.ok(loaded(inWorker), `the worker loaded the glue: ${inWorker.join(', ')}`);
 }
 
 /** No request left the page's origin and nothing went to the console as an error. */
