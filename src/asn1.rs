@@ -261,12 +261,14 @@ fn primitive_value(class: &str, number: u32, contents: &[u8]) -> Option<String> 
             Some(format!("{}{more}", crate::cert::hex(shown)))
         }
         5 => Some(String::new()),
-        6 => der::asn1::ObjectIdentifier::from_bytes(contents)
-            .ok()
-            .map(|oid| match crate::oid::lookup(&oid) {
+        6 => match der::asn1::ObjectIdentifier::from_bytes(contents) {
+            Ok(oid) => Some(match crate::oid::lookup(&oid) {
                 Some(info) => format!("{oid} ({})", info.short),
                 None => oid.to_string(),
             }),
+            // Arcs above 2^32 (UUID OIDs): the exact dotted form all the same.
+            Err(_) => crate::oid::dotted_from_bytes(contents),
+        },
         12 | 18 | 19 | 20 | 22 | 23 | 24 | 26 => Some(
             String::from_utf8_lossy(contents)
                 .chars()

@@ -8,6 +8,7 @@ use x509_cert::certificate::{CertificateInner, Raw};
 use std::sync::OnceLock;
 
 use crate::decode::DecodeError;
+use crate::lenient::{Deviation, ExactTime, Shape};
 use crate::signature::{PublicKey, SignatureError, Verified};
 
 /// The parsed form of a certificate, decoded with x509-cert's lenient [`Raw`] profile so that
@@ -29,12 +30,24 @@ pub struct Cert {
     der: Vec<u8>,
     x509: X509,
     tbs_der: Vec<u8>,
+    /// What the lenient path found, when the strict decoder refused the certificate.
+    lenient: Option<Box<Lenient>>,
     /// Computed on first use: a certificate that is only listed or matched by name never
     /// pays for hashing, re-encoding or key decoding.
     lazy: Lazy,
     /// OpenSSL's trust and reject settings, when the certificate came as a `TRUSTED
     /// CERTIFICATE`.
     aux_trust: Option<crate::trust::AuxTrust>,
+}
+
+/// What decoding a certificate the strict decoder refused left beside the decoded form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Lenient {
+    /// The strict decoder's words.
+    strict_error: DecodeError,
+    deviations: Vec<Deviation>,
+    times: Vec<ExactTime>,
+    version: Option<i64>,
 }
 
 /// What is derived from the certificate on first use, then kept.
@@ -61,8 +74,18 @@ pub(crate) fn decode_x509(der: &[u8]) -> Result<X509, DecodeError> {
 impl Cert {
     /// Decodes a DER certificate. The DER must be exactly one certificate: trailing bytes are
     /// an error, so the fingerprint always covers what was decoded.
+    ///
+    /// When the strict decoder refuses it, the lenient path ([`crate::lenient`]) reads it
+    /// field by field; what deviates from DER or RFC 5280 is kept as [`Cert::deviations`],
+    /// reported as lint findings, and the strict decoder's error is kept too.
     pub fn from_der(der: &[u8]) -> Result<Cert, DecodeError> {
-        let x509 = decode_x509(der)?;
+        match decode_x509(der) {
+            Ok(x509) => Self::strict(der, x509),
+            Err(error) => Self::lenient(der, error),
+        }
+    }
+
+    fn strict(der: &[u8], x509: X509) -> Result<Cert, DecodeError> {
         // The signed bytes exactly as they came, sliced rather than re-encoded: the first
         // element inside the outer SEQUENCE.
         let tbs_der = der::SliceReader::new(der)
@@ -80,9 +103,66 @@ impl Cert {
             der: der.to_vec(),
             x509,
             tbs_der,
+            lenient: None,
             lazy: Lazy::default(),
             aux_trust: None,
         })
+    }
+
+    fn lenient(der: &[u8], strict_error: DecodeError) -> Result<Cert, DecodeError> {
+        let Some(repaired) = crate::lenient::repair(der, Shape::Certificate) else {
+            return Err(strict_error);
+        };
+        let Ok(x509) = decode_x509(&repaired.der) else {
+            return Err(strict_error);
+        };
+        let (start, length) = repaired.signed_range;
+        let tbs_der = der
+            .get(start..start.saturating_add(length))
+            .unwrap_or_default()
+            .to_vec();
+        Ok(Cert {
+            der: der.to_vec(),
+            x509,
+            tbs_der,
+            lenient: Some(Box::new(Lenient {
+                strict_error,
+                deviations: repaired.deviations,
+                times: repaired.times,
+                version: repaired.version,
+            })),
+            aux_trust: None,
+            lazy: Lazy::default(),
+        })
+    }
+
+    /// Where the certificate departs from DER or RFC 5280 in ways the strict decoder refused
+    /// and the lenient path read (empty for a certificate the strict decoder reads).
+    pub fn deviations(&self) -> &[Deviation] {
+        self.lenient
+            .as_ref()
+            .map_or(&[], |lenient| lenient.deviations.as_slice())
+    }
+
+    /// The strict decoder's error, when it refused the certificate and the lenient path read
+    /// it.
+    pub fn strict_error(&self) -> Option<&DecodeError> {
+        self.lenient.as_ref().map(|lenient| &lenient.strict_error)
+    }
+
+    /// The exact value of a time the decoded form cannot hold (before 1970, decoded as
+    /// 1970-01-01T00:00:00Z), by field path: `tbsCertificate.validity.notBefore` or
+    /// `tbsCertificate.validity.notAfter`.
+    pub fn exact_time(&self, field: &str) -> Option<&ExactTime> {
+        self.lenient
+            .as_ref()
+            .and_then(|lenient| lenient.times.iter().find(|time| time.field == field))
+    }
+
+    /// The version number as written (`0` for v1), when it is one the decoded form cannot
+    /// hold.
+    pub fn version_as_written(&self) -> Option<i64> {
+        self.lenient.as_ref().and_then(|lenient| lenient.version)
     }
 
     /// The cached outcome of [`crate::signature::verify_self_signed`].

@@ -92,6 +92,13 @@ fn tag_name(tag: der::Tag) -> String {
     }
 }
 
+/// The tag's name with its indefinite article: "an INTEGER", "a UTCTime".
+fn article(tag: der::Tag) -> String {
+    let name = tag_name(tag);
+    let vowel = name.starts_with(['A', 'E', 'I', 'O', 'U']);
+    format!("{} {name}", if vowel { "an" } else { "a" })
+}
+
 fn describe(kind: der::ErrorKind, length: usize) -> String {
     use der::ErrorKind as K;
     match kind {
@@ -126,12 +133,12 @@ fn describe(kind: der::ErrorKind, length: usize) -> String {
         }
         K::TagUnknown { byte } => format!("unknown tag byte 0x{byte:02x}"),
         K::TagNumberInvalid => "multi-byte tag numbers are not supported here".into(),
-        K::Length { tag } => format!("a {} has a length that is not valid for it", tag_name(tag)),
+        K::Length { tag } => format!("{} has a length that is not valid for it", article(tag)),
         K::IndefiniteLength => {
             "indefinite length (BER) where DER requires a definite length".into()
         }
         K::Noncanonical { tag } => {
-            format!("a {} is not in canonical DER form", tag_name(tag))
+            format!("{} is not in canonical DER form", article(tag))
         }
         K::OidMalformed => "an OBJECT IDENTIFIER is malformed".into(),
         K::SetOrdering => "the elements of a SET OF are not in DER order".into(),
@@ -140,7 +147,7 @@ fn describe(kind: der::ErrorKind, length: usize) -> String {
         K::Overflow => "a length or number overflows".into(),
         K::DateTime => "a date or time is not valid".into(),
         K::EncodingRules => "the encoding is not valid DER".into(),
-        K::Value { tag } => format!("a {} holds a value that is not valid", tag_name(tag)),
+        K::Value { tag } => format!("{} holds a value that is not valid", article(tag)),
         other => format!("malformed DER ({other:?})"),
     }
 }

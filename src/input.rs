@@ -22,7 +22,7 @@ use crate::decode::DecodeError;
 
 pub mod crl;
 pub mod csr;
-mod der;
+pub(crate) mod der;
 pub mod key;
 #[cfg(feature = "encrypted")]
 mod pbe;

@@ -94,6 +94,7 @@ pub mod decode;
 pub mod display;
 pub mod ext;
 pub mod input;
+pub mod lenient;
 pub mod lint;
 pub mod name;
 pub mod oid;

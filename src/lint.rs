@@ -30,6 +30,7 @@ use crate::time::UnixTime;
 
 mod code_signing_br;
 mod device;
+mod encoding;
 mod rfc5280;
 mod smime_br;
 mod tls_br;
@@ -635,8 +636,9 @@ pub fn lookup(id: &str) -> Option<&'static LintInfo> {
 }
 
 fn all_lints() -> impl Iterator<Item = &'static Lint> {
-    rfc5280::LINTS
+    encoding::LINTS
         .iter()
+        .chain(rfc5280::LINTS)
         .chain(tls_br::LINTS)
         .chain(smime_br::LINTS)
         .chain(code_signing_br::LINTS)

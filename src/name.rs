@@ -104,7 +104,7 @@ fn attribute(atv: &AttributeTypeAndValue, rdn: usize) -> Attribute {
     let (value, encoding) = value_or_hex(atv);
     Attribute {
         name: oid::short_name(&atv.oid),
-        oid: atv.oid.to_string(),
+        oid: crate::oid::dotted(&atv.oid),
         value: value.into_owned(),
         encoding: encoding.to_owned(),
         rdn,
@@ -497,7 +497,7 @@ impl GeneralName {
             (7, false) => ip_address(content),
             (8, false) => match der::asn1::ObjectIdentifier::from_bytes(content) {
                 Ok(id) => GeneralName::RegisteredId {
-                    oid: id.to_string(),
+                    oid: crate::oid::dotted(&id),
                     name: oid::name(&id),
                 },
                 Err(_) => invalid("the registeredID is not a valid OBJECT IDENTIFIER".to_owned()),

@@ -226,7 +226,7 @@ impl Named {
     /// The OID with its short display name (`serverAuth`, `OCSP`).
     pub fn short(oid: &ObjectIdentifier) -> Named {
         Named {
-            oid: oid.to_string(),
+            oid: dotted(oid),
             name: short_name(oid),
         }
     }
@@ -234,7 +234,7 @@ impl Named {
     /// The OID with its standard name (`CA/B Forum Domain Validated`, `sha256WithRSAEncryption`).
     pub fn long(oid: &ObjectIdentifier) -> Named {
         Named {
-            oid: oid.to_string(),
+            oid: dotted(oid),
             name: name(oid),
         }
     }
@@ -265,7 +265,7 @@ pub fn short_name(oid: &ObjectIdentifier) -> String {
 
 /// [`short_name`] without copying a name the registry knows.
 pub fn short(oid: &ObjectIdentifier) -> std::borrow::Cow<'static, str> {
-    lookup(oid).map_or_else(|| oid.to_string().into(), |info| info.short.into())
+    lookup(oid).map_or_else(|| dotted(oid).into(), |info| info.short.into())
 }
 
 /// The standard name followed by the dotted form, e.g. `id-kp-clientAuth (1.3.6.1.5.5.7.3.2)`,
@@ -273,13 +273,188 @@ pub fn short(oid: &ObjectIdentifier) -> std::borrow::Cow<'static, str> {
 pub fn describe(oid: &ObjectIdentifier) -> String {
     match lookup(oid) {
         Some(info) => format!("{} ({})", info.name, info.oid),
-        None => oid.to_string(),
+        None => dotted(oid),
     }
 }
 
 /// The standard name of an OID, or its dotted form when the registry does not know it.
 pub fn name(oid: &ObjectIdentifier) -> String {
-    lookup(oid).map_or_else(|| oid.to_string(), |info| info.name.to_owned())
+    lookup(oid).map_or_else(|| dotted(oid), |info| info.name.to_owned())
+}
+
+/// The first arcs of every stand-in OID: `2.25.0`, the arc of the nil UUID (X.667), which no
+/// issued object uses. (The decoder's OIDs hold only first arcs up to `2.39`, so the example
+/// arc `2.999` cannot serve.)
+const STAND_IN_PREFIX: [u32; 3] = [2, 25, 0];
+/// Bits of the original encoding each arc of a stand-in carries.
+const STAND_IN_BITS: u32 = 28;
+/// The longest encoding a stand-in can carry: 36 of const-oid's 39 bytes hold 9 arcs of 28
+/// bits after the prefix (2 bytes) and the length arc (1 byte).
+pub const STAND_IN_MAX_BYTES: usize = 31;
+
+/// The dotted form of an OID. For a stand-in made by [`stand_in`] (an OID whose arcs do not
+/// fit the decoder's 32 bits), the exact dotted form of the OID the object holds.
+pub fn dotted(oid: &ObjectIdentifier) -> String {
+    original_bytes(oid)
+        .and_then(|bytes| dotted_from_bytes(&bytes))
+        .unwrap_or_else(|| oid.to_string())
+}
+
+/// The dotted form of the contents of an OBJECT IDENTIFIER, whatever the size of its arcs
+/// (X.690 8.19): `2.25.<128-bit UUID>` included. `None` when the contents are not a valid
+/// encoding (empty, a truncated last arc, or an arc starting with the padding byte 0x80).
+pub fn dotted_from_bytes(contents: &[u8]) -> Option<String> {
+    if contents.is_empty() || contents.last().is_some_and(|last| last & 0x80 != 0) {
+        return None;
+    }
+    let mut arcs: Vec<Vec<u8>> = Vec::new();
+    let mut start = true;
+    for &byte in contents {
+        if start && byte == 0x80 {
+            return None;
+        }
+        if start {
+            arcs.push(Vec::new());
+        }
+        arcs.last_mut()?.push(byte & 0x7f);
+        start = byte & 0x80 == 0;
+    }
+    let mut text = String::new();
+    for (index, groups) in arcs.iter().enumerate() {
+        let mut digits = decimal(groups);
+        if index == 0 {
+            // The first subidentifier is 40·X + Y, with X at most 2 (X.690 8.19.4).
+            if digits.len() <= 38 {
+                let value = digits
+                    .iter()
+                    .rev()
+                    .fold(0u128, |acc, &d| acc * 10 + u128::from(d));
+                let (first, second) = match value {
+                    0..=39 => (0, value),
+                    40..=79 => (1, value - 40),
+                    _ => (2, value - 80),
+                };
+                text.push_str(&format!("{first}.{second}"));
+            } else {
+                // 2.<an arc above 10^37>: 80 is subtracted digit by digit.
+                subtract_80(&mut digits);
+                text.push_str("2.");
+                text.extend(digits.iter().rev().map(|&d| char::from(b'0' + d)));
+            }
+            continue;
+        }
+        text.push('.');
+        text.extend(digits.iter().rev().map(|&d| char::from(b'0' + d)));
+    }
+    Some(text)
+}
+
+/// Base-128 groups to decimal digits, least significant first.
+fn decimal(groups: &[u8]) -> Vec<u8> {
+    let mut digits: Vec<u8> = vec![0];
+    for &group in groups {
+        let mut carry = u32::from(group);
+        for digit in digits.iter_mut() {
+            let value = u32::from(*digit) * 128 + carry;
+            *digit = u8::try_from(value % 10).unwrap_or(0);
+            carry = value / 10;
+        }
+        while carry > 0 {
+            digits.push(u8::try_from(carry % 10).unwrap_or(0));
+            carry /= 10;
+        }
+    }
+    while digits.len() > 1 && digits.last() == Some(&0) {
+        digits.pop();
+    }
+    digits
+}
+
+/// Subtracts 80 from a decimal number (least significant digit first) known to exceed it.
+fn subtract_80(digits: &mut Vec<u8>) {
+    let mut borrow = 80u32;
+    for digit in digits.iter_mut() {
+        if borrow == 0 {
+            break;
+        }
+        let take = borrow % 10;
+        borrow /= 10;
+        if u32::from(*digit) >= take {
+            *digit -= u8::try_from(take).unwrap_or(0);
+        } else {
+            *digit = u8::try_from(u32::from(*digit) + 10 - take).unwrap_or(0);
+            borrow += 1;
+        }
+    }
+    while digits.len() > 1 && digits.last() == Some(&0) {
+        digits.pop();
+    }
+}
+
+/// A stand-in for an OID whose encoding is valid but that the decoder's [`ObjectIdentifier`]
+/// cannot hold (an arc above 2^32, as in the UUID arc `2.25`): `2.25.0.<length>.<arcs>`, the
+/// original contents packed 28 bits per arc. Equal OIDs get equal stand-ins, so comparisons
+/// still work; [`dotted`] and every name function give the original's exact dotted form.
+/// `None` when the contents are not a valid OID or are longer than [`STAND_IN_MAX_BYTES`].
+pub fn stand_in(contents: &[u8]) -> Option<ObjectIdentifier> {
+    dotted_from_bytes(contents)?;
+    if contents.len() > STAND_IN_MAX_BYTES {
+        return None;
+    }
+    let mut arcs: Vec<u32> = STAND_IN_PREFIX.to_vec();
+    arcs.push(u32::try_from(contents.len()).ok()?);
+    let (mut accumulator, mut bits) = (0u64, 0u32);
+    for &byte in contents {
+        accumulator = (accumulator << 8) | u64::from(byte);
+        bits += 8;
+        if bits >= STAND_IN_BITS {
+            bits -= STAND_IN_BITS;
+            arcs.push(u32::try_from(accumulator >> bits).ok()?);
+            accumulator &= (1u64 << bits) - 1;
+        }
+    }
+    if bits > 0 {
+        arcs.push(u32::try_from(accumulator << (STAND_IN_BITS - bits)).ok()?);
+    }
+    let mut encoded = Vec::new();
+    let first = arcs.first()?.checked_mul(40)?.checked_add(*arcs.get(1)?)?;
+    for arc in std::iter::once(first).chain(arcs.iter().skip(2).copied()) {
+        let mut groups = vec![u8::try_from(arc & 0x7f).ok()?];
+        let mut rest = arc >> 7;
+        while rest > 0 {
+            groups.push(u8::try_from(rest & 0x7f).ok()? | 0x80);
+            rest >>= 7;
+        }
+        encoded.extend(groups.iter().rev());
+    }
+    ObjectIdentifier::from_bytes(&encoded).ok()
+}
+
+/// The original contents a stand-in carries, or `None` for any other OID.
+fn original_bytes(oid: &ObjectIdentifier) -> Option<Vec<u8>> {
+    let mut arcs = oid.arcs();
+    for expected in STAND_IN_PREFIX {
+        if arcs.next()? != expected {
+            return None;
+        }
+    }
+    let length = usize::try_from(arcs.next()?).ok()?;
+    let (mut accumulator, mut bits) = (0u64, 0u32);
+    let mut out = Vec::with_capacity(length);
+    for arc in arcs {
+        accumulator = (accumulator << STAND_IN_BITS) | u64::from(arc);
+        bits += STAND_IN_BITS;
+        while bits >= 8 && out.len() < length {
+            bits -= 8;
+            out.push(u8::try_from((accumulator >> bits) & 0xff).ok()?);
+            accumulator &= (1u64 << bits) - 1;
+        }
+    }
+    // Only a stand-in round-trips: the right length, and an OID the decoder could not hold.
+    (out.len() == length
+        && ObjectIdentifier::from_bytes(&out).is_err()
+        && stand_in(&out).is_some_and(|again| &again == oid))
+    .then_some(out)
 }
 
 #[cfg(test)]
@@ -311,6 +486,54 @@ mod tests {
         assert!(!is(&eku, "2.5.29"));
         assert!(!is(&eku, "2.5.29.x"));
         assert!(!is(&eku, ""));
+    }
+
+    #[test]
+    fn uuid_arcs_keep_their_exact_dotted_form() {
+        // 2.25.329800735698586629295641978511506172918 (X.667's example UUID).
+        let dotted_text = "2.25.329800735698586629295641978511506172918";
+        let contents = encode_dotted(dotted_text);
+        assert!(ObjectIdentifier::from_bytes(&contents).is_err());
+        assert_eq!(dotted_from_bytes(&contents).unwrap(), dotted_text);
+        let stand_in = stand_in(&contents).unwrap();
+        assert_eq!(dotted(&stand_in), dotted_text);
+        assert_eq!(short_name(&stand_in), dotted_text);
+        assert_eq!(Named::long(&stand_in).oid, dotted_text);
+        // Sub-arcs below a UUID, and a different UUID, give different stand-ins.
+        let child = encode_dotted("2.25.329800735698586629295641978511506172918.1.7");
+        assert_eq!(
+            dotted(&super::stand_in(&child).unwrap()),
+            "2.25.329800735698586629295641978511506172918.1.7"
+        );
+        assert_ne!(super::stand_in(&child), Some(stand_in));
+        // An ordinary OID is its own dotted form; malformed contents have none.
+        assert_eq!(
+            dotted(&ObjectIdentifier::new_unwrap("2.25.0.3.1")),
+            "2.25.0.3.1"
+        );
+        assert_eq!(dotted_from_bytes(&[0x2a, 0x80, 0x01]), None);
+        assert_eq!(dotted_from_bytes(&[0x2a, 0x86]), None);
+        assert_eq!(dotted_from_bytes(&[]), None);
+        assert_eq!(dotted_from_bytes(&[0x2a, 0x03]).unwrap(), "1.2.3");
+        assert_eq!(dotted_from_bytes(&[0x81, 0x34]).unwrap(), "2.100");
+        assert!(super::stand_in(&[0x69; 40]).is_none());
+    }
+
+    /// Encodes a dotted OID with arbitrary arcs (test helper; arcs up to 2^128).
+    fn encode_dotted(text: &str) -> Vec<u8> {
+        let arcs: Vec<u128> = text.split('.').map(|a| a.parse().unwrap()).collect();
+        let mut out = Vec::new();
+        let first = arcs[0] * 40 + arcs[1];
+        for arc in std::iter::once(first).chain(arcs[2..].iter().copied()) {
+            let mut groups = vec![u8::try_from(arc & 0x7f).unwrap()];
+            let mut rest = arc >> 7;
+            while rest > 0 {
+                groups.push(u8::try_from(rest & 0x7f).unwrap() | 0x80);
+                rest >>= 7;
+            }
+            out.extend(groups.iter().rev());
+        }
+        out
     }
 
     #[test]

@@ -522,10 +522,12 @@ fn certificate_report_with(
 ) -> CertificateReport {
     let x509 = cert.x509();
     let tbs = x509.tbs_certificate();
-    let version = match tbs.version() {
-        x509_cert::certificate::Version::V1 => 1,
-        x509_cert::certificate::Version::V2 => 2,
-        x509_cert::certificate::Version::V3 => 3,
+    let version = match (cert.version_as_written(), tbs.version()) {
+        // A version no standard defines (version 7) is shown as written.
+        (Some(written), _) => u8::try_from(written.saturating_add(1)).unwrap_or(u8::MAX),
+        (None, x509_cert::certificate::Version::V1) => 1,
+        (None, x509_cert::certificate::Version::V2) => 2,
+        (None, x509_cert::certificate::Version::V3) => 3,
     };
     let mut report = CertificateReport {
         index,
@@ -535,7 +537,7 @@ fn certificate_report_with(
         signature_algorithm: signature_algorithm(x509.signature_algorithm()),
         issuer: name_report(tbs.issuer()),
         subject: name_report(tbs.subject()),
-        validity: validity(&tbs.validity().not_before, &tbs.validity().not_after, time),
+        validity: exact_validity(cert, time),
         public_key: public_key(cert),
         fingerprints: Fingerprints {
             sha256: hex(cert.sha256()),
@@ -546,7 +548,7 @@ fn certificate_report_with(
             .map(|exts| {
                 exts.iter()
                     .map(|e| Extension {
-                        oid: e.extn_id.to_string(),
+                        oid: crate::oid::dotted(&e.extn_id),
                         name: oid::short_name(&e.extn_id),
                         critical: e.critical,
                         value: crate::ext::decode_extension(e),
@@ -593,7 +595,7 @@ fn extension_reports(extensions: Option<&Vec<x509_cert::ext::Extension>>) -> Vec
         .map(|exts| {
             exts.iter()
                 .map(|e| Extension {
-                    oid: e.extn_id.to_string(),
+                    oid: crate::oid::dotted(&e.extn_id),
                     name: oid::short_name(&e.extn_id),
                     critical: e.critical,
                     value: crate::ext::decode_extension(e),
@@ -837,7 +839,7 @@ fn pss_parameters(parameters: Option<&der::Any>) -> PssParameters {
 }
 
 fn signature_algorithm(id: &spki::AlgorithmIdentifierOwned) -> Algorithm {
-    let dotted = id.oid.to_string();
+    let dotted = crate::oid::dotted(&id.oid);
     let pss = (dotted == "1.2.840.113549.1.1.10").then(|| pss_parameters(id.parameters.as_ref()));
     Algorithm {
         name: oid::name(&id.oid),
@@ -864,6 +866,34 @@ fn time_parts(time: &Time) -> (UnixTime, String, &'static str) {
         Time::GeneralTime(_) => "GeneralizedTime",
     };
     (UnixTime::from(dt), dt.to_string(), encoding)
+}
+
+/// The certificate's validity, with the exact values of times before 1970 that the decoded
+/// form holds as 1970-01-01 ([`Cert::exact_time`]).
+fn exact_validity(cert: &Cert, now: Option<UnixTime>) -> Validity {
+    let times = cert.x509().tbs_certificate().validity();
+    let mut report = validity(&times.not_before, &times.not_after, now);
+    let exact = |field: &str| cert.exact_time(&format!("tbsCertificate.validity.{field}"));
+    let (before, after) = (exact("notBefore"), exact("notAfter"));
+    if before.is_none() && after.is_none() {
+        return report;
+    }
+    let seconds = |time: &Time| i64::try_from(UnixTime::from(time.to_date_time()).0).unwrap_or(0);
+    let start = before.map_or_else(|| seconds(&times.not_before), |t| t.unix);
+    let end = after.map_or_else(|| seconds(&times.not_after), |t| t.unix);
+    if let Some(time) = before {
+        report.not_before.clone_from(&time.text);
+    }
+    if let Some(time) = after {
+        report.not_after.clone_from(&time.text);
+    }
+    report.period_days = end.saturating_sub(start).div_euclid(86_400);
+    if let Some(now) = now {
+        let now = i64::try_from(now.0).unwrap_or(i64::MAX);
+        report.days_until_expiry = Some(end.saturating_sub(now).div_euclid(86_400));
+        report.valid_at_analysis_time = Some(start <= now && now <= end);
+    }
+    report
 }
 
 fn validity(not_before: &Time, not_after: &Time, now: Option<UnixTime>) -> Validity {
@@ -914,7 +944,7 @@ fn key_report(spki: &spki::SubjectPublicKeyInfoOwned, pin: String) -> PublicKey 
     let facts = key_facts(spki);
     PublicKey {
         algorithm: facts.algorithm,
-        oid: spki.algorithm.oid.to_string(),
+        oid: crate::oid::dotted(&spki.algorithm.oid),
         bits: facts.bits,
         curve: facts.curve,
         rsa_exponent: facts.rsa_exponent,

@@ -189,7 +189,7 @@ impl Evidence {
     fn with_oid(field: &str, id: &ObjectIdentifier, text: impl Into<String>) -> Evidence {
         Evidence {
             field: field.to_owned(),
-            oid: Some(id.to_string()),
+            oid: Some(crate::oid::dotted(id)),
             text: text.into(),
             extension: None,
         }
@@ -406,7 +406,7 @@ fn attach_bytes(cert: &Cert, roles: &mut [Role]) {
             .find(|(_, extension)| oid::short_name(&extension.extn_id) == evidence.field);
         if let Some((index, extension)) = found {
             evidence.extension = Some(ExtensionBytes {
-                oid: extension.extn_id.to_string(),
+                oid: crate::oid::dotted(&extension.extn_id),
                 index,
                 critical: extension.critical,
                 value_hex: crate::cert::hex(extension.extn_value.as_bytes()),

@@ -362,7 +362,7 @@ pub fn signature_algorithm(
         }
         rfc5912::ID_RSASSA_PSS => pss_parameters(parameters),
         _ => Err(SignatureError::UnsupportedAlgorithm {
-            oid: oid.to_string(),
+            oid: crate::oid::dotted(&oid),
             name: crate::oid::name(&oid),
         }),
     }
@@ -560,7 +560,7 @@ fn public_key(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKey, SignatureEr
                     p521::ecdsa::VerifyingKey::from_sec1_bytes(bits).map_err(point)?,
                 )),
                 other => Err(SignatureError::UnsupportedKey {
-                    oid: other.to_string(),
+                    oid: crate::oid::dotted(&other),
                     name: crate::oid::name(&other),
                 }),
             }
@@ -574,7 +574,7 @@ fn public_key(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKey, SignatureEr
             Ok(PublicKey::Ed25519(key))
         }
         other => Err(SignatureError::UnsupportedKey {
-            oid: other.to_string(),
+            oid: crate::oid::dotted(&other),
             name: crate::oid::name(&other),
         }),
     }

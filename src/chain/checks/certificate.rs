@@ -59,7 +59,7 @@ pub(super) fn every_certificate(
         .collect();
     let result = match unknown.first() {
         Some(e) => Err(ChainError::UnknownCriticalExtension {
-            oid: e.extn_id.to_string(),
+            oid: crate::oid::dotted(&e.extn_id),
         }),
         None => Ok("no critical extension certscope does not process".to_string()),
     };

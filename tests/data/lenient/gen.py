@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Certificates the strict decoder refuses and the lenient path must read.
+
+`python3 gen.py [DIR]` writes into DIR (default: this folder). Deterministic: the key is a
+fixed Ed25519 key (Ed25519 signatures are deterministic) and the values below are fixed, so
+rerunning gives the same bytes. The DER mutations are made on the element tree by the small
+reader and writer below; the signatures of mutated certificates no longer verify, which does
+not matter for decoding. `oracle.txt` records what `openssl x509` reads from each file.
+"""
+import datetime
+import subprocess
+import sys
+from pathlib import Path
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+here = Path(__file__).resolve().parent
+out = Path(sys.argv[1]) if len(sys.argv) > 1 else here
+
+UTC = datetime.timezone.utc
+KEY = ed25519.Ed25519PrivateKey.from_private_bytes(bytes(range(1, 33)))
+# UUID OIDs (X.667): arcs of 128 bits.
+EKU_UUID = "2.25.329800735698586629295641978511506172918"
+POLICY_UUID = "2.25.223663599306440405460458126262393512387"
+EXTENSION_UUID = "2.25.113059749145936325402354257176981405696"
+ATTRIBUTE_UUID = "2.25.987654321098765432109876543210"
+
+
+def name(cn, extra=()):
+    return x509.Name([x509.NameAttribute(NameOID.ORGANIZATION_NAME, "certscope lenient fixtures"),
+                      *extra, x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+
+def build(cn, not_before, not_after, serial=0x1234, extra_name=(), extensions=()):
+    builder = (x509.CertificateBuilder().subject_name(name(cn, extra_name))
+               .issuer_name(name("Lenient Fixture CA"))
+               .public_key(KEY.public_key()).serial_number(serial)
+               .not_valid_before(not_before).not_valid_after(not_after)
+               .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+               .add_extension(x509.SubjectAlternativeName([x509.DNSName(f"{cn}.example")]),
+                              critical=False))
+    for ext, critical in extensions:
+        builder = builder.add_extension(ext, critical=critical)
+    return builder.sign(KEY, None).public_bytes(serialization.Encoding.DER)
+
+
+# --- a minimal DER tree -------------------------------------------------------------------
+def parse(data, offset=0):
+    """(tag, content-or-children, end)."""
+    tag = data[offset]
+    length = data[offset + 1]
+    position = offset + 2
+    if length & 0x80:
+        count = length & 0x7f
+        length = int.from_bytes(data[position:position + count], "big")
+        position += count
+    end = position + length
+    if tag & 0x20:
+        children = []
+        at = position
+        while at < end:
+            child = parse(data, at)
+            children.append(child[:2])
+            at = child[2]
+        return tag, children, end
+    return tag, data[position:end], end
+
+
+def encode(node, long_length=False):
+    tag, value = node
+    content = b"".join(encode(c) for c in value) if isinstance(value, list) else value
+    length = len(content)
+    if long_length:
+        header = bytes([tag, 0x84]) + length.to_bytes(4, "big")
+    elif length < 0x80:
+        header = bytes([tag, length])
+    else:
+        size = (length.bit_length() + 7) // 8
+        header = bytes([tag, 0x80 | size]) + length.to_bytes(size, "big")
+    return header + content
+
+
+def tree(der):
+    tag, children, _ = parse(der)
+    return [tag, children]
+
+
+def tbs(cert):
+    return cert[1][0][1]
+
+
+def mutate(der, change):
+    cert = tree(der)
+    cert[1] = [list(c) if isinstance(c, tuple) else c for c in cert[1]]
+    fields = [list(f) for f in tbs(cert)]
+    cert[1][0] = [cert[1][0][0], fields]
+    result = change(cert, fields)
+    return result if isinstance(result, bytes) else encode(cert)
+
+
+def write(filename, data):
+    (out / filename).write_bytes(data)
+
+
+T2020 = datetime.datetime(2020, 1, 1, tzinfo=UTC)
+T2049 = datetime.datetime(2049, 12, 31, tzinfo=UTC)
+
+base = build("base", T2020, T2049)
+
+# UUID OIDs in an extension's OID, in extendedKeyUsage, in certificatePolicies, in a name.
+write("uuid-oids.der", build(
+    "uuid", T2020, T2049,
+    extra_name=[x509.NameAttribute(x509.ObjectIdentifier(ATTRIBUTE_UUID), "device-7")],
+    extensions=[
+        (x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH, x509.ObjectIdentifier(EKU_UUID)]), False),
+        (x509.CertificatePolicies([x509.PolicyInformation(x509.ObjectIdentifier(POLICY_UUID), None)]), False),
+        (x509.UnrecognizedExtension(x509.ObjectIdentifier(EXTENSION_UUID), b"\x05\x00"), False),
+    ]))
+
+# Dates before 1970: UTCTime 50-69 is 1950-1969 (RFC 5280 4.1.2.5.1).
+write("utc-1965.der", build("sixties", datetime.datetime(1965, 3, 1, 12, 0, 0, tzinfo=UTC), T2049))
+write("utc-1969-expired.der", build("expired", datetime.datetime(1950, 1, 1, tzinfo=UTC),
+                                    datetime.datetime(1969, 12, 31, 23, 59, 59, tzinfo=UTC)))
+
+
+def version_7(cert, fields):
+    fields[0] = [0xa0, [(0x02, b"\x07")]]
+
+
+def utc_without_seconds(cert, fields):
+    validity = list(fields[4][1])
+    validity[0] = (0x17, b"2001011200Z")
+    fields[4] = [0x30, validity]
+
+
+def utc_with_offset(cert, fields):
+    validity = list(fields[4][1])
+    validity[1] = (0x17, b"491231235959+0100")
+    fields[4] = [0x30, validity]
+
+
+def generalized_with_fraction(cert, fields):
+    validity = list(fields[4][1])
+    validity[1] = (0x18, b"20491231000000.5Z")
+    fields[4] = [0x30, validity]
+
+
+def serial_not_minimal(cert, fields):
+    fields[1] = [0x02, b"\x00\x00\x12\x34"]
+
+
+def explicit_critical_false(cert, fields):
+    extensions = list(fields[7][1][0][1])
+    san = list(extensions[1][1])
+    extensions[1] = (0x30, [san[0], (0x01, b"\x00"), san[1]])
+    fields[7] = [0xa3, [(0x30, extensions)]]
+
+
+def boolean_true_01(cert, fields):
+    extensions = list(fields[7][1][0][1])
+    bc = list(extensions[0][1])
+    extensions[0] = (0x30, [bc[0], (0x01, b"\x01"), bc[2]])
+    fields[7] = [0xa3, [(0x30, extensions)]]
+
+
+def long_lengths(cert, fields):
+    tbs_node = (cert[1][0][0], [tuple(f) for f in fields])
+    body = encode(tbs_node, long_length=True) + encode(cert[1][1]) + encode(cert[1][2])
+    return bytes([0x30, 0x84]) + len(body).to_bytes(4, "big") + body
+
+
+for filename, change in [
+    ("version-7.der", version_7),
+    ("utc-no-seconds.der", utc_without_seconds),
+    ("utc-offset.der", utc_with_offset),
+    ("generalized-fraction.der", generalized_with_fraction),
+    ("serial-not-minimal.der", serial_not_minimal),
+    ("critical-false.der", explicit_critical_false),
+    ("boolean-01.der", boolean_true_01),
+    ("long-lengths.der", long_lengths),
+]:
+    write(filename, mutate(base, change))
+
+# What OpenSSL reads from each (serial, validity, extended key usage, policies).
+lines = [subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout.strip()]
+for path in sorted(out.glob("*.der")):
+    result = subprocess.run(
+        ["openssl", "x509", "-inform", "DER", "-in", str(path), "-noout", "-serial", "-dates",
+         "-ext", "extendedKeyUsage,certificatePolicies"],
+        capture_output=True, text=True)
+    lines.append(f"== {path.name} (exit {result.returncode})")
+    lines.extend(line.rstrip() for line in result.stdout.splitlines())
+(out / "oracle.txt").write_text("\n".join(lines) + "\n")

@@ -1,0 +1,238 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! The lenient decoding path against OpenSSL: every certificate of `tests/data/lenient/` that
+//! `openssl x509` reads (its answers in `oracle.txt`, with its version) decodes with the same
+//! serial, validity, extended key usages and policies; every one it refuses decodes with a
+//! finding that names the field and the byte offset. Made by `tests/data/lenient/gen.py`.
+
+use std::path::{Path, PathBuf};
+
+use certscope::report::{CertificateReport, ObjectReport};
+use certscope::AnalyzeOptions;
+
+fn data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/lenient")
+}
+
+/// What OpenSSL printed for one file.
+#[derive(Debug, Default)]
+struct Oracle {
+    file: String,
+    reads: bool,
+    serial: String,
+    not_before: String,
+    not_after: String,
+    /// Dotted OIDs printed under the extended key usage and policies headings.
+    oids: Vec<String>,
+}
+
+fn oracle() -> Vec<Oracle> {
+    let text = std::fs::read_to_string(data().join("oracle.txt")).unwrap();
+    assert!(
+        text.starts_with("OpenSSL 3"),
+        "the oracle names its version"
+    );
+    let mut out: Vec<Oracle> = Vec::new();
+    for line in text.lines().skip(1) {
+        if let Some(rest) = line.strip_prefix("== ") {
+            let (file, exit) = rest.split_once(" (exit ").unwrap();
+            out.push(Oracle {
+                file: file.to_owned(),
+                reads: exit == "0)",
+                ..Oracle::default()
+            });
+            continue;
+        }
+        let entry = out.last_mut().unwrap();
+        if let Some(serial) = line.strip_prefix("serial=") {
+            entry.serial = serial.to_lowercase();
+        } else if let Some(time) = line.strip_prefix("notBefore=") {
+            entry.not_before = rfc3339(time);
+        } else if let Some(time) = line.strip_prefix("notAfter=") {
+            entry.not_after = rfc3339(time);
+        } else if line.starts_with("    ") {
+            for item in line.trim().trim_start_matches("Policy: ").split(", ") {
+                if item.starts_with("2.25.") {
+                    entry.oids.push(item.to_owned());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `Mar  1 12:00:00 1965 GMT` as `1965-03-01T12:00:00Z`.
+fn rfc3339(openssl: &str) -> String {
+    let parts: Vec<&str> = openssl.split_whitespace().collect();
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = months.iter().position(|m| *m == parts[0]).unwrap() + 1;
+    let day: u32 = parts[1].parse().unwrap();
+    // certscope reports whole seconds; a fraction OpenSSL shows is dropped.
+    let clock = parts[2].split('.').next().unwrap();
+    format!("{}-{month:02}-{day:02}T{clock}Z", parts[3])
+}
+
+fn report(file: &str) -> (CertificateReport, String) {
+    let der = std::fs::read(data().join(file)).unwrap();
+    let options = AnalyzeOptions::at_unix_seconds(1_800_000_000);
+    let report = certscope::analyze(&der, &options).unwrap();
+    assert!(report.problems.is_empty(), "{file}: {:?}", report.problems);
+    let json = serde_json::to_string(&report).unwrap();
+    let cert = report
+        .objects
+        .into_iter()
+        .find_map(|object| match object {
+            ObjectReport::Certificate(cert) => Some(*cert),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{file}: no certificate"));
+    (cert, json)
+}
+
+#[test]
+fn what_openssl_reads_decodes_the_same_and_what_it_refuses_has_a_finding() {
+    let oracle = oracle();
+    assert!(oracle.len() >= 10, "{oracle:?}");
+    for expected in &oracle {
+        let (cert, json) = report(&expected.file);
+        // No stand-in OID ever reaches the report: every OID is its exact dotted text.
+        assert!(
+            !json.contains("\"2.25.0."),
+            "{}: a stand-in leaked",
+            expected.file
+        );
+        let encoding_findings: Vec<_> = cert
+            .lints
+            .iter()
+            .filter(|f| {
+                f.id.starts_with("e_der_")
+                    || f.id.ends_with("_time_not_canonical")
+                    || f.id == "e_version_unknown"
+            })
+            .collect();
+        if !expected.reads {
+            assert!(
+                !encoding_findings.is_empty(),
+                "{}: OpenSSL refuses it, certscope has no finding",
+                expected.file
+            );
+            continue;
+        }
+        assert_eq!(cert.serial.hex, expected.serial, "{}", expected.file);
+        assert_eq!(
+            cert.validity.not_before, expected.not_before,
+            "{}",
+            expected.file
+        );
+        assert_eq!(
+            cert.validity.not_after, expected.not_after,
+            "{}",
+            expected.file
+        );
+        for oid in &expected.oids {
+            assert!(
+                json.contains(&format!("\"{oid}\"")),
+                "{}: {oid} missing",
+                expected.file
+            );
+        }
+        for finding in &encoding_findings {
+            assert!(finding.message.contains("(at byte "), "{finding:?}");
+        }
+    }
+}
+
+#[test]
+fn uuid_oids_keep_purposes_and_names() {
+    let (cert, json) = report("uuid-oids.der");
+    let server = cert.purposes.iter().find(|p| p.id == "sslserver").unwrap();
+    assert!(server.leaf, "openssl x509 -purpose says SSL server: Yes");
+    assert!(
+        json.contains("2.25.987654321098765432109876543210"),
+        "DN attribute type"
+    );
+    let custom = cert
+        .extensions
+        .iter()
+        .find(|e| e.oid == "2.25.113059749145936325402354257176981405696")
+        .unwrap();
+    assert!(!custom.critical);
+    // Legal encodings: no finding.
+    assert!(
+        cert.lints.iter().all(|f| !f.id.starts_with("e_der_")),
+        "{:?}",
+        cert.lints
+    );
+}
+
+#[test]
+fn times_before_1970_are_exact() {
+    let (cert, _) = report("utc-1969-expired.der");
+    assert_eq!(cert.validity.not_before, "1950-01-01T00:00:00Z");
+    assert_eq!(cert.validity.not_after, "1969-12-31T23:59:59Z");
+    assert_eq!(cert.validity.valid_at_analysis_time, Some(false));
+    assert!(cert.validity.days_until_expiry.unwrap() < -20_000);
+    let (cert, _) = report("utc-1965.der");
+    assert_eq!(cert.validity.not_before, "1965-03-01T12:00:00Z");
+    assert_eq!(cert.validity.valid_at_analysis_time, Some(true));
+}
+
+#[test]
+fn each_deviation_names_its_field() {
+    let cases = [
+        (
+            "version-7.der",
+            "e_version_unknown",
+            "tbsCertificate.version",
+        ),
+        (
+            "utc-no-seconds.der",
+            "e_utc_time_not_canonical",
+            "tbsCertificate.validity.notBefore",
+        ),
+        (
+            "utc-offset.der",
+            "e_utc_time_not_canonical",
+            "tbsCertificate.validity.notAfter",
+        ),
+        (
+            "serial-not-minimal.der",
+            "e_der_integer_not_minimal",
+            "tbsCertificate.serialNumber",
+        ),
+        (
+            "critical-false.der",
+            "e_der_default_value_encoded",
+            "tbsCertificate.extensions[1].critical",
+        ),
+        (
+            "boolean-01.der",
+            "e_der_boolean_not_canonical",
+            "tbsCertificate.extensions[0].critical",
+        ),
+        (
+            "long-lengths.der",
+            "e_der_length_not_minimal",
+            "tbsCertificate",
+        ),
+    ];
+    for (file, id, field) in cases {
+        let (cert, _) = report(file);
+        assert!(
+            cert.lints.iter().any(|f| f.id == id && f.field == field),
+            "{file}: no {id} on {field}: {:?}",
+            cert.lints
+        );
+    }
+    let (cert, _) = report("version-7.der");
+    assert_eq!(
+        cert.version, 8,
+        "version INTEGER 7 is shown as written (v8)"
+    );
+}
