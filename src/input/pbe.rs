@@ -167,10 +167,6 @@ fn legacy(
     budget: &mut KdfBudget,
     what: &str,
 ) -> Result<Zeroizing<Vec<u8>>, Failure> {
-    use cbc::cipher::block_padding::Pkcs7;
-    use cbc::cipher::{BlockModeDecrypt, InnerIvInit, KeyIvInit};
-    use pkcs12::kdf::{derive_key_utf8, Pkcs12KeyType};
-
     let params =
         params.ok_or_else(|| Failure::Unsupported(format!("{what}: PBE without parameters")))?;
     let der = der::Encode::to_der(&params).map_err(|e| malformed(what, e))?;
@@ -192,17 +188,52 @@ fn legacy(
         Legacy::Rc2(bits) => bits / 8,
     };
     let salt = params.salt.as_bytes();
+    let encodings = super::pkcs12::password_encodings(password).ok_or_else(|| {
+        Failure::Unsupported(format!(
+            "{what}: the password has characters outside the BMP"
+        ))
+    })?;
+    // The empty password has two encodings (see `password_encodings`): the first whose
+    // decryption ends in valid padding wins.
+    let mut last = None;
+    for encoded in &encodings {
+        match legacy_with(
+            scheme,
+            salt,
+            params.iterations,
+            key_len,
+            encoded,
+            ciphertext,
+            what,
+        ) {
+            Ok(plain) => return Ok(plain),
+            Err(failure) => last = Some(failure),
+        }
+    }
+    Err(last.unwrap_or_else(|| Failure::WrongPassword(format!("{what}: no password to try"))))
+}
+
+/// One decryption of a legacy PBE with the password already encoded for the PKCS#12 KDF.
+fn legacy_with(
+    scheme: Legacy,
+    salt: &[u8],
+    iterations: i32,
+    key_len: usize,
+    password: &[u8],
+    ciphertext: &[u8],
+    what: &str,
+) -> Result<Zeroizing<Vec<u8>>, Failure> {
+    use cbc::cipher::block_padding::Pkcs7;
+    use cbc::cipher::{BlockModeDecrypt, InnerIvInit, KeyIvInit};
+    use pkcs12::kdf::{derive_key, Pkcs12KeyType};
+
     let derive = |kind, len| {
-        derive_key_utf8::<sha1::Sha1>(password, salt, kind, params.iterations, len)
-            .map(Zeroizing::new)
-            .map_err(|_| {
-                Failure::Unsupported(format!(
-                    "{what}: the password has characters outside the BMP"
-                ))
-            })
+        Zeroizing::new(derive_key::<sha1::Sha1>(
+            password, salt, kind, iterations, len,
+        ))
     };
-    let key = derive(Pkcs12KeyType::EncryptionKey, key_len)?;
-    let iv = derive(Pkcs12KeyType::Iv, 8)?;
+    let key = derive(Pkcs12KeyType::EncryptionKey, key_len);
+    let iv = derive(Pkcs12KeyType::Iv, 8);
     let wrong = || {
         Failure::WrongPassword(format!(
             "{what} did not decrypt (bad padding): the password is wrong"

@@ -126,17 +126,11 @@ fn verify_mac(
     let salt = mac.mac_salt.as_bytes();
     let expected = mac.mac.digest.as_bytes();
     let rounds = mac.iterations;
-    let verified = match mac.mac.algorithm.oid.to_string().as_str() {
-        "1.3.14.3.2.26" => hmac_matches::<sha1::Sha1>(password, salt, rounds, data, expected),
-        "2.16.840.1.101.3.4.2.1" => {
-            hmac_matches::<sha2::Sha256>(password, salt, rounds, data, expected)
-        }
-        "2.16.840.1.101.3.4.2.2" => {
-            hmac_matches::<sha2::Sha384>(password, salt, rounds, data, expected)
-        }
-        "2.16.840.1.101.3.4.2.3" => {
-            hmac_matches::<sha2::Sha512>(password, salt, rounds, data, expected)
-        }
+    let check: MacCheck = match mac.mac.algorithm.oid.to_string().as_str() {
+        "1.3.14.3.2.26" => hmac_matches::<sha1::Sha1>,
+        "2.16.840.1.101.3.4.2.1" => hmac_matches::<sha2::Sha256>,
+        "2.16.840.1.101.3.4.2.2" => hmac_matches::<sha2::Sha384>,
+        "2.16.840.1.101.3.4.2.3" => hmac_matches::<sha2::Sha512>,
         _ => {
             return Err(Failure::Unsupported(format!(
                 "the PKCS#12 MAC uses {}, which certscope does not check",
@@ -144,6 +138,10 @@ fn verify_mac(
             )))
         }
     };
+    let verified = password_encodings(password)
+        .ok_or_else(outside_bmp)?
+        .iter()
+        .any(|encoded| check(encoded, salt, rounds, data, expected));
     match (verified, password_given) {
         (true, _) => Ok(()),
         (false, true) => Err(Failure::WrongPassword(
@@ -157,7 +155,33 @@ fn verify_mac(
     }
 }
 
-fn hmac_matches<D>(password: &str, salt: &[u8], rounds: i32, data: &[u8], expected: &[u8]) -> bool
+/// The password as the PKCS#12 key derivation takes it (RFC 7292 B.1): a BMPString with its
+/// two-byte terminator. The empty password is also tried as zero bytes, the way several tools
+/// and older library versions derived it; OpenSSL tries both too. `None` when the password has
+/// characters outside the BMP.
+pub(crate) fn password_encodings(password: &str) -> Option<Vec<Zeroizing<Vec<u8>>>> {
+    let bmp = der::asn1::BmpString::from_utf8(password).ok()?;
+    let mut terminated = Zeroizing::new(bmp.into_bytes().to_vec());
+    terminated.extend([0u8; 2]);
+    let mut encodings = vec![terminated];
+    if password.is_empty() {
+        encodings.push(Zeroizing::new(Vec::new()));
+    }
+    Some(encodings)
+}
+
+fn outside_bmp() -> Failure {
+    Failure::Unsupported(
+        "the password has characters outside the Basic Multilingual Plane, which PKCS#12 \
+         cannot encode"
+            .into(),
+    )
+}
+
+/// HMAC check of `data` against `expected`: (encoded password, salt, rounds, data, expected).
+type MacCheck = fn(&[u8], &[u8], i32, &[u8], &[u8]) -> bool;
+
+fn hmac_matches<D>(password: &[u8], salt: &[u8], rounds: i32, data: &[u8], expected: &[u8]) -> bool
 where
     D: hmac::digest::Digest
         + hmac::digest::FixedOutputReset
@@ -165,16 +189,13 @@ where
         + hmac::EagerHash,
 {
     let size = <D as hmac::digest::Digest>::output_size();
-    let Ok(key) = pkcs12::kdf::derive_key_utf8::<D>(
+    let key = Zeroizing::new(pkcs12::kdf::derive_key::<D>(
         password,
         salt,
         pkcs12::kdf::Pkcs12KeyType::Mac,
         rounds,
         size,
-    ) else {
-        return false;
-    };
-    let key = Zeroizing::new(key);
+    ));
     let Ok(mut mac) = <Hmac<D> as KeyInit>::new_from_slice(&key) else {
         return false;
     };

@@ -184,6 +184,61 @@ for filename, change in [
 ]:
     write(filename, mutate(base, change))
 
+# --- PKCS#12 with an empty password -------------------------------------------------------
+def pkcs12_kdf(password, salt, purpose, iterations, size, v=64):
+    """RFC 7292 B.2 with SHA-1; `password` already encoded (BMPString or zero bytes)."""
+    import hashlib
+
+    def stretch(data):
+        if not data:
+            return b""
+        length = v * ((len(data) + v - 1) // v)
+        return (data * (length // len(data) + 1))[:length]
+
+    block = stretch(salt) + stretch(password)
+    out = b""
+    while len(out) < size:
+        digest = hashlib.sha1(bytes([purpose]) * v + block).digest()
+        for _ in range(iterations - 1):
+            digest = hashlib.sha1(digest).digest()
+        b = int.from_bytes((digest * (v // len(digest) + 1))[:v], "big")
+        block = b"".join(
+            ((int.from_bytes(block[j:j + v], "big") + b + 1) % (1 << (8 * v))).to_bytes(v, "big")
+            for j in range(0, len(block), v))
+        out += digest
+    return out[:size]
+
+
+def without_mac(pfx):
+    node = tree(pfx)
+    node[1] = node[1][:2]
+    return encode(node)
+
+
+def zero_length_mac(pfx):
+    """The MAC as some tools compute it for no password: over a zero-length password (not the
+    BMPString terminator), SHA-1, one iteration."""
+    import hashlib
+    import hmac
+
+    node = tree(pfx)
+    auth_safe = node[1][1][1][1][1][0][1]
+    salt = bytes(range(8))
+    key = pkcs12_kdf(b"", salt, 3, 1, 20)
+    digest = hmac.new(key, auth_safe, hashlib.sha1).digest()
+    mac = (0x30, [(0x30, [(0x30, [(0x06, bytes.fromhex("2b0e03021a")), (0x05, b"")]), (0x04, digest)]),
+                  (0x04, salt), (0x02, b"\x01")])
+    node[1] = node[1][:2] + [mac]
+    return encode(node)
+
+
+from cryptography.hazmat.primitives.serialization import NoEncryption, pkcs12  # noqa: E402
+
+p12_cert = x509.load_der_x509_certificate(build("p12", T2020, T2049))
+pfx = pkcs12.serialize_key_and_certificates(b"p12", KEY, p12_cert, None, NoEncryption())
+(out / "empty-password-zero-length.p12").write_bytes(zero_length_mac(pfx))
+(out / "no-mac.p12").write_bytes(without_mac(pfx))
+
 # What OpenSSL reads from each (serial, validity, extended key usage, policies).
 lines = [subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout.strip()]
 for path in sorted(out.glob("*.der")):
@@ -193,4 +248,11 @@ for path in sorted(out.glob("*.der")):
         capture_output=True, text=True)
     lines.append(f"== {path.name} (exit {result.returncode})")
     lines.extend(line.rstrip() for line in result.stdout.splitlines())
+for path in sorted(out.glob("*.p12")):
+    result = subprocess.run(
+        ["openssl", "pkcs12", "-in", str(path), "-passin", "pass:", "-info", "-nodes"],
+        capture_output=True, text=True)
+    lines.append(f"== {path.name} (exit {result.returncode})")
+    lines.extend(line.rstrip() for line in result.stderr.splitlines() if line.startswith("MAC"))
+    lines.extend(line.rstrip() for line in result.stdout.splitlines() if line.startswith("subject="))
 (out / "oracle.txt").write_text("\n".join(lines) + "\n")
