@@ -522,12 +522,12 @@ fn certificate_report_with(
 ) -> CertificateReport {
     let x509 = cert.x509();
     let tbs = x509.tbs_certificate();
-    let version = match (cert.version_as_written(), tbs.version()) {
-        // A version no standard defines (version 7) is shown as written.
-        (Some(written), _) => u8::try_from(written.saturating_add(1)).unwrap_or(u8::MAX),
-        (None, x509_cert::certificate::Version::V1) => 1,
-        (None, x509_cert::certificate::Version::V2) => 2,
-        (None, x509_cert::certificate::Version::V3) => 3,
+    // A version no standard defines (version 7) is read as v3; the e_version_unknown finding
+    // gives the value as written.
+    let version = match tbs.version() {
+        x509_cert::certificate::Version::V1 => 1,
+        x509_cert::certificate::Version::V2 => 2,
+        x509_cert::certificate::Version::V3 => 3,
     };
     let mut report = CertificateReport {
         index,

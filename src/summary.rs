@@ -66,13 +66,24 @@ pub struct Summary {
 /// assert!(!summary.is_ca);
 /// ```
 pub fn summarize(der: &[u8]) -> Result<Summary, DecodeError> {
-    crate::cert::decode_x509(der).map(|x509| Summary::of_x509(&x509))
+    match crate::cert::decode_x509(der) {
+        Ok(x509) => Ok(Summary::of_x509(&x509)),
+        // What the strict decoder refuses, the lenient path reads (see `crate::lenient`).
+        Err(_) => Cert::from_der(der).map(|cert| Summary::of(&cert)),
+    }
 }
 
 impl Summary {
     /// The summary of a certificate already decoded.
     pub fn of(cert: &Cert) -> Summary {
-        Summary::of_x509(cert.x509())
+        let mut summary = Summary::of_x509(cert.x509());
+        if let Some(time) = cert.exact_time("tbsCertificate.validity.notBefore") {
+            summary.not_before.clone_from(&time.text);
+        }
+        if let Some(time) = cert.exact_time("tbsCertificate.validity.notAfter") {
+            summary.not_after.clone_from(&time.text);
+        }
+        summary
     }
 
     fn of_x509(x509: &X509) -> Summary {

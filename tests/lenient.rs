@@ -231,10 +231,13 @@ fn each_deviation_names_its_field() {
         );
     }
     let (cert, _) = report("version-7.der");
-    assert_eq!(
-        cert.version, 8,
-        "version INTEGER 7 is shown as written (v8)"
-    );
+    assert_eq!(cert.version, 3, "an unknown version is read as v3");
+    let finding = cert
+        .lints
+        .iter()
+        .find(|f| f.id == "e_version_unknown")
+        .unwrap();
+    assert!(finding.message.contains("is 7"), "{}", finding.message);
 }
 
 /// PKCS#12 files without a password: the MAC over a zero-length password (`MAC: sha1,

@@ -95,6 +95,10 @@ fn the_tree_reader_is_lossless_on_every_seed() {
         "expected the fuzz seeds and the doc fixture"
     );
     for (path, der) in &seeds {
+        // The lenient decoding fixture with BER lengths is not DER on purpose.
+        if path.ends_with("lenient/long-lengths.der") {
+            continue;
+        }
         let tree = mutate::parse(der).unwrap_or_else(|| panic!("{} is not DER", path.display()));
         assert_eq!(&mutate::encode(&tree), der, "{}", path.display());
     }

@@ -1,5 +1,7 @@
-//! `certscope inspect [--json] [--at RFC3339] [--password...] FILE...`: decode every object in
-//! each file and print the report, as text or as the versioned JSON report.
+//! `certscope inspect [--json] [--strict] [--at RFC3339] [--password...] FILE...`: decode every
+//! object in each file and print the report, as text or as the versioned JSON report. Exit
+//! status 2 when a file holds nothing that decodes, and with `--strict` when any part of it does
+//! not decode; text and JSON mode exit alike.
 
 use std::io::Write;
 
@@ -14,6 +16,10 @@ pub struct Args {
     /// Print the report as JSON (one report per FILE, in order)
     #[arg(long)]
     json: bool,
+    /// Exit 2 when any part of a FILE does not decode (without it, only when nothing in a FILE
+    /// decodes)
+    #[arg(long)]
+    strict: bool,
     /// Analysis time in RFC 3339 UTC (default: now)
     #[arg(long, value_name = "RFC3339", value_parser = crate::at::parse)]
     at: Option<UnixTime>,
@@ -63,6 +69,12 @@ pub fn run(request: &Args) -> i32 {
             for problem in &report.problems {
                 eprintln!("  {}", problem.error);
             }
+            code = EXIT_USAGE;
+        } else if request.strict && !report.problems.is_empty() {
+            eprintln!(
+                "certscope inspect: {label}: {} part(s) did not decode (--strict)",
+                report.problems.len()
+            );
             code = EXIT_USAGE;
         }
         let output = if request.json {

@@ -1,5 +1,7 @@
-//! `certscope lint [--json] [--profile NAME] [--at RFC3339] FILE`: lint every certificate in
-//! a file. Exit status 1 when any finding has error severity, 2 on a usage or input error.
+//! `certscope lint [--json] [--strict] [--profile NAME] [--at RFC3339] FILE`: lint every
+//! certificate in a file. Exit status 1 when any finding has error severity, 2 on a usage or
+//! input error, when no certificate decodes, and with `--strict` when any part of the file does
+//! not decode; text and JSON mode exit alike.
 
 use certscope::lint::{self, Hierarchy, LintOptions, RuleSet, Severity};
 use certscope::time::UnixTime;
@@ -12,6 +14,9 @@ pub struct Args {
     /// Print the findings as JSON
     #[arg(long)]
     json: bool,
+    /// Exit 2 when any part of FILE does not decode (text and JSON alike)
+    #[arg(long)]
+    strict: bool,
     /// auto (by evidence), rfc5280, tls-br, smime-br, code-signing-br, device
     #[arg(long, value_name = "NAME", default_value = "auto", value_parser = parse_profile)]
     #[arg(hide_default_value = true)]
@@ -185,6 +190,14 @@ pub fn run(arguments: &Args) -> i32 {
         eprintln!("certscope lint: {label}: no certificate found");
         return EXIT_USAGE;
     }
+    if arguments.strict && !parsed.problems.is_empty() {
+        let label = crate::files::label(&arguments.file);
+        eprintln!(
+            "certscope lint: {label}: {} part(s) did not decode (--strict)",
+            parsed.problems.len()
+        );
+        return EXIT_USAGE;
+    }
     if any_error {
         EXIT_INVALID
     } else {
@@ -240,5 +253,38 @@ mod tests {
         // The device profile forced on a server certificate finds no clientAuth.
         assert_eq!(run_with(&["--profile", "device", &good]), 1);
         assert_eq!(run_with(&[&format!("{data}missing.pem")]), 2);
+    }
+
+    #[test]
+    fn json_and_text_exit_alike_when_nothing_or_not_everything_decodes() {
+        let dir = std::env::temp_dir().join(format!("certscope-lint-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let garbage = dir.join("garbage.pem");
+        std::fs::write(
+            &garbage,
+            "-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n",
+        )
+        .unwrap();
+        let good = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/data/lints/certs/base-tls.pem"
+        );
+        let mixed = dir.join("mixed.pem");
+        let mut both = std::fs::read(good).unwrap();
+        both.extend(std::fs::read(&garbage).unwrap());
+        std::fs::write(&mixed, both).unwrap();
+        let (garbage, mixed) = (garbage.to_str().unwrap(), mixed.to_str().unwrap());
+        for json in [&[][..], &["--json"][..]] {
+            let with = |extra: &[&str]| {
+                let mut list: Vec<&str> = json.to_vec();
+                list.extend_from_slice(&["--at", "2026-11-26T00:00:00Z"]);
+                list.extend_from_slice(extra);
+                run_with(&list)
+            };
+            assert_eq!(with(&[garbage]), 2, "nothing decodes ({json:?})");
+            assert_eq!(with(&[mixed]), 0, "one good certificate ({json:?})");
+            assert_eq!(with(&["--strict", mixed]), 2, "--strict ({json:?})");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -4,8 +4,12 @@ use std::fmt::Write;
 
 use certscope::ext::{ExtensionValue, PolicyQualifier};
 use certscope::input::Encoding;
+use certscope::input::SignatureCheck;
 use certscope::name::GeneralName;
-use certscope::report::{CertificateReport, ObjectReport, Report};
+use certscope::report::{
+    CertificateReport, CrlReport, CsrReport, ObjectReport, PrivateKeyReport, PublicKeyReport,
+    Report,
+};
 
 /// Bytes of hex per wrapped line.
 const HEX_BYTES_PER_LINE: usize = 16;
@@ -24,6 +28,12 @@ pub fn report(report: &Report, source: &str) -> String {
             ObjectReport::Certificate(cert) => {
                 certificate(&mut out, cert, source, position + 1, total)
             }
+            ObjectReport::Csr(request) => csr(&mut out, request, source, position + 1, total),
+            ObjectReport::Crl(list) => crl(&mut out, list, source, position + 1, total),
+            ObjectReport::PrivateKey(key) => {
+                private_key(&mut out, key, source, position + 1, total)
+            }
+            ObjectReport::PublicKey(key) => public_key(&mut out, key, source, position + 1, total),
             #[allow(unreachable_patterns)]
             _ => {
                 let _ = writeln!(out, "{source}: object {} of {total}", position + 1);
@@ -214,6 +224,179 @@ fn certificate(out: &mut String, cert: &CertificateReport, source: &str, n: usiz
         line(out, 4, &heading);
         extension_value(out, &extension.value);
     }
+}
+
+/// The key's algorithm with curve, size and exponent: `EC P-256, 256 bits`.
+fn key_description(key: &certscope::report::PublicKey) -> String {
+    let mut description = key.algorithm.clone();
+    if let Some(curve) = &key.curve {
+        let _ = write!(description, " {curve}");
+    }
+    if let Some(bits) = key.bits {
+        let _ = write!(description, ", {bits} bits");
+    }
+    if let Some(exponent) = key.rsa_exponent {
+        let _ = write!(description, ", exponent {exponent}");
+    }
+    description
+}
+
+fn signature_check(check: &SignatureCheck) -> String {
+    match check {
+        SignatureCheck::Valid => "valid".to_owned(),
+        SignatureCheck::Invalid => "INVALID".to_owned(),
+        SignatureCheck::Unsupported { reason } => format!("not checked: {reason}"),
+    }
+}
+
+fn extension_list(out: &mut String, indent: usize, extensions: &[certscope::report::Extension]) {
+    for extension in extensions {
+        let critical = if extension.critical {
+            " [critical]"
+        } else {
+            ""
+        };
+        let heading = if extension.name == extension.oid {
+            format!("{}{critical}", extension.oid)
+        } else {
+            format!("{} ({}){critical}", extension.name, extension.oid)
+        };
+        line(out, indent, &heading);
+        extension_value(out, &extension.value);
+    }
+}
+
+fn matches(list: &[usize]) -> String {
+    if list.is_empty() {
+        return "no certificate or request in this input".to_owned();
+    }
+    let objects: Vec<String> = list.iter().map(|i| format!("object {}", i + 1)).collect();
+    objects.join(", ")
+}
+
+fn csr(out: &mut String, csr: &CsrReport, source: &str, n: usize, total: usize) {
+    let _ = writeln!(
+        out,
+        "{source}: certificate request {n} of {total} ({})",
+        origin(&csr.origin.encoding)
+    );
+    field(out, 2, "Subject", &csr.subject.rfc4514);
+    field(out, 2, "Public key", &key_description(&csr.public_key));
+    field(out, 2, "SPKI SHA-256", &csr.public_key.spki_sha256_base64);
+    let algorithm = &csr.signature_algorithm;
+    field(
+        out,
+        2,
+        "Signature",
+        &format!("{} ({})", algorithm.name, algorithm.oid),
+    );
+    field(
+        out,
+        2,
+        "Self-signature",
+        &signature_check(&csr.self_signature),
+    );
+    let attributes: Vec<&str> = csr.attributes.iter().map(|a| a.name.as_str()).collect();
+    if !attributes.is_empty() {
+        field(out, 2, "Attributes", &attributes.join(", "));
+    }
+    hex_field(out, 2, "SHA-256", &csr.fingerprints.sha256);
+    if let Some(error) = &csr.requested_extensions_error {
+        field(out, 2, "Extensions", &format!("do not decode: {error}"));
+    } else if csr.requested_extensions.is_empty() {
+        line(out, 2, "Requested extensions: none");
+    } else {
+        line(
+            out,
+            2,
+            &format!("Requested extensions ({})", csr.requested_extensions.len()),
+        );
+        extension_list(out, 4, &csr.requested_extensions);
+    }
+}
+
+fn crl(out: &mut String, crl: &CrlReport, source: &str, n: usize, total: usize) {
+    let _ = writeln!(
+        out,
+        "{source}: CRL {n} of {total} ({})",
+        origin(&crl.origin.encoding)
+    );
+    field(out, 2, "Issuer", &crl.issuer.rfc4514);
+    field(out, 2, "Version", &format!("v{}", crl.version));
+    field(out, 2, "This update", &crl.this_update);
+    field(
+        out,
+        2,
+        "Next update",
+        crl.next_update.as_deref().unwrap_or("none"),
+    );
+    let algorithm = &crl.signature_algorithm;
+    field(
+        out,
+        2,
+        "Signature",
+        &format!("{} ({})", algorithm.name, algorithm.oid),
+    );
+    for check in &crl.issuer_signatures {
+        field(
+            out,
+            2,
+            "Signed by",
+            &format!(
+                "object {}: {}",
+                check.certificate + 1,
+                signature_check(&check.signature)
+            ),
+        );
+    }
+    hex_field(out, 2, "SHA-256", &crl.fingerprints.sha256);
+    line(out, 2, &format!("Revoked ({})", crl.revoked.len()));
+    for entry in &crl.revoked {
+        let reason = entry
+            .reason
+            .as_deref()
+            .map(|reason| format!(", {reason}"))
+            .unwrap_or_default();
+        line(
+            out,
+            4,
+            &format!("{} at {}{reason}", entry.serial.hex, entry.revocation_date),
+        );
+    }
+    if crl.extensions.is_empty() {
+        line(out, 2, "Extensions: none");
+    } else {
+        line(out, 2, &format!("Extensions ({})", crl.extensions.len()));
+        extension_list(out, 4, &crl.extensions);
+    }
+}
+
+fn private_key(out: &mut String, key: &PrivateKeyReport, source: &str, n: usize, total: usize) {
+    let _ = writeln!(
+        out,
+        "{source}: private key {n} of {total} ({})",
+        origin(&key.origin.encoding)
+    );
+    let mut description = key.algorithm.clone();
+    if let Some(curve) = &key.curve {
+        let _ = write!(description, " {curve}");
+    }
+    if let Some(bits) = key.bits {
+        let _ = write!(description, ", {bits} bits");
+    }
+    field(out, 2, "Algorithm", &description);
+    field(out, 2, "Public half of", &matches(&key.matches));
+}
+
+fn public_key(out: &mut String, key: &PublicKeyReport, source: &str, n: usize, total: usize) {
+    let _ = writeln!(
+        out,
+        "{source}: public key {n} of {total} ({})",
+        origin(&key.origin.encoding)
+    );
+    field(out, 2, "Algorithm", &key_description(&key.public_key));
+    field(out, 2, "SPKI SHA-256", &key.public_key.spki_sha256_base64);
+    field(out, 2, "Key of", &matches(&key.matches));
 }
 
 fn names(out: &mut String, indent: usize, list: &[GeneralName]) {

@@ -202,3 +202,53 @@ fn exit_codes() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert!(report["analysis_time"].as_str().unwrap().ends_with('Z'));
 }
+
+#[test]
+fn text_prints_crls_requests_and_keys_in_full() {
+    let input = |name: &str| common::data("input").join(name);
+    let files = ["crl.pem", "csr-rsa.pem", "ec.sec1.pem", "ec.pub.pem"].map(input);
+    let mut args = vec!["inspect", "--at", AT];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    let output = certscope(&args);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for expected in [
+        "CRL 1 of 1",
+        "Issuer           CN=Fixture Root CA,O=certscope fixtures",
+        "Revoked (2)",
+        "1001 at 2025-01-02T00:00:00Z, keyCompromise",
+        "cRLNumber (2.5.29.20)",
+        "certificate request 1 of 1",
+        "Self-signature   valid",
+        "DNS:www.csr.example.com",
+        "private key 1 of 1",
+        "Algorithm        EC P-256, 256 bits",
+        "public key 1 of 1",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    assert!(!text.contains("object 1 of 1"), "{text}");
+}
+
+#[test]
+fn strict_exits_2_on_any_part_that_does_not_decode() {
+    let dir = std::env::temp_dir().join(format!("certscope-strict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mixed = dir.join("mixed.pem");
+    let mut bytes = std::fs::read(data("root.pem")).unwrap();
+    bytes.extend_from_slice(b"-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n");
+    std::fs::write(&mixed, bytes).unwrap();
+    let mixed = mixed.to_str().unwrap();
+    for json in [&[][..], &["--json"][..]] {
+        let mut args = vec!["inspect", "--at", AT];
+        args.extend_from_slice(json);
+        args.push(mixed);
+        assert_eq!(certscope(&args).status.code(), Some(0), "{json:?}");
+        args.insert(1, "--strict");
+        assert_eq!(certscope(&args).status.code(), Some(2), "{json:?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
