@@ -16,8 +16,7 @@ pub struct Args {
     /// Print the report as JSON (one report per FILE, in order)
     #[arg(long)]
     json: bool,
-    /// Exit 2 when any part of a FILE does not decode (without it, only when nothing in a FILE
-    /// decodes)
+    /// Exit 2 when any part of a FILE does not decode (default: when nothing does)
     #[arg(long)]
     strict: bool,
     /// Analysis time in RFC 3339 UTC (default: now)
