@@ -16,7 +16,7 @@ pub struct Args {
     /// Print the report as JSON (one report per FILE, in order)
     #[arg(long)]
     json: bool,
-    /// Exit 2 when any part of a FILE does not decode (default: when nothing does)
+    /// Exit 2 when any part of a FILE does not decode
     #[arg(long)]
     strict: bool,
     /// Analysis time in RFC 3339 UTC (default: now)
