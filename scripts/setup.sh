@@ -17,7 +17,11 @@ want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; e
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$want" ]; then
   log "installing wasm-bindgen-cli $want (found: ${have:-none})"
-  cargo install --locked wasm-bindgen-cli --version "$want"
+  # --locked first (the tool's own lockfile); if the registry this machine reaches lacks a
+  # version that lockfile names, resolve the tool's dependencies afresh instead.
+  cargo install --locked wasm-bindgen-cli --version "$want" ||
+    { log "the locked install failed; installing with freshly resolved dependencies";
+      cargo install wasm-bindgen-cli --version "$want"; }
 fi
 
 if [ "$what" = "test" ]; then
