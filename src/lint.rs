@@ -33,6 +33,7 @@ mod device;
 mod encoding;
 mod rfc5280;
 mod smime_br;
+mod syntax;
 mod tls_br;
 
 /// How serious a finding is. The first four follow zlint's statuses; the last two say why a
@@ -639,6 +640,7 @@ fn all_lints() -> impl Iterator<Item = &'static Lint> {
     encoding::LINTS
         .iter()
         .chain(rfc5280::LINTS)
+        .chain(syntax::LINTS)
         .chain(tls_br::LINTS)
         .chain(smime_br::LINTS)
         .chain(code_signing_br::LINTS)

@@ -25,6 +25,8 @@ lints! {
         "RSA moduli must be at least 3072 bits for certificates issued from 2021-06-01.";
     validity: "e_code_signing_validity_longer_than_39_months", Error, "CS BR 6.3.2", CODE, None,
         "Code signing subscriber certificates must be valid for at most 39 months (1188 days).";
+    validity_460: "e_code_signing_validity_longer_than_460_days", Error, "CS BR 6.3.2 (ballot CSC-31)", CODE, Some("2026-03-01"),
+        "Code signing subscriber certificates issued from 2026-03-01 must be valid for at most 460 days.";
     policy: "e_code_signing_policy_missing", Error, "CS BR 7.1.2.3(c); 7.1.6.1", CODE, None,
         "certificatePolicies must contain 2.23.140.1.4.1 or 2.23.140.1.3.";
     crl: "e_code_signing_crl_distribution_points_missing", Error, "CS BR 7.1.2.3(b)", CODE, None,
@@ -84,6 +86,10 @@ fn rsa_size(c: &Context<'_>) -> Vec<Hit> {
 
 fn validity(c: &Context<'_>) -> Vec<Hit> {
     validity_longer_than(c, 1188)
+}
+
+fn validity_460(c: &Context<'_>) -> Vec<Hit> {
+    validity_longer_than(c, 460)
 }
 
 fn policy(c: &Context<'_>) -> Vec<Hit> {

@@ -152,6 +152,20 @@ lints! {
         "A TLS subordinate CA's extKeyUsage must not contain anyExtendedKeyUsage, or serverAuth together with emailProtection, codeSigning, timeStamping or OCSPSigning.";
     root_eku: "e_root_ca_extended_key_usage_present", Error, "TLS BR 7.1.2.1.2", ROOT, None,
         "Root CA certificates must not include extKeyUsage.";
+    dv_subject: "e_cab_dv_subject_invalid_values", Error, "TLS BR 7.1.2.7.2 (ballot SC62)", SERVER, Some("2023-09-15"),
+        "A domain-validated certificate's subject may contain only countryName and commonName.";
+    iv_country: "e_cert_policy_iv_requires_country", Error, "TLS BR 7.1.2.7.3", SERVER, None,
+        "An individual-validated certificate must include countryName.";
+    ov_locality: "e_cert_policy_ov_requires_province_or_locality", Error, "TLS BR 7.1.2.7.4", SERVER, None,
+        "An organization-validated certificate must include localityName or stateOrProvinceName.";
+    iv_locality: "e_cert_policy_iv_requires_province_or_locality", Error, "TLS BR 7.1.2.7.3", SERVER, None,
+        "An individual-validated certificate must include localityName or stateOrProvinceName.";
+    reverse_zone: "e_arpa_domain_not_allowed", Error, "TLS BR 4.2.2 (ballot SC-086)", SERVER, Some("2026-03-15"),
+        "A domain name must not end in an IP reverse zone suffix (in-addr.arpa, ip6.arpa).";
+    duplicate_attributes: "e_duplicate_subject_attribs", Error, "TLS BR 7.1.4.1 (ballot SC62)", SERVER_AND_CA, Some("2023-09-15"),
+        "The subject must not contain an attribute type more than once (domainComponent and streetAddress aside).";
+    client_auth: "e_client_auth_not_allowed", Error, "Chrome Root Program Policy 1.8, 1.3.2", SERVER, Some("2027-03-15"),
+        "A TLS server certificate issued from 2027-03-15 under the Chrome Root Store must not assert clientAuth: the hierarchy serves server authentication only.";
 }
 
 fn eku_missing(c: &Context<'_>) -> Vec<Hit> {
@@ -1137,4 +1151,128 @@ fn ca_multiple_reserved(c: &Context<'_>) -> Vec<Hit> {
                 .join(", ")
         )
     })
+}
+
+fn dv_subject(c: &Context<'_>) -> Vec<Hit> {
+    if !c.has_policy(&oids::POLICY_DV) {
+        return Vec::new();
+    }
+    let allowed = [oids::COUNTRY.to_string(), oids::COMMON_NAME.to_string()];
+    crate::name::attributes(c.tbs().subject())
+        .into_iter()
+        .filter(|a| !allowed.contains(&a.oid))
+        .map(|a| {
+            hit(
+                "subject",
+                format!(
+                    "a domain-validated certificate's subject carries {}",
+                    attribute_name(&a.oid)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn iv_country(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.has_policy(&oids::POLICY_IV) && c.subject_values(oids::COUNTRY).is_empty(),
+        "subject",
+        || "an individual-validated certificate has no countryName".to_owned(),
+    )
+}
+
+const LOCALITY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.7");
+const STATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.8");
+
+/// A hit when a certificate asserting `policy` has neither localityName nor stateOrProvinceName.
+fn locality_or_state(c: &Context<'_>, policy: &ObjectIdentifier, validated: &str) -> Vec<Hit> {
+    hit_if(
+        c.has_policy(policy)
+            && c.subject_values(LOCALITY).is_empty()
+            && c.subject_values(STATE).is_empty(),
+        "subject",
+        || format!("an {validated} certificate has neither localityName nor stateOrProvinceName"),
+    )
+}
+
+fn ov_locality(c: &Context<'_>) -> Vec<Hit> {
+    locality_or_state(c, &oids::POLICY_OV, "organization-validated")
+}
+
+fn iv_locality(c: &Context<'_>) -> Vec<Hit> {
+    locality_or_state(c, &oids::POLICY_IV, "individual-validated")
+}
+
+/// Whether a domain name ends in an IP reverse zone suffix (TLS BR 1.6.1 "IP Reverse Zone
+/// Suffix"): in-addr.arpa or ip6.arpa, in any case, with or without a final dot.
+fn in_reverse_zone(name: &str) -> bool {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    ["in-addr.arpa", "ip6.arpa"]
+        .iter()
+        .any(|zone| name == *zone || name.ends_with(&format!(".{zone}")))
+}
+
+fn reverse_zone(c: &Context<'_>) -> Vec<Hit> {
+    let san = c
+        .dns_names()
+        .into_iter()
+        .filter(|n| in_reverse_zone(n))
+        .map(|n| {
+            hit(
+                "extensions/subjectAltName",
+                format!("dNSName {n:?} is in an IP reverse zone"),
+            )
+        });
+    let common_name = c
+        .subject_values(oids::COMMON_NAME)
+        .into_iter()
+        .filter(|n| in_reverse_zone(n))
+        .map(|n| {
+            hit(
+                "subject/attributes/CN",
+                format!("commonName {n:?} is in an IP reverse zone"),
+            )
+        });
+    san.chain(common_name).collect()
+}
+
+fn duplicate_attributes(c: &Context<'_>) -> Vec<Hit> {
+    const DOMAIN_COMPONENT: &str = "0.9.2342.19200300.100.1.25";
+    const STREET_ADDRESS: &str = "2.5.4.9";
+    let mut seen: Vec<String> = Vec::new();
+    let mut hits = Vec::new();
+    for attribute in crate::name::attributes(c.tbs().subject()) {
+        if attribute.oid == DOMAIN_COMPONENT || attribute.oid == STREET_ADDRESS {
+            continue;
+        }
+        if seen.contains(&attribute.oid) {
+            if !hits.iter().any(|h: &(String, Hit)| h.0 == attribute.oid) {
+                let name = attribute_name(&attribute.oid);
+                hits.push((
+                    attribute.oid.clone(),
+                    hit(
+                        "subject",
+                        format!("the subject carries {name} more than once"),
+                    ),
+                ));
+            }
+        } else {
+            seen.push(attribute.oid);
+        }
+    }
+    hits.into_iter().map(|(_, h)| h).collect()
+}
+
+fn client_auth(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.purposes().contains(&oids::CLIENT_AUTH),
+        "extensions/extendedKeyUsage",
+        || "extKeyUsage of a TLS server certificate contains clientAuth".to_owned(),
+    )
+}
+
+/// The short name of an attribute type given in dotted form.
+fn attribute_name(dotted: &str) -> String {
+    ObjectIdentifier::new(dotted)
+        .map_or_else(|_| dotted.to_owned(), |oid| crate::oid::short_name(&oid))
 }

@@ -27,7 +27,8 @@ pub fn generate() -> Generated {
          Requirements set chosen from the kind alone (no policy claim, no chain to a public root) \
          reports its errors and warnings as `advice`: a publicly trusted CA could not issue the \
          certificate, a private CA may. Every lint has a positive and a negative fixture under `tests/data/lints/`; \
-         `lints-vs-pkilint.md` compares the RFC 5280, TLS and S/MIME sets with pkilint.\n"
+         `lints-comparison.md` sets every lint beside zlint's and pkilint's, rule by rule, and \
+         `lints-vs-pkilint.md` compares the findings with pkilint's on the fixtures.\n"
     )
     .ok();
     for set in RuleSet::ALL {

@@ -5,6 +5,12 @@
 //! - `schema/api.schema.json` and `wasm/src/api.d.ts`: the wasm API's options and results, from
 //!   the Rust types (schemars).
 //! - `docs/lints.md`: from the lint registry (`certscope::lint::registry`).
+//! - `docs/lints-comparison.md`: the registry beside zlint's and pkilint's lints, from
+//!   `src/lint/upstream/`.
+//! - `docs/lints-vs-pkilint.md`: certscope beside pkilint's recorded findings on the lint
+//!   fixtures (`tests/data/lints/`).
+//! - `docs/lints-debian-roots.md`: the error-severity findings on Debian's roots, with why each
+//!   is genuine (`tests/data/debian-roots/`).
 //! - `docs/cli.md`: from the `certscope` binary's `--help` and its output on the fixtures.
 
 use std::path::{Path, PathBuf};
@@ -12,7 +18,10 @@ use std::process::ExitCode;
 
 mod api;
 mod cli_docs;
+mod comparison;
+mod debian_roots_doc;
 mod lints;
+mod pkilint_doc;
 mod typescript;
 
 /// One generated file: its path from the repository root and its contents.
@@ -100,6 +109,9 @@ fn generate_all() -> Result<Vec<Generated>, String> {
     files.extend(typescript::generate()?);
     files.extend(api::generate()?);
     files.push(lints::generate());
+    files.push(comparison::generate()?);
+    files.push(pkilint_doc::generate()?);
+    files.push(debian_roots_doc::generate()?);
     files.push(cli_docs::generate()?);
     Ok(files)
 }

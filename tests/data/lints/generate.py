@@ -674,6 +674,73 @@ lint("e_ca_organizational_unit_name_present", dict(kind="subca", subject=CA_SUBJ
 lint("e_sub_ca_eku_prohibited_values", dict(kind="subca", set={"eku": eku(SERVER_AUTH, EMAIL)}), dict(kind="subca"))
 lint("e_root_ca_extended_key_usage_present", dict(kind="root", set={"eku": (eku(SERVER_AUTH), False)}), dict(kind="root"), rule_set="tls-br")
 
+# RFC 5280: extension syntax, policy qualifiers, X.520 upper bounds, keyUsage DER, SCT lists
+USER_NOTICE = "1.3.6.1.5.5.7.2.2"
+
+
+def notice_policies(text_tlv, policy=PRIVATE_POLICY):
+    """certificatePolicies with one user notice whose explicitText is the given TLV."""
+    return raw("2.5.29.32", seq([seq([oid_der(policy), seq([seq([oid_der(USER_NOTICE), seq([text_tlv])])])])]))
+
+
+def subtree_nc(*fields):
+    """nameConstraints permitting one dNSName subtree with the given extra fields."""
+    return raw("2.5.29.30", seq([tlv(0xA0, seq([tlv(0x82, b"example.com")] + list(fields)))]))
+
+
+def device_subject(*pairs):
+    return name(*pairs, (NameOID.COMMON_NAME, "device-0001"))
+
+
+PM = lambda issuer, subject: raw("2.5.29.33", seq([seq([oid_der(issuer), oid_der(subject)])]))
+IAN = x509.IssuerAlternativeName([x509.UniformResourceIdentifier("http://ca.example.com/")])
+lint("e_distribution_point_incomplete", dict(set={"crldp": raw("2.5.29.31", seq([seq([b"\x81\x02\x06\x40"])]))}))
+lint("e_name_constraint_empty", dict(kind="subca", set={"nc": (raw("2.5.29.30", b"\x30\x00"), True)}), dict(kind="subca", set={"nc": (NC, True)}))
+lint("e_name_constraint_minimum_non_zero", dict(kind="subca", set={"nc": (subtree_nc(tlv(0x80, b"\x01")), True)}), dict(kind="subca", set={"nc": (subtree_nc(), True)}))
+lint("e_name_constraint_maximum_not_absent", dict(kind="subca", set={"nc": (subtree_nc(tlv(0x81, b"\x05")), True)}), dict(kind="subca", set={"nc": (subtree_nc(), True)}))
+lint("e_ext_name_constraints_not_in_ca", dict(set={"nc": (NC, True)}))
+lint("e_ext_policy_constraints_empty", dict(kind="subca", set={"pc": (raw("2.5.29.36", b"\x30\x00"), True)}), dict(kind="subca", set={"pc": (PC, True)}))
+lint("e_ext_policy_map_any_policy", dict(kind="subca", set={"pm": (PM("2.5.29.32.0", POLICY_DV), True)}), dict(kind="subca", set={"pm": (PM(PRIVATE_POLICY, POLICY_DV), True)}))
+lint("w_ext_policy_map_not_critical", dict(kind="subca", set={"pm": (PM(PRIVATE_POLICY, POLICY_DV), False)}), dict(kind="subca", set={"pm": (PM(PRIVATE_POLICY, POLICY_DV), True)}))
+lint("e_ext_ian_no_entries", dict(set={"ian": raw("2.5.29.18", b"\x30\x00")}), dict(set={"ian": IAN}))
+lint("e_ext_ian_empty_name", dict(set={"ian": raw("2.5.29.18", b"\x30\x02\x86\x00")}), dict(set={"ian": IAN}))
+lint("w_ext_ian_critical", dict(set={"ian": (IAN, True)}), dict(set={"ian": (IAN, False)}))
+ANY_POLICY_QUALIFIED = lambda qualifier: raw("2.5.29.32", seq([seq([oid_der("2.5.29.32.0"), seq([qualifier])])]))
+lint("e_ext_cert_policy_disallowed_any_policy_qualifier", dict(kind="subca", set={"cp": ANY_POLICY_QUALIFIED(seq([oid_der("1.3.6.1.5.5.7.2.3"), tlv(0x16, b"urn:example")]))}), dict(kind="subca", set={"cp": ANY_POLICY_QUALIFIED(seq([oid_der("1.3.6.1.5.5.7.2.1"), tlv(0x16, b"http://cps.example.com/")]))}))
+lint("w_ext_cert_policy_contains_noticeref", dict(kind="device", set={"cp": x509.CertificatePolicies([x509.PolicyInformation(ObjectIdentifier(PRIVATE_POLICY), [x509.UserNotice(x509.NoticeReference("Example Devices", [1]), "Read the CPS")])])}), dict(kind="device", set={"cp": x509.CertificatePolicies([x509.PolicyInformation(ObjectIdentifier(PRIVATE_POLICY), [x509.UserNotice(None, "Read the CPS")])])}))
+lint("e_ext_cert_policy_explicit_text_ia5_string", dict(kind="device", set={"cp": notice_policies(tlv(0x16, b"Read the CPS"))}), dict(kind="device", set={"cp": notice_policies(tlv(0x0C, b"Read the CPS"))}))
+lint("w_ext_cert_policy_explicit_text_not_utf8", dict(kind="device", set={"cp": notice_policies(tlv(0x1A, b"Read the CPS"))}), dict(kind="device", set={"cp": notice_policies(tlv(0x0C, b"Read the CPS"))}))
+lint("e_ext_cert_policy_explicit_text_too_long", dict(kind="device", set={"cp": notice_policies(tlv(0x0C, b"r" * 201))}), dict(kind="device", set={"cp": notice_policies(tlv(0x0C, b"r" * 200))}))
+lint("w_ext_cert_policy_explicit_text_includes_control", dict(kind="device", set={"cp": notice_policies(tlv(0x0C, b"Read\x07the CPS"))}), dict(kind="device", set={"cp": notice_policies(tlv(0x0C, b"Read the CPS"))}))
+for lint_id, oid, limit in [
+    ("e_subject_locality_name_max_length", NameOID.LOCALITY_NAME, 128),
+    ("e_subject_state_name_max_length", NameOID.STATE_OR_PROVINCE_NAME, 128),
+    ("e_subject_organizational_unit_name_max_length", NameOID.ORGANIZATIONAL_UNIT_NAME, 64),
+    ("e_subject_postal_code_max_length", NameOID.POSTAL_CODE, 40),
+    ("e_subject_street_address_max_length", NameOID.STREET_ADDRESS, 128),
+    ("e_subject_dn_serial_number_max_length", NameOID.SERIAL_NUMBER, 64),
+]:
+    lint(lint_id, dict(kind="device", subject=device_subject((oid, "x" * (limit + 1)))), dict(kind="device", subject=device_subject((oid, "x" * limit))))
+LONG_DOMAIN = "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "."
+lint("e_subject_email_max_length", dict(kind="device", subject=device_subject((NameOID.EMAIL_ADDRESS, "alice@" + LONG_DOMAIN + "d" * 54 + ".com"))), dict(kind="device", subject=device_subject((NameOID.EMAIL_ADDRESS, "alice@" + LONG_DOMAIN + "d" * 53 + ".com"))))
+SDA = raw("2.5.29.9", seq([seq([oid_der("1.3.6.1.5.5.7.9.1"), tlv(0x31, tlv(0x18, b"19700101000000Z"))])]))
+lint("e_ext_subject_directory_attr_critical", dict(kind="device", set={"sda": (SDA, True)}), dict(kind="device", set={"sda": (SDA, False)}))
+lint("e_superfluous_ku_encoding", dict(set={"ku": (raw("2.5.29.15", b"\x03\x03\x07\x80\x00"), True)}))
+lint("e_incorrect_ku_encoding", dict(set={"ku": (raw("2.5.29.15", b"\x03\x02\x00\x80"), True)}))
+lint("e_empty_sct_list", dict(set={"sct": raw("1.3.6.1.4.1.11129.2.4.2", tlv(0x04, b"\x00\x00"))}))
+lint("e_precert_with_sct_list", dict(set={"poison": (x509.PrecertPoison(), True)}), dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), True)}))
+
+# TLS BR: subject profiles, reverse zones, repeated attributes, Chrome's clientAuth rule
+lint("e_cab_dv_subject_invalid_values", dict(subject=name((NameOID.LOCALITY_NAME, "Springfield"), (NameOID.COMMON_NAME, "www.example.com"))), dict(subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.COMMON_NAME, "www.example.com"))))
+IV_SUBJECT = lambda *extra: name(*extra, (NameOID.GIVEN_NAME, "Alice"), (NameOID.SURNAME, "Example"), (NameOID.COMMON_NAME, "www.example.com"))
+lint("e_cert_policy_iv_requires_country", dict(set={"cp": policies(POLICY_IV)}, subject=IV_SUBJECT((NameOID.LOCALITY_NAME, "Springfield"))), dict(set={"cp": policies(POLICY_IV)}, subject=IV_SUBJECT((NameOID.COUNTRY_NAME, "US"), (NameOID.LOCALITY_NAME, "Springfield"))))
+lint("e_cert_policy_iv_requires_province_or_locality", dict(set={"cp": policies(POLICY_IV)}, subject=IV_SUBJECT((NameOID.COUNTRY_NAME, "US"))), dict(set={"cp": policies(POLICY_IV)}, subject=IV_SUBJECT((NameOID.COUNTRY_NAME, "US"), (NameOID.STATE_OR_PROVINCE_NAME, "Illinois"))))
+OV_SUBJECT = lambda *extra: name((NameOID.COUNTRY_NAME, "US"), *extra, (NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.COMMON_NAME, "www.example.com"))
+lint("e_cert_policy_ov_requires_province_or_locality", dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT()), dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT((NameOID.LOCALITY_NAME, "Springfield"))))
+lint("e_arpa_domain_not_allowed", dict(set={"san": san([dns("www.example.com"), dns("1.0.0.10.in-addr.arpa")])}), dict(set={"san": san([dns("www.example.com"), dns("in-addr.arpa.example.com")])}))
+lint("e_duplicate_subject_attribs", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.ORGANIZATION_NAME, "Certscope Labs"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca", subject=name((NameOID.DOMAIN_COMPONENT, "com"), (NameOID.DOMAIN_COMPONENT, "example"), (NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))))
+lint("e_client_auth_not_allowed", dict(set={"eku": eku(SERVER_AUTH, CLIENT_AUTH)}, not_before=day(2027, 4, 1), days=90), dict(set={"eku": eku(SERVER_AUTH, CLIENT_AUTH)}))
+
 # S/MIME BR
 lint("e_smime_eku_email_protection_missing", dict(kind="smime", set={"eku": eku(CLIENT_AUTH)}), dict(kind="smime"), rule_set="smime-br")
 MULTIPURPOSE = policies("2.23.140.1.5.1.2")
@@ -696,6 +763,7 @@ lint("e_code_signing_key_usage_digital_signature_missing", dict(kind="code", set
 lint("e_code_signing_key_usage_not_critical", dict(kind="code", set={"ku": (key_usage("digital_signature"), False)}), dict(kind="code"))
 lint("e_code_signing_rsa_mod_less_than_3072_bits", dict(kind="code", key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"])}), dict(kind="code", key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"])}, not_before=day(2021, 5, 1)))
 lint("e_code_signing_validity_longer_than_39_months", dict(kind="code", days=1189), dict(kind="code", days=1188))
+lint("e_code_signing_validity_longer_than_460_days", dict(kind="code", days=461), dict(kind="code", days=460))
 lint("e_code_signing_policy_missing", dict(kind="code", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="code", set={"cp": policies("2.23.140.1.3")}), rule_set="code-signing-br")
 lint("e_code_signing_crl_distribution_points_missing", dict(kind="code", drop=["crldp"]), dict(kind="code"))
 lint("e_code_signing_aia_ca_issuers_missing", dict(kind="code", set={"aia": aia(ca_issuers=None)}), dict(kind="code"))

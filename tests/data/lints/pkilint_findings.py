@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
 """Runs pkilint (DigiCert's linter, `pip install pkilint`) on the lint fixtures and prints, as
-JSON, the findings of WARNING severity and above for each fixture file.
+JSON, the findings of WARNING severity and above for each fixture file, with pkilint's version:
+`python3 tests/data/lints/pkilint_findings.py > tests/data/lints/pkilint-findings.json`.
 
 TLS kinds (tls, subca, root) go through the CA/B Forum TLS BR linter with the certificate type
 forced to match the kind, S/MIME through the S/MIME BR linter (validation level and generation from the policy OID,
 mailbox-validated strict without one),
 device and code signing certificates through the plain RFC 5280 linter (pkilint has no code
-signing or device profile). Used by tests/lint_vs_pkilint.rs.
+signing or device profile). The committed output, pkilint-findings.json, is what
+tests/lint_vs_pkilint.rs and `cargo xtask generate` (docs/lints-vs-pkilint.md) compare with;
+when pkilint is installed the test reruns this script and fails if the record is stale.
 """
 
 import json
 import os
 import sys
+from importlib.metadata import version
 
 from pkilint import loader
 from pkilint.cabf import serverauth, smime
@@ -119,7 +123,7 @@ def main():
     for kind, path in manifest["bases"].items():
         if path not in out:
             out[path] = findings(os.path.join(HERE, path), kind)
-    json.dump(out, sys.stdout, indent=1, sort_keys=True)
+    json.dump({"pkilint": version("pkilint"), "findings": out}, sys.stdout, indent=1, sort_keys=True)
     print()
 
 

@@ -1,0 +1,525 @@
+//! RFC 5280 rules on the syntax of the less common extensions and of name attributes: name
+//! and policy constraints, policy mappings, issuerAltName, policy qualifiers and explicitText
+//! (RFC 6818), X.520 upper bounds, the keyUsage BIT STRING, CRL distribution points, and the
+//! CT SCT list (RFC 6962). Part of the `rfc5280` rule set: run on every certificate.
+
+use der::asn1::ObjectIdentifier;
+use der::{Decode, Reader, Tag, Tagged};
+use x509_cert::ext::pkix::name::GeneralName;
+
+use super::{
+    extension_field, hit, hit_if, lints, oids, Context, Hit, RuleSet, ALL_KINDS, END_ENTITY_KINDS,
+};
+use crate::ext;
+
+const RULE_SET: RuleSet = RuleSet::Rfc5280;
+
+lints! {
+    distribution_point_incomplete: "e_distribution_point_incomplete", Error, "RFC 5280 4.2.1.13", ALL_KINDS, None,
+        "A distribution point must name the CRL (distributionPoint) or its issuer (cRLIssuer), not carry reasons alone.";
+    name_constraints_empty: "e_name_constraint_empty", Error, "RFC 5280 4.2.1.10", ALL_KINDS, None,
+        "nameConstraints must contain permittedSubtrees or excludedSubtrees.";
+    name_constraints_minimum: "e_name_constraint_minimum_non_zero", Error, "RFC 5280 4.2.1.10", ALL_KINDS, None,
+        "A subtree's minimum is not used and must be zero (absent).";
+    name_constraints_maximum: "e_name_constraint_maximum_not_absent", Error, "RFC 5280 4.2.1.10", ALL_KINDS, None,
+        "A subtree's maximum is not used and must be absent.";
+    name_constraints_end_entity: "e_ext_name_constraints_not_in_ca", Error, "RFC 5280 4.2.1.10", END_ENTITY_KINDS, None,
+        "nameConstraints must be used only in a CA certificate.";
+    policy_constraints_empty: "e_ext_policy_constraints_empty", Error, "RFC 5280 4.2.1.11", ALL_KINDS, None,
+        "policyConstraints must contain requireExplicitPolicy or inhibitPolicyMapping.";
+    policy_mapping_any: "e_ext_policy_map_any_policy", Error, "RFC 5280 4.2.1.5", ALL_KINDS, None,
+        "Policies must not be mapped to or from anyPolicy.";
+    policy_mapping_critical: "w_ext_policy_map_not_critical", Warning, "RFC 5280 4.2.1.5", ALL_KINDS, None,
+        "policyMappings should be critical.";
+    ian_no_entries: "e_ext_ian_no_entries", Error, "RFC 5280 4.2.1.7", ALL_KINDS, None,
+        "issuerAltName must contain at least one name.";
+    ian_empty_name: "e_ext_ian_empty_name", Error, "RFC 5280 4.2.1.7; 4.2.1.6", ALL_KINDS, None,
+        "issuerAltName entries must not be empty strings.";
+    ian_critical: "w_ext_ian_critical", Warning, "RFC 5280 4.2.1.7", ALL_KINDS, None,
+        "issuerAltName should not be critical.";
+    any_policy_qualifier: "e_ext_cert_policy_disallowed_any_policy_qualifier", Error, "RFC 5280 4.2.1.4", ALL_KINDS, None,
+        "Qualifiers of anyPolicy must be a CPS pointer or a user notice.";
+    notice_reference: "w_ext_cert_policy_contains_noticeref", Warning, "RFC 5280 4.2.1.4", ALL_KINDS, None,
+        "Conforming CAs should not use the noticeRef option of a user notice.";
+    explicit_text_ia5: "e_ext_cert_policy_explicit_text_ia5_string", Error, "RFC 6818 3", ALL_KINDS, Some("2013-01-01"),
+        "explicitText must not be encoded as IA5String (certificates issued from RFC 6818, January 2013).";
+    explicit_text_utf8: "w_ext_cert_policy_explicit_text_not_utf8", Warning, "RFC 5280 4.2.1.4; RFC 6818 3", ALL_KINDS, None,
+        "explicitText should be encoded as UTF8String.";
+    explicit_text_length: "e_ext_cert_policy_explicit_text_too_long", Error, "RFC 5280 4.2.1.4 (DisplayText SIZE (1..200))", ALL_KINDS, None,
+        "explicitText must be 1 to 200 characters long.";
+    explicit_text_control: "w_ext_cert_policy_explicit_text_includes_control", Warning, "RFC 6818 3", ALL_KINDS, None,
+        "explicitText should not include control characters (U+0000-U+001F, U+007F-U+009F).";
+    locality_length: "e_subject_locality_name_max_length", Error, "RFC 5280 A.1 (ub-locality-name)", ALL_KINDS, None,
+        "localityName must be at most 128 characters.";
+    state_length: "e_subject_state_name_max_length", Error, "RFC 5280 A.1 (ub-state-name)", ALL_KINDS, None,
+        "stateOrProvinceName must be at most 128 characters.";
+    organizational_unit_length: "e_subject_organizational_unit_name_max_length", Error, "RFC 5280 A.1 (ub-organizational-unit-name)", ALL_KINDS, None,
+        "organizationalUnitName must be at most 64 characters.";
+    postal_code_length: "e_subject_postal_code_max_length", Error, "RFC 5280 A.1 (ub-postal-code); X.520 upper bounds", ALL_KINDS, None,
+        "postalCode must be at most 40 characters.";
+    street_length: "e_subject_street_address_max_length", Error, "X.520 upper bounds (ub-street-address)", ALL_KINDS, None,
+        "streetAddress must be at most 128 characters.";
+    serial_number_length: "e_subject_dn_serial_number_max_length", Error, "RFC 5280 A.1 (ub-serial-number)", ALL_KINDS, None,
+        "The subject's serialNumber attribute must be at most 64 characters.";
+    email_length: "e_subject_email_max_length", Error, "RFC 5280 A.1 (ub-emailaddress-length)", ALL_KINDS, None,
+        "emailAddress must be at most 255 characters.";
+    directory_attributes_critical: "e_ext_subject_directory_attr_critical", Error, "RFC 5280 4.2.1.8", ALL_KINDS, None,
+        "subjectDirectoryAttributes must not be critical.";
+    key_usage_trailing_octet: "e_superfluous_ku_encoding", Error, "RFC 5280 4.2.1.3; X.690 11.2.2", ALL_KINDS, None,
+        "The keyUsage BIT STRING must not end with a zero octet (DER removes trailing zero bits).";
+    key_usage_unused_bits: "e_incorrect_ku_encoding", Error, "RFC 5280 4.2.1.3; X.690 11.2.2", ALL_KINDS, None,
+        "The keyUsage BIT STRING's unused-bits count must equal the trailing zero bits of its last octet (DER).";
+    sct_list_empty: "e_empty_sct_list", Error, "RFC 6962 3.3", ALL_KINDS, None,
+        "A SignedCertificateTimestampList must contain at least one SCT.";
+    precertificate_sct_list: "e_precert_with_sct_list", Error, "RFC 6962 3.1; 3.3", ALL_KINDS, None,
+        "A precertificate (poison extension) must not carry an SCT list: SCTs go into the final certificate.";
+}
+
+const CRL_DISTRIBUTION_POINTS: &str = "extensions/cRLDistributionPoints";
+const NAME_CONSTRAINTS: &str = "extensions/nameConstraints";
+const POLICY_MAPPINGS: &str = "extensions/policyMappings";
+const CERTIFICATE_POLICIES: &str = "extensions/certificatePolicies";
+const ANY_POLICY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.32.0");
+const CPS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.2.1");
+const USER_NOTICE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.2.2");
+const ISSUER_ALT_NAME_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.18");
+const DIRECTORY_ATTRIBUTES: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.9");
+const KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.15");
+
+fn distribution_point_incomplete(c: &Context<'_>) -> Vec<Hit> {
+    let Some(points) = ext::find::<ext::CrlDistributionPoints>(c.cert)
+        .value()
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    points
+        .0
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.distribution_point.is_none() && p.crl_issuer.is_none())
+        .map(|(index, _)| {
+            hit(
+                CRL_DISTRIBUTION_POINTS,
+                format!(
+                    "distribution point {} has neither distributionPoint nor cRLIssuer",
+                    index + 1
+                ),
+            )
+        })
+        .collect()
+}
+
+fn name_constraints(c: &Context<'_>) -> Option<ext::NameConstraints> {
+    ext::find::<ext::NameConstraints>(c.cert).value().cloned()
+}
+
+/// Every subtree of the name constraints, permitted first.
+fn subtrees(
+    constraints: &ext::NameConstraints,
+) -> Vec<&x509_cert::ext::pkix::constraints::name::GeneralSubtree> {
+    constraints
+        .permitted_subtrees
+        .iter()
+        .chain(constraints.excluded_subtrees.iter())
+        .flatten()
+        .collect()
+}
+
+fn name_constraints_empty(c: &Context<'_>) -> Vec<Hit> {
+    let Some(constraints) = name_constraints(c) else {
+        return Vec::new();
+    };
+    hit_if(
+        constraints.permitted_subtrees.is_none() && constraints.excluded_subtrees.is_none(),
+        NAME_CONSTRAINTS,
+        || "nameConstraints has neither permittedSubtrees nor excludedSubtrees".to_owned(),
+    )
+}
+
+fn name_constraints_minimum(c: &Context<'_>) -> Vec<Hit> {
+    let Some(constraints) = name_constraints(c) else {
+        return Vec::new();
+    };
+    subtrees(&constraints)
+        .into_iter()
+        .filter(|s| s.minimum != 0)
+        .map(|s| {
+            hit(
+                NAME_CONSTRAINTS,
+                format!("a subtree has minimum {}", s.minimum),
+            )
+        })
+        .collect()
+}
+
+fn name_constraints_maximum(c: &Context<'_>) -> Vec<Hit> {
+    let Some(constraints) = name_constraints(c) else {
+        return Vec::new();
+    };
+    subtrees(&constraints)
+        .into_iter()
+        .filter_map(|s| s.maximum)
+        .map(|maximum| hit(NAME_CONSTRAINTS, format!("a subtree has maximum {maximum}")))
+        .collect()
+}
+
+fn name_constraints_end_entity(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::find::<ext::NameConstraints>(c.cert).is_present(),
+        NAME_CONSTRAINTS,
+        || "nameConstraints appears in an end-entity certificate".to_owned(),
+    )
+}
+
+fn policy_constraints_empty(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::find::<ext::PolicyConstraints>(c.cert)
+            .value()
+            .is_some_and(|p| {
+                p.require_explicit_policy.is_none() && p.inhibit_policy_mapping.is_none()
+            }),
+        "extensions/policyConstraints",
+        || {
+            "policyConstraints has neither requireExplicitPolicy nor inhibitPolicyMapping"
+                .to_owned()
+        },
+    )
+}
+
+fn policy_mapping_any(c: &Context<'_>) -> Vec<Hit> {
+    let Some(mappings) = ext::find::<ext::PolicyMappings>(c.cert).value().cloned() else {
+        return Vec::new();
+    };
+    mappings
+        .0
+        .iter()
+        .filter(|m| m.issuer_domain_policy == ANY_POLICY || m.subject_domain_policy == ANY_POLICY)
+        .map(|m| {
+            hit(
+                POLICY_MAPPINGS,
+                format!(
+                    "policy {} is mapped to {}",
+                    m.issuer_domain_policy, m.subject_domain_policy
+                ),
+            )
+        })
+        .collect()
+}
+
+fn policy_mapping_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::find::<ext::PolicyMappings>(c.cert).critical() == Some(false),
+        POLICY_MAPPINGS,
+        || "policyMappings is not critical".to_owned(),
+    )
+}
+
+/// The issuerAltName entries, when the extension decodes.
+fn issuer_alt_names(c: &Context<'_>) -> Option<Vec<GeneralName>> {
+    let extension = ext::raw(c.cert, &ISSUER_ALT_NAME_OID).next()?;
+    ext::decode_value::<x509_cert::ext::pkix::IssuerAltName>(extension)
+        .ok()
+        .map(|names| names.0)
+}
+
+fn ian_no_entries(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        issuer_alt_names(c).is_some_and(|names| names.is_empty()),
+        &extension_field(&ISSUER_ALT_NAME_OID),
+        || "issuerAltName contains no name".to_owned(),
+    )
+}
+
+fn ian_empty_name(c: &Context<'_>) -> Vec<Hit> {
+    issuer_alt_names(c)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|name| match name {
+            GeneralName::DnsName(s) if s.as_str().is_empty() => Some("dNSName"),
+            GeneralName::Rfc822Name(s) if s.as_str().is_empty() => Some("rfc822Name"),
+            GeneralName::UniformResourceIdentifier(s) if s.as_str().is_empty() => {
+                Some("uniformResourceIdentifier")
+            }
+            _ => None,
+        })
+        .map(|kind| {
+            hit(
+                extension_field(&ISSUER_ALT_NAME_OID),
+                format!("issuerAltName has an empty {kind}"),
+            )
+        })
+        .collect()
+}
+
+fn ian_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::raw(c.cert, &ISSUER_ALT_NAME_OID).any(|e| e.critical),
+        &extension_field(&ISSUER_ALT_NAME_OID),
+        || "issuerAltName is critical".to_owned(),
+    )
+}
+
+/// Every policy qualifier: the policy it qualifies, its id and its value.
+fn qualifiers(c: &Context<'_>) -> Vec<(ObjectIdentifier, ObjectIdentifier, Option<der::Any>)> {
+    let Some(policies) = ext::find::<ext::CertificatePolicies>(c.cert)
+        .value()
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    policies
+        .0
+        .into_iter()
+        .flat_map(|p| {
+            let policy = p.policy_identifier;
+            p.policy_qualifiers
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |q| (policy, q.policy_qualifier_id, q.qualifier))
+        })
+        .collect()
+}
+
+fn any_policy_qualifier(c: &Context<'_>) -> Vec<Hit> {
+    qualifiers(c)
+        .into_iter()
+        .filter(|(policy, id, _)| *policy == ANY_POLICY && *id != CPS && *id != USER_NOTICE)
+        .map(|(_, id, _)| {
+            hit(
+                CERTIFICATE_POLICIES,
+                format!(
+                    "anyPolicy carries the qualifier {id}, neither CPS pointer nor user notice"
+                ),
+            )
+        })
+        .collect()
+}
+
+/// What a user notice holds, as far as the lints need it.
+struct Notice {
+    notice_ref: bool,
+    /// The explicitText's string tag and its characters.
+    explicit_text: Option<(Tag, String)>,
+}
+
+/// The user notices of the certificate's policies that decode.
+fn notices(c: &Context<'_>) -> Vec<Notice> {
+    qualifiers(c)
+        .into_iter()
+        .filter(|(_, id, _)| *id == USER_NOTICE)
+        .filter_map(|(_, _, value)| notice(&value?).ok())
+        .collect()
+}
+
+fn notice(any: &der::Any) -> der::Result<Notice> {
+    let mut out = Notice {
+        notice_ref: false,
+        explicit_text: None,
+    };
+    if any.tag() != Tag::Sequence {
+        return Err(Tag::Sequence.unexpected_error(Some(any.tag())).into());
+    }
+    let mut reader = der::SliceReader::new(any.value())?;
+    while !reader.is_finished() {
+        let item = der::Any::decode(&mut reader)?;
+        if item.tag() == Tag::Sequence {
+            out.notice_ref = true;
+        } else {
+            let text = match item.tag() {
+                Tag::BmpString => {
+                    der::asn1::BmpString::from_der(&der::Encode::to_der(&item)?)?.to_string()
+                }
+                _ => String::from_utf8_lossy(item.value()).into_owned(),
+            };
+            out.explicit_text = Some((item.tag(), text));
+        }
+    }
+    Ok(out)
+}
+
+fn notice_reference(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        notices(c).iter().any(|n| n.notice_ref),
+        CERTIFICATE_POLICIES,
+        || "a user notice carries noticeRef".to_owned(),
+    )
+}
+
+/// The explicit texts of the certificate's user notices, with their string tags.
+fn explicit_texts(c: &Context<'_>) -> Vec<(Tag, String)> {
+    notices(c)
+        .into_iter()
+        .filter_map(|n| n.explicit_text)
+        .collect()
+}
+
+fn explicit_text_ia5(c: &Context<'_>) -> Vec<Hit> {
+    explicit_texts(c)
+        .into_iter()
+        .filter(|(tag, _)| *tag == Tag::Ia5String)
+        .map(|_| hit(CERTIFICATE_POLICIES, "explicitText is an IA5String"))
+        .collect()
+}
+
+fn explicit_text_utf8(c: &Context<'_>) -> Vec<Hit> {
+    explicit_texts(c)
+        .into_iter()
+        .filter(|(tag, _)| *tag != Tag::Utf8String && *tag != Tag::Ia5String)
+        .map(|(tag, _)| {
+            hit(
+                CERTIFICATE_POLICIES,
+                format!("explicitText is a {tag}, not a UTF8String"),
+            )
+        })
+        .collect()
+}
+
+fn explicit_text_length(c: &Context<'_>) -> Vec<Hit> {
+    explicit_texts(c)
+        .into_iter()
+        .map(|(_, text)| text.chars().count())
+        .filter(|&length| length == 0 || length > 200)
+        .map(|length| {
+            hit(
+                CERTIFICATE_POLICIES,
+                format!("explicitText is {length} characters long (1 to 200)"),
+            )
+        })
+        .collect()
+}
+
+fn explicit_text_control(c: &Context<'_>) -> Vec<Hit> {
+    explicit_texts(c)
+        .into_iter()
+        .filter(|(_, text)| text.chars().any(char::is_control))
+        .map(|(_, text)| {
+            hit(
+                CERTIFICATE_POLICIES,
+                format!(
+                    "explicitText \"{}\" includes a control character",
+                    crate::display::escape(&text)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// A hit for each subject attribute of type `oid` longer than `limit` characters.
+fn too_long(c: &Context<'_>, oid: ObjectIdentifier, limit: usize) -> Vec<Hit> {
+    c.subject_values(oid)
+        .into_iter()
+        .filter(|value| value.chars().count() > limit)
+        .map(|value| {
+            let name = crate::oid::short_name(&oid);
+            hit(
+                format!("subject/attributes/{name}"),
+                format!(
+                    "{name} is {} characters long (at most {limit})",
+                    value.chars().count()
+                ),
+            )
+        })
+        .collect()
+}
+
+const LOCALITY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.7");
+const STATE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.8");
+const STREET: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.9");
+const POSTAL_CODE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.17");
+
+fn locality_length(c: &Context<'_>) -> Vec<Hit> {
+    too_long(c, LOCALITY, 128)
+}
+
+fn state_length(c: &Context<'_>) -> Vec<Hit> {
+    too_long(c, STATE, 128)
+}
+
+fn organizational_unit_length(c: &Context<'_>) -> Vec<Hit> {
+    too_long(c, oids::ORGANIZATIONAL_UNIT, 64)
+}
+
+fn postal_code_length(c: &Context<'_>) -> Vec<Hit> {
+    too_long(c, POSTAL_CODE, 40)
+}
+
+fn street_length(c: &Context<'_>) -> Vec<Hit> {
+    too_long(c, STREET, 128)
+}
+
+fn serial_number_length(c: &Context<'_>) -> Vec<Hit> {
+    too_long(c, oids::SERIAL_NUMBER, 64)
+}
+
+fn email_length(c: &Context<'_>) -> Vec<Hit> {
+    too_long(c, oids::EMAIL_ADDRESS, 255)
+}
+
+fn directory_attributes_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::raw(c.cert, &DIRECTORY_ATTRIBUTES).any(|e| e.critical),
+        &extension_field(&DIRECTORY_ATTRIBUTES),
+        || "subjectDirectoryAttributes is critical".to_owned(),
+    )
+}
+
+/// The keyUsage BIT STRING's unused-bits octet and its bits, when the value is a BIT STRING.
+fn key_usage_bits(c: &Context<'_>) -> Option<(u8, Vec<u8>)> {
+    let extension = ext::raw(c.cert, &KEY_USAGE).next()?;
+    let any = der::AnyRef::from_der(extension.extn_value.as_bytes()).ok()?;
+    if any.tag() != Tag::BitString {
+        return None;
+    }
+    let (&unused, bits) = any.value().split_first()?;
+    Some((unused, bits.to_vec()))
+}
+
+fn key_usage_trailing_octet(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        key_usage_bits(c).is_some_and(|(_, bits)| bits.len() > 1 && bits.last() == Some(&0)),
+        "extensions/keyUsage",
+        || "the keyUsage BIT STRING ends with a zero octet".to_owned(),
+    )
+}
+
+fn key_usage_unused_bits(c: &Context<'_>) -> Vec<Hit> {
+    let Some((unused, bits)) = key_usage_bits(c) else {
+        return Vec::new();
+    };
+    // A trailing zero octet is the other lint's; a lone zero octet means no bit is set.
+    let expected = match bits.last() {
+        Some(&last) if last != 0 => last.trailing_zeros(),
+        _ => return Vec::new(),
+    };
+    hit_if(u32::from(unused) != expected, "extensions/keyUsage", || {
+        format!(
+            "the keyUsage BIT STRING declares {unused} unused bits where DER requires {expected}"
+        )
+    })
+}
+
+/// The SCT list's TLS-encoded content (inside the OCTET STRING), when present.
+fn sct_list(c: &Context<'_>) -> Option<Vec<u8>> {
+    let extension = ext::raw(c.cert, &oids::SCT_LIST).next()?;
+    der::asn1::OctetString::from_der(extension.extn_value.as_bytes())
+        .ok()
+        .map(|o| o.as_bytes().to_vec())
+}
+
+fn sct_list_empty(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        sct_list(c).is_some_and(|list| list.len() <= 2),
+        &extension_field(&oids::SCT_LIST),
+        || "the SignedCertificateTimestampList contains no SCT".to_owned(),
+    )
+}
+
+fn precertificate_sct_list(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::raw(c.cert, &oids::CT_POISON).next().is_some()
+            && ext::raw(c.cert, &oids::SCT_LIST).next().is_some(),
+        &extension_field(&oids::SCT_LIST),
+        || "a precertificate carries a SignedCertificateTimestampList".to_owned(),
+    )
+}
