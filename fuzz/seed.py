@@ -5,7 +5,7 @@ Sources: every fixture under tests/data/ and the certificates of the x509-limbo 
 (tests/data/limbo/limbo.json.gz). Seeds are named by their SHA-256
 so reruns are idempotent.
 
-- der_mutate: DER only (the structure-aware mutator needs DER to start from).
+- der_mutate, lenient: DER only (the structure-aware mutator needs DER to start from).
 - input, analyze and any other target: the fixture files as they are, the DER, and each DER as
   PEM, bare base64, hex and colon-separated hex, so every detector path starts covered.
 - chain, host_name, name_constraints: whole x509-limbo cases as PEM bags, the expected peer
@@ -141,7 +141,7 @@ def main():
     raw, ders = fixture_seeds()
     limbo = limbo_seeds(args.limbo_max)
     for target in args.targets or targets():
-        if target == "der_mutate":
+        if target in ("der_mutate", "lenient"):
             seeds = ders + limbo
         elif target in ("chain", "host_name", "name_constraints"):
             bags = limbo_bags(args.limbo_max)

@@ -8,7 +8,7 @@ use x509_cert::certificate::{CertificateInner, Raw};
 use std::sync::OnceLock;
 
 use crate::decode::DecodeError;
-use crate::lenient::{Deviation, ExactTime, Shape};
+use crate::lenient::{Deviation, ExactTime, Lenient, Shape};
 use crate::signature::{PublicKey, SignatureError, Verified};
 
 /// The parsed form of a certificate, decoded with x509-cert's lenient [`Raw`] profile so that
@@ -38,16 +38,6 @@ pub struct Cert {
     /// OpenSSL's trust and reject settings, when the certificate came as a `TRUSTED
     /// CERTIFICATE`.
     aux_trust: Option<crate::trust::AuxTrust>,
-}
-
-/// What decoding a certificate the strict decoder refused left beside the decoded form.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Lenient {
-    /// The strict decoder's words.
-    strict_error: DecodeError,
-    deviations: Vec<Deviation>,
-    times: Vec<ExactTime>,
-    version: Option<i64>,
 }
 
 /// What is derived from the certificate on first use, then kept.
@@ -125,12 +115,7 @@ impl Cert {
             der: der.to_vec(),
             x509,
             tbs_der,
-            lenient: Some(Box::new(Lenient {
-                strict_error,
-                deviations: repaired.deviations,
-                times: repaired.times,
-                version: repaired.version,
-            })),
+            lenient: Some(Box::new(Lenient::new(strict_error, repaired))),
             aux_trust: None,
             lazy: Lazy::default(),
         })
@@ -156,7 +141,7 @@ impl Cert {
     pub fn exact_time(&self, field: &str) -> Option<&ExactTime> {
         self.lenient
             .as_ref()
-            .and_then(|lenient| lenient.times.iter().find(|time| time.field == field))
+            .and_then(|lenient| lenient.exact_time(field))
     }
 
     /// The version number as written (`0` for v1), when it is one the decoded form cannot

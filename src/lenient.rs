@@ -48,6 +48,36 @@ pub struct ExactTime {
     pub unix: i64,
 }
 
+/// What decoding an object the strict decoder refused left beside the decoded form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Lenient {
+    /// The strict decoder's words.
+    pub strict_error: crate::decode::DecodeError,
+    /// Every deviation found, in the order of the bytes.
+    pub deviations: Vec<Deviation>,
+    /// Times before 1970, with their exact values.
+    pub times: Vec<ExactTime>,
+    /// The version number as written, when the decoded form cannot hold it.
+    pub version: Option<i64>,
+}
+
+impl Lenient {
+    /// What `repaired` found, with the strict decoder's error.
+    pub(crate) fn new(strict_error: crate::decode::DecodeError, repaired: Repaired) -> Lenient {
+        Lenient {
+            strict_error,
+            deviations: repaired.deviations,
+            times: repaired.times,
+            version: repaired.version,
+        }
+    }
+
+    /// The exact time of `field`, when the decoded form cannot hold it.
+    pub(crate) fn exact_time(&self, field: &str) -> Option<&ExactTime> {
+        self.times.iter().find(|time| time.field == field)
+    }
+}
+
 /// The shape of the object being repaired: it names the fields.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {

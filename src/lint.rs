@@ -29,6 +29,8 @@ use crate::ext::{self, BasicConstraints, Lookup, SubjectAltName};
 use crate::time::UnixTime;
 
 mod code_signing_br;
+mod crl;
+mod csr;
 mod device;
 mod encoding;
 mod rfc5280;
@@ -155,11 +157,15 @@ pub enum CertKind {
     RootCa,
     /// Anything else, including an end-entity certificate without an extended key usage.
     Other,
+    /// A certificate revocation list (its lints run on CRLs, never on certificates).
+    Crl,
+    /// A PKCS#10 certification request (its lints run on requests, never on certificates).
+    Csr,
 }
 
 impl CertKind {
-    /// Every kind.
-    pub const ALL: [CertKind; 9] = [
+    /// Every kind: the certificate kinds, then CRLs and requests.
+    pub const ALL: [CertKind; 11] = [
         CertKind::TlsServer,
         CertKind::TlsClient,
         CertKind::CodeSigning,
@@ -169,6 +175,8 @@ impl CertKind {
         CertKind::SubordinateCa,
         CertKind::RootCa,
         CertKind::Other,
+        CertKind::Crl,
+        CertKind::Csr,
     ];
 
     /// The snake_case name.
@@ -183,6 +191,8 @@ impl CertKind {
             CertKind::SubordinateCa => "subordinate_ca",
             CertKind::RootCa => "root_ca",
             CertKind::Other => "other",
+            CertKind::Crl => "crl",
+            CertKind::Csr => "csr",
         }
     }
 
@@ -192,8 +202,18 @@ impl CertKind {
     }
 }
 
-/// Every kind: for lints that apply to all certificates.
-pub const ALL_KINDS: &[CertKind] = &CertKind::ALL;
+/// Every certificate kind: for lints that apply to all certificates.
+pub const ALL_KINDS: &[CertKind] = &[
+    CertKind::TlsServer,
+    CertKind::TlsClient,
+    CertKind::CodeSigning,
+    CertKind::Smime,
+    CertKind::OcspSigning,
+    CertKind::TimeStamping,
+    CertKind::SubordinateCa,
+    CertKind::RootCa,
+    CertKind::Other,
+];
 /// Both CA kinds.
 pub const CA_KINDS: &[CertKind] = &[CertKind::SubordinateCa, CertKind::RootCa];
 /// Every kind that is not a CA.
@@ -543,7 +563,11 @@ pub fn rule_sets_for(kind: CertKind, cert: &Cert) -> Vec<RuleSet> {
                 }
             }
         }
-        CertKind::OcspSigning | CertKind::TimeStamping | CertKind::Other => {}
+        CertKind::OcspSigning
+        | CertKind::TimeStamping
+        | CertKind::Other
+        | CertKind::Crl
+        | CertKind::Csr => {}
     }
     sets
 }
@@ -626,9 +650,79 @@ pub(crate) struct Lint {
     check: fn(&Context<'_>) -> Vec<Hit>,
 }
 
-/// Every lint, grouped by rule set in catalogue order.
+/// Every lint, grouped by rule set in catalogue order: the certificate lints, then those of
+/// CRLs and requests.
 pub fn registry() -> impl Iterator<Item = &'static LintInfo> {
-    all_lints().map(|lint| &lint.info)
+    all_lints()
+        .map(|lint| &lint.info)
+        .chain(crl::LINTS.iter().map(|lint| &lint.info))
+        .chain(csr::LINTS.iter().map(|lint| &lint.info))
+}
+
+/// A lint of a CRL or a request: its data and the function that checks it.
+pub(crate) struct ObjectLint<T: 'static> {
+    info: LintInfo,
+    check: fn(&T) -> Vec<Hit>,
+}
+
+/// Lints one CRL against RFC 5280 section 5: what the lenient decoding path found
+/// (`e_der_*`, `e_version_unknown`...), then the CRL rules. Findings come in registry order.
+///
+/// ```
+/// let pem = include_bytes!("../tests/data/lenient/crl-v3.crl");
+/// let parsed = certscope::parse_input(pem, &Default::default()).unwrap();
+/// let crl = parsed.objects.iter().find_map(|found| match &found.object {
+///     certscope::input::Object::Crl(crl) => Some(crl),
+///     _ => None,
+/// }).unwrap();
+/// let findings = certscope::lint::lint_crl(crl);
+/// assert!(findings.iter().any(|f| f.id == "e_crl_version_invalid"));
+/// ```
+pub fn lint_crl(crl: &crate::input::Crl) -> Vec<Finding> {
+    let found;
+    let deviations = if crl.strict_error().is_some() {
+        crl.deviations()
+    } else {
+        found = crate::lenient::repair(crl.der(), crate::lenient::Shape::Crl)
+            .map(|repaired| repaired.deviations)
+            .unwrap_or_default();
+        found.as_slice()
+    };
+    let mut findings = encoding::findings(deviations, crl.strict_error(), CertKind::Crl);
+    findings.extend(object_findings(crl::LINTS, crl));
+    findings
+}
+
+/// Lints one certification request against RFC 2986: what the lenient decoding path found,
+/// then the request rules. Findings come in registry order.
+pub fn lint_csr(csr: &crate::input::Csr) -> Vec<Finding> {
+    let found;
+    let deviations = if csr.strict_error().is_some() {
+        csr.deviations()
+    } else {
+        found = crate::lenient::repair(csr.der(), crate::lenient::Shape::Csr)
+            .map(|repaired| repaired.deviations)
+            .unwrap_or_default();
+        found.as_slice()
+    };
+    let mut findings = encoding::findings(deviations, csr.strict_error(), CertKind::Csr);
+    findings.extend(object_findings(csr::LINTS, csr));
+    findings
+}
+
+fn object_findings<T>(lints: &[ObjectLint<T>], object: &T) -> Vec<Finding> {
+    lints
+        .iter()
+        .flat_map(|lint| {
+            (lint.check)(object).into_iter().map(|hit| Finding {
+                id: lint.info.id.to_owned(),
+                severity: lint.info.severity,
+                citation: lint.info.citation.to_owned(),
+                field: hit.field,
+                message: hit.message,
+            })
+        })
+        .collect()
 }
 
 /// The lint with the given id.
@@ -1023,6 +1117,31 @@ macro_rules! lints {
     };
 }
 use lints;
+
+/// Declares the lints of a CRL or a request as a static table.
+macro_rules! object_lints {
+    ($object:ty; $(
+        $check:ident: $id:literal, $severity:ident, $citation:literal, $kind:ident,
+        $description:literal;
+    )*) => {
+        /// This module's lints, in catalogue order.
+        pub(crate) static LINTS: &[crate::lint::ObjectLint<$object>] = &[
+            $( crate::lint::ObjectLint {
+                info: crate::lint::LintInfo {
+                    id: $id,
+                    severity: crate::lint::Severity::$severity,
+                    citation: $citation,
+                    rule_set: crate::lint::RuleSet::Rfc5280,
+                    applies_to: &[crate::lint::CertKind::$kind],
+                    effective_date: None,
+                    description: $description,
+                },
+                check: $check,
+            }, )*
+        ];
+    };
+}
+use object_lints;
 
 #[cfg(test)]
 mod tests {

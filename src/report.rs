@@ -121,6 +121,9 @@ pub struct CsrReport {
     pub self_signature: SignatureCheck,
     /// Digests of the DER.
     pub fingerprints: Fingerprints,
+    /// Lint findings (RFC 2986, and what the lenient decoding path found):
+    /// [`crate::lint::lint_csr`].
+    pub lints: Vec<crate::lint::Finding>,
 }
 
 /// A CRL's entry.
@@ -131,7 +134,8 @@ pub struct CrlReport {
     pub index: usize,
     /// Where it came from.
     pub origin: Origin,
-    /// Version as shown to people: 1 or 2.
+    /// Version as shown to people: 1 or 2 (3 for a list that says v3, which no standard
+    /// defines; a higher version as written is in [`CrlReport::lints`]).
     pub version: u8,
     /// The CRL issuer's name.
     pub issuer: NameReport,
@@ -150,6 +154,9 @@ pub struct CrlReport {
     pub issuer_signatures: Vec<IssuerSignature>,
     /// Digests of the DER.
     pub fingerprints: Fingerprints,
+    /// Lint findings (RFC 5280 section 5, and what the lenient decoding path found):
+    /// [`crate::lint::lint_crl`].
+    pub lints: Vec<crate::lint::Finding>,
 }
 
 /// One revoked certificate in a CRL.
@@ -628,6 +635,7 @@ pub fn csr_report(csr: &Csr, index: usize, origin: Origin) -> CsrReport {
             .collect(),
         self_signature: csr.self_signature().clone(),
         fingerprints: fingerprints(csr.der()),
+        lints: crate::lint::lint_csr(csr),
     }
 }
 
@@ -685,7 +693,8 @@ fn crl_report_within(
         .revoked_certificates
         .iter()
         .flatten()
-        .map(|entry| {
+        .enumerate()
+        .map(|(position, entry)| {
             let reason = entry.crl_entry_extensions.as_ref().and_then(|exts| {
                 exts.iter()
                     .find(|e| e.extn_id.to_string() == "2.5.29.21")
@@ -698,7 +707,11 @@ fn crl_report_within(
             });
             RevokedReport {
                 serial: serial(entry.serial_number.as_bytes()),
-                revocation_date: time_parts(&entry.revocation_date).1,
+                revocation_date: crl_time(
+                    crl,
+                    &format!("tbsCertList.revokedCertificates[{position}].revocationDate"),
+                    &entry.revocation_date,
+                ),
                 reason,
                 extensions: extension_reports(entry.crl_entry_extensions.as_ref()),
             }
@@ -714,13 +727,23 @@ fn crl_report_within(
         },
         issuer: name_report(&tbs.issuer),
         signature_algorithm: signature_algorithm(&list.signature_algorithm),
-        this_update: time_parts(&tbs.this_update).1,
-        next_update: tbs.next_update.as_ref().map(|t| time_parts(t).1),
+        this_update: crl_time(crl, "tbsCertList.thisUpdate", &tbs.this_update),
+        next_update: tbs
+            .next_update
+            .as_ref()
+            .map(|t| crl_time(crl, "tbsCertList.nextUpdate", t)),
         revoked,
         extensions: extension_reports(tbs.crl_extensions.as_ref()),
         issuer_signatures,
         fingerprints: fingerprints(crl.der()),
+        lints: crate::lint::lint_crl(crl),
     }
+}
+
+/// A CRL's time as RFC 3339, exact before 1970 ([`Crl::exact_time`]).
+fn crl_time(crl: &Crl, field: &str, time: &Time) -> String {
+    crl.exact_time(field)
+        .map_or_else(|| time_parts(time).1, |exact| exact.text.clone())
 }
 
 /// Builds the entry for one private key.

@@ -281,3 +281,135 @@ fn pkcs12_without_a_password_opens_in_both_encodings() {
         }
     }
 }
+
+/// The report of the only object in a file of `tests/data/lenient/`.
+fn object(file: &str) -> ObjectReport {
+    let der = std::fs::read(data().join(file)).unwrap();
+    let options = AnalyzeOptions::at_unix_seconds(1_800_000_000);
+    let report = certscope::analyze(&der, &options).unwrap();
+    assert!(report.problems.is_empty(), "{file}: {:?}", report.problems);
+    assert_eq!(report.objects.len(), 1, "{file}");
+    report.objects.into_iter().next().unwrap()
+}
+
+/// OpenSSL's `O = x, CN = y` as RFC 4514 (`CN=y,O=x`).
+fn rfc4514(openssl: &str) -> String {
+    let mut parts: Vec<String> = openssl.split(", ").map(|p| p.replace(" = ", "=")).collect();
+    parts.reverse();
+    parts.join(",")
+}
+
+/// `openssl crl` and `openssl req` on the CRLs and requests: what OpenSSL reads decodes with
+/// the same issuer, update times and subject; what it refuses decodes with a finding.
+#[test]
+fn crls_and_requests_decode_as_openssl_reads_them() {
+    let text = std::fs::read_to_string(data().join("oracle.txt")).unwrap();
+    let mut seen = 0;
+    for block in text.split("== ").skip(1) {
+        let mut lines = block.lines();
+        let (file, exit) = lines.next().unwrap().split_once(" (exit ").unwrap();
+        if !(file.ends_with(".crl") || file.ends_with(".csr")) {
+            continue;
+        }
+        seen += 1;
+        let reads = exit == "0)";
+        let field = |key: &str| {
+            block
+                .lines()
+                .find_map(|line| line.strip_prefix(key))
+                .map(str::to_owned)
+        };
+        match object(file) {
+            ObjectReport::Crl(crl) => {
+                if !reads {
+                    assert!(!crl.lints.is_empty(), "{file}: refused, no finding");
+                    continue;
+                }
+                assert_eq!(crl.issuer.rfc4514, rfc4514(&field("issuer=").unwrap()));
+                assert_eq!(
+                    crl.this_update,
+                    rfc3339(&field("lastUpdate=").unwrap()),
+                    "{file}"
+                );
+                match field("nextUpdate=").unwrap().as_str() {
+                    "NONE" => assert_eq!(crl.next_update, None, "{file}"),
+                    next => assert_eq!(crl.next_update, Some(rfc3339(next)), "{file}"),
+                }
+            }
+            ObjectReport::Csr(csr) => {
+                if !reads {
+                    assert!(!csr.lints.is_empty(), "{file}: refused, no finding");
+                    continue;
+                }
+                assert_eq!(csr.subject.rfc4514, rfc4514(&field("subject=").unwrap()));
+            }
+            other => panic!("{file}: {other:?}"),
+        }
+    }
+    assert!(seen >= 20, "{seen} CRLs and requests in the oracle");
+}
+
+#[test]
+fn crl_and_request_deviations_name_their_field() {
+    let cases = [
+        (
+            "crl-utc-no-seconds.crl",
+            "e_utc_time_not_canonical",
+            "tbsCertList.thisUpdate",
+        ),
+        (
+            "crl-long-lengths.crl",
+            "e_der_length_not_minimal",
+            "tbsCertList",
+        ),
+        (
+            "crl-version-7.crl",
+            "e_version_unknown",
+            "tbsCertList.version",
+        ),
+        ("crl-version-7.crl", "e_crl_version_invalid", "version"),
+        (
+            "csr-version-1.csr",
+            "e_version_unknown",
+            "certificationRequestInfo.version",
+        ),
+        (
+            "csr-version-not-minimal.csr",
+            "e_der_integer_not_minimal",
+            "certificationRequestInfo.version",
+        ),
+        (
+            "csr-long-lengths.csr",
+            "e_der_length_not_minimal",
+            "certificationRequestInfo",
+        ),
+    ];
+    for (file, id, field) in cases {
+        let lints = match object(file) {
+            ObjectReport::Crl(crl) => crl.lints,
+            ObjectReport::Csr(csr) => csr.lints,
+            other => panic!("{file}: {other:?}"),
+        };
+        assert!(
+            lints.iter().any(|f| f.id == id && f.field == field),
+            "{file}: no {id} on {field}: {lints:?}"
+        );
+    }
+    let ObjectReport::Crl(crl) = object("crl-utc-1965.crl") else {
+        panic!("not a CRL")
+    };
+    assert_eq!(crl.this_update, "1965-03-01T12:00:00Z");
+    assert!(
+        crl.lints.iter().all(|f| !f.id.starts_with("e_der_")),
+        "a legal time before 1970 is no deviation: {:?}",
+        crl.lints
+    );
+    for (file, kind) in [("crl-base.crl", "CRL"), ("csr-base.csr", "request")] {
+        let lints = match object(file) {
+            ObjectReport::Crl(crl) => crl.lints,
+            ObjectReport::Csr(csr) => csr.lints,
+            other => panic!("{file}: {other:?}"),
+        };
+        assert!(lints.is_empty(), "the well-formed {kind}: {lints:?}");
+    }
+}

@@ -24,6 +24,25 @@ fn load(path: &str) -> Cert {
     cert.unwrap_or_else(|| panic!("{path}: no certificate"))
 }
 
+/// The findings on the first object of a fixture: a certificate, a CRL or a request.
+fn findings(path: &str, options: &LintOptions) -> Vec<lint::Finding> {
+    let full = format!("{}/tests/data/lints/{path}", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+    let parsed = certscope::parse_input(&bytes, &Default::default()).unwrap();
+    assert!(parsed.problems.is_empty(), "{path}: {:?}", parsed.problems);
+    match &parsed
+        .objects
+        .first()
+        .unwrap_or_else(|| panic!("{path}: empty"))
+        .object
+    {
+        certscope::input::Object::Certificate(cert) => lint::lint(cert, options),
+        certscope::input::Object::Crl(crl) => lint::lint_crl(crl),
+        certscope::input::Object::Csr(csr) => lint::lint_csr(csr),
+        _ => panic!("{path}: neither a certificate, a CRL nor a request"),
+    }
+}
+
 fn options(rule_set: Option<&str>) -> LintOptions {
     LintOptions {
         rule_set: rule_set.map(|name| RuleSet::from_name(name).unwrap()),
@@ -49,7 +68,7 @@ fn every_lint_has_fixtures_that_trigger_and_do_not_trigger_it() {
         };
         let options = options(entry["rule_set"].as_str());
         let fires = |path: &str| {
-            lint::lint(&load(path), &options)
+            findings(path, &options)
                 .into_iter()
                 .filter(|f| f.id == info.id)
                 .collect::<Vec<_>>()

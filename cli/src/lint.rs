@@ -1,7 +1,8 @@
 //! `certscope lint [--json] [--strict] [--profile NAME] [--at RFC3339] FILE`: lint every
-//! certificate in a file. Exit status 1 when any finding has error severity, 2 on a usage or
-//! input error, when no certificate decodes, and with `--strict` when any part of the file does
-//! not decode; text and JSON mode exit alike.
+//! certificate, CRL and certification request in a file. Exit status 1 when any finding has
+//! error severity, 2 on a usage or input error, when no certificate, CRL or request decodes,
+//! and with `--strict` when any part of the file does not decode; text and JSON mode exit
+//! alike.
 
 use certscope::lint::{self, Hierarchy, LintOptions, RuleSet, Severity};
 use certscope::time::UnixTime;
@@ -97,7 +98,34 @@ pub fn run(arguments: &Args) -> i32 {
         let subject = certscope::name::rfc4514(cert.x509().tbs_certificate().subject());
         entries.push((index, subject, target, findings));
     }
+    // CRLs (RFC 5280 section 5) and requests (RFC 2986): `--profile` does not apply.
+    let mut crls = Vec::new();
+    let mut requests = Vec::new();
+    for (index, found) in parsed.objects.iter().enumerate() {
+        match &found.object {
+            certscope::input::Object::Crl(crl) => {
+                let findings = lint::lint_crl(crl);
+                any_error |= lint::has_errors(&findings);
+                let issuer = certscope::name::rfc4514(&crl.list().tbs_cert_list.issuer);
+                crls.push((index, issuer, findings));
+            }
+            certscope::input::Object::Csr(csr) => {
+                let findings = lint::lint_csr(csr);
+                any_error |= lint::has_errors(&findings);
+                let subject = certscope::name::rfc4514(&csr.request().info.subject);
+                requests.push((index, subject, findings));
+            }
+            _ => {}
+        }
+    }
     if arguments.json {
+        let others = |list: &[(usize, String, Vec<lint::Finding>)], name: &str| {
+            list.iter()
+                .map(|(index, label, findings)| {
+                    serde_json::json!({ "index": index, name: label, "findings": findings })
+                })
+                .collect::<Vec<serde_json::Value>>()
+        };
         let certificates: Vec<serde_json::Value> = entries
             .iter()
             .map(|(index, subject, target, findings)| {
@@ -114,6 +142,8 @@ pub fn run(arguments: &Args) -> i32 {
         let output = serde_json::json!({
             "analysis_time": time.to_rfc3339(),
             "certificates": certificates,
+            "crls": others(&crls, "issuer"),
+            "requests": others(&requests, "subject"),
             "problems": parsed.problems,
         });
         match serde_json::to_string_pretty(&output) {
@@ -175,6 +205,25 @@ pub fn run(arguments: &Args) -> i32 {
                 findings.len()
             );
         }
+        for (what, list) in [("CRL", &crls), ("request", &requests)] {
+            for (index, label, findings) in list {
+                let label = certscope::display::escape(label);
+                println!("{what} {index}: {label}");
+                if findings.is_empty() {
+                    println!("  no findings");
+                }
+                for finding in findings {
+                    println!(
+                        "  {:<14} {}  {}: {} [{}]",
+                        finding.severity.name(),
+                        finding.id,
+                        finding.field,
+                        finding.message,
+                        finding.citation
+                    );
+                }
+            }
+        }
         {
             use std::io::Write;
             let _ = std::io::stdout()
@@ -185,9 +234,9 @@ pub fn run(arguments: &Args) -> i32 {
     for problem in &parsed.problems {
         eprintln!("certscope lint: {problem}");
     }
-    if entries.is_empty() {
+    if entries.is_empty() && crls.is_empty() && requests.is_empty() {
         let label = crate::files::label(&arguments.file);
-        eprintln!("certscope lint: {label}: no certificate found");
+        eprintln!("certscope lint: {label}: no certificate, CRL or request found");
         return EXIT_USAGE;
     }
     if arguments.strict && !parsed.problems.is_empty() {

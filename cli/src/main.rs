@@ -57,7 +57,7 @@ enum Command {
     /// Build and validate the chain of TARGET
     #[command(after_help = EXIT_STATUS)]
     Verify(verify::Args),
-    /// Lint the certificates in FILE (RFC 5280 and CA/Browser Forum rules)
+    /// Lint the certificates, CRLs and requests in FILE (RFC 5280, RFC 2986, CA/Browser Forum)
     #[command(after_help = EXIT_STATUS)]
     Lint(lint::Args),
     /// The quick look: names, validity, key and usage of every certificate

@@ -313,6 +313,28 @@ fn csr(out: &mut String, csr: &CsrReport, source: &str, n: usize, total: usize) 
         );
         extension_list(out, 4, &csr.requested_extensions);
     }
+    findings(out, &csr.lints);
+}
+
+/// The lint findings of a CRL or a request, one line each.
+fn findings(out: &mut String, findings: &[certscope::Finding]) {
+    if findings.is_empty() {
+        return;
+    }
+    line(out, 2, &format!("Findings ({})", findings.len()));
+    for finding in findings {
+        line(
+            out,
+            4,
+            &format!(
+                "{} {} ({}): {}",
+                finding.severity.name(),
+                finding.id,
+                finding.field,
+                finding.message
+            ),
+        );
+    }
 }
 
 fn crl(out: &mut String, crl: &CrlReport, source: &str, n: usize, total: usize) {
@@ -369,6 +391,7 @@ fn crl(out: &mut String, crl: &CrlReport, source: &str, n: usize, total: usize) 
         line(out, 2, &format!("Extensions ({})", crl.extensions.len()));
         extension_list(out, 4, &crl.extensions);
     }
+    findings(out, &crl.lints);
 }
 
 fn private_key(out: &mut String, key: &PrivateKeyReport, source: &str, n: usize, total: usize) {

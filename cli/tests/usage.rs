@@ -211,7 +211,8 @@ fn the_exit_status_is_the_same_with_and_without_json() {
     let device = path(&format!("{certs}/device.pem"));
     let long_serial = path("lints/certs/e_serial_number_longer_than_20_octets.pem");
     let csr = path("input/csr-rsa.pem");
-    let cases: [(&[&str], i32); 11] = [
+    let crl_v3 = path("lenient/crl-v3.crl");
+    let cases: [(&[&str], i32); 12] = [
         (
             &[
                 "verify",
@@ -243,7 +244,9 @@ fn the_exit_status_is_the_same_with_and_without_json() {
         (&["verify", "--roots", &csr, "--at", AT, &device], 2),
         (&["lint", "--at", AT, &device], 0),
         (&["lint", "--at", AT, &long_serial], 1),
-        (&["lint", "--at", AT, &csr], 2),
+        // A request and a CRL are linted too (RFC 2986, RFC 5280 section 5).
+        (&["lint", "--at", AT, &csr], 0),
+        (&["lint", "--at", AT, &crl_v3], 1),
         (&["inspect", "--at", AT, &device], 0),
         (&["inspect", "--at", AT, &csr], 0),
         (&["inspect", "--at", AT, "no-such-file.pem"], 2),

@@ -180,3 +180,42 @@ pub fn name_constraints(data: &[u8]) {
         }
     }
 }
+
+/// The lenient decoding path (`certscope::lenient`) on one input read as a certificate, a CRL
+/// and a request: the repair walk and the decoders above it never panic, every deviation points
+/// inside the input, and an object the lenient path reads is linted without a panic.
+pub fn lenient(data: &[u8]) {
+    use certscope::lenient::{repair, Shape};
+    for shape in [Shape::Certificate, Shape::Crl, Shape::Csr] {
+        if let Some(repaired) = repair(data, shape) {
+            for deviation in &repaired.deviations {
+                assert!(
+                    deviation.offset < data.len(),
+                    "a deviation's offset past the input"
+                );
+                assert!(!deviation.message.is_empty(), "a deviation without words");
+            }
+            let (start, length) = repaired.signed_range;
+            assert!(
+                start.saturating_add(length) <= data.len(),
+                "the signed range past the input"
+            );
+        }
+    }
+    if let Ok(cert) = certscope::Cert::from_der(data) {
+        let _ = certscope::lint(&cert, &certscope::LintOptions::default());
+        for deviation in cert.deviations() {
+            assert!(deviation.offset < data.len(), "a deviation past the input");
+        }
+    }
+    if let Ok(crl) = certscope::input::Crl::from_der(data) {
+        for finding in certscope::lint::lint_crl(&crl) {
+            assert!(!finding.id.is_empty(), "a CRL finding without an id");
+        }
+    }
+    if let Ok(csr) = certscope::input::Csr::from_der(data) {
+        for finding in certscope::lint::lint_csr(&csr) {
+            assert!(!finding.id.is_empty(), "a request finding without an id");
+        }
+    }
+}

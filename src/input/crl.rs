@@ -8,6 +8,7 @@ use super::der::{decode_located, read_exact};
 use super::verify::{verify, SignatureCheck};
 use crate::cert::Cert;
 use crate::decode::DecodeError;
+use crate::lenient::{Deviation, ExactTime, Lenient, Shape};
 
 /// The parsed form of a CRL, with x509-cert's lenient [`Raw`] profile so that a revoked serial
 /// longer than 20 octets is shown rather than rejected.
@@ -27,6 +28,8 @@ pub struct Crl {
     der: Vec<u8>,
     tbs_range: (usize, usize),
     list: X509Crl,
+    /// What the lenient path found, when the strict decoder refused the list.
+    lenient: Option<Box<Lenient>>,
 }
 
 /// A v1 CRL omits `version`, which the decoder requires; this re-encodes the list with an
@@ -46,30 +49,81 @@ fn version_one(elements: &[super::der::Tlv<'_>]) -> Option<Vec<u8>> {
     Some(super::der::encode(super::der::tag::SEQUENCE, &list))
 }
 
+/// The strict decoder, with a v1 list's omitted version supplied.
+fn strict(der: &[u8]) -> Result<X509Crl, DecodeError> {
+    let structure = "CRL";
+    match decode_located(der, structure) {
+        Ok(list) => Ok(list),
+        Err(error) => {
+            let outer = read_exact(der, 0, structure).map_err(|_| error.clone())?;
+            let elements = outer.children(structure).map_err(|_| error.clone())?;
+            match version_one(&elements) {
+                Some(with_version) => decode_located(&with_version, structure).map_err(|_| error),
+                None => Err(error),
+            }
+        }
+    }
+}
+
 impl Crl {
     /// Decodes a DER CRL.
+    ///
+    /// When the strict decoder refuses it, the lenient path ([`crate::lenient`]) reads it
+    /// field by field; what deviates from DER or RFC 5280 is kept as [`Crl::deviations`] and
+    /// reported as lint findings.
     pub fn from_der(der: &[u8]) -> Result<Crl, DecodeError> {
         let structure = "CRL";
         let outer = read_exact(der, 0, structure)?;
         let tbs = outer.children(structure)?;
-        let list: X509Crl = match decode_located(der, structure) {
-            Ok(list) => list,
-            Err(error) => match version_one(&tbs) {
-                Some(with_version) => {
-                    decode_located(&with_version, structure).map_err(|_| error)?
-                }
-                None => return Err(error),
-            },
-        };
         let tbs_range = tbs
             .first()
             .map(|t| (t.offset, t.offset + t.whole.len()))
             .unwrap_or_default();
+        let (list, lenient) = match strict(der) {
+            Ok(list) => (list, None),
+            Err(error) => {
+                let Some(repaired) = crate::lenient::repair(der, Shape::Crl) else {
+                    return Err(error);
+                };
+                let Ok(list) = strict(&repaired.der) else {
+                    return Err(error);
+                };
+                (list, Some(Box::new(Lenient::new(error, repaired))))
+            }
+        };
         Ok(Crl {
             der: der.to_vec(),
             tbs_range,
             list,
+            lenient,
         })
+    }
+
+    /// Where the list departs from DER or RFC 5280 in ways the strict decoder refused and the
+    /// lenient path read (empty for a list the strict decoder reads).
+    pub fn deviations(&self) -> &[Deviation] {
+        self.lenient
+            .as_ref()
+            .map_or(&[], |lenient| lenient.deviations.as_slice())
+    }
+
+    /// The strict decoder's error, when it refused the list and the lenient path read it.
+    pub fn strict_error(&self) -> Option<&DecodeError> {
+        self.lenient.as_ref().map(|lenient| &lenient.strict_error)
+    }
+
+    /// The exact value of a time the decoded form cannot hold (before 1970), by field path:
+    /// `tbsCertList.thisUpdate`, `tbsCertList.revokedCertificates[0].revocationDate`...
+    pub fn exact_time(&self, field: &str) -> Option<&ExactTime> {
+        self.lenient
+            .as_ref()
+            .and_then(|lenient| lenient.exact_time(field))
+    }
+
+    /// The version number as written (`1` for v2), when it is one the decoded form cannot
+    /// hold.
+    pub fn version_as_written(&self) -> Option<i64> {
+        self.lenient.as_ref().and_then(|lenient| lenient.version)
     }
 
     /// The CRL's DER exactly as found.

@@ -9,6 +9,7 @@ use x509_cert::request::{CertReq, ExtensionReq};
 use super::der::{decode_located, read_exact};
 use super::verify::{verify, SignatureCheck};
 use crate::decode::DecodeError;
+use crate::lenient::{Deviation, Lenient, Shape};
 
 /// `extensionRequest` (PKCS#9, RFC 2985 5.4.2).
 const EXTENSION_REQUEST: &str = "1.2.840.113549.1.9.14";
@@ -35,13 +36,26 @@ pub struct Csr {
     spki_der: Vec<u8>,
     requested_extensions: Result<Vec<Extension>, DecodeError>,
     self_signature: SignatureCheck,
+    /// What the lenient path found, when the strict decoder refused the request.
+    lenient: Option<Box<Lenient>>,
 }
 
 impl Csr {
     /// Decodes a DER certification request and checks its self-signature.
     pub fn from_der(der: &[u8]) -> Result<Csr, DecodeError> {
         let structure = "certificate request";
-        let request: CertReq = decode_located(der, structure)?;
+        let (request, lenient): (CertReq, _) = match decode_located(der, structure) {
+            Ok(request) => (request, None),
+            Err(error) => {
+                let Some(repaired) = crate::lenient::repair(der, Shape::Csr) else {
+                    return Err(error);
+                };
+                let Ok(request) = decode_located(&repaired.der, structure) else {
+                    return Err(error);
+                };
+                (request, Some(Box::new(Lenient::new(error, repaired))))
+            }
+        };
         // The signed bytes exactly as they appear in the input.
         let outer = read_exact(der, 0, structure)?;
         let children = outer.children(structure)?;
@@ -59,7 +73,27 @@ impl Csr {
             spki_der,
             requested_extensions,
             self_signature,
+            lenient,
         })
+    }
+
+    /// Where the request departs from DER or RFC 2986 in ways the strict decoder refused and
+    /// the lenient path read (empty for a request the strict decoder reads).
+    pub fn deviations(&self) -> &[Deviation] {
+        self.lenient
+            .as_ref()
+            .map_or(&[], |lenient| lenient.deviations.as_slice())
+    }
+
+    /// The strict decoder's error, when it refused the request and the lenient path read it.
+    pub fn strict_error(&self) -> Option<&DecodeError> {
+        self.lenient.as_ref().map(|lenient| &lenient.strict_error)
+    }
+
+    /// The version number as written (`0` for v1), when it is one the decoded form cannot
+    /// hold.
+    pub fn version_as_written(&self) -> Option<i64> {
+        self.lenient.as_ref().and_then(|lenient| lenient.version)
     }
 
     /// The request's DER exactly as found.

@@ -1,12 +1,15 @@
 //! Encoding: what the lenient decoding path ([`crate::lenient`]) found when the strict decoder
-//! refused the certificate. Each lint reports the deviations of its kind with the field path
-//! in the ASN.1 structure (`tbsCertificate.validity.notBefore`), the byte offset and the strict
-//! decoder's words.
+//! refused the certificate, CRL or request. Each lint reports the deviations of its kind with
+//! the field path in the ASN.1 structure (`tbsCertificate.validity.notBefore`), the byte offset
+//! and the strict decoder's words.
 
-use super::{lints, CertKind, Context, Hit, RuleSet, ALL_KINDS};
+use super::{lints, CertKind, Context, Finding, Hit, RuleSet};
+use crate::decode::DecodeError;
+use crate::lenient::Deviation;
 
 const RULE_SET: RuleSet = RuleSet::Rfc5280;
-const ALL: &[CertKind] = ALL_KINDS;
+/// Certificates of every kind, CRLs and requests.
+const ALL: &[CertKind] = &CertKind::ALL;
 
 lints! {
     length: "e_der_length_not_minimal", Error, "X.690 10.1; RFC 5280 4.1", ALL, None,
@@ -21,8 +24,8 @@ lints! {
         "UTCTime must be YYMMDDHHMMSSZ: seconds present, in UTC with Z, no fraction.";
     generalized_time: "e_generalized_time_not_canonical", Error, "RFC 5280 4.1.2.5.2; X.690 11.7", ALL, None,
         "GeneralizedTime must be YYYYMMDDHHMMSSZ: seconds present, in UTC with Z, no fraction.";
-    version: "e_version_unknown", Error, "RFC 5280 4.1.2.1", ALL, None,
-        "The version must be v1, v2 or v3; an unknown version is read as v3 and shown as written.";
+    version: "e_version_unknown", Error, "RFC 5280 4.1.2.1, 5.1.2.1; RFC 2986 4.1", ALL, None,
+        "A version no standard defines (a certificate's beyond v3, a CRL's beyond v2, a request's other than v1) is read as the highest known and shown as written.";
 }
 
 /// The deviations with `id`, as hits naming the field, the offset and the strict decoder.
@@ -30,11 +33,6 @@ lints! {
 /// A certificate the strict decoder read can still deviate where x509-cert is lenient itself
 /// (an explicit `critical FALSE`): the same walk finds those.
 fn deviations(c: &Context<'_>, id: &str) -> Vec<Hit> {
-    let strict = c
-        .cert
-        .strict_error()
-        .map(|error| format!("; the strict decoder said: {error}"))
-        .unwrap_or_default();
     let found;
     let list = if c.cert.strict_error().is_some() {
         c.cert.deviations()
@@ -44,6 +42,13 @@ fn deviations(c: &Context<'_>, id: &str) -> Vec<Hit> {
             .unwrap_or_default();
         found.as_slice()
     };
+    hits(list, c.cert.strict_error(), id)
+}
+
+fn hits(list: &[Deviation], strict_error: Option<&DecodeError>, id: &str) -> Vec<Hit> {
+    let strict = strict_error
+        .map(|error| format!("; the strict decoder said: {error}"))
+        .unwrap_or_default();
     list.iter()
         .filter(|deviation| deviation.id == id)
         .map(|deviation| {
@@ -54,6 +59,29 @@ fn deviations(c: &Context<'_>, id: &str) -> Vec<Hit> {
                     deviation.message, deviation.offset
                 ),
             )
+        })
+        .collect()
+}
+
+/// The deviations of a CRL or a request as findings, in the order of this module's lints.
+pub(super) fn findings(
+    list: &[Deviation],
+    strict_error: Option<&DecodeError>,
+    kind: CertKind,
+) -> Vec<Finding> {
+    LINTS
+        .iter()
+        .filter(|lint| lint.info.applies_to.contains(&kind))
+        .flat_map(|lint| {
+            hits(list, strict_error, lint.info.id)
+                .into_iter()
+                .map(|hit| Finding {
+                    id: lint.info.id.to_owned(),
+                    severity: lint.info.severity,
+                    citation: lint.info.citation.to_owned(),
+                    field: hit.field,
+                    message: hit.message,
+                })
         })
         .collect()
 }

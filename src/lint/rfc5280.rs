@@ -778,26 +778,32 @@ fn printable(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || b" '()+,-./:=?".contains(&byte)
 }
 
+/// What is wrong with a string value for its type (PrintableString alphabet, UTF-8, BMPString
+/// length, IA5String range), if anything.
+pub(super) fn string_problem(value: &der::Any) -> Option<String> {
+    let bytes = value.value();
+    match value.tag() {
+        Tag::PrintableString => bytes
+            .iter()
+            .find(|&&b| !printable(b))
+            .map(|b| format!("PrintableString contains the character 0x{b:02x}")),
+        Tag::Utf8String => std::str::from_utf8(bytes)
+            .is_err()
+            .then(|| "UTF8String is not valid UTF-8".to_owned()),
+        Tag::BmpString => (!bytes.len().is_multiple_of(2))
+            .then(|| format!("BMPString has an odd length ({})", bytes.len())),
+        Tag::Ia5String => {
+            (!bytes.is_ascii()).then(|| "IA5String contains a non-ASCII byte".to_owned())
+        }
+        _ => None,
+    }
+}
+
 fn directory_string_invalid(c: &Context<'_>) -> Vec<Hit> {
     name_values(c)
         .into_iter()
         .filter_map(|(field, atv)| {
-            let bytes = atv.value.value();
-            let problem = match atv.value.tag() {
-                Tag::PrintableString => bytes
-                    .iter()
-                    .find(|&&b| !printable(b))
-                    .map(|b| format!("PrintableString contains the character 0x{b:02x}")),
-                Tag::Utf8String => std::str::from_utf8(bytes)
-                    .is_err()
-                    .then(|| "UTF8String is not valid UTF-8".to_owned()),
-                Tag::BmpString => (bytes.len() % 2 != 0)
-                    .then(|| format!("BMPString has an odd length ({})", bytes.len())),
-                Tag::Ia5String => {
-                    (!bytes.is_ascii()).then(|| "IA5String contains a non-ASCII byte".to_owned())
-                }
-                _ => None,
-            }?;
+            let problem = string_problem(&atv.value)?;
             Some(hit(
                 attribute_field(field, &atv.oid),
                 format!(

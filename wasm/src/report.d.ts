@@ -131,6 +131,8 @@ export interface CrlReport {
   issuer: NameReport;
   /** The signature checked against each certificate in the input whose subject is the CRL issuer. */
   issuer_signatures: IssuerSignature[];
+  /** Lint findings: RFC 5280 section 5 rules, and what the lenient decoding path found (field path and byte offset in the message). */
+  lints: Finding[];
   /** nextUpdate as RFC 3339 UTC, when present. */
   next_update: string | null;
   /** Where it came from. */
@@ -141,7 +143,7 @@ export interface CrlReport {
   signature_algorithm: Algorithm;
   /** thisUpdate as RFC 3339 UTC. */
   this_update: string;
-  /** Version as shown to people: 1 or 2. */
+  /** Version as shown to people: 1 or 2 (3 for a list that says v3, which no standard defines; a higher version as written is in lints). */
   version: 1 | 2 | 3;
 }
 /** A PKCS#10 certification request's entry. */
@@ -153,6 +155,8 @@ export interface CsrReport {
   fingerprints: Fingerprints;
   /** Position of the object in the input (0-based). */
   index: number;
+  /** Lint findings: RFC 2986 rules, and what the lenient decoding path found (field path and byte offset in the message). */
+  lints: Finding[];
   /** Where it came from. */
   origin: Origin;
   /** The public key to be certified. */

@@ -21,7 +21,8 @@ pub fn generate() -> Generated {
         "{total} lints. Ids follow zlint's where the rule is the same (`e_` error, `w_` warning, \
          `n_` notice). A rule with an effective date applies to certificates issued (notBefore) on \
          or after it; before, a finding is reported as `not_effective`. RFC 5280 lints run on every \
-         certificate; the other sets are chosen from evidence: a CA/Browser Forum reserved \
+         certificate (`all`), and those that apply to `crl` or `csr` run on CRLs (RFC 5280 section 5) and \
+         certification requests (RFC 2986); the other sets are chosen from evidence: a CA/Browser Forum reserved \
          policy identifier the certificate asserts (or an EV policy of the Mozilla store), a chain \
          to a public root, the certificate's kind, or the user's `--profile`. A Baseline \
          Requirements set chosen from the kind alone (no policy claim, no chain to a public root) \
@@ -41,8 +42,19 @@ pub fn generate() -> Generated {
         .ok();
         writeln!(out, "|---|---|---|---|---|---|").ok();
         for info in lints {
-            let applies = if info.applies_to.len() == lint::ALL_KINDS.len() {
-                "all".to_owned()
+            let every_certificate = lint::ALL_KINDS
+                .iter()
+                .all(|kind| info.applies_to.contains(kind));
+            let applies = if every_certificate {
+                std::iter::once("all")
+                    .chain(
+                        info.applies_to
+                            .iter()
+                            .filter(|kind| !lint::ALL_KINDS.contains(kind))
+                            .map(|k| k.name()),
+                    )
+                    .collect::<Vec<_>>()
+                    .join(", ")
             } else {
                 info.applies_to
                     .iter()

@@ -239,6 +239,143 @@ pfx = pkcs12.serialize_key_and_certificates(b"p12", KEY, p12_cert, None, NoEncry
 (out / "empty-password-zero-length.p12").write_bytes(zero_length_mac(pfx))
 (out / "no-mac.p12").write_bytes(without_mac(pfx))
 
+# --- CRLs and requests ----------------------------------------------------------------
+def crl(extensions=(), revoked=True):
+    builder = (x509.CertificateRevocationListBuilder().issuer_name(name("Lenient Fixture CA"))
+               .last_update(T2020).next_update(datetime.datetime(2020, 2, 1, tzinfo=UTC))
+               .add_extension(x509.CRLNumber(7), critical=False))
+    for ext, critical in extensions:
+        builder = builder.add_extension(ext, critical=critical)
+    if revoked:
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder().serial_number(0x99).revocation_date(T2020)
+            .add_extension(x509.CRLReason(x509.ReasonFlags.key_compromise), critical=False).build())
+    return builder.sign(KEY, None).public_bytes(serialization.Encoding.DER)
+
+
+def request(extensions=True):
+    builder = x509.CertificateSigningRequestBuilder().subject_name(name("request"))
+    if extensions:
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.DNSName("request.example")]), critical=False)
+    return builder.sign(KEY, None).public_bytes(serialization.Encoding.DER)
+
+
+crl_base = crl()
+csr_base = request()
+write("crl-base.crl", crl_base)
+write("csr-base.csr", csr_base)
+
+# tbsCertList: version, signature, issuer, thisUpdate, nextUpdate, revokedCertificates, [0].
+def crl_version(value):
+    def change(cert, fields):
+        fields[0] = [0x02, bytes([value])]
+    return change
+
+
+def crl_v1_with_extensions(cert, fields):
+    del fields[0]
+
+
+def crl_signature_mismatch(cert, fields):
+    # ecdsa-with-SHA256 inside, Ed25519 outside.
+    fields[1] = [0x30, [(0x06, bytes.fromhex("2a8648ce3d040302"))]]
+
+
+def crl_without_next_update(cert, fields):
+    del fields[4]
+
+
+def crl_next_before_this(cert, fields):
+    fields[4] = [0x17, b"191231000000Z"]
+
+
+def crl_generalized_2030(cert, fields):
+    fields[3] = [0x18, b"20300101000000Z"]
+    fields[4] = [0x18, b"20300201000000Z"]
+
+
+def crl_utc_1965(cert, fields):
+    fields[3] = [0x17, b"650301120000Z"]
+
+
+def crl_utc_no_seconds(cert, fields):
+    fields[3] = [0x17, b"2001011200Z"]
+
+
+def crl_issuer_printable(cert, fields):
+    issuer = list(fields[2][1])
+    # O = certscope lenient fixtures -> a PrintableString with '@' and '*'.
+    rdn = issuer[0]
+    atv = rdn[1][0]
+    issuer[0] = (0x31, [(0x30, [atv[1][0], (0x13, b"certscope@lenient*fixtures")])])
+    fields[2] = [0x30, issuer]
+
+
+def crl_duplicate_extension(cert, fields):
+    extensions = list(fields[6][1][0][1])
+    fields[6] = [0xa0, [(0x30, extensions + extensions)]]
+
+
+def crl_revoked_empty(cert, fields):
+    fields[5] = [0x30, []]
+
+
+def crl_long_lengths(cert, fields):
+    tbs_node = (cert[1][0][0], [tuple(f) for f in fields])
+    body = encode(tbs_node, long_length=True) + encode(cert[1][1]) + encode(cert[1][2])
+    return bytes([0x30, 0x84]) + len(body).to_bytes(4, "big") + body
+
+
+for filename, change in [
+    ("crl-v3.crl", crl_version(2)),
+    ("crl-version-7.crl", crl_version(6)),
+    ("crl-v1-with-extensions.crl", crl_v1_with_extensions),
+    ("crl-signature-mismatch.crl", crl_signature_mismatch),
+    ("crl-no-next-update.crl", crl_without_next_update),
+    ("crl-next-before-this.crl", crl_next_before_this),
+    ("crl-generalized-2030.crl", crl_generalized_2030),
+    ("crl-utc-1965.crl", crl_utc_1965),
+    ("crl-utc-no-seconds.crl", crl_utc_no_seconds),
+    ("crl-issuer-printable.crl", crl_issuer_printable),
+    ("crl-duplicate-extension.crl", crl_duplicate_extension),
+    ("crl-revoked-empty.crl", crl_revoked_empty),
+    ("crl-long-lengths.crl", crl_long_lengths),
+]:
+    write(filename, mutate(crl_base, change))
+
+
+# certificationRequestInfo: version, subject, subjectPKInfo, [0] attributes.
+def csr_version_1(cert, fields):
+    fields[0] = [0x02, b"\x01"]
+
+
+def csr_attribute_empty(cert, fields):
+    # challengePassword with no values, in place of the extensionRequest.
+    fields[3] = [0xa0, [(0x30, [(0x06, bytes.fromhex("2a864886f70d010907")), (0x31, [])])]]
+
+
+def csr_duplicate_extension(cert, fields):
+    attribute = fields[3][1][0]
+    values = attribute[1][1]
+    extensions = values[1][0]
+    doubled = (0x30, list(extensions[1]) + list(extensions[1]))
+    fields[3] = [0xa0, [(0x30, [attribute[1][0], (0x31, [doubled])])]]
+
+
+def csr_integer_not_minimal(cert, fields):
+    fields[0] = [0x02, b"\x00\x00"]
+
+
+for filename, change in [
+    ("csr-version-1.csr", csr_version_1),
+    ("csr-attribute-empty.csr", csr_attribute_empty),
+    ("csr-duplicate-extension.csr", csr_duplicate_extension),
+    ("csr-version-not-minimal.csr", csr_integer_not_minimal),
+    ("csr-long-lengths.csr", crl_long_lengths),
+]:
+    write(filename, mutate(csr_base, change))
+
 # What OpenSSL reads from each (serial, validity, extended key usage, policies).
 lines = [subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout.strip()]
 for path in sorted(out.glob("*.der")):
@@ -255,4 +392,16 @@ for path in sorted(out.glob("*.p12")):
     lines.append(f"== {path.name} (exit {result.returncode})")
     lines.extend(line.rstrip() for line in result.stderr.splitlines() if line.startswith("MAC"))
     lines.extend(line.rstrip() for line in result.stdout.splitlines() if line.startswith("subject="))
+for path in sorted(out.glob("*.crl")):
+    result = subprocess.run(
+        ["openssl", "crl", "-inform", "DER", "-in", str(path), "-noout", "-issuer",
+         "-lastupdate", "-nextupdate"], capture_output=True, text=True)
+    lines.append(f"== {path.name} (exit {result.returncode})")
+    lines.extend(line.rstrip() for line in result.stdout.splitlines())
+for path in sorted(out.glob("*.csr")):
+    result = subprocess.run(
+        ["openssl", "req", "-inform", "DER", "-in", str(path), "-noout", "-subject"],
+        capture_output=True, text=True)
+    lines.append(f"== {path.name} (exit {result.returncode})")
+    lines.extend(line.rstrip() for line in result.stdout.splitlines())
 (out / "oracle.txt").write_text("\n".join(lines) + "\n")
