@@ -51,9 +51,9 @@ const OUTER_LAYER_FIELDS: &[&str] = &[
 /// Report schema arms no fixture reaches yet, each a location prefix and the arm it is. The
 /// test fails as soon as a fixture reaches one, so this list only shrinks.
 const REPORT_ARMS_WITHOUT_FIXTURE: &[&str] = &[
-    "#/$defs/general_name/oneOf/3/",     // x400_address
-    "#/$defs/general_name/oneOf/5/",     // edi_party_name
-    "#/$defs/general_name/oneOf/9/",     // invalid
+    "#/$defs/general_name/oneOf/3/", // x400_address
+    "#/$defs/general_name/oneOf/5/", // edi_party_name
+    "#/$defs/general_name/oneOf/9/", // invalid
 ];
 
 /// Chain schema arms no fixture reaches yet (see [`REPORT_ARMS_WITHOUT_FIXTURE`]).
