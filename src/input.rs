@@ -22,8 +22,11 @@ use crate::decode::DecodeError;
 
 pub mod crl;
 pub mod csr;
+pub(crate) mod curves;
 pub(crate) mod der;
 pub mod key;
+#[cfg(feature = "encrypted")]
+mod legacy_pem;
 #[cfg(feature = "encrypted")]
 mod pbe;
 mod pem;
@@ -493,6 +496,7 @@ impl<'o> Context<'o> {
             Kind::EncryptedPrivateKeyInfo => Object::PrivateKey(Box::new(self.encrypted_key(der)?)),
             Kind::RsaPrivateKey => Object::PrivateKey(Box::new(key::from_pkcs1(der)?)),
             Kind::EcPrivateKey => Object::PrivateKey(Box::new(key::from_sec1(der, None)?)),
+            Kind::DsaPrivateKey => Object::PrivateKey(Box::new(key::from_dsa(der)?)),
             Kind::PublicKey => Object::PublicKey(Box::new(key::public_from_spki(der)?)),
             Kind::RsaPublicKey => Object::PublicKey(Box::new(key::public_from_pkcs1(der)?)),
         }))
@@ -673,23 +677,20 @@ fn read_pem_block(context: &mut Context<'_>, block: pem::PemBlock, position: usi
         position,
         container: None,
     };
-    if block.headers.iter().any(|(name, value)| {
-        name == "DEK-Info" || (name == "Proc-Type" && value.contains("ENCRYPTED"))
-    }) {
-        context.problem(
-            origin,
-            Failure::Unsupported(format!(
-                "the {} block uses OpenSSL's legacy PEM encryption (Proc-Type/DEK-Info), which \
-                 certscope does not decrypt; convert it with `openssl pkcs8 -topk8` to an \
-                 ENCRYPTED PRIVATE KEY",
-                block.label
-            )),
-        );
-        return;
-    }
     let der = match block.der {
         Ok(der) => Zeroizing::new(der),
         Err(error) => return context.problem(origin, Failure::Malformed(error)),
+    };
+    let encrypted = block.headers.iter().any(|(name, value)| {
+        name == "DEK-Info" || (name == "Proc-Type" && value.contains("ENCRYPTED"))
+    });
+    let der = if encrypted {
+        match legacy_decrypt(context, &block.label, &block.headers, &der) {
+            Ok(plain) => plain,
+            Err(failure) => return context.problem(origin, failure),
+        }
+    } else {
+        der
     };
     let kind = der::Kind::from_label(&block.label);
     let structure = kind.map_or("DER object", der::Kind::name);
@@ -739,6 +740,52 @@ fn read_pem_block(context: &mut Context<'_>, block: pem::PemBlock, position: usi
                 format!("{trailing} bytes of unexpected data follow the object"),
             )),
         );
+    }
+}
+
+/// Decrypts the body of a block in OpenSSL's legacy PEM encryption (`Proc-Type: 4,ENCRYPTED`,
+/// `DEK-Info`) with the caller's password.
+fn legacy_decrypt(
+    context: &mut Context<'_>,
+    label: &str,
+    headers: &[(String, String)],
+    ciphertext: &[u8],
+) -> Result<Zeroizing<Vec<u8>>, Failure> {
+    let what = format!("the {label} block");
+    let dek_info = headers
+        .iter()
+        .find(|(name, _)| name == "DEK-Info")
+        .map(|(_, value)| value.as_str())
+        .ok_or_else(|| {
+            Failure::Malformed(DecodeError::new(
+                "PEM",
+                None,
+                ciphertext.len(),
+                format!("{what} says Proc-Type: 4,ENCRYPTED but has no DEK-Info header"),
+            ))
+        })?;
+    let Some(password) = context.password().map(|p| Zeroizing::new(p.to_owned())) else {
+        let cipher = dek_info.split(',').next().unwrap_or_default().trim();
+        return Err(Failure::PasswordRequired(format!(
+            "{what} needs a password (OpenSSL legacy PEM encryption, {cipher})"
+        )));
+    };
+    #[cfg(feature = "encrypted")]
+    {
+        let plain = legacy_pem::decrypt(dek_info, ciphertext, &password, &what)?;
+        // A wrong password passes the padding check about once in 256 tries: what it gives
+        // is not DER.
+        if der::read_exact(&plain, 0, "private key").is_err() {
+            return Err(Failure::WrongPassword(format!(
+                "{what} decrypted to data that is not a private key: the password is wrong"
+            )));
+        }
+        Ok(plain)
+    }
+    #[cfg(not(feature = "encrypted"))]
+    {
+        let _ = (password, context, ciphertext);
+        Err(unavailable(&what))
     }
 }
 

@@ -1020,6 +1020,15 @@ pub(crate) fn key_facts(spki: &spki::SubjectPublicKeyInfoOwned) -> KeyFacts {
                 .as_ref()
                 .filter(|p| p.tag() == Tag::ObjectIdentifier)
                 .and_then(|p| p.decode_as::<der::asn1::ObjectIdentifier>().ok());
+            // Explicit parameters (SEC 1 C.2): named when they are a known curve's.
+            let explicit = spki
+                .algorithm
+                .parameters
+                .as_ref()
+                .filter(|p| p.tag() == Tag::Sequence)
+                .and_then(|p| der::Encode::to_der(p).ok())
+                .and_then(|p| crate::input::curves::explicit(&p));
+            let curve = curve.or_else(|| explicit.as_ref().and_then(|e| e.named));
             if let Some(curve) = curve {
                 key.bits = match curve {
                     rfc5912::SECP_256_R_1 | SECP_256_K_1 => Some(256),
@@ -1029,6 +1038,10 @@ pub(crate) fn key_facts(spki: &spki::SubjectPublicKeyInfoOwned) -> KeyFacts {
                 };
                 key.curve = Some(oid::short_name(&curve));
             }
+            key.bits = key.bits.or(explicit.map(|e| e.bits));
+        }
+        rfc5912::ID_DSA => {
+            key.bits = crate::input::key::dsa_bits(spki.algorithm.parameters.as_ref());
         }
         rfc8410::ID_ED_25519 => key.bits = Some(256),
         rfc8410::ID_ED_448 => key.bits = Some(456),

@@ -185,18 +185,27 @@ fn empty_and_noise() {
 #[test]
 fn unknown_pem_label_and_legacy_encryption() {
     let text = "-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n\
-                -----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\nMAA=\n-----END RSA PRIVATE KEY-----\n";
+                -----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00112233445566778899AABBCCDDEEFF\n\nMAA=\n-----END RSA PRIVATE KEY-----\n\
+                -----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: CAMELLIA-128-CBC,00112233445566778899AABBCCDDEEFF\n\nMAA=\n-----END RSA PRIVATE KEY-----\n";
     let parsed = parse(text.as_bytes());
-    assert_eq!(parsed.problems.len(), 2);
-    assert!(parsed
-        .problems
-        .iter()
-        .all(|p| p.kind == ProblemKind::Unsupported));
+    assert_eq!(parsed.problems.len(), 3);
+    assert_eq!(parsed.problems[0].kind, ProblemKind::Unsupported);
     assert!(parsed.problems[0].error.problem.contains("EC PARAMETERS"));
-    assert!(parsed.problems[1]
+    // OpenSSL's legacy PEM encryption is read with a password, and asks for one.
+    assert_eq!(parsed.problems[1].kind, ProblemKind::PasswordRequired);
+    assert!(parsed.problems[1].error.problem.contains("AES-128-CBC"));
+    let with_password = InputOptions {
+        password: Some(certscope::Password::from("secret")),
+        ..InputOptions::default()
+    };
+    let parsed = parse_input(text.as_bytes(), &with_password).unwrap();
+    // Two bytes of ciphertext are no whole block: a wrong password or a damaged block.
+    assert_eq!(parsed.problems[1].kind, ProblemKind::WrongPassword);
+    assert_eq!(parsed.problems[2].kind, ProblemKind::Unsupported);
+    assert!(parsed.problems[2]
         .error
         .problem
-        .contains("openssl pkcs8 -topk8"));
+        .contains("CAMELLIA-128-CBC"));
 }
 
 #[test]

@@ -413,3 +413,155 @@ fn crl_and_request_deviations_name_their_field() {
         assert!(lints.is_empty(), "the well-formed {kind}: {lints:?}");
     }
 }
+
+/// What `openssl pkey` (or `openssl x509 -text`) says of each file of `keys/`: the key size
+/// in bits, by file name.
+fn key_oracle() -> Vec<(String, u32)> {
+    let text = std::fs::read_to_string(data().join("keys/oracle.txt")).unwrap();
+    assert!(
+        text.starts_with("OpenSSL 3"),
+        "the oracle names its version"
+    );
+    let mut out = Vec::new();
+    let mut file = String::new();
+    for line in text.lines() {
+        if let Some(name) = line.strip_prefix("== ") {
+            file = name.to_owned();
+        } else if let Some((_, rest)) = line.split_once("-Key: (") {
+            let bits = rest.split(' ').next().unwrap().parse().unwrap();
+            out.push((file.clone(), bits));
+        }
+    }
+    out
+}
+
+fn analyze_key(files: &[&str], password: Option<&str>) -> certscope::Report {
+    let mut input = Vec::new();
+    for file in files {
+        input.extend(std::fs::read(data().join("keys").join(file)).unwrap());
+    }
+    let mut options = AnalyzeOptions::at_unix_seconds(1_800_000_000);
+    options.input.password = password.map(certscope::Password::from);
+    certscope::analyze(&input, &options).unwrap()
+}
+
+/// The key facts certscope reports for the first key of a report: algorithm, bits, curve.
+fn key_facts(report: &certscope::Report) -> (String, Option<u32>, Option<String>) {
+    report
+        .objects
+        .iter()
+        .find_map(|object| match object {
+            ObjectReport::PrivateKey(key) => {
+                Some((key.algorithm.clone(), key.bits, key.curve.clone()))
+            }
+            ObjectReport::PublicKey(key) => Some((
+                key.public_key.algorithm.clone(),
+                key.public_key.bits,
+                key.public_key.curve.clone(),
+            )),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no key: {:?}", report.problems))
+}
+
+/// OpenSSL's legacy PEM encryption (`Proc-Type: 4,ENCRYPTED`, `DEK-Info`): DES-CBC,
+/// DES-EDE3-CBC and AES-128/192/256-CBC, RSA, EC and DSA keys, read with the password, of the
+/// size `openssl pkey` gives; without a password or with a wrong one, a problem that says so.
+#[test]
+fn legacy_encrypted_pem_keys_open_with_the_password() {
+    use certscope::input::ProblemKind;
+    let oracle = key_oracle();
+    let files: Vec<&(String, u32)> = oracle
+        .iter()
+        .filter(|(f, _)| f.contains("legacy"))
+        .collect();
+    assert_eq!(files.len(), 7, "{files:?}");
+    for (file, bits) in files {
+        let report = analyze_key(&[file], Some("secret"));
+        assert!(report.problems.is_empty(), "{file}: {:?}", report.problems);
+        let (algorithm, ours, _) = key_facts(&report);
+        assert_eq!(ours, Some(*bits), "{file}: {algorithm}");
+        let expected = match file.split('-').next().unwrap() {
+            "rsa" => "RSA",
+            "ec" => "EC",
+            _ => "DSA",
+        };
+        assert_eq!(algorithm, expected, "{file}");
+        for (password, kind) in [
+            (None, ProblemKind::PasswordRequired),
+            (Some("not it"), ProblemKind::WrongPassword),
+        ] {
+            let report = analyze_key(&[file], password);
+            assert!(report.objects.is_empty(), "{file}: {password:?}");
+            assert_eq!(report.problems.len(), 1, "{file}");
+            assert_eq!(
+                report.problems[0].kind, kind,
+                "{file}: {:?}",
+                report.problems
+            );
+        }
+    }
+}
+
+/// DSA keys: OpenSSL's `DSA PRIVATE KEY` (PEM and DER), PKCS#8 and the public key, with the
+/// size of p as `openssl pkey` gives it; the private key matches its certificate.
+#[test]
+fn dsa_keys_decode_with_their_size_and_match_their_certificate() {
+    let oracle = key_oracle();
+    for file in [
+        "dsa.pem",
+        "dsa.der",
+        "dsa.pkcs8.pem",
+        "dsa.pub.pem",
+        "dsa-cert.pem",
+    ] {
+        let bits = oracle.iter().find(|(f, _)| f == file).unwrap().1;
+        let report = analyze_key(&[file], None);
+        assert!(report.problems.is_empty(), "{file}: {:?}", report.problems);
+        let ours = if file.ends_with("cert.pem") {
+            let cert = report.certificates().next().unwrap();
+            (cert.public_key.algorithm.clone(), cert.public_key.bits)
+        } else {
+            let (algorithm, bits, _) = key_facts(&report);
+            (algorithm, bits)
+        };
+        assert_eq!(ours, ("DSA".to_owned(), Some(bits)), "{file}");
+    }
+    // A PKCS#8 DSA key holds only x: which certificate it belongs to would take g^x mod p, so
+    // it is matched only when it carries its public key.
+    let report = analyze_key(&["dsa-cert.pem", "dsa.pem"], None);
+    let matches = report
+        .objects
+        .iter()
+        .find_map(|object| match object {
+            ObjectReport::PrivateKey(key) => Some(key.matches.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(matches, vec![0], "the key belongs to the certificate");
+}
+
+/// EC keys with explicit curve parameters (SEC1, PKCS#8, public key): named when the parameters
+/// are P-256, P-384, P-521 or secp256k1's, sized as `openssl pkey` says either way.
+#[test]
+fn explicit_curve_parameters_are_named_and_sized() {
+    let oracle = key_oracle();
+    for (curve, name) in [
+        ("p256", Some("P-256")),
+        ("p384", Some("P-384")),
+        ("p521", Some("P-521")),
+        ("secp256k1", Some("secp256k1")),
+        ("brainpoolp256r1", None),
+    ] {
+        for form in ["sec1", "pkcs8", "pub"] {
+            let file = format!("ec-explicit-{curve}.{form}.pem");
+            let bits = oracle.iter().find(|(f, _)| *f == file).unwrap().1;
+            let report = analyze_key(&[&file], None);
+            assert!(report.problems.is_empty(), "{file}: {:?}", report.problems);
+            let (algorithm, ours, named) = key_facts(&report);
+            assert_eq!(algorithm, "EC", "{file}");
+            assert_eq!(ours, Some(bits), "{file}");
+            assert_eq!(named.as_deref(), name, "{file}");
+        }
+    }
+}

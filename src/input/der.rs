@@ -250,6 +250,8 @@ pub(crate) enum Kind {
     RsaPrivateKey,
     /// SEC1 ECPrivateKey (RFC 5915 3).
     EcPrivateKey,
+    /// OpenSSL's DSAPrivateKey: SEQUENCE { 0, p, q, g, y, x }.
+    DsaPrivateKey,
     /// SubjectPublicKeyInfo (RFC 5280 4.1).
     PublicKey,
     /// PKCS#1 RSAPublicKey (RFC 8017 A.1.1).
@@ -269,6 +271,7 @@ impl Kind {
             "ENCRYPTED PRIVATE KEY" => Kind::EncryptedPrivateKeyInfo,
             "RSA PRIVATE KEY" => Kind::RsaPrivateKey,
             "EC PRIVATE KEY" => Kind::EcPrivateKey,
+            "DSA PRIVATE KEY" => Kind::DsaPrivateKey,
             "PUBLIC KEY" => Kind::PublicKey,
             "RSA PUBLIC KEY" => Kind::RsaPublicKey,
             _ => return None,
@@ -287,6 +290,7 @@ impl Kind {
             Kind::EncryptedPrivateKeyInfo => "encrypted private key",
             Kind::RsaPrivateKey => "RSA private key (PKCS#1)",
             Kind::EcPrivateKey => "EC private key (SEC1)",
+            Kind::DsaPrivateKey => "DSA private key",
             Kind::PublicKey => "public key",
             Kind::RsaPublicKey => "RSA public key (PKCS#1)",
         }
@@ -337,6 +341,10 @@ pub(crate) fn detect(tlv: &Tlv<'_>) -> Option<Kind> {
         // RSAPrivateKey: nine INTEGERs (or more, multi-prime).
         ints if ints.len() >= 9 && ints.iter().take(9).all(|&t| t == INTEGER) => {
             Some(Kind::RsaPrivateKey)
+        }
+        // DSAPrivateKey: SEQUENCE { INTEGER 0, p, q, g, y, x }.
+        [INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER] if first_int == Some(&[0]) => {
+            Some(Kind::DsaPrivateKey)
         }
         // RSAPublicKey: SEQUENCE { INTEGER modulus, INTEGER publicExponent }.
         [INTEGER, INTEGER] => Some(Kind::RsaPublicKey),

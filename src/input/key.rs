@@ -9,7 +9,7 @@
 use std::fmt;
 
 use der::asn1::{ObjectIdentifier, UintRef};
-use der::{Decode, Encode};
+use der::{Decode, Encode, Tagged};
 use zeroize::Zeroizing;
 
 use super::der::decode_located;
@@ -20,6 +20,8 @@ const RSA: &str = "1.2.840.113549.1.1.1";
 const RSA_PSS: &str = "1.2.840.113549.1.1.10";
 const EC: &str = "1.2.840.10045.2.1";
 const ED25519: &str = "1.3.101.112";
+/// `id-dsa` (RFC 3279 2.3.2).
+const DSA: &str = "1.2.840.10040.4.1";
 const P256: &str = "1.2.840.10045.3.1.7";
 const P384: &str = "1.3.132.0.34";
 const P521: &str = "1.3.132.0.35";
@@ -59,8 +61,7 @@ pub(crate) fn identity_of_spki(spki_der: &[u8]) -> Option<KeyIdentity> {
             let curve = spki
                 .algorithm
                 .parameters
-                .as_ref()
-                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())?
+                .and_then(curve_of_parameters)?
                 .to_string();
             Some(ec_identity(curve, key))
         }
@@ -68,6 +69,19 @@ pub(crate) fn identity_of_spki(spki_der: &[u8]) -> Option<KeyIdentity> {
             algorithm,
             key: key.to_vec(),
         }),
+    }
+}
+
+/// The named curve of EC parameters: named, or explicit parameters that are a known curve's
+/// (SEC 1 C.2).
+pub(crate) fn curve_of_parameters(parameters: der::asn1::AnyRef<'_>) -> Option<ObjectIdentifier> {
+    match parameters.tag() {
+        der::Tag::ObjectIdentifier => parameters.decode_as::<ObjectIdentifier>().ok(),
+        der::Tag::Sequence => {
+            let encoded = parameters.to_der().ok()?;
+            super::curves::explicit(&encoded)?.named
+        }
+        _ => None,
     }
 }
 
@@ -116,6 +130,8 @@ pub enum KeyFormat {
     Pkcs1,
     /// SEC1 `ECPrivateKey` (RFC 5915 3).
     Sec1,
+    /// OpenSSL's `DSAPrivateKey` (`DSA PRIVATE KEY`): version, p, q, g, y, x.
+    Dsa,
 }
 
 /// A private key, reduced to what may be shown: its algorithm, size, and which public key it
@@ -203,14 +219,44 @@ pub(crate) fn from_pkcs8(der: &[u8], format: KeyFormat) -> Result<PrivateKey, De
             Ok(key)
         }
         EC => {
-            let curve = info
+            let curve = info.algorithm.parameters.and_then(curve_of_parameters);
+            let explicit_bits = info
                 .algorithm
                 .parameters
-                .as_ref()
-                .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
+                .and_then(|p| p.to_der().ok())
+                .and_then(|p| super::curves::explicit(&p))
+                .map(|explicit| explicit.bits);
             let mut key = from_sec1(secret, curve)?;
             key.format = format;
+            key.bits = key.bits.or(explicit_bits);
             Ok(key)
+        }
+        DSA => {
+            // Dss-Parms ::= SEQUENCE { p, q, g } (RFC 3279 2.3.2); the private key is the
+            // INTEGER x.
+            let parameters = info.algorithm.parameters.ok_or_else(|| {
+                DecodeError::new(
+                    "DSA private key (PKCS#8)",
+                    None,
+                    der.len(),
+                    "the DSA parameters are missing".into(),
+                )
+            })?;
+            let parameters = parameters
+                .to_der()
+                .map_err(|e| DecodeError::from_der("DSA private key (PKCS#8)", der.len(), e))?;
+            let domain = dsa_domain(&parameters, "DSA parameters")?;
+            let public = info.public_key.map(|public| public.raw_bytes().to_vec());
+            Ok(PrivateKey {
+                format,
+                algorithm,
+                bits: Some(bit_length(&domain.p)),
+                curve: None,
+                identity: public.map(|key| KeyIdentity::Other {
+                    algorithm: DSA.into(),
+                    key,
+                }),
+            })
         }
         ED25519 => {
             // CurvePrivateKey ::= OCTET STRING (RFC 8410 7)
@@ -291,7 +337,10 @@ pub(crate) fn from_sec1(
     der: &[u8],
     curve: Option<ObjectIdentifier>,
 ) -> Result<PrivateKey, DecodeError> {
-    let key: sec1::EcPrivateKey<'_> = decode_located(der, "EC private key (SEC1)")?;
+    let key: sec1::EcPrivateKey<'_> = match decode_located(der, "EC private key (SEC1)") {
+        Ok(key) => key,
+        Err(error) => return sec1_explicit(der, curve).ok_or(error),
+    };
     let curve = curve.or_else(|| key.parameters.and_then(|p| p.named_curve()));
     let curve_text = curve.map(|c| c.to_string());
     let public: Option<Vec<u8>> = match key.public_key {
@@ -325,6 +374,127 @@ pub(crate) fn from_sec1(
             _ => None,
         },
     })
+}
+
+/// An `ECPrivateKey` whose `[0]` parameters are explicit (`SpecifiedECDomain`), which the sec1
+/// crate's type cannot hold: named when they are a known curve's, sized either way.
+fn sec1_explicit(der: &[u8], outer: Option<ObjectIdentifier>) -> Option<PrivateKey> {
+    use super::der::{read_exact, tag};
+    let fields = read_exact(der, 0, "EC private key (SEC1)")
+        .ok()?
+        .children("EC private key (SEC1)")
+        .ok()?;
+    if fields.first()?.content != [1] || fields.get(1)?.tag != tag::OCTET_STRING {
+        return None;
+    }
+    let parameters = fields
+        .iter()
+        .find(|field| field.tag == tag::CONTEXT_0)
+        .and_then(|field| super::curves::explicit(field.content));
+    let public = fields
+        .iter()
+        .find(|field| field.tag == tag::CONTEXT_1)
+        .and_then(|field| read_exact(field.content, 0, "EC public key").ok())
+        .filter(|bits| bits.tag == tag::BIT_STRING)
+        .and_then(|bits| bits.content.get(1..).map(<[u8]>::to_vec));
+    let curve = outer.or_else(|| parameters.as_ref().and_then(|p| p.named));
+    Some(PrivateKey {
+        format: KeyFormat::Sec1,
+        algorithm: oid(EC),
+        bits: parameters.map(|p| p.bits),
+        curve,
+        identity: match (curve, public) {
+            (Some(curve), Some(point)) => Some(ec_identity(curve.to_string(), &point)),
+            _ => None,
+        },
+    })
+}
+
+/// DSA domain parameters.
+struct DsaDomain {
+    p: Vec<u8>,
+}
+
+/// Reads `Dss-Parms ::= SEQUENCE { p INTEGER, q INTEGER, g INTEGER }` (RFC 3279 2.3.2).
+fn dsa_domain(der: &[u8], structure: &str) -> Result<DsaDomain, DecodeError> {
+    use super::der::{read_exact, tag};
+    let fields = read_exact(der, 0, structure)?.children(structure)?;
+    match fields.as_slice() {
+        [p, q, g] if [p.tag, q.tag, g.tag] == [tag::INTEGER; 3] => Ok(DsaDomain {
+            p: p.content.to_vec(),
+        }),
+        _ => Err(DecodeError::new(
+            structure,
+            Some(0),
+            der.len(),
+            "expected three INTEGERs p, q and g".into(),
+        )),
+    }
+}
+
+/// Decodes OpenSSL's `DSAPrivateKey` (`-----BEGIN DSA PRIVATE KEY-----`).
+///
+/// ```text
+/// DSAPrivateKey ::= SEQUENCE {
+///     version  INTEGER (0),
+///     p INTEGER, q INTEGER, g INTEGER,
+///     y INTEGER,  -- public
+///     x INTEGER } -- private
+/// ```
+/// (OpenSSL's `DSAPrivateKey_it`; the parameters are RFC 3279 2.3.2's)
+pub(crate) fn from_dsa(der: &[u8]) -> Result<PrivateKey, DecodeError> {
+    use super::der::{read_exact, tag};
+    let structure = "DSA private key";
+    let fields = read_exact(der, 0, structure)?.children(structure)?;
+    let [version, p, _q, _g, y, _x] = fields.as_slice() else {
+        return Err(DecodeError::new(
+            structure,
+            Some(0),
+            der.len(),
+            format!(
+                "expected six INTEGERs (version, p, q, g, y, x) but found {} elements",
+                fields.len()
+            ),
+        ));
+    };
+    if let Some(bad) = fields.iter().find(|field| field.tag != tag::INTEGER) {
+        return Err(DecodeError::new(
+            structure,
+            Some(bad.offset),
+            der.len(),
+            format!(
+                "expected an INTEGER but found {}",
+                super::der::describe_tag(bad.tag)
+            ),
+        ));
+    }
+    if version.content != [0] {
+        return Err(DecodeError::new(
+            structure,
+            Some(version.offset),
+            der.len(),
+            "the version is not 0".into(),
+        ));
+    }
+    Ok(PrivateKey {
+        format: KeyFormat::Dsa,
+        algorithm: oid(DSA),
+        bits: Some(bit_length(p.content)),
+        curve: None,
+        identity: Some(KeyIdentity::Other {
+            algorithm: DSA.into(),
+            key: y.whole.to_vec(),
+        }),
+    })
+}
+
+/// The size of a DSA public key: the bit length of p in the `SubjectPublicKeyInfo`'s
+/// parameters.
+pub(crate) fn dsa_bits(parameters: Option<&der::Any>) -> Option<u32> {
+    let parameters = parameters?.to_der().ok()?;
+    dsa_domain(&parameters, "DSA parameters")
+        .ok()
+        .map(|domain| bit_length(&domain.p))
 }
 
 /// A public key found on its own (`PUBLIC KEY` or `RSA PUBLIC KEY`), kept as a
