@@ -639,9 +639,10 @@ pub struct ChainReport {
     pub wrong_order: bool,
     /// Whether revocation was checked.
     pub revocation: Revocation,
-    /// The budget exhausted during building, if any.
+    /// The budget exhausted, if any: while building, or (signatures) while checking CRLs.
     pub budget_exceeded: Option<BudgetLimit>,
-    /// Signatures verified while building.
+    /// Signatures verified against [`Budget::signatures`]: certificates' while building, CRLs'
+    /// while deciding revocation, and those of delegated CRL signers' own paths.
     pub signatures_checked: usize,
 }
 
@@ -686,6 +687,18 @@ pub fn verify(
     anchors: &[Cert],
     options: &VerifyOptions,
 ) -> ChainReport {
+    verify_at_depth(target, untrusted, anchors, options, 0)
+}
+
+/// [`verify`] for a path validated inside another validation: `depth` 0 is the caller's, 1 a
+/// delegated CRL signer's path ([`revocation`], RFC 5280 6.3.3 (f)), and so on.
+pub(crate) fn verify_at_depth(
+    target: &Cert,
+    untrusted: &[Cert],
+    anchors: &[Cert],
+    options: &VerifyOptions,
+    depth: usize,
+) -> ChainReport {
     // A target the caller also trusts carries the trust settings of its trusted copy.
     let settled;
     let target = match anchors
@@ -728,7 +741,8 @@ pub fn verify(
 
     let built = build::build(&pool, &is_anchor, options);
     let comparisons = std::cell::Cell::new(0);
-    let revocation = revocation::Revocation::new(&pool, &is_anchor, options);
+    let revocation =
+        revocation::Revocation::new(&pool, &is_anchor, options, depth, built.signatures_checked);
     let mut paths: Vec<PathReport> = built
         .paths
         .iter()
@@ -867,8 +881,10 @@ pub fn verify(
         } else {
             Revocation::Checked
         },
-        budget_exceeded: built.budget_exceeded,
-        signatures_checked: built.signatures_checked,
+        budget_exceeded: built.budget_exceeded.or(revocation
+            .budget_exceeded()
+            .then_some(BudgetLimit::Signatures)),
+        signatures_checked: revocation.signatures_checked(),
     }
 }
 

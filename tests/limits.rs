@@ -378,3 +378,109 @@ fn a_mesh_of_cross_signs_is_bounded_by_the_path_budget() {
     assert!(report.valid, "{:?}", report.error);
     assert_eq!(report.paths[0].certificates.len(), 13);
 }
+
+fn revocation_file(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/revocation")
+            .join(name),
+    )
+    .unwrap()
+}
+
+fn revocation_cert(name: &str) -> certscope::Cert {
+    let parsed = certscope::parse_input(&revocation_file(name), &Default::default()).unwrap();
+    let first = parsed.certificates().next().unwrap().clone();
+    first
+}
+
+fn revocation_crl(name: &str) -> Vec<u8> {
+    let mut crls = certscope::chain::crl::read_crls(&revocation_file(name)).unwrap();
+    assert_eq!(crls.len(), 1);
+    crls.remove(0)
+}
+
+#[test]
+fn crl_signatures_count_against_the_signature_budget() {
+    use certscope::chain::{
+        verify, Budget, BudgetLimit, ChainError, Profile, Purpose, VerifyOptions,
+    };
+    let mut options = VerifyOptions::at(
+        certscope::time::UnixTime::parse_rfc3339("2026-06-01T00:00:00Z").unwrap(),
+    );
+    options.purpose = Purpose::Any;
+    options.profile = Profile::Rfc5280;
+    let leaf = revocation_cert("leaf.pem");
+    // The intermediate, and two more certificates named as it (a delegated CRL signer and a
+    // key-rollover certificate): three candidate signers for every CRL in its name.
+    let untrusted = [
+        revocation_cert("intermediate.pem"),
+        revocation_cert("crl-signer.pem"),
+        revocation_cert("rollover.pem"),
+    ];
+    let anchors = [revocation_cert("root.pem")];
+    let good = [
+        revocation_crl("root.crl.pem"),
+        revocation_crl("empty.crl.pem"),
+    ];
+
+    // Without hostile CRLs: the certificate signatures of path building, and one CRL
+    // signature per certificate below the root, all counted.
+    let building = verify(&leaf, &untrusted, &anchors, &options).signatures_checked;
+    options.crls = good.to_vec();
+    let report = verify(&leaf, &untrusted, &anchors, &options);
+    assert!(report.valid, "{:?}", report.error);
+    assert_eq!(report.signatures_checked, building + 2);
+
+    // 1,000 CRLs in the intermediate's name that no candidate's key signed, before the good
+    // ones: unbounded, 3,000 signature checks. The budget stops them, and the leaf's status,
+    // which the good CRL would decide, is not decided: the path fails closed, naming the
+    // budget.
+    let hostile = revocation_crl("other-key.crl.pem");
+    options.crls = std::iter::repeat_n(hostile, 1_000)
+        .chain(good.iter().cloned())
+        .collect();
+    let report = timed(
+        "validation with 1,000 CRLs whose signatures do not verify",
+        Duration::from_secs(10),
+        || verify(&leaf, &untrusted, &anchors, &options),
+    );
+    let budget = Budget::default();
+    assert!(!report.valid);
+    assert_eq!(report.budget_exceeded, Some(BudgetLimit::Signatures));
+    assert_eq!(report.signatures_checked, budget.signatures);
+    assert!(
+        matches!(
+            report.error,
+            Some(ChainError::BudgetExceeded {
+                limit: BudgetLimit::Signatures
+            })
+        ),
+        "{:?}",
+        report.error
+    );
+    let leaf_status = &report.paths[0].revocation[0];
+    assert!(
+        leaf_status
+            .dropped
+            .iter()
+            .any(|d| d.reason.contains("budget of 100 signatures")),
+        "{:?}",
+        leaf_status.dropped
+    );
+
+    // A delegated CRL signer's own path is validated within the same budget: with room for
+    // the main path's signatures only, the signer's path is cut short and nothing passes.
+    options.crls = vec![
+        revocation_crl("root.crl.pem"),
+        revocation_crl("delegated-empty.crl.pem"),
+    ];
+    let report = verify(&leaf, &untrusted, &anchors, &options);
+    assert!(report.valid, "{:?}", report.error);
+    let needed = report.signatures_checked;
+    options.budget.signatures = needed - 1;
+    let report = verify(&leaf, &untrusted, &anchors, &options);
+    assert!(!report.valid);
+    assert_eq!(report.budget_exceeded, Some(BudgetLimit::Signatures));
+    assert!(report.signatures_checked < needed);
+}

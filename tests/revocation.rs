@@ -18,7 +18,10 @@ use certscope::time::UnixTime;
 use certscope::Cert;
 use serde_json::Value;
 
-/// Cases where OpenSSL's verdict differs from RFC 5280's, and why.
+/// Cases where OpenSSL's verdict differs from RFC 5280's, and why (docs/openssl-verify.md,
+/// "Revocation and policy corpus"). For each, OpenSSL's answer with `-policy
+/// 2.5.29.32.0` (the RFC's default user-initial-policy-set, given explicitly) is recorded too
+/// and must agree with certscope's.
 const OPENSSL_DIFFERS: &[(&str, &str)] = &[
     (
         "any-policy",
@@ -33,6 +36,35 @@ const OPENSSL_DIFFERS: &[(&str, &str)] = &[
          0: OpenSSL fails it as above",
     ),
 ];
+
+#[test]
+fn openssl_agrees_once_given_the_rfc_default_policy_set() {
+    let cases = read_json("cases.json");
+    let openssl = read_json("openssl.json");
+    for (id, _) in OPENSSL_DIFFERS {
+        let answer = &openssl["answers"][format!("{id}+policy-anyPolicy")];
+        assert_eq!(answer["valid"].as_bool(), Some(true), "{id}: {answer}");
+        let mut case = cases["cases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == *id)
+            .unwrap()
+            .clone();
+        let explicit = case["policy"]["explicit"].as_bool().unwrap_or(false);
+        case["policy"] = serde_json::json!({
+            "policies": ["2.5.29.32.0"], "explicit": explicit, "inhibit_mapping": false,
+            "inhibit_any": false
+        });
+        let report = run(&case);
+        assert!(report.valid, "{id}: {:?}", report.error);
+        assert_eq!(
+            report.paths[0].valid_policies,
+            Some(vec!["anyPolicy".to_string()]),
+            "{id}"
+        );
+    }
+}
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/revocation")
@@ -245,6 +277,22 @@ fn dropped_crls_are_reported_with_their_reason() {
         "{}",
         reason("delegated-signer-missing")
     );
+    // A delegated signer's own status counts (RFC 5280 6.3.3 (f)): revoked, undetermined, or
+    // beyond the one level of CRL signer paths.
+    let revoked = reason("delegated-signer-revoked");
+    assert!(
+        revoked.contains("no valid path") && revoked.contains("revoked"),
+        "{revoked}"
+    );
+    let unknown = reason("delegated-signer-status-unknown");
+    assert!(
+        unknown.contains("revocation status undetermined"),
+        "{unknown}"
+    );
+    let depth = reason("delegated-signer-depth");
+    assert!(depth.contains("1 level deep"), "{depth}");
+    let circular = reason("key-rollover-circular");
+    assert!(circular.contains("1 level deep"), "{circular}");
     // Another CA's CRL is reported as unused by the path, naming its issuer.
     let report = run(&find("wrong-issuer"));
     let unused = &report.paths[0].unused_crls;
@@ -311,4 +359,69 @@ fn policy_outputs_follow_6_1_6() {
         report.paths[0].authorities_constrained_policies,
         Some(vec!["anyPolicy".to_string()])
     );
+}
+
+#[test]
+fn crl_signatures_and_entries_agree_with_python_cryptography() {
+    // `cryptography` cannot validate a path with CRLs; what it can say of each CRL of the
+    // corpus is compared: which certificates' keys verify its signature, and which serials of
+    // the corpus it lists with what reason.
+    let answers = read_json("cryptography.json");
+    assert!(answers["version"]
+        .as_str()
+        .unwrap()
+        .starts_with("cryptography "));
+    let mut names: Vec<String> = std::fs::read_dir(dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let certs: Vec<(String, Cert)> = names
+        .iter()
+        .filter(|n| n.ends_with(".pem") && !n.ends_with(".crl.pem"))
+        .map(|n| (n.clone(), cert(n)))
+        .collect();
+    let serials: Vec<String> = certs
+        .iter()
+        .map(|(_, c)| {
+            certscope::cert::hex(c.x509().tbs_certificate().serial_number().as_bytes())
+                .trim_start_matches('0')
+                .to_string()
+        })
+        .collect();
+    let crls: Vec<&String> = names.iter().filter(|n| n.ends_with(".crl.pem")).collect();
+    assert_eq!(crls.len(), answers["answers"].as_object().unwrap().len());
+    for name in crls {
+        let answer = &answers["answers"][name.as_str()];
+        let bytes = std::fs::read(dir().join(name)).unwrap();
+        let der = chain::crl::read_crls(&bytes).unwrap().remove(0);
+        let crl = chain::crl::Crl::from_der(&der).unwrap();
+        let list = crl.list();
+        let signers: Vec<&str> = certs
+            .iter()
+            .filter(|(_, c)| {
+                certscope::signature::verify(
+                    &list.signature_algorithm,
+                    crl.tbs_der(),
+                    &list.signature,
+                    c.x509().tbs_certificate().subject_public_key_info(),
+                )
+                .is_ok()
+            })
+            .map(|(n, _)| n.as_str())
+            .collect();
+        assert_eq!(signers, strings(&answer["signers"]), "{name}: signers");
+        let report = certscope::analyze(&bytes, &Default::default()).unwrap();
+        let Some(certscope::report::ObjectReport::Crl(crl_report)) = report.objects.first() else {
+            panic!("{name} is not reported as a CRL");
+        };
+        let entries: serde_json::Map<String, Value> = crl_report
+            .revoked
+            .iter()
+            .map(|r| (r.serial.hex.trim_start_matches('0').to_string(), r))
+            .filter(|(serial, _)| serials.contains(serial))
+            .map(|(serial, r)| (serial, serde_json::to_value(&r.reason).unwrap()))
+            .collect();
+        assert_eq!(Value::Object(entries), answer["entries"], "{name}: entries");
+    }
 }

@@ -50,6 +50,12 @@ fn translate(case: &Value, default_time: &str) -> Result<Vec<String>, String> {
             "-untrusted" => args.extend(["--untrusted".into(), value()]),
             "-partial_chain" => args.push("--partial-chain".into()),
             "-verify_depth" => args.extend(["--max-intermediates".into(), value()]),
+            // certscope always processes certificate policies (RFC 5280 6.1).
+            "-policy_check" => {}
+            "-policy" => args.extend(["--policy".into(), value()]),
+            "-explicit_policy" => args.push("--explicit-policy".into()),
+            "-inhibit_map" => args.push("--inhibit-policy-mapping".into()),
+            "-inhibit_any" => args.push("--inhibit-any-policy".into()),
             "-attime" => {
                 let seconds: u64 = value().parse().expect("-attime takes seconds");
                 time = certscope::time::UnixTime(seconds)

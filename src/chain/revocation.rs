@@ -7,8 +7,12 @@
 //! Fail closed: when CRLs are supplied (or [`super::VerifyOptions::require_revocation`] is
 //! set), a certificate whose status no CRL decides fails the path, naming what was missing.
 //! Every CRL set aside for a certificate is reported with the reason.
+//!
+//! A delegated CRL signer's own path is validated with the same CRLs, so its revocation status
+//! counts too, to a bounded depth ([`SIGNER_DEPTH`]); every CRL signature verified counts
+//! against [`super::Budget::signatures`], with the certificates' signatures of path building.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use der::asn1::ObjectIdentifier;
@@ -274,16 +278,35 @@ pub(crate) struct Revocation<'a> {
     signatures: RefCell<HashMap<(usize, usize), bool>>,
     /// (signer, anchor) to whether the signer has a valid path to that anchor.
     signer_paths: RefCell<HashMap<(usize, usize), Result<(), String>>>,
+    /// How deep this validation is nested: 0 for the caller's, 1 inside the validation of a
+    /// delegated CRL signer's path, ...
+    depth: usize,
+    /// Signatures verified so far against [`super::Budget::signatures`]: path building's, then
+    /// CRLs' and delegated signers' paths'.
+    spent: Cell<usize>,
+    /// Whether a CRL signature was left unchecked because the budget was spent.
+    exhausted: Cell<bool>,
 }
 
 /// At most this many certificates named as a CRL's issuer are tried as its signer.
 const SIGNER_CANDIDATES: usize = 16;
 
+/// How deep delegated CRL signers' paths are validated. A delegated signer's path (RFC 5280
+/// 6.3.3 (f)) is validated with the same CRLs, so its own revocation status is decided; inside
+/// that validation, a CRL whose signer would need a path of its own again is set aside (so a
+/// signer whose status only a CRL it signed itself could decide stays undetermined). One
+/// level, as OpenSSL's `check_crl_path` refuses a CRL path inside a CRL path.
+pub const SIGNER_DEPTH: usize = 1;
+
 impl<'a> Revocation<'a> {
+    /// `depth`: how deep this validation is nested ([`SIGNER_DEPTH`]); `spent`: signatures
+    /// path building already verified.
     pub(crate) fn new(
         pool: &'a [&'a Cert],
         is_anchor: &'a [bool],
         options: &'a super::VerifyOptions,
+        depth: usize,
+        spent: usize,
     ) -> Revocation<'a> {
         let mut crls = Vec::new();
         let mut undecodable = Vec::new();
@@ -305,7 +328,28 @@ impl<'a> Revocation<'a> {
             options,
             signatures: RefCell::new(HashMap::new()),
             signer_paths: RefCell::new(HashMap::new()),
+            depth,
+            spent: Cell::new(spent),
+            exhausted: Cell::new(false),
         }
+    }
+
+    /// Signatures verified in all, path building's included.
+    pub(crate) fn signatures_checked(&self) -> usize {
+        self.spent.get()
+    }
+
+    /// Whether a CRL was set aside because the signature budget was spent.
+    pub(crate) fn budget_exceeded(&self) -> bool {
+        self.exhausted.get()
+    }
+
+    fn budget_spent_reason(&self) -> String {
+        format!(
+            "not checked: the budget of {} signatures per validation is spent (path building, \
+             CRLs and CRL signers' paths together)",
+            self.options.budget.signatures
+        )
     }
 
     /// Whether statuses are decided at all: CRLs were supplied or checking was asked for.
@@ -369,10 +413,21 @@ impl<'a> Revocation<'a> {
                     (false, error.to_string(), Some(error))
                 }
                 Status::Undetermined | Status::NotChecked => {
-                    let error = ChainError::RevocationUndetermined {
-                        problem: status.why.clone().unwrap_or_default(),
+                    let why = status.why.clone().unwrap_or_default();
+                    let error = if self.exhausted.get() {
+                        ChainError::BudgetExceeded {
+                            limit: super::BudgetLimit::Signatures,
+                        }
+                    } else {
+                        ChainError::RevocationUndetermined {
+                            problem: why.clone(),
+                        }
                     };
-                    (false, error.to_string(), Some(error))
+                    let explanation = match &error {
+                        ChainError::BudgetExceeded { .. } => format!("{error}: {why}"),
+                        _ => error.to_string(),
+                    };
+                    (false, explanation, Some(error))
                 }
             };
             checks.push(super::Check {
@@ -696,8 +751,10 @@ impl<'a> Revocation<'a> {
             let Some(cert) = self.pool.get(candidate) else {
                 continue;
             };
-            if !self.verifies(crl, candidate, cert) {
-                continue;
+            match self.verifies(crl, candidate, cert) {
+                Some(true) => {}
+                Some(false) => continue,
+                None => return Err(self.budget_spent_reason()),
             }
             if let Some(usage) = crate::ext::key_usage(cert) {
                 if !usage.0.contains(KeyUsages::CRLSign) {
@@ -713,6 +770,7 @@ impl<'a> Revocation<'a> {
             }
             match self.signer_path(candidate, anchor) {
                 Ok(()) => return Ok(candidate),
+                Err(problem) if self.exhausted.get() => return Err(problem),
                 Err(problem) => problems.push(format!(
                     "its signer (certificate {candidate}) has no valid path to the trust anchor \
                      of this path: {problem} (RFC 5280 6.3.3 (f))"
@@ -728,11 +786,18 @@ impl<'a> Revocation<'a> {
         }))
     }
 
-    fn verifies(&self, crl: &Parsed, candidate: usize, cert: &Cert) -> bool {
+    /// Whether `cert`'s key signed `crl`, verified at most once per validation; `None` when
+    /// the signature budget is spent.
+    fn verifies(&self, crl: &Parsed, candidate: usize, cert: &Cert) -> Option<bool> {
         let key = (crl.index, candidate);
         if let Some(&known) = self.signatures.borrow().get(&key) {
-            return known;
+            return Some(known);
         }
+        if self.spent.get() >= self.options.budget.signatures {
+            self.exhausted.set(true);
+            return None;
+        }
+        self.spent.set(self.spent.get().saturating_add(1));
         let list = crl.crl.list();
         let ok = crate::signature::verify(
             &list.signature_algorithm,
@@ -742,18 +807,25 @@ impl<'a> Revocation<'a> {
         )
         .is_ok();
         self.signatures.borrow_mut().insert(key, ok);
-        ok
+        Some(ok)
     }
 
     /// Whether `signer` has a valid path to `anchor` (the same trust anchor, RFC 5280 6.3.3
-    /// (f)). The signer's path is validated for any purpose and without CRLs: the revocation
-    /// of a delegated CRL signer is not checked.
+    /// (f)), validated for any purpose with the same CRLs, so that the signer's own revocation
+    /// status is decided too; one level deep ([`SIGNER_DEPTH`]), within the signature budget
+    /// left.
     fn signer_path(&self, signer: usize, anchor: usize) -> Result<(), String> {
         if let Some(known) = self.signer_paths.borrow().get(&(signer, anchor)) {
             return known.clone();
         }
         let result = if signer == anchor {
             Ok(())
+        } else if self.depth >= SIGNER_DEPTH {
+            Err(format!(
+                "it is a delegated CRL signer met while validating another CRL signer's path, \
+                 and such paths are validated {SIGNER_DEPTH} level deep, so its revocation \
+                 status cannot be decided"
+            ))
         } else {
             let (Some(signer_cert), Some(anchor_cert)) =
                 (self.pool.get(signer), self.pool.get(anchor))
@@ -768,8 +840,6 @@ impl<'a> Revocation<'a> {
                 .map(|(_, c)| (*c).clone())
                 .collect();
             let mut options = self.options.clone();
-            options.crls = Vec::new();
-            options.require_revocation = false;
             options.purpose = super::Purpose::Any;
             options.host = None;
             options.identities = Vec::new();
@@ -777,12 +847,24 @@ impl<'a> Revocation<'a> {
             options.required_extended_key_usage = Vec::new();
             options.initial_policies = Vec::new();
             options.initial_explicit_policy = false;
-            let report = super::verify(
+            options.budget.signatures = self
+                .options
+                .budget
+                .signatures
+                .saturating_sub(self.spent.get());
+            let report = super::verify_at_depth(
                 signer_cert,
                 &untrusted,
                 std::slice::from_ref(*anchor_cert),
                 &options,
+                self.depth.saturating_add(1),
             );
+            self.spent
+                .set(self.spent.get().saturating_add(report.signatures_checked));
+            if report.budget_exceeded == Some(super::BudgetLimit::Signatures) {
+                self.exhausted.set(true);
+                return Err(self.budget_spent_reason());
+            }
             match report.error {
                 None if report.valid => Ok(()),
                 Some(e) => Err(e.to_string()),
@@ -830,7 +912,11 @@ impl<'a> Revocation<'a> {
             let Some(cert) = self.pool.get(signer) else {
                 continue;
             };
-            if !self.verifies(delta, signer, cert) {
+            let Some(verifies) = self.verifies(delta, signer, cert) else {
+                dropped.push(delta.drop(self.budget_spent_reason()));
+                continue;
+            };
+            if !verifies {
                 dropped.push(delta.drop(
                     "a delta CRL not signed by the key that signed its base CRL (RFC 5280 6.3.3 \
                      (c))",

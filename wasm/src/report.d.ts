@@ -584,7 +584,7 @@ export interface ChainReport {
   anchor_stores?: Array<string | null>;
   /** wasm `verify` only: the trust store of the chosen path's anchor, when a path was chosen. */
   anchored_by?: string | null;
-  /** The budget exhausted during building, if any. */
+  /** The budget exhausted, if any: while building, or (signatures) while checking CRLs. */
   budget_exceeded: null | BudgetLimit;
   /** Every certificate the report refers to: target, untrusted, anchors. */
   certificates: ChainCertificate[];
@@ -608,7 +608,7 @@ export interface ChainReport {
   profile: 'web_pki' | 'rfc5280' | 'openssl';
   /** Whether revocation was checked. */
   revocation: 'not_checked' | 'checked';
-  /** Signatures verified while building. */
+  /** Signatures verified against the budget: certificates' while building, CRLs' while deciding revocation, and those of delegated CRL signers' own paths. */
   signatures_checked: number;
   /** Untrusted certificates that no path uses. */
   unused_certificates: number[];

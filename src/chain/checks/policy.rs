@@ -89,6 +89,23 @@ pub(super) fn policies(
         let self_issued = cert.self_issued();
         // 6.1.3 (d), (e): extend the tree with the certificate's policies.
         let certificate_policies = cert.find::<CertificatePolicies>();
+        // 4.2.1.4: a policy OID appears at most once (OpenSSL's policy check refuses it too,
+        // "invalid or inconsistent certificate policy extension").
+        if let Some(cp) = certificate_policies.value() {
+            let mut seen = BTreeSet::new();
+            if let Some(twice) =
+                cp.0.iter()
+                    .map(|p| p.policy_identifier)
+                    .find(|oid| !seen.insert(*oid))
+            {
+                fail(
+                    recorder,
+                    index,
+                    format!("certificatePolicies lists {twice} more than once (RFC 5280 4.2.1.4)"),
+                );
+                return null;
+            }
+        }
         match (certificate_policies.value(), tree.take()) {
             (Some(cp), Some(nodes)) => {
                 let mut next: Vec<PolicyNode> = Vec::new();

@@ -5,7 +5,11 @@ Run from this directory: `python3 generate.py` writes the certificates and CRLs 
 `cases.json`; `python3 generate.py --openssl` also runs every case through
 `openssl verify -crl_check_all -extended_crl -use_deltas` (and `-policy`, `-explicit_policy`,
 `-inhibit_map`, `-inhibit_any` for the policy cases) and writes its answers, with its version,
-to `openssl.json`, which the tests compare against without running OpenSSL.
+to `openssl.json`, which the tests compare against without running OpenSSL. Every run also
+writes `cryptography.json`: what Python `cryptography` (its version recorded) says of each CRL
+where it can express it, which corpus certificates' keys verify the CRL's signature
+(`is_signature_valid`) and which serials it lists with what reason; `cryptography` has no path
+validation with CRLs or policy inputs.
 
 Every key is Ed25519, derived from the certificate's name, and Ed25519 signatures are
 deterministic: a rerun reproduces every file byte for byte.
@@ -235,6 +239,11 @@ def main():
     # A key-rollover certificate: the intermediate's new key certified by its old one
     # (self-issued), the CRL signed by the new key.
     rollover = cert("rollover", ICA, ICA, "intermediate", True, key_label="intermediate-new")
+    # A delegated CRL signer of the root: the root's name, another key, self-issued, not a CA,
+    # cRLSign only. Its CRL covers CA certificates only, so its own status comes from the
+    # root's onlyContainsUserCerts CRL, signed by the root key.
+    root_signer = cert("root-crl-signer", CA, CA, "root", False, key_label="root-crl-signer",
+                       key_usage=["crl_sign"])
     # Policy chain: the intermediate asserts 1.2.3.4 and maps 1.2.3.4 to 1.2.3.5; the leaf
     # asserts 1.2.3.5. A second intermediate asserts only anyPolicy, with a non-critical
     # policyConstraints (requireExplicitPolicy 0).
@@ -252,7 +261,8 @@ def main():
     for fn, c in [("root.pem", root), ("intermediate.pem", inter), ("leaf.pem", leaf),
                   ("leaf-dp.pem", leaf_dp), ("crl-signer.pem", crl_signer),
                   ("crl-authority.pem", authority), ("leaf-indirect.pem", leaf_indirect),
-                  ("rollover.pem", rollover), ("policy-intermediate.pem", p_inter),
+                  ("rollover.pem", rollover), ("root-crl-signer.pem", root_signer),
+                  ("policy-intermediate.pem", p_inter),
                   ("policy-leaf.pem", p_leaf), ("any-intermediate.pem", any_inter),
                   ("any-leaf.pem", any_leaf)]:
             write(fn, c)
@@ -290,6 +300,8 @@ def main():
         "rollover": crl(ICA, "intermediate-new", 28, [(leaf, R.key_compromise, None)]),
         "root-revokes-intermediate": crl(CA, "root", 2, [(inter, R.ca_compromise, None)]),
         "root-only-user": crl(CA, "root", 3, idp=idp(user=True)),
+        "root-revokes-signer": crl(CA, "root", 4, [(crl_signer, R.key_compromise, None)]),
+        "root-delegated": crl(CA, "root-crl-signer", 5, idp=idp(ca=True)),
         "stranger": crl("Stranger CA", "stranger", 1, [(leaf, R.key_compromise, None)]),
     }
     crl_files = {k: write(f"{k}.crl.pem", v) for k, v in crls.items()}
@@ -404,10 +416,32 @@ def main():
          "the cRLIssuer's CRL lacks indirectCRL: it does not cover the leaf",
          "leaf-indirect.pem", chain + ["crl-authority.pem"], ["not-indirect"], False,
          ["undetermined", "good"], "revocation_undetermined")
+    case("delegated-signer-revoked", "6.3.3 (f)",
+         "the delegated CRL signer's own certificate is revoked by the root: its CRL is set "
+         "aside, the leaf is undetermined",
+         "leaf.pem", chain + ["crl-signer.pem"], ["delegated-empty", "root-revokes-signer"],
+         False, ["undetermined", "good"], "revocation_undetermined", include_root_crl=False)
+    case("delegated-signer-status-unknown", "6.3.3 (f), (k)",
+         "no CRL decides the delegated CRL signer's own status (nor the intermediate's): its "
+         "CRL is set aside",
+         "leaf.pem", chain + ["crl-signer.pem"], ["delegated-empty"], False,
+         ["undetermined", "undetermined"], "revocation_undetermined", include_root_crl=False)
+    case("delegated-signer-depth", "6.3.3 (f)",
+         "the delegated signer's status comes only from a CRL of another delegated signer "
+         "(the root's): one level of CRL signer paths is validated, the leaf is undetermined",
+         "leaf.pem", chain + ["crl-signer.pem", "root-crl-signer.pem"],
+         ["delegated-empty", "root-delegated", "root-only-user"], False,
+         ["undetermined", "good"], "revocation_undetermined", include_root_crl=False)
     case("key-rollover", "6.3.3 (f)",
-         "the CRL is signed by the CA's new key, certified by the old one (self-issued)",
-         "leaf.pem", chain + ["rollover.pem"], ["rollover"], False, ["revoked", "good"],
-         "revoked")
+         "the CRL is signed by the CA's new key, certified by the old one (self-issued); the "
+         "old key's onlyContainsCACerts CRL decides the rollover certificate",
+         "leaf.pem", chain + ["rollover.pem"], ["rollover", "only-ca"], False,
+         ["revoked", "good"], "revoked")
+    case("key-rollover-circular", "6.3.3 (f), (k)",
+         "the new key's CRL is the only one covering the rollover certificate that certifies "
+         "it: the signer's status is undetermined, so the CRL is set aside",
+         "leaf.pem", chain + ["rollover.pem"], ["rollover"], False,
+         ["undetermined", "good"], "revocation_undetermined")
 
     policy_chain = ["policy-intermediate.pem"]
     pol = lambda **kw: dict({"policies": [], "explicit": False, "inhibit_mapping": False,
@@ -443,15 +477,56 @@ def main():
         json.dump({"generator": "tests/data/revocation/generate.py", "cases": cases}, f,
                   indent=1)
         f.write("\n")
+    write_cryptography_answers()
     if openssl:
         run_openssl(cases)
+
+
+def write_cryptography_answers():
+    import cryptography
+    certs = {fn: obj for fn, obj in WRITTEN.items() if isinstance(obj, x509.Certificate)}
+    answers = {}
+    for fn, obj in sorted(WRITTEN.items()):
+        if not isinstance(obj, x509.CertificateRevocationList):
+            continue
+        signers = sorted(c for c, cert_obj in certs.items()
+                         if obj.is_signature_valid(cert_obj.public_key()))
+        entries = {}
+        for certificate in certs.values():
+            entry = obj.get_revoked_certificate_by_serial_number(certificate.serial_number)
+            if entry is None:
+                continue
+            try:
+                reason = entry.extensions.get_extension_for_class(x509.CRLReason).value.reason
+                reason = reason.value
+            except x509.ExtensionNotFound:
+                reason = None
+            entries[format(certificate.serial_number, "x")] = reason
+        answers[fn] = {"signers": signers, "entries": entries}
+    with open(os.path.join(HERE, "cryptography.json"), "w") as f:
+        json.dump({"version": f"cryptography {cryptography.__version__}", "answers": answers},
+                  f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
+# The cases where OpenSSL 3.0 and RFC 5280 differ: OpenSSL's user-constrained policy set is
+# empty when no -policy is given; given `-policy anyPolicy` (the RFC's default initial set), it
+# agrees. Both runs are recorded, the second as "ID+policy-anyPolicy".
+ANY_POLICY_VARIANTS = ["any-policy", "policy-constraints-noncritical"]
 
 
 def run_openssl(cases):
     version = subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout.strip()
     at = int(AT.timestamp())
     answers = {}
+    variants = []
     for c in cases:
+        if c["id"] in ANY_POLICY_VARIANTS:
+            p = dict(c["policy"] or {"policies": [], "explicit": False, "inhibit_mapping": False,
+                                     "inhibit_any": False})
+            p["policies"] = ["2.5.29.32.0"]
+            variants.append(dict(c, id=c["id"] + "+policy-anyPolicy", policy=p))
+    for c in cases + variants:
         with tempfile.TemporaryDirectory() as tmp:
             untrusted = os.path.join(tmp, "untrusted.pem")
             with open(untrusted, "wb") as out:
