@@ -275,6 +275,60 @@ test('attribute changes render again: purpose, trust, target, mode', async () =>
   await page.close();
 });
 
+test('verify mode takes the policy inputs and the CRLs of its input, and shows the policy sets', async () => {
+  const page = await openDocs();
+  await page.locator('#inline >> css=.fingerprint.sha256').waitFor();
+  const corpus = (name) => readFile(join(ROOT, 'tests/data/revocation', name), 'utf8');
+  const chain = (await corpus('policy-leaf.pem')) + (await corpus('policy-intermediate.pem')) + (await corpus('root.pem'));
+  // A checker for the policy chain (RFC 5280 6.1): the intermediate maps 1.2.3.4 to the
+  // leaf's 1.2.3.5. The user's set 1.2.3.9 with explicit policy: no valid policy.
+  const first = await page.evaluate((text) => new Promise((resolve) => {
+    const element = document.createElement('cert-scope');
+    element.id = 'policy';
+    for (const [name, value] of [['mode', 'verify'], ['purpose', 'any'], ['trust', 'last'],
+      ['at', '2026-06-01T00:00:00Z'], ['policies', '1.2.3.9'], ['explicit-policy', '']]) {
+      element.setAttribute(name, value);
+    }
+    element.addEventListener('certscope-result', (e) => resolve(JSON.parse(JSON.stringify(e.detail))), { once: true });
+    element.textContent = text;
+    document.body.append(element);
+  }), chain);
+  assert.equal(first.chain.valid, false);
+  assert.equal(first.chain.error.kind, 'policy');
+  assert.match(await text(page, '#policy >> css=.verdict'), /^✖ Not valid: certificate policies: /);
+  // The mapped policy is in the user's set: valid, and both sets of RFC 5280 6.1.6 shown.
+  let event = await change(page, '#policy', [['policies', '1.2.3.4']]);
+  assert.equal(event.detail.chain.valid, true);
+  const path = event.detail.chain.paths[event.detail.chain.chosen];
+  assert.deepEqual(path.authorities_constrained_policies, ['1.2.3.5']);
+  assert.deepEqual(path.valid_policies, ['1.2.3.5']);
+  assert.equal(await text(page, '#policy >> css=.path.chosen .policy-sets'),
+    'Policies: authorities-constrained 1.2.3.5; user-constrained 1.2.3.5');
+  // Policy mapping inhibited: 1.2.3.4 is deleted and nothing is valid.
+  event = await change(page, '#policy', [['inhibit-policy-mapping', '']]);
+  assert.equal(event.detail.chain.valid, false);
+  assert.equal(event.detail.chain.error.kind, 'policy');
+  // Revocation asked for, with no CRL in the input: undetermined, and the chain fails closed.
+  event = await change(page, '#policy', [['inhibit-policy-mapping', null], ['require-revocation', '']]);
+  assert.equal(event.detail.chain.valid, false);
+  assert.equal(event.detail.chain.error.kind, 'revocation_undetermined');
+  assert.match(await text(page, '#policy >> css=.verdict'), /^✖ Not valid: revocation status undetermined: /);
+  // CRLs in the input: the root's decides the Policy CA (good); the only other one is another
+  // CA's, so the leaf's status stays undetermined and the chain fails closed.
+  const crls = (await corpus('root.crl.pem')) + (await corpus('empty.crl.pem'));
+  event = await page.evaluate((text) => new Promise((resolve) => {
+    const element = document.getElementById('policy');
+    element.addEventListener('certscope-result', (e) => resolve(JSON.parse(JSON.stringify(e.detail))), { once: true });
+    element.textContent = text;
+  }), chain + crls).then((detail) => ({ detail }));
+  assert.equal(event.detail.chain.valid, false);
+  const statuses = event.detail.chain.paths[event.detail.chain.chosen].revocation.map((r) => r.status);
+  assert.deepEqual(statuses, ['undetermined', 'good']);
+  assert.deepEqual(page.watch.violations(), []);
+  assert.deepEqual(page.watch.errors, []);
+  await page.close();
+});
+
 test('bad input and bad attributes give an error event and an error state', async () => {
   const page = await openDocs();
   await page.locator('#verify-client >> css=.verdict').waitFor();
