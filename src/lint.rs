@@ -1073,6 +1073,11 @@ pub(crate) mod oids {
     pub const SURNAME: Oid = Oid::new_unwrap("2.5.4.4");
     pub const SERIAL_NUMBER: Oid = Oid::new_unwrap("2.5.4.5");
     pub const COUNTRY: Oid = Oid::new_unwrap("2.5.4.6");
+    pub const LOCALITY: Oid = Oid::new_unwrap("2.5.4.7");
+    pub const STATE: Oid = Oid::new_unwrap("2.5.4.8");
+    pub const STREET: Oid = Oid::new_unwrap("2.5.4.9");
+    pub const POSTAL_CODE: Oid = Oid::new_unwrap("2.5.4.17");
+    pub const DOMAIN_COMPONENT: Oid = Oid::new_unwrap("0.9.2342.19200300.100.1.25");
     pub const ORGANIZATION: Oid = Oid::new_unwrap("2.5.4.10");
     pub const GIVEN_NAME: Oid = Oid::new_unwrap("2.5.4.42");
     pub const PSEUDONYM: Oid = Oid::new_unwrap("2.5.4.65");

@@ -345,6 +345,7 @@ fn malformed_extension(c: &Context<'_>) -> Vec<Hit> {
     check::<KeyUsage>(c, &mut hits);
     check::<NameConstraints>(c, &mut hits);
     check::<SubjectAltName>(c, &mut hits);
+    check::<x509_cert::ext::pkix::IssuerAltName>(c, &mut hits);
     check::<SubjectKeyIdentifier>(c, &mut hits);
     hits
 }
@@ -1072,7 +1073,7 @@ fn inhibit_any_policy_critical(c: &Context<'_>) -> Vec<Hit> {
 }
 
 /// Whether `uri` starts with an RFC 3986 scheme and a colon, with something after it.
-fn absolute_uri(uri: &str) -> bool {
+pub(super) fn absolute_uri(uri: &str) -> bool {
     let Some((scheme, rest)) = uri.split_once(':') else {
         return false;
     };
@@ -1101,7 +1102,7 @@ fn san_uri_syntax(c: &Context<'_>) -> Vec<Hit> {
 
 /// Whether `address` is a bare addr-spec: one `@`, non-empty local part and domain, no
 /// space, angle bracket or control character.
-fn addr_spec(address: &str) -> bool {
+pub(super) fn addr_spec(address: &str) -> bool {
     let Some((local, domain)) = address.rsplit_once('@') else {
         return false;
     };

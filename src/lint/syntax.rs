@@ -73,6 +73,28 @@ lints! {
         "A SignedCertificateTimestampList must contain at least one SCT.";
     precertificate_sct_list: "e_precert_with_sct_list", Error, "RFC 6962 3.1; 3.3", ALL_KINDS, None,
         "A precertificate (poison extension) must not carry an SCT list: SCTs go into the final certificate.";
+    ian_dns_space: "e_ext_ian_space_dns_name", Error, "RFC 5280 4.2.1.7; 4.2.1.6", ALL_KINDS, None,
+        "An issuerAltName dNSName must not contain a space (RFC 1034 preferred name syntax).";
+    ian_email_syntax: "e_ext_ian_rfc822_format_invalid", Error, "RFC 5280 4.2.1.7; 4.2.1.6", ALL_KINDS, None,
+        "An issuerAltName rfc822Name must be a bare local-part@domain address.";
+    ian_uri_relative: "e_ext_ian_uri_relative", Error, "RFC 5280 4.2.1.7; 4.2.1.6", ALL_KINDS, None,
+        "An issuerAltName uniformResourceIdentifier must be an absolute URI, with a scheme and a scheme-specific part.";
+    ian_uri_host: "e_ext_ian_uri_host_not_fqdn_or_ip", Error, "RFC 5280 4.2.1.7; 4.2.1.6", ALL_KINDS, None,
+        "An issuerAltName URI that includes an authority must name a fully qualified domain name or an IP address as its host.";
+    san_uri_host: "e_ext_san_uri_host_not_fqdn_or_ip", Error, "RFC 5280 4.2.1.6", ALL_KINDS, None,
+        "A subjectAltName URI that includes an authority must name a fully qualified domain name or an IP address as its host.";
+    san_dns_too_long: "e_ext_san_dns_name_too_long", Error, "RFC 5280 4.2.1.6; RFC 1035 2.3.4", ALL_KINDS, None,
+        "A subjectAltName dNSName must be at most 253 octets.";
+    dns_hyphen: "e_rfc_dnsname_hyphen_at_label_edge", Error, "RFC 5280 4.2.1.6; RFC 1034 3.5", ALL_KINDS, None,
+        "A subjectAltName dNSName label must not start or end with a hyphen (RFC 1034 preferred name syntax).";
+    given_name_length: "e_subject_given_name_max_length", Error, "RFC 5280 A.1 (X520name, ub-name)", ALL_KINDS, None,
+        "givenName must be at most 32768 characters.";
+    surname_length: "e_subject_surname_max_length", Error, "RFC 5280 A.1 (X520name, ub-name)", ALL_KINDS, None,
+        "surname must be at most 32768 characters.";
+    serial_number_printable: "e_subject_dn_serial_number_not_printable_string", Error, "RFC 5280 A.1 (X520SerialNumber)", ALL_KINDS, None,
+        "The subject's serialNumber attribute must be a PrintableString.";
+    issuer_country_printable: "e_issuer_dn_country_not_printable_string", Error, "RFC 5280 A.1 (X520countryName)", ALL_KINDS, None,
+        "The issuer's countryName must be a PrintableString.";
 }
 
 const CRL_DISTRIBUTION_POINTS: &str = "extensions/cRLDistributionPoints";
@@ -522,4 +544,245 @@ fn precertificate_sct_list(c: &Context<'_>) -> Vec<Hit> {
         &extension_field(&oids::SCT_LIST),
         || "a precertificate carries a SignedCertificateTimestampList".to_owned(),
     )
+}
+
+const UB_NAME: usize = 32_768;
+
+fn given_name_length(c: &Context<'_>) -> Vec<Hit> {
+    too_long(c, oids::GIVEN_NAME, UB_NAME)
+}
+
+fn surname_length(c: &Context<'_>) -> Vec<Hit> {
+    too_long(c, oids::SURNAME, UB_NAME)
+}
+
+/// A hit for each attribute of type `oid` in `field` not encoded as a PrintableString.
+fn not_printable(c: &Context<'_>, field: &str, oid: ObjectIdentifier) -> Vec<Hit> {
+    let name = if field == "issuer" {
+        c.tbs().issuer()
+    } else {
+        c.tbs().subject()
+    };
+    name.iter_rdn()
+        .flat_map(|rdn| rdn.iter())
+        .filter(|atv| atv.oid == oid && atv.value.tag() != Tag::PrintableString)
+        .map(|atv| {
+            let short = crate::oid::short_name(&oid);
+            hit(
+                format!("{field}/attributes/{short}"),
+                format!(
+                    "{short} in the {field} is a {:?}, not a PrintableString",
+                    atv.value.tag()
+                ),
+            )
+        })
+        .collect()
+}
+
+fn serial_number_printable(c: &Context<'_>) -> Vec<Hit> {
+    not_printable(c, "subject", oids::SERIAL_NUMBER)
+}
+
+fn issuer_country_printable(c: &Context<'_>) -> Vec<Hit> {
+    not_printable(c, "issuer", oids::COUNTRY)
+}
+
+/// The issuerAltName entries of one kind, as text.
+fn ian_texts(c: &Context<'_>, kind: &str) -> Vec<String> {
+    issuer_alt_names(c)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|name| match (name, kind) {
+            (GeneralName::DnsName(s), "dNSName") => Some(s.as_str().to_owned()),
+            (GeneralName::Rfc822Name(s), "rfc822Name") => Some(s.as_str().to_owned()),
+            (GeneralName::UniformResourceIdentifier(s), "uniformResourceIdentifier") => {
+                Some(s.as_str().to_owned())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The subjectAltName URIs.
+fn san_uris(c: &Context<'_>) -> Vec<String> {
+    c.san()
+        .into_iter()
+        .filter_map(|name| match name {
+            GeneralName::UniformResourceIdentifier(s) => Some(s.as_str().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ian_dns_space(c: &Context<'_>) -> Vec<Hit> {
+    ian_texts(c, "dNSName")
+        .into_iter()
+        .filter(|name| name.contains(' '))
+        .map(|name| {
+            hit(
+                extension_field(&ISSUER_ALT_NAME_OID),
+                format!(
+                    "dNSName \"{}\" contains a space",
+                    crate::display::escape(&name)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn ian_email_syntax(c: &Context<'_>) -> Vec<Hit> {
+    ian_texts(c, "rfc822Name")
+        .into_iter()
+        .filter(|text| !text.is_empty() && !super::rfc5280::addr_spec(text))
+        .map(|text| {
+            hit(
+                extension_field(&ISSUER_ALT_NAME_OID),
+                format!(
+                    "rfc822Name \"{}\" is not a bare local-part@domain address",
+                    crate::display::escape(&text)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn ian_uri_relative(c: &Context<'_>) -> Vec<Hit> {
+    ian_texts(c, "uniformResourceIdentifier")
+        .into_iter()
+        .filter(|text| !text.is_empty() && !super::rfc5280::absolute_uri(text))
+        .map(|text| {
+            hit(
+                extension_field(&ISSUER_ALT_NAME_OID),
+                format!(
+                    "uniformResourceIdentifier \"{}\" is not an absolute URI",
+                    crate::display::escape(&text)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The host of a URI that includes an authority (`scheme://authority...`, RFC 3986 3.2), or
+/// `None` when it has none.
+fn uri_host(uri: &str) -> Option<&str> {
+    let (_, rest) = uri.split_once(':')?;
+    let rest = rest.strip_prefix("//")?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    if host_port.starts_with('[') {
+        return Some(
+            host_port
+                .split_once(']')
+                .map_or(host_port, |(host, _)| host),
+        );
+    }
+    Some(
+        host_port
+            .split_once(':')
+            .map_or(host_port, |(host, _)| host),
+    )
+}
+
+/// Whether a URI host is an IP address (IPv4, or an IP literal in brackets) or a domain name
+/// of letter-digit-hyphen labels.
+fn host_is_fqdn_or_ip(host: &str) -> bool {
+    if let Some(literal) = host.strip_prefix('[') {
+        return literal.parse::<std::net::Ipv6Addr>().is_ok() || literal.starts_with('v');
+    }
+    if host.parse::<std::net::Ipv4Addr>().is_ok() {
+        return true;
+    }
+    let name = host.strip_suffix('.').unwrap_or(host);
+    !name.is_empty()
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Hits for the URIs with an authority whose host is neither a domain name nor an address.
+fn uri_hosts(uris: Vec<String>, field: &str) -> Vec<Hit> {
+    uris.into_iter()
+        .filter(|uri| uri_host(uri).is_some_and(|host| !host_is_fqdn_or_ip(host)))
+        .map(|uri| {
+            hit(
+                field,
+                format!(
+                    "the host of \"{}\" is neither a fully qualified domain name nor an IP address",
+                    crate::display::escape(&uri)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn ian_uri_host(c: &Context<'_>) -> Vec<Hit> {
+    uri_hosts(
+        ian_texts(c, "uniformResourceIdentifier"),
+        &extension_field(&ISSUER_ALT_NAME_OID),
+    )
+}
+
+fn san_uri_host(c: &Context<'_>) -> Vec<Hit> {
+    uri_hosts(san_uris(c), "extensions/subjectAltName")
+}
+
+fn san_dns_too_long(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| name.strip_suffix('.').unwrap_or(name).len() > 253)
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!("a dNSName is {} octets long (at most 253)", name.len()),
+            )
+        })
+        .collect()
+}
+
+fn dns_hyphen(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .filter(|name| {
+            name.split('.')
+                .any(|label| label.starts_with('-') || label.ends_with('-'))
+        })
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!(
+                    "dNSName \"{}\" has a label that starts or ends with a hyphen",
+                    crate::display::escape(&name)
+                ),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_hosts_are_read_from_the_authority() {
+        assert_eq!(
+            uri_host("http://user@example.com:80/x"),
+            Some("example.com")
+        );
+        assert_eq!(uri_host("ldap:///cn=CA"), Some(""));
+        assert_eq!(uri_host("urn:uuid:1234"), None);
+        assert_eq!(uri_host("http://[2001:db8::1]:8080/"), Some("[2001:db8::1"));
+        assert!(host_is_fqdn_or_ip("[2001:db8::1"));
+        assert!(host_is_fqdn_or_ip("192.0.2.1"));
+        assert!(host_is_fqdn_or_ip("crl.example.com."));
+        assert!(!host_is_fqdn_or_ip(""));
+        assert!(!host_is_fqdn_or_ip("bad_host.example"));
+        assert!(!host_is_fqdn_or_ip("-a.example"));
+    }
 }

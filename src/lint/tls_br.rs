@@ -166,6 +166,28 @@ lints! {
         "The subject must not contain an attribute type more than once (domainComponent and streetAddress aside).";
     client_auth: "e_client_auth_not_allowed", Error, "Chrome Root Program Policy 1.8, 1.3.2", SERVER, Some("2027-03-15"),
         "A TLS server certificate issued from 2027-03-15 under the Chrome Root Store must not assert clientAuth: the hierarchy serves server authentication only.";
+    rdn_order: "e_invalid_subject_rdn_order", Error, "TLS BR 7.1.4.2 (ballot SC62)", SERVER_AND_CA, Some("2023-09-15"),
+        "Subject attributes listed in TLS BR 7.1.4.2 must appear in the table's order: domainComponent, countryName, stateOrProvinceName, localityName, postalCode, streetAddress, organizationName, surname, givenName, organizationalUnitName, commonName.";
+    country_must_appear: "e_sub_cert_country_name_must_appear", Error, "TLS BR 7.1.2.7.3; 7.1.2.7.4 (1.x: 7.1.4.2.2)", SERVER, None,
+        "countryName must be present when organizationName, givenName or surname is.";
+    locality_must_appear: "e_sub_cert_locality_name_must_appear", Error, "TLS BR 7.1.2.7.3; 7.1.2.7.4 (1.x: 7.1.4.2.2)", SERVER, None,
+        "localityName or stateOrProvinceName must be present when organizationName, givenName or surname is.";
+    locality_must_not_appear: "e_sub_cert_locality_name_must_not_appear", Error, "TLS BR 7.1.2.7.2 (1.x: 7.1.4.2.2)", SERVER, None,
+        "localityName must not be present without organizationName, givenName or surname.";
+    province_must_not_appear: "e_sub_cert_province_must_not_appear", Error, "TLS BR 7.1.2.7.2 (1.x: 7.1.4.2.2)", SERVER, None,
+        "stateOrProvinceName must not be present without organizationName, givenName or surname.";
+    postal_code_must_not_appear: "e_sub_cert_postal_code_must_not_appear", Error, "TLS BR 7.1.2.7.2 (1.x: 7.1.4.2.2)", SERVER, None,
+        "postalCode must not be present without organizationName, givenName or surname.";
+    street_must_not_appear: "e_sub_cert_street_address_should_not_exist", Error, "TLS BR 7.1.2.7.2 (1.x: 7.1.4.2.2)", SERVER, None,
+        "streetAddress must not be present without organizationName, givenName or surname.";
+    noninformational: "e_subject_contains_noninformational_value", Error, "TLS BR 7.1.4.3 (1.x: 7.1.4.2.2 j)", SERVER_AND_CA, None,
+        "A subject attribute must not hold only metadata such as \".\", \"-\" or a space to say that the value is absent or not applicable.";
+    crl_issuer_or_reasons: "e_crlissuer_must_not_be_present_in_cdp", Error, "TLS BR 7.1.2.11.2 (ballot SC62)", SERVER_AND_SUBORDINATE, Some("2023-09-15"),
+        "A distribution point must not contain cRLIssuer or reasons.";
+    aia_methods: "e_aia_must_contain_permitted_access_method", Error, "TLS BR 7.1.2.7.7; 7.1.2.10.3 (ballot SC62)", SERVER_AND_SUBORDINATE, Some("2023-09-15"),
+        "authorityInfoAccess must contain only id-ad-ocsp and id-ad-caIssuers access descriptions.";
+    backdated: "e_sub_cert_excessively_backdated", Error, "TLS BR 7.1.2.7 (notBefore; ballot SC62)", SERVER, Some("2023-09-15"),
+        "notBefore must be within 48 hours of the signing: an embedded SCT, which the log issued before the certificate was signed, must not be more than 48 hours after notBefore.";
 }
 
 fn eku_missing(c: &Context<'_>) -> Vec<Hit> {
@@ -1275,4 +1297,219 @@ fn client_auth(c: &Context<'_>) -> Vec<Hit> {
 fn attribute_name(dotted: &str) -> String {
     ObjectIdentifier::new(dotted)
         .map_or_else(|_| dotted.to_owned(), |oid| crate::oid::short_name(&oid))
+}
+
+/// The position of each attribute type in the table of TLS BR 7.1.4.2.
+const SUBJECT_ORDER: [(ObjectIdentifier, &str); 11] = [
+    (oids::DOMAIN_COMPONENT, "domainComponent"),
+    (oids::COUNTRY, "countryName"),
+    (oids::STATE, "stateOrProvinceName"),
+    (oids::LOCALITY, "localityName"),
+    (oids::POSTAL_CODE, "postalCode"),
+    (oids::STREET, "streetAddress"),
+    (oids::ORGANIZATION, "organizationName"),
+    (oids::SURNAME, "surname"),
+    (oids::GIVEN_NAME, "givenName"),
+    (oids::ORGANIZATIONAL_UNIT, "organizationalUnitName"),
+    (oids::COMMON_NAME, "commonName"),
+];
+
+fn rdn_order(c: &Context<'_>) -> Vec<Hit> {
+    let position = |oid: &str| SUBJECT_ORDER.iter().position(|(o, _)| o.to_string() == oid);
+    // The highest table position among earlier RDNs; attributes of one multi-valued RDN are a
+    // SET, whose order DER fixes, so they are compared with earlier RDNs only.
+    let mut earlier: Option<usize> = None;
+    let mut current: Option<usize> = None;
+    let mut current_rdn = usize::MAX;
+    for attribute in crate::name::attributes(c.tbs().subject()) {
+        if attribute.rdn != current_rdn {
+            earlier = earlier.max(current);
+            current = None;
+            current_rdn = attribute.rdn;
+        }
+        let Some(here) = position(&attribute.oid) else {
+            continue;
+        };
+        if let Some(before) = earlier.filter(|before| *before > here) {
+            let name = |index: usize| SUBJECT_ORDER.get(index).map_or("?", |(_, n)| n);
+            return vec![hit(
+                "subject",
+                format!("{} comes after {}", name(here), name(before)),
+            )];
+        }
+        current = current.max(Some(here));
+    }
+    Vec::new()
+}
+
+/// Whether the subject names an organization or a person (TLS BR 1.x 7.1.4.2.2 d-g).
+fn names_identity(c: &Context<'_>) -> bool {
+    [oids::ORGANIZATION, oids::GIVEN_NAME, oids::SURNAME]
+        .into_iter()
+        .any(|oid| !c.subject_values(oid).is_empty())
+}
+
+fn subject_has(c: &Context<'_>, oid: ObjectIdentifier) -> bool {
+    !c.subject_values(oid).is_empty()
+}
+
+fn country_must_appear(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        names_identity(c) && !subject_has(c, oids::COUNTRY),
+        "subject/attributes/C",
+        || "the subject names an organization or a person without countryName".to_owned(),
+    )
+}
+
+fn locality_must_appear(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        names_identity(c) && !subject_has(c, oids::LOCALITY) && !subject_has(c, oids::STATE),
+        "subject/attributes/L",
+        || {
+            "the subject names an organization or a person without localityName or \
+             stateOrProvinceName"
+                .to_owned()
+        },
+    )
+}
+
+/// A hit when the subject has `oid` but names no organization or person.
+fn without_identity(c: &Context<'_>, oid: ObjectIdentifier) -> Vec<Hit> {
+    let name = crate::oid::short_name(&oid);
+    hit_if(
+        !names_identity(c) && subject_has(c, oid),
+        &format!("subject/attributes/{name}"),
+        || format!("{name} is present without organizationName, givenName or surname"),
+    )
+}
+
+fn locality_must_not_appear(c: &Context<'_>) -> Vec<Hit> {
+    without_identity(c, oids::LOCALITY)
+}
+
+fn province_must_not_appear(c: &Context<'_>) -> Vec<Hit> {
+    without_identity(c, oids::STATE)
+}
+
+fn postal_code_must_not_appear(c: &Context<'_>) -> Vec<Hit> {
+    without_identity(c, oids::POSTAL_CODE)
+}
+
+fn street_must_not_appear(c: &Context<'_>) -> Vec<Hit> {
+    without_identity(c, oids::STREET)
+}
+
+fn noninformational(c: &Context<'_>) -> Vec<Hit> {
+    crate::name::attributes(c.tbs().subject())
+        .into_iter()
+        .filter(|a| !a.value.is_empty() && a.value.chars().all(|ch| matches!(ch, '.' | '-' | ' ')))
+        .map(|a| {
+            hit(
+                format!("subject/attributes/{}", a.name),
+                format!(
+                    "{} is {:?}, a placeholder rather than information",
+                    a.name, a.value
+                ),
+            )
+        })
+        .collect()
+}
+
+fn crl_issuer_or_reasons(c: &Context<'_>) -> Vec<Hit> {
+    let Some(points) = ext::find::<ext::CrlDistributionPoints>(c.cert)
+        .value()
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    let mut hits = Vec::new();
+    for point in &points.0 {
+        if point.crl_issuer.is_some() {
+            hits.push(hit(
+                "extensions/cRLDistributionPoints",
+                "a distribution point contains cRLIssuer",
+            ));
+        }
+        if point.reasons.is_some() {
+            hits.push(hit(
+                "extensions/cRLDistributionPoints",
+                "a distribution point contains reasons",
+            ));
+        }
+    }
+    hits
+}
+
+fn aia_methods(c: &Context<'_>) -> Vec<Hit> {
+    access_descriptions(c)
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| ![oids::AIA_OCSP, oids::AIA_CA_ISSUERS].contains(&d.access_method))
+        .map(|d| {
+            hit(
+                "extensions/authorityInfoAccess",
+                format!(
+                    "access method {} is neither id-ad-ocsp nor id-ad-caIssuers",
+                    crate::oid::short_name(&d.access_method)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The timestamps (milliseconds since the epoch) of the SCTs embedded in the certificate
+/// (RFC 6962 3.2, 3.3); empty when there is no list or it does not parse.
+fn sct_timestamps(c: &Context<'_>) -> Vec<u64> {
+    use der::Decode;
+    let Some(extension) = ext::raw(c.cert, &oids::SCT_LIST).next() else {
+        return Vec::new();
+    };
+    let Ok(list) = der::asn1::OctetString::from_der(extension.extn_value.as_bytes()) else {
+        return Vec::new();
+    };
+    let bytes = list.as_bytes();
+    let length = |at: usize| -> Option<usize> {
+        let pair = bytes.get(at..at.checked_add(2)?)?;
+        Some(usize::from(u16::from_be_bytes([
+            *pair.first()?,
+            *pair.get(1)?,
+        ])))
+    };
+    let mut timestamps = Vec::new();
+    let Some(total) = length(0) else {
+        return timestamps;
+    };
+    let end = total.saturating_add(2).min(bytes.len());
+    let mut at = 2;
+    while at < end {
+        let Some(size) = length(at) else {
+            break;
+        };
+        let body = at.saturating_add(2);
+        // version (1 octet, v1 = 0), log id (32), timestamp (8).
+        if let Some(stamp) = bytes.get(body.saturating_add(33)..body.saturating_add(41)) {
+            if bytes.get(body) == Some(&0) {
+                let mut octets = [0u8; 8];
+                octets.copy_from_slice(stamp);
+                timestamps.push(u64::from_be_bytes(octets));
+            }
+        }
+        at = body.saturating_add(size);
+    }
+    timestamps
+}
+
+fn backdated(c: &Context<'_>) -> Vec<Hit> {
+    let Some(earliest) = sct_timestamps(c).into_iter().min() else {
+        return Vec::new();
+    };
+    let signed_no_earlier = earliest / 1000;
+    let late = signed_no_earlier.saturating_sub(c.not_before.0);
+    hit_if(late > 2 * DAY, "validity/notBefore", || {
+        format!(
+            "an embedded SCT is from {} hours after notBefore: the certificate was signed at \
+             least that long after it, more than the 48 hours allowed",
+            late / 3600
+        )
+    })
 }

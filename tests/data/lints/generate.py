@@ -729,6 +729,19 @@ lint("e_superfluous_ku_encoding", dict(set={"ku": (raw("2.5.29.15", b"\x03\x03\x
 lint("e_incorrect_ku_encoding", dict(set={"ku": (raw("2.5.29.15", b"\x03\x02\x00\x80"), True)}))
 lint("e_empty_sct_list", dict(set={"sct": raw("1.3.6.1.4.1.11129.2.4.2", tlv(0x04, b"\x00\x00"))}))
 lint("e_precert_with_sct_list", dict(set={"poison": (x509.PrecertPoison(), True)}), dict(drop=["sct"], set={"poison": (x509.PrecertPoison(), True)}))
+IAN_RAW = lambda *names: raw("2.5.29.18", seq(list(names)))
+lint("e_ext_ian_space_dns_name", dict(set={"ian": IAN_RAW(tlv(0x82, b"ca .example.com"))}), dict(set={"ian": IAN_RAW(tlv(0x82, b"ca.example.com"))}))
+lint("e_ext_ian_rfc822_format_invalid", dict(set={"ian": IAN_RAW(tlv(0x81, b"ca at example.com"))}), dict(set={"ian": IAN_RAW(tlv(0x81, b"ca@example.com"))}))
+lint("e_ext_ian_uri_relative", dict(set={"ian": IAN_RAW(tlv(0x86, b"ca.example.com/issuer"))}), dict(set={"ian": IAN_RAW(tlv(0x86, b"http://ca.example.com/issuer"))}))
+lint("e_ext_ian_uri_host_not_fqdn_or_ip", dict(set={"ian": IAN_RAW(tlv(0x86, b"http://ca..example.com/"))}), dict(set={"ian": IAN_RAW(tlv(0x86, b"http://ca.example.com:8080/issuer"))}))
+lint("e_ext_san_uri_host_not_fqdn_or_ip", dict(kind="device", set={"san": san([x509.UniformResourceIdentifier("spiffe:///device/0001")])}), dict(kind="device", set={"san": san([x509.UniformResourceIdentifier("spiffe://example.com./device/0001")])}))
+DNS_253 = "a" * 63 + "." + "b" * 63 + "." + "c" * 63 + "." + "d" * 61
+lint("e_ext_san_dns_name_too_long", dict(kind="device", set={"san": san([dns(DNS_253 + "d")])}), dict(kind="device", set={"san": san([dns(DNS_253)])}))
+lint("e_rfc_dnsname_hyphen_at_label_edge", dict(kind="device", set={"san": san([dns("device-0001-.example.com")])}), dict(kind="device", set={"san": san([dns("device-0001.example.com")])}))
+lint("e_subject_given_name_max_length", dict(kind="device", subject=device_subject((NameOID.GIVEN_NAME, "x" * 32769))))
+lint("e_subject_surname_max_length", dict(kind="device", subject=device_subject((NameOID.SURNAME, "x" * 32769))))
+lint("e_subject_dn_serial_number_not_printable_string", dict(kind="device", subject=device_subject((NameOID.SERIAL_NUMBER, "SN-0001", _ASN1Type.UTF8String))), dict(kind="device", subject=device_subject((NameOID.SERIAL_NUMBER, "SN-0001"))))
+lint("e_issuer_dn_country_not_printable_string", dict(issuer=name((NameOID.COUNTRY_NAME, "US", _ASN1Type.UTF8String), (NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))))
 
 # TLS BR: subject profiles, reverse zones, repeated attributes, Chrome's clientAuth rule
 lint("e_cab_dv_subject_invalid_values", dict(subject=name((NameOID.LOCALITY_NAME, "Springfield"), (NameOID.COMMON_NAME, "www.example.com"))), dict(subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.COMMON_NAME, "www.example.com"))))
@@ -740,6 +753,23 @@ lint("e_cert_policy_ov_requires_province_or_locality", dict(set={"cp": policies(
 lint("e_arpa_domain_not_allowed", dict(set={"san": san([dns("www.example.com"), dns("1.0.0.10.in-addr.arpa")])}), dict(set={"san": san([dns("www.example.com"), dns("in-addr.arpa.example.com")])}))
 lint("e_duplicate_subject_attribs", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.ORGANIZATION_NAME, "Certscope Labs"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))), dict(kind="subca", subject=name((NameOID.DOMAIN_COMPONENT, "com"), (NameOID.DOMAIN_COMPONENT, "example"), (NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))))
 lint("e_client_auth_not_allowed", dict(set={"eku": eku(SERVER_AUTH, CLIENT_AUTH)}, not_before=day(2027, 4, 1), days=90), dict(set={"eku": eku(SERVER_AUTH, CLIENT_AUTH)}))
+lint("e_invalid_subject_rdn_order", dict(subject=name((NameOID.COMMON_NAME, "www.example.com"), (NameOID.COUNTRY_NAME, "US"))), dict(subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.COMMON_NAME, "www.example.com"))))
+lint("e_sub_cert_country_name_must_appear", dict(set={"cp": policies(POLICY_OV)}, subject=name((NameOID.LOCALITY_NAME, "Springfield"), (NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.COMMON_NAME, "www.example.com"))), dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT((NameOID.LOCALITY_NAME, "Springfield"))))
+lint("e_sub_cert_locality_name_must_appear", dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT()), dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT((NameOID.STATE_OR_PROVINCE_NAME, "Illinois"))))
+for lint_id, oid, value in [
+    ("e_sub_cert_locality_name_must_not_appear", NameOID.LOCALITY_NAME, "Springfield"),
+    ("e_sub_cert_province_must_not_appear", NameOID.STATE_OR_PROVINCE_NAME, "Illinois"),
+    ("e_sub_cert_postal_code_must_not_appear", NameOID.POSTAL_CODE, "62701"),
+    ("e_sub_cert_street_address_should_not_exist", NameOID.STREET_ADDRESS, "1 Main Street"),
+]:
+    located = [] if oid == NameOID.LOCALITY_NAME else [(NameOID.LOCALITY_NAME, "Springfield")]
+    if oid == NameOID.STATE_OR_PROVINCE_NAME:
+        located = []
+    lint(lint_id, dict(subject=name((NameOID.COUNTRY_NAME, "US"), (oid, value), (NameOID.COMMON_NAME, "www.example.com"))), dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT(*sorted(located + [(oid, value)], key=lambda p: [NameOID.STATE_OR_PROVINCE_NAME, NameOID.LOCALITY_NAME, NameOID.POSTAL_CODE, NameOID.STREET_ADDRESS].index(p[0])))))
+lint("e_subject_contains_noninformational_value", dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT((NameOID.STATE_OR_PROVINCE_NAME, "-"), (NameOID.LOCALITY_NAME, "Springfield"))), dict(set={"cp": policies(POLICY_OV)}, subject=OV_SUBJECT((NameOID.STATE_OR_PROVINCE_NAME, "Illinois"), (NameOID.LOCALITY_NAME, "Springfield"))))
+lint("e_crlissuer_must_not_be_present_in_cdp", dict(set={"crldp": x509.CRLDistributionPoints([x509.DistributionPoint([x509.UniformResourceIdentifier("http://crl.example.com/ca.crl")], None, None, [x509.DirectoryName(CA_NAME)])])}))
+lint("e_aia_must_contain_permitted_access_method", dict(set={"aia": x509.AuthorityInformationAccess(list(aia()) + [x509.AccessDescription(ObjectIdentifier("1.3.6.1.5.5.7.48.5"), x509.UniformResourceIdentifier("http://ca.example.com/repository/"))])}))
+lint("e_sub_cert_excessively_backdated", dict(not_before=day(2026, 5, 29)), dict(not_before=day(2026, 5, 30) + datetime.timedelta(hours=1)))
 
 # S/MIME BR
 lint("e_smime_eku_email_protection_missing", dict(kind="smime", set={"eku": eku(CLIENT_AUTH)}), dict(kind="smime"), rule_set="smime-br")
