@@ -1,6 +1,6 @@
 // The page: reads what the user gives, asks the worker (the wasm core) to analyse and verify,
 // and renders the core's reports. It never derives a verdict itself.
-import { el, renderReport, chainView } from './render.js';
+import { el, renderReport, chainView, lintPanel } from './render.js';
 import { asn1Panel } from './asn1view.js';
 import { connect } from './client.js';
 
@@ -40,7 +40,7 @@ function busy(region, text) {
 }
 
 // What the user gave: a list of inputs (pasted text or files), and the merged report.
-const state = { inputs: [], report: null, objects: [], chain: null };
+const state = { inputs: [], report: null, objects: [], chain: null, mozillaLabel: null, relinted: new Set() };
 
 function status(text) {
   $('#status').textContent = text;
@@ -77,6 +77,7 @@ async function analyzeAll() {
     state.report = merged;
     renderPasswordPrompt(merged.problems);
     renderReport($('#results'), merged, state.inputs.map((i) => i.name), { actions: objectActions });
+    state.relinted = new Set();
     renderChainControls();
     const count = merged.objects.length;
     status(`${count} object${count === 1 ? '' : 's'} found in ${Math.round(performance.now() - started)} ms`);
@@ -200,6 +201,7 @@ async function verifyChain() {
     const result = await call('verify', [state.inputs.map((i) => i.data), options], { store, onProgress: work.progress });
     state.chain = result;
     renderChain(result);
+    await relintPath(result);
     status(result.valid ? 'The chain is valid for this purpose.' : 'The chain is not valid for this purpose.');
   } catch (error) {
     $('#chain-result').replaceChildren(el('p', { class: 'card problem error-message', role: 'alert', text: error.message }));
@@ -221,8 +223,58 @@ async function offerStores() {
   const stores = await call('stores', []);
   const mozilla = stores?.mozilla;
   if (!mozilla) return;
+  state.mozillaLabel = mozilla.label;
   $('#mozilla-label').textContent = mozilla.label;
   $('#mozilla-row').hidden = false;
+}
+
+// ---- lints under a public hierarchy ----
+
+/** Replaces the lint panel of the certificate card with this global index. */
+function replaceLints(index, findings, ruleSets, note) {
+  const card = document.querySelector(`#results article.certificate[data-index="${index}"]`);
+  if (!card) return;
+  const panel = lintPanel(findings, card, { ruleSets, note, open: Boolean(note) });
+  const old = card.querySelector(':scope > .lints, :scope > .lints-clean');
+  if (old) old.replaceWith(panel);
+  else card.append(panel);
+}
+
+/**
+ * After a verification whose chosen path ends at a root of the Mozilla store, the core lints
+ * the path's certificates again as members of a public hierarchy: Baseline Requirements
+ * findings that the analysis, knowing no chain, reported as advice are errors. Any other
+ * verification puts the analysis's findings back.
+ */
+async function relintPath(result) {
+  for (const index of state.relinted) {
+    const object = state.report.objects[index];
+    replaceLints(index, object.lints, object.lint_rule_sets, null);
+  }
+  state.relinted = new Set();
+  const label = state.mozillaLabel;
+  const path = result.paths?.[result.chosen];
+  if (!label || !path || result.anchored_by !== label) return;
+  const byInput = new Map();
+  for (const certIndex of path.certificates) {
+    const sha256 = result.certificates[certIndex]?.sha256;
+    const object = state.report.objects.find((o) => o.kind === 'certificate' && o.fingerprints.sha256 === sha256);
+    if (!object) continue; // the root, which came from the store
+    const { input, local } = state.objects[object.index];
+    if (!byInput.has(input)) byInput.set(input, []);
+    byInput.get(input).push({ index: object.index, local });
+  }
+  const note = `Linted as part of a public hierarchy: the chain ends at a root of ${label}, so Baseline Requirements findings are errors, not advice.`;
+  for (const [input, wanted] of byInput) {
+    const options = { ...analysisOptions(), hierarchy: 'public', public_store: label };
+    const results = await call('lint', [state.inputs[input].data, options]);
+    for (const { index, local } of wanted) {
+      const entry = results.find((r) => r.index === local);
+      if (!entry) continue;
+      replaceLints(index, entry.findings, entry.rule_sets, note);
+      state.relinted.add(index);
+    }
+  }
 }
 
 function renderChain(result) {

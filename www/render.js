@@ -163,13 +163,26 @@ function purposesTable(purposes) {
 
 const SEVERITY_ORDER = ['error', 'advice', 'warning', 'notice', 'info', 'not_effective', 'not_applicable'];
 
+/** The rule sets the core ran on a certificate and why it chose each (`rule_set_choice`s). */
+function ruleSetLine(choices) {
+  if (!Array.isArray(choices) || choices.length === 0) return null;
+  return el('p', { class: 'rule-sets' }, 'Rule sets: ', choices.map((choice, i) => el('span', {
+    class: `rule-set ${choice.binding ? 'binding' : 'advice-only'}`, 'data-rule-set': choice.rule_set,
+  }, i ? '; ' : '', el('code', { text: choice.rule_set }), ` (${choice.reason})`)));
+}
+
 /**
  * The lint findings of one certificate, grouped by severity. With a `card`, each finding that
- * names a field gets a button highlighting that field in the card.
+ * names a field gets a button highlighting that field in the card. `ruleSets` (the core's
+ * rule-set choices) says which sets ran and why; `note`, a line shown before them.
  */
-export function lintPanel(lints, card = null, { open = false } = {}) {
+export function lintPanel(lints, card = null, { open = false, ruleSets = null, note = null } = {}) {
   if (!Array.isArray(lints)) return null;
-  if (lints.length === 0) return el('p', { class: 'lints-clean', text: 'No lint findings.' });
+  const context = [note ? el('p', { class: 'lint-note', text: note }) : null, ruleSetLine(ruleSets)];
+  if (lints.length === 0) {
+    if (!note && !ruleSetLine(ruleSets)) return el('p', { class: 'lints-clean', text: 'No lint findings.' });
+    return el('div', { class: 'lints-clean' }, el('p', { text: 'No lint findings.' }), context);
+  }
   const groups = SEVERITY_ORDER.map((severity) => [severity, lints.filter((l) => l.severity === severity)])
     .filter(([, list]) => list.length);
   const other = lints.filter((l) => !SEVERITY_ORDER.includes(l.severity));
@@ -177,6 +190,7 @@ export function lintPanel(lints, card = null, { open = false } = {}) {
   return el('details', { class: 'section lints', open: open || lints.some((l) => l.severity === 'error') },
     el('summary', {}, `Lint findings (${lints.length})`,
       groups.map(([severity, list]) => el('span', { class: `pill sev-${severity}`, text: `${list.length} ${humanKey(severity)}` }))),
+    context,
     groups.map(([severity, list]) => el('div', { class: `lint-group sev-${severity}` },
       el('h4', { text: humanKey(severity) }),
       el('ul', {}, list.map((finding) => el('li', {},
@@ -238,7 +252,7 @@ export function certificateCard(cert, report = {}, hooks = {}) {
     purposesTable(cert.purposes),
     el('details', { class: 'section', 'data-field': 'extensions' }, el('summary', { text: `Extensions (${cert.extensions.length})` }), extensionList(cert.extensions)),
   ].filter((node) => node !== null && node !== undefined));
-  card.append(lintPanel(cert.lints, card) ?? '');
+  card.append(lintPanel(cert.lints, card, { ruleSets: cert.lint_rule_sets }) ?? '');
   if (hooks.actions) card.append(hooks.actions(cert, card));
   return card;
 }
@@ -353,11 +367,11 @@ function revocationList(path, name) {
       unused.map((d) => el('li', { class: 'muted', text: `CRL #${d.crl + 1} unused: ${d.reason}` }))));
 }
 
-/** The core's lint results (one entry per certificate: index, subject, findings). */
+/** The core's lint results (one entry per certificate: index, subject, findings, rule sets). */
 export function lintView(entries) {
   if (entries.length === 0) return [el('p', { class: 'empty', text: 'No certificate in the input.' })];
   return entries.map((entry) => el('article', { class: 'card lint-result', 'data-index': entry.index },
     el('h3', { class: 'subject', text: entry.subject || '(empty subject)' }),
     el('p', { class: 'origin', text: `#${entry.index + 1}` }),
-    lintPanel(entry.findings, null, { open: true })));
+    lintPanel(entry.findings, null, { open: true, ruleSets: entry.rule_sets })));
 }

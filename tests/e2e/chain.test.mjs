@@ -84,6 +84,60 @@ test('the Mozilla root store is fetched only once asked for, and anchors a real 
   await page.close();
 });
 
+test('after a chain to the Mozilla store, the path is linted as a public hierarchy; a private chain is not', async () => {
+  const { page, watch } = await openPage(state);
+  await paste(page, GOOGLE[0] + GOOGLE[1], '2026-03-01T00:00:00');
+  const cards = page.locator('#results article.certificate');
+  // The analysis knows no chain: each card says which rule sets ran and why, and no note.
+  assert.match(await cards.nth(0).locator('.rule-sets').textContent(),
+    /^Rule sets: rfc5280 \(RFC 5280 applies to every certificate\); tls-br \(the certificate asserts policy 2\.23\.140\.1\.2\.1/);
+  assert.equal(await page.locator('#results .lint-note').count(), 0);
+
+  await page.check('#mozilla');
+  assert.match(await verify(page, { host: 'www.google.com' }), /^✔ Valid/);
+  await page.locator('#results .lint-note').nth(1).waitFor();
+  const label = `webpki-root-certs ${WEBPKI_ROOTS_VERSION}`;
+  for (const n of [0, 1]) {
+    assert.equal(await cards.nth(n).locator('.lint-note').textContent(),
+      `Linted as part of a public hierarchy: the chain ends at a root of ${label}, so Baseline Requirements findings are errors, not advice.`);
+    assert.equal(await cards.nth(n).locator('.lint-note').count(), 1);
+  }
+  await screenshot(page, 'chain-mozilla-public-lints');
+  // Verified again without the store: the analysis's findings come back.
+  await page.uncheck('#mozilla');
+  assert.match(await verify(page, { host: 'www.google.com' }), /^✖ Not valid/);
+  assert.equal(await page.locator('#results .lint-note').count(), 0);
+
+  // A chain to a root the user trusts is private: the leaf's Baseline Requirements findings
+  // stay advice, and the rule sets say why.
+  await paste(page, BASE_LEAF + BASE_INTERMEDIATE + BASE_ROOT, '2026-06-01T00:00:00');
+  assert.match(await verify(page, { host: 'leaf.example.com', trust: [2] }), /^✔ Valid/);
+  const leaf = page.locator('#results article.certificate').first();
+  assert.equal(await page.locator('#results .lint-note').count(), 0);
+  const advice = await leaf.locator('.lint-group.sev-advice li code').allTextContents();
+  assert.ok(advice.includes('e_sub_cert_valid_time_longer_than_398_days'), advice.join(' '));
+  assert.equal(await leaf.locator('.lint-group.sev-error').count(), 0);
+  assert.match(await leaf.locator('.rule-set[data-rule-set="tls-br"]').textContent(), /findings are advice/);
+  assert.equal(await leaf.locator('.rule-set[data-rule-set="tls-br"]').getAttribute('class'), 'rule-set advice-only');
+
+  // The same findings under a public hierarchy, from the core the page runs, in this browser:
+  // every advice the analysis gave is an error or a warning, and none is advice.
+  const publicFindings = await page.evaluate(async ({ pem, at }) => {
+    const { connect } = await import('/client.js');
+    const [entry] = await connect().lint(pem, { at, hierarchy: 'public', public_store: 'mozilla' });
+    return { findings: entry.findings.map((f) => [f.id, f.severity]), rule_sets: entry.rule_sets };
+  }, { pem: BASE_LEAF, at: '2026-06-01T00:00:00Z' });
+  const severity = new Map(publicFindings.findings);
+  for (const id of advice) assert.ok(['error', 'warning'].includes(severity.get(id)), `${id}: ${severity.get(id)}`);
+  assert.equal(severity.get('e_sub_cert_valid_time_longer_than_398_days'), 'error');
+  assert.ok(![...severity.values()].includes('advice'));
+  const tls = publicFindings.rule_sets.find((r) => r.rule_set === 'tls-br');
+  assert.deepEqual([tls.evidence, tls.binding], ['public_root', true]);
+  assert.match(tls.reason, /chain ends at a root of the mozilla store/);
+  assertClean(watch);
+  await page.close();
+});
+
 test('the wasm module does not carry the Mozilla roots; the static file does', async () => {
   const wasm = await readFile(join(ROOT, 'www/pkg/certscope_wasm_bg.wasm'));
   const bundle = await readFile(join(ROOT, 'www/pkg/roots/mozilla.pem'), 'utf8');

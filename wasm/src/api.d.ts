@@ -31,6 +31,8 @@ export interface LintOptions {
   include_not_applicable?: boolean;
   /** Password for PKCS#12 inputs. */
   password?: string | null;
+  /** With `hierarchy: "public"`, the name of the root store the chain ends at, as the reasons of the rule sets give it; default: `user`. */
+  public_store?: string | null;
   /** Force one rule set; default (or `auto`): chosen from each certificate's role. */
   rule_set?: 'auto' | 'rfc5280' | 'tls-br' | 'smime-br' | 'code-signing-br' | 'device' | null;
 }
@@ -40,6 +42,8 @@ export interface LintResult {
   /** The findings, as in the report's `lints` (`Finding` in `schema/report.schema.json`). */
   findings: Finding[];
   index: number;
+  /** The rule sets that were run and why each was chosen, as in the report's `lint_rule_sets` (`rule_set_choice` in `schema/report.schema.json`). */
+  rule_sets: RuleSetChoice[];
   /** The certificate's subject, RFC 4514. */
   subject: string;
 }

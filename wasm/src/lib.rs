@@ -473,6 +473,9 @@ struct JsLintOptions {
     /// Requirements chosen from the role alone report `advice`.
     #[cfg_attr(feature = "schema", schemars(extend("enum" = ["public", "private", null])))]
     hierarchy: Option<String>,
+    /// With `hierarchy: "public"`, the name of the root store the chain ends at, as the
+    /// reasons of the rule sets give it; default: `user`.
+    public_store: Option<String>,
 }
 
 /// The lint findings of one certificate of the input (`index` counts all its objects).
@@ -486,6 +489,10 @@ struct LintEntry {
     /// The findings, as in the report's `lints` (`Finding` in `schema/report.schema.json`).
     #[cfg_attr(feature = "schema", schemars(schema_with = "schema::findings"))]
     findings: Vec<certscope::Finding>,
+    /// The rule sets that were run and why each was chosen, as in the report's
+    /// `lint_rule_sets` (`rule_set_choice` in `schema/report.schema.json`).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::rule_sets"))]
+    rule_sets: Vec<certscope::lint::RuleSetChoice>,
 }
 
 /// Lints every certificate in the input, with rule sets chosen from each certificate's role
@@ -509,7 +516,9 @@ pub fn lint(
     };
     let hierarchy = match js.hierarchy.as_deref() {
         None => None,
-        Some("public") => Some(certscope::Hierarchy::Public("user".to_owned())),
+        Some("public") => Some(certscope::Hierarchy::Public(
+            js.public_store.clone().unwrap_or_else(|| "user".to_owned()),
+        )),
         Some("private") => Some(certscope::Hierarchy::Private),
         Some(other) => return Err(js_error(format!("unknown hierarchy {other}"))),
     };
@@ -531,6 +540,7 @@ pub fn lint(
                 index,
                 subject: certscope::name::rfc4514(cert.x509().tbs_certificate().subject()),
                 findings: certscope::lint(cert, &options),
+                rule_sets: certscope::lint::target(cert, &options).reasons,
             }),
             _ => None,
         })
@@ -549,6 +559,14 @@ pub mod schema {
         json_schema!({
             "type": "array",
             "items": { "$ref": "report.schema.json#/$defs/finding" }
+        })
+    }
+
+    /// The rule sets of a `LintResult`: the report schema's `rule_set_choice`.
+    pub(crate) fn rule_sets(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "array",
+            "items": { "$ref": "report.schema.json#/$defs/rule_set_choice" }
         })
     }
 
