@@ -314,6 +314,7 @@ impl VerifyOptions {
 /// how specific they are, and the most specific one is reported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "kind"))]
 #[non_exhaustive]
 pub enum ChainError {
@@ -343,18 +344,22 @@ pub enum ChainError {
     Expired {
         /// The validation time.
         #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+        #[cfg_attr(feature = "schema", schemars(with = "u64"))]
         time: UnixTime,
         /// notAfter.
         #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+        #[cfg_attr(feature = "schema", schemars(with = "u64"))]
         not_after: UnixTime,
     },
     /// A certificate is not yet valid at the given time.
     NotYetValid {
         /// The validation time.
         #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+        #[cfg_attr(feature = "schema", schemars(with = "u64"))]
         time: UnixTime,
         /// notBefore.
         #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+        #[cfg_attr(feature = "schema", schemars(with = "u64"))]
         not_before: UnixTime,
     },
     /// An issuing certificate is not a CA.
@@ -508,6 +513,7 @@ impl std::error::Error for ChainError {}
 /// One named check on one certificate of a path.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Check {
     /// Stable name, e.g. `validity`, `basic_constraints`, `name_constraints`.
     pub name: String,
@@ -526,6 +532,7 @@ pub struct Check {
 /// Where a certificate of the report came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Source {
     /// The certificate being validated.
@@ -539,6 +546,8 @@ pub enum Source {
 /// A certificate as the chain report refers to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ChainCertificate"))]
 pub struct CertificateEntry {
     /// Where it came from.
     pub source: Source,
@@ -555,6 +564,7 @@ pub struct CertificateEntry {
 /// One path from the target to an anchor, with every check made on it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PathReport {
     /// Indices into [`ChainReport::certificates`], target first, anchor last.
     pub certificates: Vec<usize>,
@@ -566,6 +576,7 @@ pub struct PathReport {
     pub error: Option<ChainError>,
     /// The latest notBefore in the path, used to prefer newer paths.
     #[cfg_attr(feature = "serde", serde(with = "unix_seconds"))]
+    #[cfg_attr(feature = "schema", schemars(with = "u64"))]
     pub newest_not_before: UnixTime,
     /// The valid policies at the end of the path (the deepest level of RFC 5280's valid
     /// policy tree), `None` when the tree is NULL.
@@ -590,6 +601,7 @@ pub struct PathReport {
 /// An issuer no supplied certificate provides: who to look for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MissingIssuer {
     /// Index of the certificate whose issuer is missing.
     pub certificate: usize,
@@ -604,6 +616,7 @@ pub struct MissingIssuer {
 /// Revocation status as far as the supplied CRLs tell.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Revocation {
     /// No CRL was given: not checked.
@@ -615,6 +628,7 @@ pub enum Revocation {
 /// The result of [`verify`]: every path, the chosen one and why, and what is missing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChainReport {
     /// The profile the verdict was reached under.
     pub profile: Profile,

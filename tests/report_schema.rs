@@ -36,7 +36,14 @@ const AT: u64 = 1_748_736_000;
 const FIXTURE_PASSWORD: &str = "fixture";
 
 /// Keywords that only document.
-const ANNOTATIONS: &[&str] = &["$schema", "$id", "title", "description", "$defs"];
+const ANNOTATIONS: &[&str] = &[
+    "$schema",
+    "$id",
+    "$comment",
+    "title",
+    "description",
+    "$defs",
+];
 
 /// Chain report fields only the outer layers add (wasm `verify`, CLI `verify --json`), so the
 /// core's reports cannot show them.
@@ -58,12 +65,12 @@ const REPORT_ARMS_WITHOUT_FIXTURE: &[&str] = &[
 
 /// Chain schema arms no fixture reaches yet (see [`REPORT_ARMS_WITHOUT_FIXTURE`]).
 const CHAIN_ARMS_WITHOUT_FIXTURE: &[&str] = &[
-    "#/$defs/chain_error/oneOf/6/",  // not_ca
-    "#/$defs/chain_error/oneOf/7/",  // path_length_exceeded
-    "#/$defs/chain_error/oneOf/12/", // unknown_critical_extension
+    "#/$defs/ChainError/oneOf/6/",  // not_ca
+    "#/$defs/ChainError/oneOf/7/",  // path_length_exceeded
+    "#/$defs/ChainError/oneOf/12/", // unknown_critical_extension
     // crl_unusable: only a supplied CRL that does not decode, which the fixtures' parser never
     // yields as a CRL (tests/chain.rs gives one).
-    "#/$defs/chain_error/oneOf/14/",
+    "#/$defs/ChainError/oneOf/14/",
 ];
 
 /// One violation: where in the value (a JSON pointer) and what.

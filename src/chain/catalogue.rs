@@ -1,6 +1,6 @@
 //! The chain checks as data: every check a path report can name, with where its rule comes
 //! from, what it checks and which profiles make it. `docs/checks.md` is generated from
-//! [`CHECKS`] (`tests/check_catalogue.rs`), and every check recorded on a path must be listed
+//! [`CHECKS`] by `cargo xtask generate`, and every check recorded on a path must be listed
 //! here (asserted in debug builds, so every test run checks it).
 
 use super::Profile;

@@ -31,6 +31,7 @@ use crate::time::UnixTime;
 /// The revocation status of one certificate (RFC 5280 6.3.3: `cert_status`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Status {
@@ -48,6 +49,7 @@ pub enum Status {
 /// A CRL set aside while deciding one certificate's status, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DroppedCrl {
     /// Index into the supplied CRLs ([`super::VerifyOptions::crls`]).
     pub crl: usize,
@@ -61,6 +63,7 @@ pub struct DroppedCrl {
 /// set aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CertificateRevocation {
     /// Index into [`super::ChainReport::certificates`].
     pub certificate: usize,

@@ -1,5 +1,5 @@
-// The report's types, generated from schema/report.schema.json and
-// schema/chain.schema.json by `cargo xtask generate`: do not edit.
+// The report's types, generated from their JSON Schemas (schema/report.schema.json and
+// schema/chain.schema.json) by `cargo xtask generate`: do not edit.
 // Keys are snake_case; absent values are null.
 
 /** The versioned report certscope produces for one input (CLI --json, wasm API). Field names are snake_case; schema_version changes on any incompatible change. */
@@ -578,14 +578,14 @@ export interface Warning {
   severity: string;
 }
 
-/** The result of building and validating the chain of one certificate (`certscope::chain::ChainReport`): CLI `verify --json`, wasm `verify`. Field names are snake_case; the report schema_version covers this shape too. The outer layers add fields, listed here as optional: the wasm API `explanation`, `extra_anchors`, `anchor_stores` and `anchored_by`, the CLI `mozilla_roots`. */
+/** The result of building and validating the chain of one certificate (`certscope::chain::ChainReport`): CLI `verify --json`, wasm `verify`. Field names are snake_case; the report's schema_version covers this shape too. The outer layers add fields, listed here as optional: the wasm API `explanation`, `extra_anchors`, `anchor_stores` and `anchored_by`, the CLI `mozilla_roots`. */
 export interface ChainReport {
-  /** wasm `verify` only: for each entry of `certificates`, the trust store an anchor belongs to (`trusted inputs`, or the `extra_anchors` label); `null` for the target and untrusted certificates. */
+  /** wasm `verify` only: for each entry of `certificates`: the trust store an anchor belongs to (`trusted inputs`, or the `extra_anchors` label); `null` for the target and untrusted certificates. */
   anchor_stores?: Array<string | null>;
   /** wasm `verify` only: the trust store of the chosen path's anchor, when a path was chosen. */
   anchored_by?: string | null;
   /** The budget exhausted, if any: while building, or (signatures) while checking CRLs. */
-  budget_exceeded: null | BudgetLimit;
+  budget_exceeded: BudgetLimit | null;
   /** Every certificate the report refers to: target, untrusted, anchors. */
   certificates: ChainCertificate[];
   /** Index into `paths` of the chosen path. */
@@ -593,10 +593,10 @@ export interface ChainReport {
   /** Why that path was chosen. */
   chosen_because: string;
   /** The most specific error when invalid. */
-  error: null | ChainError;
-  /** wasm `verify` only: the verdict in words when not valid. */
+  error: ChainError | null;
+  /** wasm `verify` only: the verdict's explanation in words, when the chain is not valid. */
   explanation?: string | null;
-  /** wasm `verify` only: the label of the extra anchors, when given. */
+  /** wasm `verify` only: the label of `extra_anchors`, when given. */
   extra_anchors?: string | null;
   /** Issuers no path could find. */
   missing_issuers: MissingIssuer[];
@@ -604,11 +604,11 @@ export interface ChainReport {
   mozilla_roots?: string;
   /** Every path found. */
   paths: PathReport[];
-  /** The profile the verdict was reached under (`certscope::chain::PROFILES`; `web_pki` is the profile named `webpki`). */
-  profile: 'web_pki' | 'rfc5280' | 'openssl';
+  /** The profile the verdict was reached under. */
+  profile: Profile;
   /** Whether revocation was checked. */
-  revocation: 'not_checked' | 'checked';
-  /** Signatures verified against the budget: certificates' while building, CRLs' while deciding revocation, and those of delegated CRL signers' own paths. */
+  revocation: Revocation;
+  /** Signatures verified against `Budget::signatures`: certificates' while building, CRLs' while deciding revocation, and those of delegated CRL signers' own paths. */
   signatures_checked: number;
   /** Untrusted certificates that no path uses. */
   unused_certificates: number[];
@@ -617,24 +617,15 @@ export interface ChainReport {
   /** Whether the untrusted certificates were given out of order (each should be followed by its issuer, RFC 8446 4.4.2 / RFC 5246 7.4.2). */
   wrong_order: boolean;
 }
-/** A limit on the work path building may do. */
-export type BudgetLimit = 'signatures' | 'candidates' | 'name_constraint_comparisons' | 'paths';
-/** A certificate the report refers to, and which list it was given in. */
-export interface ChainCertificate {
-  /** Issuer, RFC 4514. */
-  issuer: string;
-  /** Position within its source list (0 for the target). */
-  position: number;
-  /** SHA-256 of the DER, hex. */
-  sha256: string;
-  /** Where it came from. */
-  source: 'target' | 'untrusted' | 'anchor';
-  /** Subject, RFC 4514. */
-  subject: string;
-}
-/** The revocation status of one certificate of a path (RFC 5280 6.3), with the CRLs that decided it and those set aside. */
+/** Which limit of the `Budget` was exhausted. */
+export type BudgetLimit =
+  | 'signatures'
+  | 'candidates'
+  | 'name_constraint_comparisons'
+  | 'paths';
+/** The revocation status of one certificate of a path, with the CRLs that decided it and those set aside. */
 export interface CertificateRevocation {
-  /** Index into `certificates`. */
+  /** Index into `ChainReport::certificates`. */
   certificate: number;
   /** Indices of the supplied CRLs (complete and delta) consulted: for a good or revoked status those that decided it, for an undetermined one those that covered only some reasons. */
   crls: number[];
@@ -645,11 +636,24 @@ export interface CertificateRevocation {
   /** For a revoked certificate: the CRLReason name (`unspecified` when the entry has none). */
   reason: string | null;
   /** good, revoked, undetermined or not checked. */
-  status: 'good' | 'revoked' | 'undetermined' | 'not_checked';
+  status: Status;
   /** For an undetermined status: what was missing. */
   why: string | null;
 }
-/** Why a path or the whole validation failed; `kind` says which. */
+/** A certificate as the chain report refers to it. */
+export interface ChainCertificate {
+  /** Issuer, RFC 4514. */
+  issuer: string;
+  /** Position within its source list (0 for the target). */
+  position: number;
+  /** SHA-256 of the DER, hex. */
+  sha256: string;
+  /** Where it came from. */
+  source: Source;
+  /** Subject, RFC 4514. */
+  subject: string;
+}
+/** Why a path (or the whole validation) failed. Ranked: `ChainError::rank` orders errors by how specific they are, and the most specific one is reported. */
 export type ChainError =
   | { kind: 'unknown_issuer'; missing: string }
   | { kind: 'budget_exceeded'; limit: BudgetLimit }
@@ -670,14 +674,14 @@ export type ChainError =
   | { kind: 'profile'; problem: string }
   | { kind: 'policy'; problem: string }
   | { kind: 'distrusted'; problem: string };
-/** One check made on a path, about one certificate (an index in `certificates`). */
+/** One named check on one certificate of a path. */
 export interface Check {
-  /** Index into `certificates` of the certificate it concerns. */
+  /** Index into `ChainReport::certificates` of the certificate it concerns. */
   certificate: number;
   /** Where the rule comes from (`RFC 5280 6.1.3`, `CA/B BR 7.1.2.7`). */
   citation: string;
   /** The error, when it failed. */
-  error: null | ChainError;
+  error: ChainError | null;
   /** What was checked and found, in words. */
   explanation: string;
   /** Stable name, e.g. `validity`, `basic_constraints`, `name_constraints`. */
@@ -685,16 +689,16 @@ export interface Check {
   /** Whether it passed. */
   passed: boolean;
 }
-/** A supplied CRL set aside, and why (`certscope::chain::revocation::DroppedCrl`). */
+/** A CRL set aside while deciding one certificate's status, and why. */
 export interface DroppedCrl {
-  /** Index into the supplied CRLs. */
+  /** Index into the supplied CRLs (`VerifyOptions::crls`). */
   crl: number;
   /** The CRL's issuer, RFC 4514 (empty when it does not decode). */
   issuer: string;
   /** Why it was not used: bad signature, wrong issuer, out of scope, expired, ... */
   reason: string;
 }
-/** An issuer no path could find, with where to fetch it from (certscope never fetches). */
+/** An issuer no supplied certificate provides: who to look for. */
 export interface MissingIssuer {
   /** The AIA caIssuers URLs to fetch it from (certscope never fetches). */
   ca_issuers: string[];
@@ -705,17 +709,17 @@ export interface MissingIssuer {
   /** The authority key identifier, hex, when the certificate has one. */
   key_identifier: string | null;
 }
-/** One path: indices in `certificates`, target first, anchor last, and the checks made on it. */
+/** One path from the target to an anchor, with every check made on it. */
 export interface PathReport {
-  /** The authorities-constrained-policy-set (RFC 5280 6.1.6): the valid policies before the caller's initial policy set is applied; `null` when the tree is NULL. `valid_policies` is the user-constrained-policy-set: the same, intersected with the initial policy set (6.1.5 (g)). */
+  /** The authorities-constrained-policy-set (RFC 5280 6.1.6): the valid policies before the caller's initial policy set is applied; `null` when the tree is NULL. `valid_policies` is the user-constrained-policy-set: the same, intersected with `VerifyOptions::initial_policies` (6.1.5 (g)). */
   authorities_constrained_policies: string[] | null;
-  /** Indices into `certificates`, target first, anchor last. */
+  /** Indices into `ChainReport::certificates`, target first, anchor last. */
   certificates: number[];
   /** The checks, in the order they were made. */
   checks: Check[];
   /** The most specific failure, when invalid. */
-  error: null | ChainError;
-  /** Seconds since the Unix epoch. */
+  error: ChainError | null;
+  /** The latest notBefore in the path, used to prefer newer paths. */
   newest_not_before: number;
   /** The revocation status of every certificate below the anchor (RFC 5280 6.3), target first; empty when revocation was not checked. */
   revocation: CertificateRevocation[];
@@ -728,3 +732,23 @@ export interface PathReport {
   /** The valid policy tree (RFC 5280 6.1.2 (a)) as one branch per valid policy: the valid policies from depth 0 (`anyPolicy`) down to it, anchor side first; `null` when the tree is NULL. */
   valid_policy_tree: string[][] | null;
 }
+/** Which rule set the certificates are held to, besides RFC 5280 section 6. Each is described by its `ProfileSpec` (`Profile::spec`). */
+export type Profile =
+  | 'web_pki'
+  | 'rfc5280'
+  | 'openssl';
+/** Revocation status as far as the supplied CRLs tell. */
+export type Revocation =
+  | 'not_checked'
+  | 'checked';
+/** Where a certificate of the report came from. */
+export type Source =
+  | 'target'
+  | 'untrusted'
+  | 'anchor';
+/** The revocation status of one certificate (RFC 5280 6.3.3: `cert_status`). */
+export type Status =
+  | 'good'
+  | 'revoked'
+  | 'undetermined'
+  | 'not_checked';

@@ -1,7 +1,8 @@
 //! `cargo xtask generate [--check]`: writes every generated file of the repository from its one
 //! source, or with `--check` fails when a committed file differs from what would be written.
 //!
-//! - `wasm/src/report.d.ts` and `docs/report.md`: from the report's JSON Schemas (`schema/`).
+//! - `schema/chain.schema.json`: the chain report's JSON Schema, from the Rust types (schemars).
+//! - `wasm/src/report.d.ts` and `docs/report.md`: from the report's JSON Schemas.
 //! - `schema/api.schema.json` and `wasm/src/api.d.ts`: the wasm API's options and results, from
 //!   the Rust types (schemars).
 //! - `docs/lints.md`: from the lint registry (`certscope::lint::registry`).
@@ -11,17 +12,21 @@
 //!   fixtures (`tests/data/lints/`).
 //! - `docs/lints-debian-roots.md`: the error-severity findings on Debian's roots, with why each
 //!   is genuine (`tests/data/debian-roots/`).
+//! - `docs/checks.md`: from the chain check registry (`certscope::chain::catalogue`) and the
+//!   verification profiles.
 //! - `docs/cli.md`: from the `certscope` binary's `--help` and its output on the fixtures.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod api;
+mod checks;
 mod cli_docs;
 mod comparison;
 mod debian_roots_doc;
 mod lints;
 mod pkilint_doc;
+mod schemas;
 mod typescript;
 
 /// One generated file: its path from the repository root and its contents.
@@ -112,6 +117,7 @@ fn generate_all() -> Result<Vec<Generated>, String> {
     files.push(comparison::generate()?);
     files.push(pkilint_doc::generate()?);
     files.push(debian_roots_doc::generate()?);
+    files.push(checks::generate()?);
     files.push(cli_docs::generate()?);
     Ok(files)
 }

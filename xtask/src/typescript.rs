@@ -1,7 +1,7 @@
-//! `wasm/src/report.d.ts`, the TypeScript declarations of the report, and `docs/report.md`,
-//! its field reference, from the JSON Schemas (`schema/`), so the schema (checked against real
-//! reports by the core's `tests/report_schema.rs`), the wasm module's and npm package's types
-//! and the docs say the same thing.
+//! The report's JSON Schemas (`schema/`), its TypeScript declarations (`wasm/src/report.d.ts`)
+//! and its field reference (`docs/report.md`), from the Rust types (`crate::schemas`), so the
+//! schema (checked against real reports by the core's `tests/report_schema.rs`), the wasm
+//! module's and npm package's types and the docs say the same thing.
 
 use std::fmt::Write;
 
@@ -9,14 +9,25 @@ use serde_json::Value;
 
 use crate::Generated;
 
-/// The declarations and the field reference.
+/// The schemas, the declarations and the field reference.
 pub fn generate() -> Result<Vec<Generated>, String> {
     let schemas = schemas()?;
     let declarations = typescript(&schemas);
     if let Some(word) = loose_type(&declarations) {
         return Err(format!("the TypeScript declarations use `{word}`"));
     }
-    Ok(vec![
+    let mut files = Vec::new();
+    for derived in crate::schemas::derive()? {
+        let text = serde_json::to_string_pretty(&derived.schema).map_err(|e| e.to_string())?;
+        files.push(Generated {
+            path: match derived.file {
+                "report.schema.json" => "schema/report.schema.json",
+                _ => "schema/chain.schema.json",
+            },
+            contents: format!("{text}\n"),
+        });
+    }
+    files.extend([
         Generated {
             path: "wasm/src/report.d.ts",
             contents: declarations,
@@ -25,7 +36,8 @@ pub fn generate() -> Result<Vec<Generated>, String> {
             path: "docs/report.md",
             contents: reference(&schemas),
         },
-    ])
+    ]);
+    Ok(files)
 }
 
 /// A type that lets anything through (`any`, `unknown`, `object`, `Record<...>`), if the
@@ -169,21 +181,19 @@ fn load(name: &str) -> Result<Value, String> {
 /// The schemas and the names of their root types.
 type Schemas = Vec<(&'static str, &'static str, Value)>;
 
+/// The report's schema, still written by hand, and the derived ones.
 fn schemas() -> Result<Schemas, String> {
-    Ok(vec![
-        ("report.schema.json", "Report", load("report.schema.json")?),
-        (
-            "chain.schema.json",
-            "ChainReport",
-            load("chain.schema.json")?,
-        ),
-    ])
+    let mut schemas = vec![("report.schema.json", "Report", load("report.schema.json")?)];
+    for derived in crate::schemas::derive()? {
+        schemas.push((derived.file, derived.root, derived.schema));
+    }
+    Ok(schemas)
 }
 
 fn typescript(schemas: &Schemas) -> String {
     let mut out = String::from(
-        "// The report's types, generated from schema/report.schema.json and\n\
-         // schema/chain.schema.json by `cargo xtask generate`: do not edit.\n\
+        "// The report's types, generated from their JSON Schemas (schema/report.schema.json and\n\
+         // schema/chain.schema.json) by `cargo xtask generate`: do not edit.\n\
          // Keys are snake_case; absent values are null.\n",
     );
     for (_, root, schema) in schemas {
