@@ -890,8 +890,12 @@ fn extension_field(oid: &ObjectIdentifier) -> String {
 /// The subject public key, as far as the lints need it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum KeyKind {
-    /// RSA: modulus size in bits and the exponent's content octets.
-    Rsa { bits: u32, exponent: Vec<u8> },
+    /// RSA: modulus size in bits, whether the modulus is odd, and the exponent's content octets.
+    Rsa {
+        bits: u32,
+        odd: bool,
+        exponent: Vec<u8>,
+    },
     /// EC with a named curve (`None` when the parameters are not a named curve).
     Ec { curve: Option<ObjectIdentifier> },
     /// Ed25519.
@@ -1021,6 +1025,7 @@ fn key_kind(cert: &Cert) -> KeyKind {
         ) {
             Ok(key) => KeyKind::Rsa {
                 bits: bit_length(key.modulus.as_bytes()),
+                odd: key.modulus.as_bytes().last().is_some_and(|b| b & 1 == 1),
                 exponent: key.public_exponent.as_bytes().to_vec(),
             },
             Err(_) => KeyKind::Other(algorithm),

@@ -3,7 +3,10 @@
 
 use der::asn1::ObjectIdentifier;
 
-use super::tls_br::{access_descriptions, purpose_names, rsa_at_least, validity_longer_than};
+use super::tls_br::{
+    access_descriptions, ec_curve, not_http, purpose_names, rsa_at_least, signature_algorithm,
+    validity_longer_than,
+};
 use super::{hit_if, lints, oids, CertKind, Context, Hit, RuleSet};
 use crate::ext;
 
@@ -31,6 +34,18 @@ lints! {
         "certificatePolicies must contain 2.23.140.1.4.1 or 2.23.140.1.3.";
     crl: "e_code_signing_crl_distribution_points_missing", Error, "CS BR 7.1.2.3(b)", CODE, None,
         "cRLDistributionPoints must be present.";
+    organization: "e_cs_requires_org", Error, "CS BR 7.1.4.2.3; 7.1.4.2.4", CODE, None,
+        "The subject must contain organizationName, or givenName and surname for an individual.";
+    country: "e_cs_subject_country_name", Error, "CS BR 7.1.4.2.3(f)", CODE, None,
+        "The subject must contain countryName.";
+    locality: "e_cs_subject_locality_or_province_required", Error, "CS BR 7.1.4.2.3(c, d)", CODE, None,
+        "The subject must contain localityName or stateOrProvinceName.";
+    ocsp_http: "e_cs_aia_ocsp_not_http", Error, "CS BR 7.1.2.3(d)", CODE, None,
+        "An OCSP location in authorityInfoAccess must be an http:// URI.";
+    curve: "e_cs_ecdsa_prohibited_curve", Error, "CS BR 6.1.5", CODE, None,
+        "EC keys must be on P-256, P-384 or P-521.";
+    signature: "e_cs_signature_algorithm_not_supported", Error, "CS BR 7.1.3.2", CODE, None,
+        "The signature algorithm must be RSA PKCS#1 v1.5 or PSS with SHA-256/384/512, or ECDSA with SHA-256/384/512.";
     aia: "e_code_signing_aia_ca_issuers_missing", Error, "CS BR 7.1.2.3(d)", CODE, None,
         "authorityInfoAccess must contain an id-ad-caIssuers URL.";
 }
@@ -117,4 +132,51 @@ fn aia(c: &Context<'_>) -> Vec<Hit> {
         "extensions/authorityInfoAccess",
         || "authorityInfoAccess is absent or has no id-ad-caIssuers entry".to_owned(),
     )
+}
+
+fn subject_has(c: &Context<'_>, oid: ObjectIdentifier) -> bool {
+    !c.subject_values(oid).is_empty()
+}
+
+fn organization(c: &Context<'_>) -> Vec<Hit> {
+    let person = subject_has(c, oids::GIVEN_NAME) && subject_has(c, oids::SURNAME);
+    hit_if(
+        !subject_has(c, oids::ORGANIZATION) && !person,
+        "subject/attributes/O",
+        || "the subject has no organizationName (nor givenName and surname)".to_owned(),
+    )
+}
+
+fn country(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !subject_has(c, oids::COUNTRY),
+        "subject/attributes/C",
+        || "the subject has no countryName".to_owned(),
+    )
+}
+
+fn locality(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !subject_has(c, oids::LOCALITY) && !subject_has(c, oids::STATE),
+        "subject/attributes/L",
+        || "the subject has neither localityName nor stateOrProvinceName".to_owned(),
+    )
+}
+
+fn ocsp_http(c: &Context<'_>) -> Vec<Hit> {
+    access_descriptions(c)
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| d.access_method == oids::AIA_OCSP)
+        .filter_map(|d| not_http(&d.access_location))
+        .map(|problem| super::hit("extensions/authorityInfoAccess", problem))
+        .collect()
+}
+
+fn curve(c: &Context<'_>) -> Vec<Hit> {
+    ec_curve(c)
+}
+
+fn signature(c: &Context<'_>) -> Vec<Hit> {
+    signature_algorithm(c)
 }

@@ -93,6 +93,10 @@ lints! {
         "surname must be at most 32768 characters.";
     serial_number_printable: "e_subject_dn_serial_number_not_printable_string", Error, "RFC 5280 A.1 (X520SerialNumber)", ALL_KINDS, None,
         "The subject's serialNumber attribute must be a PrintableString.";
+    eku_any_critical: "w_eku_critical_improperly", Warning, "RFC 5280 4.2.1.12", ALL_KINDS, None,
+        "An extKeyUsage containing anyExtendedKeyUsage should not be critical.";
+    san_critical_with_subject: "w_ext_san_critical_with_subject_dn", Warning, "RFC 5280 4.2.1.6", ALL_KINDS, None,
+        "subjectAltName should not be critical when the subject is not empty.";
     issuer_country_printable: "e_issuer_dn_country_not_printable_string", Error, "RFC 5280 A.1 (X520countryName)", ALL_KINDS, None,
         "The issuer's countryName must be a PrintableString.";
 }
@@ -763,6 +767,26 @@ fn dns_hyphen(c: &Context<'_>) -> Vec<Hit> {
             )
         })
         .collect()
+}
+
+const EXTENDED_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37");
+const SUBJECT_ALT_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.17");
+
+fn eku_any_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::raw(c.cert, &EXTENDED_KEY_USAGE).any(|e| e.critical)
+            && c.purposes().contains(&oids::ANY_EKU),
+        "extensions/extendedKeyUsage",
+        || "extKeyUsage is critical and contains anyExtendedKeyUsage".to_owned(),
+    )
+}
+
+fn san_critical_with_subject(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !c.subject_is_empty() && ext::raw(c.cert, &SUBJECT_ALT_NAME).any(|e| e.critical),
+        "extensions/subjectAltName",
+        || "subjectAltName is critical although the subject is not empty".to_owned(),
+    )
 }
 
 #[cfg(test)]

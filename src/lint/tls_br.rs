@@ -186,6 +186,20 @@ lints! {
         "A distribution point must not contain cRLIssuer or reasons.";
     aia_methods: "e_aia_must_contain_permitted_access_method", Error, "TLS BR 7.1.2.7.7; 7.1.2.10.3 (ballot SC62)", SERVER_AND_SUBORDINATE, Some("2023-09-15"),
         "authorityInfoAccess must contain only id-ad-ocsp and id-ad-caIssuers access descriptions.";
+    root_policies: "w_root_ca_contains_cert_policy", Warning, "TLS BR 7.1.2.1.2", ROOT, None,
+        "certificatePolicies is NOT RECOMMENDED in a root CA certificate.";
+    root_path_length: "w_root_ca_basic_constraints_path_len_constraint_field_present", Warning, "TLS BR 7.1.2.1.4", ROOT, None,
+        "pathLenConstraint is NOT RECOMMENDED in a root CA certificate's basicConstraints.";
+    subordinate_eku_critical: "e_sub_ca_eku_critical", Error, "TLS BR 7.1.2.6.1 (extension table; ballot SC62)", SUBORDINATE, Some("2023-09-15"),
+        "extKeyUsage must not be critical in a subordinate CA certificate (a SHOULD NOT before version 2.0 of the BRs).";
+    subscriber_policies_critical: "e_sub_cert_certificate_policies_critical", Error, "TLS BR 7.1.2.7.6 (extension table; ballot SC62)", SERVER, Some("2023-09-15"),
+        "certificatePolicies must not be critical in a subscriber certificate (a SHOULD NOT before version 2.0 of the BRs).";
+    subordinate_policies_critical: "e_sub_ca_certificate_policies_critical", Error, "TLS BR 7.1.2.6.1 (extension table; ballot SC62)", SUBORDINATE, Some("2023-09-15"),
+        "certificatePolicies must not be critical in a subordinate CA certificate (a SHOULD NOT before version 2.0 of the BRs).";
+    rsa_modulus_odd: "w_rsa_mod_not_odd", Warning, "TLS BR 6.1.6", SERVER_AND_CA, None,
+        "The RSA modulus should be odd (a multiple of 2 is no product of two large primes).";
+    ec_key_agreement: "w_cabf_ecc_ku_keyagreement_present", Warning, "TLS BR 7.1.2.7.11", SERVER, None,
+        "keyAgreement is NOT RECOMMENDED in the keyUsage of a subscriber certificate with an EC key.";
     backdated: "e_sub_cert_excessively_backdated", Error, "TLS BR 7.1.2.7 (notBefore; ballot SC62)", SERVER, Some("2023-09-15"),
         "notBefore must be within 48 hours of the signing: an embedded SCT, which the log issued before the certificate was signed, must not be more than 48 hours after notBefore.";
 }
@@ -352,7 +366,7 @@ fn aia_ca_issuers(c: &Context<'_>) -> Vec<Hit> {
 }
 
 /// Why a general name is not an http:// URI, if it is not.
-fn not_http(name: &GeneralName) -> Option<String> {
+pub(super) fn not_http(name: &GeneralName) -> Option<String> {
     match name {
         GeneralName::UniformResourceIdentifier(uri) => {
             (!uri.as_str().to_ascii_lowercase().starts_with("http://"))
@@ -793,7 +807,7 @@ fn rsa_exponent_range(c: &Context<'_>) -> Vec<Hit> {
     })
 }
 
-fn ec_curve(c: &Context<'_>) -> Vec<Hit> {
+pub(super) fn ec_curve(c: &Context<'_>) -> Vec<Hit> {
     match &c.key {
         KeyKind::Ec { curve }
             if !curve.is_some_and(|o| [oids::P256, oids::P384, oids::P521].contains(&o)) =>
@@ -824,7 +838,7 @@ fn key_algorithm(c: &Context<'_>) -> Vec<Hit> {
     }
 }
 
-fn signature_algorithm(c: &Context<'_>) -> Vec<Hit> {
+pub(super) fn signature_algorithm(c: &Context<'_>) -> Vec<Hit> {
     let oid = c.cert.x509().signature_algorithm().oid;
     let allowed = [
         oids::SHA256_RSA,
@@ -1512,4 +1526,66 @@ fn backdated(c: &Context<'_>) -> Vec<Hit> {
             late / 3600
         )
     })
+}
+
+/// A hit when the extension is present and critical.
+fn critical_extension(c: &Context<'_>, oid: ObjectIdentifier) -> Vec<Hit> {
+    hit_if(
+        ext::raw(c.cert, &oid).any(|e| e.critical),
+        &super::extension_field(&oid),
+        || format!("{} is critical", crate::oid::short_name(&oid)),
+    )
+}
+
+const CERTIFICATE_POLICIES: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.32");
+const EXTENDED_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.37");
+
+fn root_policies(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::raw(c.cert, &CERTIFICATE_POLICIES).next().is_some(),
+        "extensions/certificatePolicies",
+        || "a root CA certificate contains certificatePolicies".to_owned(),
+    )
+}
+
+fn root_path_length(c: &Context<'_>) -> Vec<Hit> {
+    let length = c
+        .basic_constraints()
+        .value()
+        .and_then(|b| b.path_len_constraint);
+    hit_if(length.is_some(), "extensions/basicConstraints", || {
+        format!(
+            "a root CA certificate sets pathLenConstraint {}",
+            length.unwrap_or_default()
+        )
+    })
+}
+
+fn subordinate_eku_critical(c: &Context<'_>) -> Vec<Hit> {
+    critical_extension(c, EXTENDED_KEY_USAGE)
+}
+
+fn subscriber_policies_critical(c: &Context<'_>) -> Vec<Hit> {
+    critical_extension(c, CERTIFICATE_POLICIES)
+}
+
+fn subordinate_policies_critical(c: &Context<'_>) -> Vec<Hit> {
+    critical_extension(c, CERTIFICATE_POLICIES)
+}
+
+fn rsa_modulus_odd(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        matches!(c.key, KeyKind::Rsa { odd: false, .. }),
+        "public_key",
+        || "the RSA modulus is even".to_owned(),
+    )
+}
+
+fn ec_key_agreement(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        matches!(c.key, KeyKind::Ec { .. })
+            && ext::key_usage(c.cert).is_some_and(|k| k.key_agreement()),
+        "extensions/keyUsage",
+        || "keyUsage of an EC subscriber key asserts keyAgreement".to_owned(),
+    )
 }

@@ -491,6 +491,12 @@ def rsa_exponent(e):
     return mutate
 
 
+def rsa_modulus_plus_one(tbs):
+    n = K["leaf_rsa"].public_key().public_numbers().n + 1
+    key = seq([integer(n), integer(65537)])
+    tbs.items[tbs.index("spki")] = seq([seq([oid_der("1.2.840.113549.1.1.1"), NULL]), tlv(0x03, b"\x00" + key)])
+
+
 def not_after_generalized(tbs):
     i = tbs.index("validity")
     not_before, not_after = split(content(tbs.items[i]))
@@ -647,6 +653,7 @@ lint("e_rsa_mod_less_than_2048_bits", RSA_LEAF("rsa1024"), RSA_LEAF("leaf_rsa"))
 lint("e_rsa_mod_not_divisible_by_8", RSA_LEAF("rsa2052"), RSA_LEAF("leaf_rsa"))
 lint("e_rsa_public_exponent_not_odd", dict(RSA_LEAF("leaf_rsa"), mutate=rsa_exponent(65536)), dict(RSA_LEAF("leaf_rsa"), mutate=rsa_exponent(65539)))
 lint("e_rsa_public_exponent_too_small", dict(RSA_LEAF("leaf_rsa"), mutate=rsa_exponent(1)), dict(RSA_LEAF("leaf_rsa"), mutate=rsa_exponent(3)))
+lint("w_rsa_mod_not_odd", dict(RSA_LEAF("leaf_rsa"), mutate=rsa_modulus_plus_one), dict(RSA_LEAF("leaf_rsa"), mutate=rsa_exponent(65537)))
 lint("w_rsa_public_exponent_not_in_range", RSA_LEAF("rsa_e3"), RSA_LEAF("leaf_rsa"))
 lint("e_ec_improper_curves", dict(key=K["secp256k1"], set={"ski": ski(K["secp256k1"])}))
 lint("e_spki_algorithm_not_supported", dict(key=K["ed25519"], set={"ski": ski(K["ed25519"])}))
@@ -742,6 +749,8 @@ lint("e_subject_given_name_max_length", dict(kind="device", subject=device_subje
 lint("e_subject_surname_max_length", dict(kind="device", subject=device_subject((NameOID.SURNAME, "x" * 32769))))
 lint("e_subject_dn_serial_number_not_printable_string", dict(kind="device", subject=device_subject((NameOID.SERIAL_NUMBER, "SN-0001", _ASN1Type.UTF8String))), dict(kind="device", subject=device_subject((NameOID.SERIAL_NUMBER, "SN-0001"))))
 lint("e_issuer_dn_country_not_printable_string", dict(issuer=name((NameOID.COUNTRY_NAME, "US", _ASN1Type.UTF8String), (NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))))
+lint("w_eku_critical_improperly", dict(kind="device", set={"eku": (eku(CLIENT_AUTH, ANY_EKU), True)}), dict(kind="device", set={"eku": (eku(CLIENT_AUTH, ANY_EKU), False)}))
+lint("w_ext_san_critical_with_subject_dn", dict(kind="device", set={"san": (san([x509.UniformResourceIdentifier("spiffe://example.com/device/0001")]), True)}))
 
 # TLS BR: subject profiles, reverse zones, repeated attributes, Chrome's clientAuth rule
 lint("e_cab_dv_subject_invalid_values", dict(subject=name((NameOID.LOCALITY_NAME, "Springfield"), (NameOID.COMMON_NAME, "www.example.com"))), dict(subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.COMMON_NAME, "www.example.com"))))
@@ -770,6 +779,12 @@ lint("e_subject_contains_noninformational_value", dict(set={"cp": policies(POLIC
 lint("e_crlissuer_must_not_be_present_in_cdp", dict(set={"crldp": x509.CRLDistributionPoints([x509.DistributionPoint([x509.UniformResourceIdentifier("http://crl.example.com/ca.crl")], None, None, [x509.DirectoryName(CA_NAME)])])}))
 lint("e_aia_must_contain_permitted_access_method", dict(set={"aia": x509.AuthorityInformationAccess(list(aia()) + [x509.AccessDescription(ObjectIdentifier("1.3.6.1.5.5.7.48.5"), x509.UniformResourceIdentifier("http://ca.example.com/repository/"))])}))
 lint("e_sub_cert_excessively_backdated", dict(not_before=day(2026, 5, 29)), dict(not_before=day(2026, 5, 30) + datetime.timedelta(hours=1)))
+lint("w_root_ca_contains_cert_policy", dict(kind="root", set={"cp": policies("2.5.29.32.0")}), rule_set="tls-br")
+lint("w_root_ca_basic_constraints_path_len_constraint_field_present", dict(kind="root", set={"bc": (x509.BasicConstraints(True, 1), True)}), rule_set="tls-br")
+lint("e_sub_ca_eku_critical", dict(kind="subca", set={"eku": (eku(SERVER_AUTH, CLIENT_AUTH), True)}))
+lint("e_sub_cert_certificate_policies_critical", dict(set={"cp": (policies(POLICY_DV), True)}))
+lint("e_sub_ca_certificate_policies_critical", dict(kind="subca", set={"cp": (policies(POLICY_DV), True)}))
+lint("w_cabf_ecc_ku_keyagreement_present", dict(set={"ku": (key_usage("digital_signature", "key_agreement"), True)}))
 
 # S/MIME BR
 lint("e_smime_eku_email_protection_missing", dict(kind="smime", set={"eku": eku(CLIENT_AUTH)}), dict(kind="smime"), rule_set="smime-br")
@@ -797,6 +812,13 @@ lint("e_code_signing_validity_longer_than_460_days", dict(kind="code", days=461)
 lint("e_code_signing_policy_missing", dict(kind="code", set={"cp": policies(PRIVATE_POLICY)}), dict(kind="code", set={"cp": policies("2.23.140.1.3")}), rule_set="code-signing-br")
 lint("e_code_signing_crl_distribution_points_missing", dict(kind="code", drop=["crldp"]), dict(kind="code"))
 lint("e_code_signing_aia_ca_issuers_missing", dict(kind="code", set={"aia": aia(ca_issuers=None)}), dict(kind="code"))
+CODE_SUBJECT = lambda *pairs: name(*pairs, (NameOID.COMMON_NAME, "Example Corp"))
+lint("e_cs_requires_org", dict(kind="code", subject=CODE_SUBJECT((NameOID.COUNTRY_NAME, "US"), (NameOID.STATE_OR_PROVINCE_NAME, "California"), (NameOID.LOCALITY_NAME, "San Francisco"))), dict(kind="code", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.STATE_OR_PROVINCE_NAME, "California"), (NameOID.LOCALITY_NAME, "San Francisco"), (NameOID.SURNAME, "Example"), (NameOID.GIVEN_NAME, "Alice"), (NameOID.COMMON_NAME, "Alice Example"))))
+lint("e_cs_subject_country_name", dict(kind="code", subject=CODE_SUBJECT((NameOID.STATE_OR_PROVINCE_NAME, "California"), (NameOID.LOCALITY_NAME, "San Francisco"), (NameOID.ORGANIZATION_NAME, "Example Corp"))))
+lint("e_cs_subject_locality_or_province_required", dict(kind="code", subject=CODE_SUBJECT((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Example Corp"))), dict(kind="code", subject=CODE_SUBJECT((NameOID.COUNTRY_NAME, "US"), (NameOID.STATE_OR_PROVINCE_NAME, "California"), (NameOID.ORGANIZATION_NAME, "Example Corp"))))
+lint("e_cs_aia_ocsp_not_http", dict(kind="code", set={"aia": aia(ocsp="https://ocsp.example.com")}), dict(kind="code", set={"aia": aia()}))
+lint("e_cs_ecdsa_prohibited_curve", dict(kind="code", key=K["secp256k1"], set={"ski": ski(K["secp256k1"])}), dict(kind="code", key=K["leaf_ec"], set={"ski": ski(K["leaf_ec"])}))
+lint("e_cs_signature_algorithm_not_supported", dict(kind="code", hash_algorithm=hashes.SHA1()))
 
 # Device identity
 lint("e_device_eku_client_auth_missing", dict(kind="device", set={"eku": eku("1.3.6.1.5.5.7.3.17")}), dict(kind="device"), rule_set="device")
