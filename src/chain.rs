@@ -220,8 +220,13 @@ pub struct VerifyOptions {
     pub identities: Vec<ExpectedName>,
     /// Extended key usage on CA certificates; default [`EkuPolicy::Chain`].
     pub eku_policy: EkuPolicy,
-    /// The rule set; default [`Profile::WebPki`].
+    /// The rule set; default [`Profile::Auto`].
     pub profile: Profile,
+    /// The SHA-256 fingerprints (hex, of the DER) of the roots of the public Web PKI store
+    /// (the Mozilla store): under [`Profile::Auto`] a path that ends at one is held to
+    /// [`Profile::WebPki`]. The core bundles no store; the CLI fills this from the bundled
+    /// Mozilla roots ([`mozilla_root_fingerprints`]), the page from the store it loads.
+    pub public_roots: Vec<String>,
     /// Accept SHA-1 signatures; default false (CA/B BR 7.1.3.2, browsers since 2017).
     pub allow_sha1: bool,
     /// Smallest RSA modulus accepted, in bits; default 2048 (CA/B BR 6.1.5).
@@ -278,7 +283,8 @@ impl VerifyOptions {
             host: None,
             identities: Vec::new(),
             eku_policy: EkuPolicy::Chain,
-            profile: Profile::WebPki,
+            profile: Profile::Auto,
+            public_roots: Vec::new(),
             allow_sha1: false,
             minimum_rsa_bits: 2048,
             common_name_fallback: false,
@@ -568,6 +574,10 @@ pub struct CertificateEntry {
 pub struct PathReport {
     /// Indices into [`ChainReport::certificates`], target first, anchor last.
     pub certificates: Vec<usize>,
+    /// The profile that judged the path ([`Profile::choose`]).
+    pub profile: Profile,
+    /// Why that profile: asked for, or what [`Profile::Auto`] saw.
+    pub profile_because: String,
     /// Whether every check passed.
     pub valid: bool,
     /// The checks, in the order they were made.
@@ -596,6 +606,10 @@ pub struct PathReport {
     /// Supplied CRLs no certificate of the path considered (another issuer's, or undecodable),
     /// with the reason.
     pub unused_crls: Vec<revocation::DroppedCrl>,
+    /// When [`Profile::Auto`] judged the path by [`Profile::Tls`]: the checks of the Web PKI
+    /// profile that fail on it and not in the verdict. Each is a reason a publicly trusted CA
+    /// could not issue the path, not a reason to refuse it.
+    pub web_pki_findings: Vec<Check>,
 }
 
 /// An issuer no supplied certificate provides: who to look for.
@@ -630,8 +644,11 @@ pub enum Revocation {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ChainReport {
-    /// The profile the verdict was reached under.
+    /// The profile the verdict was reached under: the chosen path's ([`PathReport::profile`]);
+    /// the one asked for when no path was found.
     pub profile: Profile,
+    /// Why that profile ([`PathReport::profile_because`]).
+    pub profile_because: String,
     /// Whether a relying party with these options accepts the target.
     pub valid: bool,
     /// The most specific error when invalid.
@@ -658,6 +675,24 @@ pub struct ChainReport {
     /// Signatures verified against [`Budget::signatures`]: certificates' while building, CRLs'
     /// while deciding revocation, and those of delegated CRL signers' own paths.
     pub signatures_checked: usize,
+    /// For a TLS server or client purpose: what each TLS stack decides for the target as the
+    /// end entity of a connection (the rows of [`crate::role::ClientServer::verifiers`], checked
+    /// against the real stacks); empty for other purposes. The chain above the target is not
+    /// part of these answers.
+    pub stacks: Vec<StackAnswer>,
+}
+
+/// One TLS stack's answer for the target as the end entity, for the purpose validated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StackAnswer {
+    /// The stack, e.g. `rustls (webpki)`.
+    pub stack: String,
+    /// Whether it accepts the target.
+    pub accepts: bool,
+    /// Why, in the stack's own terms where it has them.
+    pub reason: String,
 }
 
 /// Builds every path from `target` through `untrusted` to one of `anchors` and validates each.
@@ -757,18 +792,69 @@ pub(crate) fn verify_at_depth(
     let comparisons = std::cell::Cell::new(0);
     let revocation =
         revocation::Revocation::new(&pool, &is_anchor, options, depth, built.signatures_checked);
+    // Under `auto` each path is judged by the profile it calls for (`Profile::choose`).
+    let requested = options.profile;
+    let auto = (requested == Profile::Auto).then(|| {
+        let with = |profile: Profile| {
+            let mut copy = options.clone();
+            copy.profile = profile;
+            copy
+        };
+        (with(Profile::WebPki), with(Profile::Tls))
+    });
     let mut paths: Vec<PathReport> = built
         .paths
         .iter()
         .map(|path| {
-            let mut report = checks::validate_path_with_names(
-                &pool,
-                path,
-                options,
-                &built.signatures,
-                &comparisons,
-                Some((&built.subjects, &built.issuers)),
-            );
+            let validate = |options: &VerifyOptions| {
+                checks::validate_path_with_names(
+                    &pool,
+                    path,
+                    options,
+                    &built.signatures,
+                    &comparisons,
+                    Some((&built.subjects, &built.issuers)),
+                )
+            };
+            let Some((web, tls)) = &auto else {
+                return validate(options);
+            };
+            let public_root = path
+                .last()
+                .and_then(|&i| pool.get(i))
+                .is_some_and(|anchor| {
+                    let fingerprint = crate::cert::hex(anchor.sha256());
+                    options
+                        .public_roots
+                        .iter()
+                        .any(|root| root.eq_ignore_ascii_case(&fingerprint))
+                });
+            let claim = path
+                .iter()
+                .filter_map(|&i| pool.get(i))
+                .find_map(|cert| profile::ca_browser_forum_policy(cert));
+            let (profile, because) = requested.choose(public_root, claim.as_deref());
+            let mut report = validate(if profile == Profile::WebPki { web } else { tls });
+            if profile == Profile::Tls {
+                // What the Web PKI would refuse beyond the verdict: findings, not failures.
+                let failed_in_verdict = |check: &Check| {
+                    report.checks.iter().any(|c| {
+                        !c.passed && c.name == check.name && c.certificate == check.certificate
+                    })
+                };
+                let findings: Vec<Check> = validate(web)
+                    .checks
+                    .into_iter()
+                    .filter(|check| !check.passed && !failed_in_verdict(check))
+                    .collect();
+                report.web_pki_findings = findings;
+            }
+            report.profile = profile;
+            report.profile_because = because;
+            report
+        })
+        .map(|mut report| {
+            let path = &report.certificates;
             let (statuses, checks, unused) = revocation.check_path(path);
             report.checks.extend(checks);
             report.revocation = statuses;
@@ -879,8 +965,18 @@ pub(crate) fn verify_at_depth(
         .collect();
     let served = pool.get(..=untrusted.len()).unwrap_or(&pool);
     let wrong_order = build::served_out_of_order_by_keys(served, &built.subjects, &built.issuers);
+    let (profile, profile_because) = match paths.first() {
+        Some(path) => (path.profile, path.profile_because.clone()),
+        None if requested == Profile::Auto => (
+            requested,
+            "no path was found, so no profile was chosen".to_owned(),
+        ),
+        None => (requested, "asked for".to_owned()),
+    };
+    let stacks = stack_answers(target, &options.purpose);
     ChainReport {
-        profile: options.profile,
+        profile,
+        profile_because,
         valid,
         error,
         certificates,
@@ -899,7 +995,40 @@ pub(crate) fn verify_at_depth(
             .budget_exceeded()
             .then_some(BudgetLimit::Signatures)),
         signatures_checked: revocation.signatures_checked(),
+        stacks,
     }
+}
+
+/// What each TLS stack decides for the target as the end entity, for a TLS purpose.
+fn stack_answers(target: &Cert, purpose: &Purpose) -> Vec<StackAnswer> {
+    let server = match purpose {
+        Purpose::ServerAuth => true,
+        Purpose::ClientAuth => false,
+        _ => return Vec::new(),
+    };
+    crate::role::verifier_verdicts(target)
+        .into_iter()
+        .map(|verdict| StackAnswer {
+            stack: verdict.verifier,
+            accepts: if server {
+                verdict.as_server
+            } else {
+                verdict.as_client
+            },
+            // A self-signed target is its own anchor here: the row's assumption holds.
+            reason: {
+                let reason = if server {
+                    verdict.server_reason
+                } else {
+                    verdict.client_reason
+                };
+                match reason.strip_prefix(crate::role::TRUSTED_DIRECTLY) {
+                    Some(rest) => rest.to_owned(),
+                    None => reason,
+                }
+            },
+        })
+        .collect()
 }
 
 #[cfg(feature = "mozilla-roots")]
@@ -913,6 +1042,17 @@ pub fn mozilla_roots() -> (Vec<&'static [u8]>, &'static str) {
             .collect(),
         MOZILLA_ROOTS_VERSION,
     )
+}
+
+#[cfg(feature = "mozilla-roots")]
+/// The SHA-256 fingerprints (hex) of the bundled Mozilla roots, for
+/// [`VerifyOptions::public_roots`].
+pub fn mozilla_root_fingerprints() -> Vec<String> {
+    use sha2::Digest;
+    webpki_root_certs::TLS_SERVER_ROOT_CERTS
+        .iter()
+        .map(|c| crate::cert::hex(&sha2::Sha256::digest(c.as_ref())))
+        .collect()
 }
 
 #[cfg(feature = "mozilla-roots")]

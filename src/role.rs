@@ -30,6 +30,7 @@ use crate::oid;
 use crate::purpose::{self, OpensslView, Purpose};
 
 pub use compare::{compare_pair, PairComparison};
+pub(crate) use stacks::TRUSTED_DIRECTLY;
 
 /// Everything this module says about one certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -390,6 +391,12 @@ fn classify_in(cert: &Cert, bag: &[(usize, &Cert)]) -> CertificateRoles {
         client_server,
         warnings,
     }
+}
+
+/// What each TLS stack decides for the certificate as the end entity
+/// ([`ClientServer::verifiers`]), without the rest of the classification.
+pub(crate) fn verifier_verdicts(cert: &Cert) -> Vec<VerifierVerdict> {
+    stacks::verdicts(&Facts::of(cert), &identity::identity(cert))
 }
 
 /// Points every piece of evidence about an extension at that extension's bytes.

@@ -62,10 +62,10 @@ pub struct Args {
     /// The most intermediates a path may have
     #[arg(long, value_name = "N")]
     max_intermediates: Option<usize>,
-    /// webpki (default: RFC 5280 and CA/B Forum BRs), rfc5280, openssl
-    #[arg(long, value_enum, value_name = "NAME", default_value_t = ProfileArg::Webpki)]
-    #[arg(hide_default_value = true, hide_possible_values = true)]
-    profile: ProfileArg,
+    /// auto (default), webpki, rfc5280, tls (private PKI), openssl
+    #[arg(long, value_name = "NAME", default_value = "auto", value_parser = parse_profile)]
+    #[arg(hide_default_value = true)]
+    profile: Profile,
     /// openssl: an anchor need not be self-signed (OpenSSL -partial_chain)
     #[arg(long)]
     partial_chain: bool,
@@ -87,13 +87,12 @@ pub struct Args {
     target: String,
 }
 
-// `--profile`: webpki is RFC 5280 plus the CA/Browser Forum Baseline Requirements as browsers
-// enforce them (`Profile::WebPki`), rfc5280 RFC 5280 path validation only.
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum ProfileArg {
-    Webpki,
-    Rfc5280,
-    Openssl,
+/// `--profile`: a name of the profile registry (`certscope::chain::PROFILES`).
+fn parse_profile(text: &str) -> Result<Profile, String> {
+    Profile::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = chain::PROFILES.iter().map(|spec| spec.name).collect();
+        format!("expected one of {}", names.join(", "))
+    })
 }
 
 // `--eku-policy`: chain, an EKU on an intermediate constrains the leaf (browsers, OpenSSL,
@@ -185,11 +184,10 @@ fn verify(args: &Args) -> Result<bool, String> {
         .identities
         .extend(args.uri.iter().cloned().map(ExpectedName::Uri));
     options.max_intermediates = args.max_intermediates;
-    options.profile = match args.profile {
-        ProfileArg::Webpki => Profile::WebPki,
-        ProfileArg::Rfc5280 => Profile::Rfc5280,
-        ProfileArg::Openssl => Profile::Openssl,
-    };
+    options.profile = args.profile;
+    // A path to a root of the public store is held to the Web PKI's rules under `auto`, however
+    // the root was given.
+    options.public_roots = chain::mozilla_root_fingerprints();
     options.partial_chain = args.partial_chain;
     options.auth_level = args.auth_level;
     options.eku_policy = match args.eku_policy {
@@ -240,7 +238,7 @@ fn verify(args: &Args) -> Result<bool, String> {
         let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
         write_out(&format!("{text}\n"));
     } else {
-        print_text(&report, roots_version);
+        print_text(&report, &options.purpose, roots_version);
     }
     Ok(report.valid)
 }
@@ -251,7 +249,7 @@ fn write_out(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
+fn print_text(report: &chain::ChainReport, purpose: &Purpose, roots_version: Option<&str>) {
     let mut out = String::new();
     macro_rules! println {
         ($($arg:tt)*) => {{
@@ -278,7 +276,35 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
         (None, false) => println!("INVALID"),
     }
     let spec = report.profile.spec();
-    println!("profile: {} ({})", spec.name, spec.reproduces);
+    println!(
+        "profile: {} ({}); {}",
+        spec.name, spec.reproduces, report.profile_because
+    );
+    let (accept, refuse): (Vec<_>, Vec<_>) = report.stacks.iter().partition(|s| s.accepts);
+    if !report.stacks.is_empty() {
+        let side = if *purpose == Purpose::ClientAuth {
+            "client"
+        } else {
+            "server"
+        };
+        let names = |list: &[&chain::StackAnswer]| {
+            list.iter()
+                .map(|s| s.stack.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        println!(
+            "TLS stacks, the target as a TLS {side}'s end entity: accepted by {}",
+            if accept.is_empty() {
+                "none".to_string()
+            } else {
+                names(&accept)
+            }
+        );
+        for stack in &refuse {
+            println!("    refused by {}: {}", stack.stack, stack.reason);
+        }
+    }
     println!(
         "{} path(s) found; chosen: {}",
         report.paths.len(),
@@ -291,10 +317,22 @@ fn print_text(report: &chain::ChainReport, roots_version: Option<&str>) {
         for &i in &path.certificates {
             println!("    {}", name(i));
         }
+        if path.profile != report.profile {
+            println!("    profile: {}; {}", path.profile, path.profile_because);
+        }
         for check in &path.checks {
             if !check.passed {
                 println!(
                     "    FAIL {} on [{}]: {} ({})",
+                    check.name, check.certificate, check.explanation, check.citation
+                );
+            }
+        }
+        if !path.web_pki_findings.is_empty() {
+            println!("    Web PKI: a publicly trusted CA could not issue this, because:");
+            for check in &path.web_pki_findings {
+                println!(
+                    "        {} on [{}]: {} ({})",
                     check.name, check.certificate, check.explanation, check.citation
                 );
             }

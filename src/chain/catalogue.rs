@@ -20,9 +20,14 @@ pub struct CheckSpec {
     pub profiles: &'static [Profile],
 }
 
-const ALL: &[Profile] = &[Profile::WebPki, Profile::Rfc5280, Profile::Openssl];
+const ALL: &[Profile] = &[
+    Profile::WebPki,
+    Profile::Rfc5280,
+    Profile::Tls,
+    Profile::Openssl,
+];
 const WEB: &[Profile] = &[Profile::WebPki];
-const STANDARD: &[Profile] = &[Profile::WebPki, Profile::Rfc5280];
+const STANDARD: &[Profile] = &[Profile::WebPki, Profile::Rfc5280, Profile::Tls];
 const RFC5280: &[Profile] = &[Profile::Rfc5280];
 const OPENSSL: &[Profile] = &[Profile::Openssl];
 

@@ -310,6 +310,8 @@ pub(crate) fn validate_path_with_names(
         .unwrap_or(UnixTime(0));
     PathReport {
         certificates: path.to_vec(),
+        profile: options.profile,
+        profile_because: "asked for".to_owned(),
         valid: error.is_none(),
         checks: recorder.checks,
         error,
@@ -319,5 +321,6 @@ pub(crate) fn validate_path_with_names(
         authorities_constrained_policies: policies.authorities_constrained,
         revocation: Vec::new(),
         unused_crls: Vec::new(),
+        web_pki_findings: Vec::new(),
     }
 }

@@ -6,18 +6,29 @@
 use std::fmt;
 
 /// Which rule set the certificates are held to, besides RFC 5280 section 6. Each is
-/// described by its [`ProfileSpec`] ([`Profile::spec`]).
+/// described by its [`ProfileSpec`] ([`Profile::spec`]); every interface (the report, the CLI,
+/// wasm) spells it by [`Profile::name`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[non_exhaustive]
 pub enum Profile {
+    /// The default: [`Profile::WebPki`] for a path that ends at a root of the public store
+    /// ([`super::VerifyOptions::public_roots`]) or that asserts a CA/Browser Forum policy,
+    /// [`Profile::Tls`] otherwise, with the Web PKI's findings reported beside the verdict
+    /// ([`super::PathReport::web_pki_findings`]). Chosen per path ([`Profile::choose`]).
+    Auto,
     /// RFC 5280 plus the CA/Browser Forum Baseline Requirements as browsers enforce them
     /// (subjectAltName required, key identifiers, key sizes, no SHA-1, ...).
+    #[cfg_attr(feature = "serde", serde(alias = "web_pki"))]
     WebPki,
     /// RFC 5280 path validation only.
     Rfc5280,
+    /// A private PKI as the common TLS stacks (OpenSSL, Go, rustls, Java) validate it: RFC 5280
+    /// path validation without the CA/Browser Forum's rules, nameConstraints processed whether
+    /// critical or not.
+    Tls,
     /// OpenSSL 3.0's `openssl verify -purpose P`: its purpose rules (`X509_check_purpose`),
     /// its trust rules (a self-signed anchor, `TRUSTED CERTIFICATE` settings, partial chains
     /// only when asked), its authentication level and the extensions it processes.
@@ -91,8 +102,29 @@ pub struct ProfileSpec {
     pub default_auth_level: Option<u8>,
 }
 
-/// Every profile, the default ([`Profile::WebPki`]) first.
-pub const PROFILES: &[ProfileSpec] = &[WEBPKI, RFC5280, OPENSSL];
+/// Every profile, the default ([`Profile::Auto`]) first.
+pub const PROFILES: &[ProfileSpec] = &[AUTO, WEBPKI, RFC5280, TLS, OPENSSL];
+
+/// Chooses a profile per path; until it has, the strictest (Web PKI) parameters stand.
+const AUTO: ProfileSpec = ProfileSpec {
+    profile: Profile::Auto,
+    name: "auto",
+    reproduces: "`webpki` for a path to a public root or asserting a CA/Browser Forum \
+                     policy, `tls` otherwise",
+    summary: "the default: the Web PKI's rules where they bind, the common TLS stacks' verdict \
+                  for a private PKI, with the Web PKI's findings beside it",
+    ..WEBPKI
+};
+
+const TLS: ProfileSpec = ProfileSpec {
+    profile: Profile::Tls,
+    name: "tls",
+    reproduces: "RFC 5280 path validation as OpenSSL, Go, rustls and Java apply it",
+    summary: "a private PKI: what the common TLS stacks accept, without the CA/Browser Forum's \
+                  rules",
+    name_constraints_must_be_critical: false,
+    ..RFC5280
+};
 
 const WEBPKI: ProfileSpec = ProfileSpec {
     profile: Profile::WebPki,
@@ -145,13 +177,51 @@ impl Profile {
     /// The profile's description in [`PROFILES`].
     pub fn spec(self) -> &'static ProfileSpec {
         match self {
+            Profile::Auto => &AUTO,
             Profile::WebPki => &WEBPKI,
             Profile::Rfc5280 => &RFC5280,
+            Profile::Tls => &TLS,
             Profile::Openssl => &OPENSSL,
         }
     }
 
-    /// The profile's name (`webpki`, `rfc5280`, `openssl`).
+    /// The profile that judges a path: this one, except that [`Profile::Auto`] chooses
+    /// [`Profile::WebPki`] when the path ends at a public root or asserts a CA/Browser Forum
+    /// policy, and [`Profile::Tls`] otherwise. Gives the profile and why it applies.
+    ///
+    /// ```
+    /// use certscope::chain::Profile;
+    /// let (profile, _) = Profile::Auto.choose(false, None);
+    /// assert_eq!(profile, Profile::Tls);
+    /// let (profile, why) = Profile::Auto.choose(false, Some("2.23.140.1.2.1"));
+    /// assert_eq!(profile, Profile::WebPki);
+    /// assert!(why.contains("2.23.140.1.2.1"));
+    /// assert_eq!(Profile::Rfc5280.choose(true, None).0, Profile::Rfc5280);
+    /// ```
+    pub fn choose(self, public_root: bool, policy_claim: Option<&str>) -> (Profile, String) {
+        if self != Profile::Auto {
+            return (self, "asked for".to_owned());
+        }
+        match (public_root, policy_claim) {
+            (true, _) => (
+                Profile::WebPki,
+                "chosen: the path ends at a root of the public store".to_owned(),
+            ),
+            (false, Some(policy)) => (
+                Profile::WebPki,
+                format!("chosen: the path asserts the CA/Browser Forum policy {policy}"),
+            ),
+            (false, None) => (
+                Profile::Tls,
+                "chosen: the path ends at a root of no public store and asserts no CA/Browser \
+                 Forum policy, so the common TLS stacks' verdict stands and the Web PKI's rules \
+                 are findings beside it"
+                    .to_owned(),
+            ),
+        }
+    }
+
+    /// The profile's name (`auto`, `webpki`, `rfc5280`, `tls`, `openssl`).
     pub fn name(self) -> &'static str {
         self.spec().name
     }
@@ -163,8 +233,13 @@ impl Profile {
     /// assert_eq!(Profile::parse("openssl"), Some(Profile::Openssl));
     /// assert_eq!(Profile::parse("openssl").unwrap().name(), "openssl");
     /// assert_eq!(Profile::parse("browser"), None);
+    /// // The spelling of earlier reports is still read.
+    /// assert_eq!(Profile::parse("web_pki"), Some(Profile::WebPki));
     /// ```
     pub fn parse(name: &str) -> Option<Profile> {
+        if name == "web_pki" {
+            return Some(Profile::WebPki);
+        }
         PROFILES
             .iter()
             .find(|spec| spec.name == name)
@@ -176,6 +251,19 @@ impl fmt::Display for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// The first CA/Browser Forum policy the certificate asserts: a reserved identifier
+/// (2.23.140.1.x: TLS, code signing, S/MIME) or the EV policy of a CA of the Mozilla store
+/// ([`crate::lint::EV_POLICIES`]). A certificate asserting one claims to be under the Baseline
+/// Requirements, whatever root it chains to.
+pub fn ca_browser_forum_policy(cert: &crate::Cert) -> Option<String> {
+    let policies = crate::ext::find::<crate::ext::CertificatePolicies>(cert);
+    policies.value()?.0.iter().find_map(|info| {
+        let policy = info.policy_identifier.to_string();
+        (policy.starts_with("2.23.140.1.") || crate::lint::EV_POLICIES.contains(&policy.as_str()))
+            .then_some(policy)
+    })
 }
 
 /// The minimum security bits of OpenSSL's authentication levels 1 to 5 (`minbits_table` in
@@ -209,7 +297,13 @@ mod tests {
 
     #[test]
     fn every_profile_has_one_entry_with_its_own_name() {
-        for profile in [Profile::WebPki, Profile::Rfc5280, Profile::Openssl] {
+        for profile in [
+            Profile::Auto,
+            Profile::WebPki,
+            Profile::Rfc5280,
+            Profile::Tls,
+            Profile::Openssl,
+        ] {
             let matching: Vec<_> = PROFILES.iter().filter(|s| s.profile == profile).collect();
             assert_eq!(matching.len(), 1, "{profile:?}");
             assert_eq!(Profile::parse(profile.name()), Some(profile));

@@ -113,13 +113,52 @@ fn ca_state_text(state: CaState) -> &'static str {
 pub(super) fn client_server(facts: &Facts<'_>, identity: &Identity) -> ClientServer {
     let verifiers = super::stacks::verdicts(facts, identity);
     ClientServer {
-        tls_server: side(facts, identity, true),
-        tls_client: side(facts, identity, false),
+        tls_server: side(facts, identity, &verifiers, true),
+        tls_client: side(facts, identity, &verifiers, false),
         verifiers,
     }
 }
 
-fn side(facts: &Facts<'_>, identity: &Identity, server: bool) -> Side {
+/// A self-signed CA certificate not dedicated to issuing certificates (no keyUsage, as
+/// `openssl req -x509` makes it, or digitalSignature without keyCertSign): a root, or the
+/// identity of a device or server that its peers pin as its own trust anchor. A root whose
+/// keyUsage asserts keyCertSign is taken as a CA only.
+fn pinnable(facts: &Facts<'_>) -> bool {
+    facts.ca_state == CaState::Ca
+        && facts.self_signed_heuristic
+        && facts.key_usage.is_none_or(|usage| {
+            usage & ku::KEY_CERT_SIGN == 0 && usage & ku::DIGITAL_SIGNATURE != 0
+        })
+}
+
+/// The stacks that accept the certificate on a side, and those that refuse it with why.
+fn stacks_on_side(verifiers: &[VerifierVerdict], server: bool) -> (String, String) {
+    let mut accept = Vec::new();
+    let mut refuse = Vec::new();
+    for verdict in verifiers {
+        let (accepts, reason) = if server {
+            (verdict.as_server, &verdict.server_reason)
+        } else {
+            (verdict.as_client, &verdict.client_reason)
+        };
+        if accepts {
+            accept.push(verdict.verifier.clone());
+        } else {
+            let reason = reason
+                .strip_prefix(super::stacks::TRUSTED_DIRECTLY)
+                .unwrap_or(reason);
+            refuse.push(format!("{} ({reason})", verdict.verifier));
+        }
+    }
+    (accept.join(", "), refuse.join(", "))
+}
+
+fn side(
+    facts: &Facts<'_>,
+    identity: &Identity,
+    verifiers: &[VerifierVerdict],
+    server: bool,
+) -> Side {
     let (wanted, name) = if server {
         (oids::SERVER_AUTH, "id-kp-serverAuth (1.3.6.1.5.5.7.3.1)")
     } else {
@@ -163,7 +202,18 @@ fn side(facts: &Facts<'_>, identity: &Identity, server: bool) -> Side {
             "keyUsage lacks digitalSignature: the client cannot sign CertificateVerify".to_owned(),
         ),
     }
-    if facts.ca_state == CaState::Ca {
+    if pinnable(facts) {
+        let (accept, refuse) = stacks_on_side(verifiers, server);
+        let refused = if refuse.is_empty() {
+            String::new()
+        } else {
+            format!("; refused by {refuse}")
+        };
+        allowed_by.push(format!(
+            "basicConstraints cA TRUE on a self-signed certificate: pinned as its own trust \
+             anchor, accepted as the end entity by {accept}{refused}"
+        ));
+    } else if facts.ca_state == CaState::Ca {
         missing.push(
             "basicConstraints cA TRUE: a CA certificate; rustls and most servers refuse it as \
              an end entity"
@@ -197,6 +247,33 @@ pub(super) fn answer(
     client_server: &ClientServer,
 ) -> String {
     let has = |kind: RoleKind| roles.iter().any(|role| role.role == kind);
+    if pinnable(facts) && (client_server.tls_client.usable || client_server.tls_server.usable) {
+        let on = |server: bool| {
+            let side = if server {
+                &client_server.tls_server
+            } else {
+                &client_server.tls_client
+            };
+            let name = if server { "server" } else { "client" };
+            if !side.usable {
+                return format!("TLS {name}: no ({})", side.missing.join("; "));
+            }
+            let (accept, refuse) = stacks_on_side(&client_server.verifiers, server);
+            let refused = if refuse.is_empty() {
+                String::new()
+            } else {
+                format!("; refused by {refuse}")
+            };
+            format!("TLS {name}: yes, accepted by {accept}{refused}")
+        };
+        return format!(
+            "A root CA certificate (basicConstraints cA TRUE), or, pinned as its own trust \
+             anchor, a self-signed end entity, as `openssl req -x509` makes them for devices and \
+             servers. Pinned: {}. {}.",
+            on(true),
+            on(false)
+        );
+    }
     if facts.ca_state == CaState::Ca {
         let kind = if has(RoleKind::RootCa) {
             "a root CA"

@@ -494,6 +494,10 @@ const STACKS: &[StackRules] = &[
     },
 ];
 
+/// How a reason for a self-signed certificate begins: the answer assumes it is trusted directly.
+pub(crate) const TRUSTED_DIRECTLY: &str =
+    "if the certificate itself is trusted (pinned or a trust anchor): ";
+
 /// The answers of every stack for the certificate as the end entity.
 pub(super) fn verdicts(facts: &Facts<'_>, identity: &Identity) -> Vec<VerifierVerdict> {
     let shared = Shared::of(facts);
@@ -584,11 +588,7 @@ fn decide(
     server: bool,
 ) -> (bool, String) {
     let anchor = facts.self_signed_heuristic;
-    let prefix = if anchor {
-        "if the certificate itself is trusted (pinned or a trust anchor): "
-    } else {
-        ""
-    };
+    let prefix = if anchor { TRUSTED_DIRECTLY } else { "" };
     let refuse = |why: &str| (false, format!("{prefix}{why}"));
     let errors = &rules.errors;
     let unchecked = anchor && rules.trusted_directly == TrustedDirectly::Unchecked;
