@@ -604,12 +604,16 @@ export interface ChainReport {
   mozilla_roots?: string;
   /** Every path found. */
   paths: PathReport[];
-  /** The profile the verdict was reached under. */
+  /** The profile the verdict was reached under: the chosen path's (`PathReport::profile`); the one asked for when no path was found. */
   profile: Profile;
+  /** Why that profile (`PathReport::profile_because`). */
+  profile_because: string;
   /** Whether revocation was checked. */
   revocation: Revocation;
   /** Signatures verified against `Budget::signatures`: certificates' while building, CRLs' while deciding revocation, and those of delegated CRL signers' own paths. */
   signatures_checked: number;
+  /** For a TLS server or client purpose: what each TLS stack decides for the target as the end entity of a connection (the rows of `ClientServer::verifiers`, checked against the real stacks); empty for other purposes. The chain above the target is not part of these answers. */
+  stacks: StackAnswer[];
   /** Untrusted certificates that no path uses. */
   unused_certificates: number[];
   /** Whether a relying party with these options accepts the target. */
@@ -721,6 +725,10 @@ export interface PathReport {
   error: ChainError | null;
   /** The latest notBefore in the path, used to prefer newer paths. */
   newest_not_before: number;
+  /** The profile that judged the path (`Profile::choose`). */
+  profile: Profile;
+  /** Why that profile: asked for, or what `Profile::Auto` saw. */
+  profile_because: string;
   /** The revocation status of every certificate below the anchor (RFC 5280 6.3), target first; empty when revocation was not checked. */
   revocation: CertificateRevocation[];
   /** Supplied CRLs no certificate of the path considered (another issuer's, or undecodable), with the reason. */
@@ -731,11 +739,15 @@ export interface PathReport {
   valid_policies: string[] | null;
   /** The valid policy tree (RFC 5280 6.1.2 (a)) as one branch per valid policy: the valid policies from depth 0 (`anyPolicy`) down to it, anchor side first; `null` when the tree is NULL. */
   valid_policy_tree: string[][] | null;
+  /** When `Profile::Auto` judged the path by `Profile::Tls`: the checks of the Web PKI profile that fail on it and not in the verdict. Each is a reason a publicly trusted CA could not issue the path, not a reason to refuse it. */
+  web_pki_findings: Check[];
 }
-/** Which rule set the certificates are held to, besides RFC 5280 section 6. Each is described by its `ProfileSpec` (`Profile::spec`). */
+/** Which rule set the certificates are held to, besides RFC 5280 section 6. Each is described by its `ProfileSpec` (`Profile::spec`); every interface (the report, the CLI, wasm) spells it by `Profile::name`. */
 export type Profile =
-  | 'web_pki'
+  | 'auto'
+  | 'webpki'
   | 'rfc5280'
+  | 'tls'
   | 'openssl';
 /** Revocation status as far as the supplied CRLs tell. */
 export type Revocation =
@@ -746,6 +758,15 @@ export type Source =
   | 'target'
   | 'untrusted'
   | 'anchor';
+/** One TLS stack's answer for the target as the end entity, for the purpose validated. */
+export interface StackAnswer {
+  /** Whether it accepts the target. */
+  accepts: boolean;
+  /** Why, in the stack's own terms where it has them. */
+  reason: string;
+  /** The stack, e.g. `rustls (webpki)`. */
+  stack: string;
+}
 /** The revocation status of one certificate (RFC 5280 6.3.3: `cert_status`). */
 export type Status =
   | 'good'
