@@ -186,6 +186,7 @@ async function verifyChain() {
     target: Number($('#target').value || 0),
     trusted,
     purpose: $('#purpose').value,
+    profile: $('#profile').value,
   };
   const host = $('#host').value.trim();
   if (host) options.host = host;

@@ -19,6 +19,10 @@
 //   purpose   verify: server (default), client, codesign, email, timestamp, ocsp, any, or an
 //             extended key usage OID.
 //   host      verify: the host name or IP address a server certificate must be valid for.
+//   profile   verify: the rule set: auto (default: the Web PKI's rules for a path asserting a
+//             CA/Browser Forum policy, the common TLS stacks' verdict otherwise, with the Web
+//             PKI's findings beside it), webpki, tls, rfc5280 or openssl. The verdict names the
+//             profile that judged it and why.
 //   trust     verify: which certificates of the input are trust anchors, as a list separated by
 //             spaces or commas of: `last` (the last certificate), `self-signed` (every
 //             certificate whose signature verifies with its own key), a number (the certificate
@@ -96,7 +100,7 @@ export function trustedIndexes(trust, report) {
 }
 
 export class CertScopeElement extends HTMLElement {
-  static observedAttributes = ['src', 'mode', 'at', 'purpose', 'host', 'trust', 'target', 'rule-set',
+  static observedAttributes = ['src', 'mode', 'at', 'purpose', 'host', 'profile', 'trust', 'target', 'rule-set',
     'policies', 'explicit-policy', 'inhibit-policy-mapping', 'inhibit-any-policy', 'require-revocation'];
 
   #root;
@@ -242,6 +246,8 @@ export class CertScopeElement extends HTMLElement {
     if (purpose) options.purpose = purpose;
     const host = this.#attribute('host');
     if (host) options.host = host;
+    const profile = this.#attribute('profile');
+    if (profile) options.profile = profile;
     const policies = (this.#attribute('policies') ?? '').split(/[\s,]+/).filter(Boolean);
     if (policies.length) options.policies = policies;
     if (this.hasAttribute('explicit-policy')) options.explicit_policy = true;
@@ -266,6 +272,7 @@ export class CertScopeElement extends HTMLElement {
     const question = [
       `#${target.index + 1} ${target.subject.rfc4514 || '(empty subject)'} for purpose ${asked.purpose ?? 'server'}`,
       asked.host ? ` and host ${asked.host}` : '',
+      asked.profile ? ` under profile ${asked.profile}` : '',
       ` at ${report.analysis_time}`,
       anchors.length ? `, trusting ${anchors.join('; ')}` : ', trusting no certificate',
     ].join('');

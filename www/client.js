@@ -195,7 +195,9 @@ function rootStores(base) {
   async function anchor([inputs, options = {}], name, progress) {
     progress(`Loading the root store ${(await list())[name]?.label ?? name}…`);
     const { text, label } = await pem(name);
-    return [inputs, { ...options, extra_anchors: text, extra_anchors_label: label }];
+    // The stores a build ships are public Web PKI stores (Mozilla's): under the default profile
+    // a path to one of their roots is held to the Web PKI's rules.
+    return [inputs, { ...options, extra_anchors: text, extra_anchors_label: label, extra_anchors_public: true }];
   }
   return { list, anchor };
 }

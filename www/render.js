@@ -322,7 +322,11 @@ export function chainView(result, hooks = {}) {
     });
     return el('div', { class: `path ${chosen ? 'chosen' : ''}` },
       el('h4', {}, chosen ? `Chosen path (${result.chosen_because ?? ''})` : `Path ${p + 1}`, path.valid ? ' — valid' : ` — fails: ${path.explanation ?? ''}`),
+      path.profile && path.profile !== result.profile
+        ? el('p', { class: 'path-profile' }, 'Profile: ', el('strong', { text: path.profile }), ` — ${path.profile_because ?? ''}`)
+        : '',
       el('ol', { class: 'chain-diagram' }, links),
+      webPkiFindings(path, name),
       path.valid_policy_tree?.length
         ? el('details', { class: 'policy-tree' }, el('summary', { text: `Valid policy tree (${path.valid_policy_tree.length} ${path.valid_policy_tree.length === 1 ? 'branch' : 'branches'})` }),
           el('ul', {}, path.valid_policy_tree.map((branch) => el('li', {}, el('code', { text: branch.join(' → ') })))))
@@ -334,12 +338,35 @@ export function chainView(result, hooks = {}) {
     `Missing issuer of ${name(m.certificate)}: ${m.issuer}`, m.key_identifier ? ` (key id ${colonHex(m.key_identifier)})` : '',
     ...(m.ca_issuers ?? []).map((url) => el('span', { class: 'aia' }, ' — caIssuers: ', el('code', { text: url }), copyButton(url, 'caIssuers URL')))));
   const unused = (result.unused_certificates ?? []).map((i) => el('li', { text: name(i) }));
-  return [verdict, anchoredBy,
+  const profile = result.profile
+    ? el('p', { class: 'profile' }, 'Profile: ', el('strong', { text: result.profile }), ` — ${result.profile_because ?? ''}`)
+    : '';
+  return [verdict, profile, stackAnswers(result.stacks), anchoredBy,
     result.wrong_order ? el('p', { class: 'warn-text', text: 'The certificates were given out of order: each certificate should be followed by its issuer.' }) : '',
     ...paths,
     missing.length ? el('div', { class: 'missing' }, el('h4', { text: 'Missing issuers' }), el('ul', {}, missing)) : '',
     unused.length ? el('div', { class: 'unused' }, el('h4', { text: 'Certificates no path uses' }), el('ul', {}, unused)) : '',
     hooks.actions ? hooks.actions(result) : ''];
+}
+
+/** What each TLS stack decides for the target as an end entity, the refusals with their reason. */
+function stackAnswers(stacks) {
+  if (!stacks?.length) return '';
+  const accepting = stacks.filter((s) => s.accepts).map((s) => s.stack);
+  return el('div', { class: 'stacks' },
+    el('p', {}, 'TLS stacks, the target as the end entity: accepted by ', el('strong', { text: accepting.length ? accepting.join(', ') : 'none' })),
+    el('ul', {}, stacks.filter((s) => !s.accepts).map((s) => el('li', { class: 'stack-refuses', 'data-stack': s.stack },
+      'refused by ', el('strong', { text: s.stack }), `: ${s.reason}`))));
+}
+
+/** The Web PKI's rules a path breaks when the verdict is the TLS stacks': findings, not failures. */
+function webPkiFindings(path, name) {
+  const findings = path.web_pki_findings ?? [];
+  if (findings.length === 0) return '';
+  return el('div', { class: 'web-pki-findings' },
+    el('h5', { text: 'Web PKI: a publicly trusted CA could not issue this, because:' }),
+    el('ul', {}, findings.map((c) => el('li', {}, el('strong', { text: c.name }), ` on ${name(c.certificate)}: ${c.explanation}`,
+      c.citation ? el('span', { class: 'muted', text: ` (${c.citation})` }) : null))));
 }
 
 /** The policy sets of RFC 5280 6.1.6 for one path: the authorities' and the user's. */

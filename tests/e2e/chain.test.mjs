@@ -18,6 +18,9 @@ const GOOGLE = pemBlocks(await readFile(data('report/real/google.com.pem'), 'utf
 const BASE_ROOT = await readFile(data('chain/base-root.pem'), 'utf8');
 const [BASE_LEAF, BASE_INTERMEDIATE] = pemBlocks(await readFile(data('chain/base-chain.pem'), 'utf8'));
 const WRONG_EKU = await readFile(data('chain/wrong-eku-chain.pem'), 'utf8');
+// `openssl req -x509` with OpenSSL's defaults (cA TRUE), a device identity pinned as its own
+// anchor (tests/data/profiles/README.md).
+const DEVICE = await readFile(data('profiles/self-signed-device.pem'), 'utf8');
 const EXPIRED = await readFile(data('chain/expired-chain.pem'), 'utf8');
 const WEBPKI_ROOTS_VERSION = (await readFile(join(ROOT, 'Cargo.lock'), 'utf8'))
   .match(/name = "webpki-root-certs"\nversion = "([^"]+)"/)[1];
@@ -36,9 +39,10 @@ async function paste(page, text, at) {
 }
 
 /** Sets the chain options and verifies; resolves to the verdict's text. */
-async function verify(page, { purpose = 'server', host = '', trust = [] } = {}) {
+async function verify(page, { purpose = 'server', host = '', trust = [], profile = 'auto' } = {}) {
   for (const index of trust) await page.check(`#trust-${index}`);
   await page.selectOption('#purpose', purpose);
+  await page.selectOption('#profile', profile);
   await page.fill('#host', host);
   await page.click('#verify');
   await page.locator('#chain-result .verdict').waitFor();
@@ -67,6 +71,9 @@ test('the Mozilla root store is fetched only once asked for, and anchors a real 
   assert.equal(requested(watch, MOZILLA_FILE), 1);
   assert.equal(await page.locator('#chain-result .anchored-by').textContent(),
     `Trust anchor from: webpki-root-certs ${WEBPKI_ROOTS_VERSION}`);
+  // A root of the Mozilla store: the default profile holds the path to the Web PKI's rules.
+  assert.equal(await page.locator('#chain-result .profile').textContent(),
+    'Profile: webpki — chosen: the path ends at a root of the public store');
   const anchor = page.locator('#chain-result .path.chosen li.link').last();
   assert.match(await anchor.locator('.link-head').textContent(), /anchor.*webpki-root-certs.*CN=GTS Root R1/);
   await screenshot(page, 'chain-mozilla-roots');
@@ -218,6 +225,31 @@ test('a clientAuth-only certificate fails as a server with the EKU explanation a
   const asClient = await verify(page, { purpose: 'client' });
   assert.match(asClient, /^✔ Valid/);
   assert.equal(await page.locator('#chain-result .failed-check').count(), 0);
+  assertClean(watch);
+  await page.close();
+});
+
+test('a pinned openssl req -x509 device certificate is a usable TLS client by default, not under the Web PKI', async () => {
+  const { page, watch } = await openPage(state);
+  await paste(page, DEVICE, '2027-01-01T00:00:00');
+  const verdict = await verify(page, { purpose: 'client', trust: [0] });
+  assert.match(verdict, /^✔ Valid/);
+  assert.match(await page.locator('#chain-result .profile').textContent(),
+    /^Profile: tls — chosen: the path ends at a root of no public store and asserts no CA\/Browser Forum policy/);
+  // The stacks that refuse it are named: rustls refuses a CA certificate as an end entity.
+  assert.match(await page.locator('#chain-result .stacks > p').textContent(),
+    /^TLS stacks, the target as the end entity: accepted by .*OpenSSL 3/);
+  assert.match(await page.locator('#chain-result .stack-refuses[data-stack="rustls (webpki)"]').textContent(),
+    /^refused by rustls \(webpki\): .*CaUsedAsEndEntity/);
+  // The CA/B Forum's rule is a finding of its own, not the verdict.
+  const findings = page.locator('#chain-result .path.chosen .web-pki-findings');
+  assert.equal(await findings.locator('h5').textContent(), 'Web PKI: a publicly trusted CA could not issue this, because:');
+  assert.match(await findings.locator('li').allTextContents().then((t) => t.join(' | ')), /leaf_basic_constraints on CN=device-0001\.fleet\.example: .*CA\/B BR 7\.1\.2\.7\.8/);
+  await screenshot(page, 'chain-profile-tls');
+  // Asked for, the Web PKI's rules decide.
+  assert.match(await verify(page, { purpose: 'client', profile: 'webpki' }), /^✖ Not valid/);
+  assert.equal(await page.locator('#chain-result .profile').textContent(), 'Profile: webpki — asked for');
+  assert.equal(await page.locator('#chain-result .web-pki-findings').count(), 0);
   assertClean(watch);
   await page.close();
 });

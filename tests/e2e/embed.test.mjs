@@ -329,6 +329,45 @@ test('verify mode takes the policy inputs and the CRLs of its input, and shows t
   await page.close();
 });
 
+test('verify mode takes the profile: a device under a private root with anyExtendedKeyUsage', async () => {
+  const page = await openDocs();
+  await page.locator('#inline >> css=.fingerprint.sha256').waitFor();
+  const fixture = (name) => readFile(join(ROOT, 'tests/data/profiles', name), 'utf8');
+  const chain = (await fixture('device-any-eku.pem')) + (await fixture('fleet-root.pem'));
+  const first = await page.evaluate((text) => new Promise((resolve) => {
+    const element = document.createElement('cert-scope');
+    element.id = 'profiled';
+    for (const [name, value] of [['mode', 'verify'], ['purpose', 'client'], ['trust', 'last'],
+      ['at', '2027-01-01T00:00:00Z']]) {
+      element.setAttribute(name, value);
+    }
+    element.addEventListener('certscope-result', (e) => resolve(JSON.parse(JSON.stringify(e.detail))), { once: true });
+    element.textContent = text;
+    document.body.append(element);
+  }), chain);
+  // The default: the common TLS stacks' verdict, every stack accepting, and the Web PKI's
+  // objection to anyExtendedKeyUsage beside it.
+  assert.equal(first.chain.valid, true);
+  assert.equal(first.chain.profile, 'tls');
+  assert.ok(first.chain.stacks.length > 0 && first.chain.stacks.every((s) => s.accepts), JSON.stringify(first.chain.stacks));
+  const findings = first.chain.paths[first.chain.chosen].web_pki_findings;
+  assert.ok(findings.some((c) => c.name === 'extended_key_usage' && /anyExtendedKeyUsage/.test(c.explanation)), JSON.stringify(findings));
+  assert.match(await text(page, '#profiled >> css=.profile'), /^Profile: tls — chosen: /);
+  assert.match(await text(page, '#profiled >> css=.web-pki-findings'), /extended_key_usage on .*anyExtendedKeyUsage/);
+  // profile="webpki": the Baseline Requirements decide.
+  let event = await change(page, '#profiled', [['profile', 'webpki']]);
+  assert.equal(event.detail.chain.valid, false);
+  assert.equal(event.detail.chain.profile, 'webpki');
+  assert.equal(await text(page, '#profiled >> css=.profile'), 'Profile: webpki — asked for');
+  assert.match(await text(page, '#profiled >> css=.question'), /under profile webpki/);
+  // An unknown name is an error the element shows.
+  event = await change(page, '#profiled', [['profile', 'browser']]);
+  assert.equal(event.type, 'certscope-error');
+  assert.match(event.detail.message, /unknown profile browser/);
+  assert.deepEqual(page.watch.violations(), []);
+  await page.close();
+});
+
 test('bad input and bad attributes give an error event and an error state', async () => {
   const page = await openDocs();
   await page.locator('#verify-client >> css=.verdict').waitFor();

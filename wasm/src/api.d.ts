@@ -92,6 +92,8 @@ export interface VerifyOptions {
   extra_anchors?: string | null;
   /** A label for `extra_anchors`, e.g. "webpki-root-certs 1.0.11"; the result names the store of each anchor with it (`anchor_stores`, `anchored_by`). */
   extra_anchors_label?: string | null;
+  /** `extra_anchors` is a public Web PKI root store (the Mozilla store): under the `auto` profile a path that ends at one of its roots is held to the Web PKI's rules. */
+  extra_anchors_public?: boolean;
   /** Host name or IP address the server certificate must be valid for. */
   host?: string | null;
   /** Identities a client certificate must carry: email addresses or URIs. */
@@ -106,8 +108,8 @@ export interface VerifyOptions {
   password?: string | null;
   /** The initial policy set (RFC 5280 6.1.1 (c)) as dotted OIDs; empty: anyPolicy. */
   policies?: string[];
-  /** webpki (default), rfc5280 or openssl (OpenSSL 3.0 `openssl verify`). */
-  profile?: 'webpki' | 'rfc5280' | 'openssl' | null;
+  /** The rule set, a name of `certscope::chain::PROFILES`: auto (default: webpki for a path to a root of a public store, see `extra_anchors_public`, or asserting a CA/Browser Forum policy, tls otherwise), webpki, rfc5280, tls (a private PKI as the common TLS stacks validate it) or openssl (OpenSSL 3.0 `openssl verify`). The result names the profile that judged each path and why (`profile`, `profile_because`). */
+  profile?: 'auto' | 'webpki' | 'rfc5280' | 'tls' | 'openssl' | null;
   /** server (default), client, codesign, email, timestamp, ocsp, any, or an EKU OID. */
   purpose?: string | null;
   /** Check revocation even without CRLs among the inputs: every status is then undetermined and the chain fails. With CRLs, an undetermined status always fails. */

@@ -212,6 +212,9 @@ struct JsVerifyOptions {
     /// A label for `extra_anchors`, e.g. "webpki-root-certs 1.0.11"; the result names the
     /// store of each anchor with it (`anchor_stores`, `anchored_by`).
     extra_anchors_label: Option<String>,
+    /// `extra_anchors` is a public Web PKI root store (the Mozilla store): under the `auto`
+    /// profile a path that ends at one of its roots is held to the Web PKI's rules.
+    extra_anchors_public: bool,
     /// server (default), client, codesign, email, timestamp, ocsp, any, or an EKU OID.
     purpose: Option<String>,
     /// Host name or IP address the server certificate must be valid for.
@@ -221,11 +224,12 @@ struct JsVerifyOptions {
     /// chain (default: EKU on intermediates constrains the leaf) or leaf.
     #[cfg_attr(feature = "schema", schemars(extend("enum" = ["chain", "leaf", null])))]
     eku_policy: Option<String>,
-    /// webpki (default), rfc5280 or openssl (OpenSSL 3.0 `openssl verify`).
-    #[cfg_attr(
-        feature = "schema",
-        schemars(extend("enum" = ["webpki", "rfc5280", "openssl", null]))
-    )]
+    /// The rule set, a name of `certscope::chain::PROFILES`: auto (default: webpki for a path
+    /// to a root of a public store, see `extra_anchors_public`, or asserting a CA/Browser Forum
+    /// policy, tls otherwise), webpki, rfc5280, tls (a private PKI as the common TLS stacks
+    /// validate it) or openssl (OpenSSL 3.0 `openssl verify`). The result names the profile
+    /// that judged each path and why (`profile`, `profile_because`).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::profile"))]
     profile: Option<String>,
     /// Most intermediates in a path.
     max_intermediates: Option<u32>,
@@ -378,6 +382,14 @@ pub fn verify(
         anchors.extend(parsed.certificates().cloned());
     }
     let mut options = VerifyOptions::at(time_option(js.at.as_deref())?);
+    if js.extra_anchors_public {
+        options.public_roots = anchors
+            .get(trusted_anchors..)
+            .unwrap_or_default()
+            .iter()
+            .map(|anchor| certscope::cert::hex(anchor.sha256()))
+            .collect();
+    }
     if let Some(purpose) = js.purpose.as_deref() {
         options.purpose = Purpose::parse(purpose)
             .ok_or_else(|| js_error(format!("unknown purpose {purpose}")))?;
@@ -559,6 +571,19 @@ pub mod schema {
         json_schema!({
             "type": "array",
             "items": { "$ref": "report.schema.json#/$defs/finding" }
+        })
+    }
+
+    /// The `profile` option: the names of the profile registry, or null.
+    pub(crate) fn profile(_: &mut SchemaGenerator) -> Schema {
+        let mut names: Vec<serde_json::Value> = certscope::chain::PROFILES
+            .iter()
+            .map(|spec| spec.name.into())
+            .collect();
+        names.push(serde_json::Value::Null);
+        json_schema!({
+            "type": ["string", "null"],
+            "enum": names,
         })
     }
 

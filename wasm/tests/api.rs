@@ -215,6 +215,48 @@ fn verify_takes_the_policy_inputs_and_fails_closed_on_revocation() {
 }
 
 #[wasm_bindgen_test]
+fn verify_takes_the_profile_and_names_it() {
+    // `openssl req -x509` with OpenSSL's defaults (cA TRUE), pinned as its own anchor.
+    const DEVICE: &str = include_str!("../../tests/data/profiles/self-signed-device.pem");
+    let run = |profile: Option<&str>, public: bool| {
+        let o = js_sys::Object::new();
+        set(&o, "at", &"2027-01-01T00:00:00Z".into());
+        set(&o, "purpose", &"client".into());
+        set(&o, "extra_anchors", &DEVICE.into());
+        set(&o, "extra_anchors_public", &public.into());
+        if let Some(profile) = profile {
+            set(&o, "profile", &profile.into());
+        }
+        verify(DEVICE.into(), o.into()).unwrap()
+    };
+    let text = |value: &JsValue, path: &[&str]| get(value, path).as_string().unwrap_or_default();
+    // The default on a private anchor: the common TLS stacks' verdict, named with its reason,
+    // and the stacks that refuse.
+    let result = run(None, false);
+    assert_eq!(get(&result, &["valid"]).as_bool(), Some(true));
+    assert_eq!(text(&result, &["profile"]), "tls");
+    assert!(text(&result, &["profile_because"]).contains("no public store"));
+    let stacks: js_sys::Array = get(&result, &["stacks"]).dyn_into().unwrap();
+    let rustls = stacks
+        .iter()
+        .find(|s| text(s, &["stack"]) == "rustls (webpki)")
+        .unwrap();
+    assert_eq!(get(&rustls, &["accepts"]).as_bool(), Some(false));
+    // The same anchor as a root of a public store: the Web PKI's rules decide.
+    let result = run(None, true);
+    assert_eq!(get(&result, &["valid"]).as_bool(), Some(false));
+    assert_eq!(text(&result, &["profile"]), "webpki");
+    assert!(text(&result, &["profile_because"]).contains("public store"));
+    // Asked for by name.
+    let result = run(Some("webpki"), false);
+    assert_eq!(text(&result, &["profile"]), "webpki");
+    assert_eq!(text(&result, &["profile_because"]), "asked for");
+    let o = js_sys::Object::new();
+    set(&o, "profile", &"browser".into());
+    assert!(verify(DEVICE.into(), o.into()).is_err());
+}
+
+#[wasm_bindgen_test]
 fn summarizes_pem_and_der_alike_and_matches_the_report() {
     let from_pem: js_sys::Array = summarize(LEAF.into()).unwrap().dyn_into().unwrap();
     assert_eq!(from_pem.length(), 1);
