@@ -97,6 +97,24 @@ lints! {
         "An extKeyUsage containing anyExtendedKeyUsage should not be critical.";
     san_critical_with_subject: "w_ext_san_critical_with_subject_dn", Warning, "RFC 5280 4.2.1.6", ALL_KINDS, None,
         "subjectAltName should not be critical when the subject is not empty.";
+    san_ip_length: "e_ext_san_ip_address_wrong_length", Error, "RFC 5280 4.2.1.6", ALL_KINDS, None,
+        "A subjectAltName iPAddress must be 4 octets (IPv4) or 16 octets (IPv6).";
+    aki_issuer_serial: "e_ext_authority_key_identifier_issuer_serial_unpaired", Error, "X.509 9.2.2.1; RFC 5280 4.2.1.1", ALL_KINDS, None,
+        "authorityCertIssuer and authorityCertSerialNumber must both be present or both be absent.";
+    email_domain_length: "e_rfc822_name_domain_too_long", Error, "RFC 5280 4.2.1.6; RFC 1035 2.3.4", ALL_KINDS, None,
+        "The domain of a subjectAltName rfc822Name must be at most 253 octets.";
+    rdn_duplicate_type: "e_rdn_duplicate_attribute_type", Error, "X.501 9.3 (RelativeDistinguishedName); RFC 5280 4.1.2.4", ALL_KINDS, None,
+        "A multi-valued RDN must not contain the same attribute type twice.";
+    distribution_point_uri: "w_distribution_point_missing_ldap_or_uri", Warning, "RFC 5280 4.2.1.13", ALL_KINDS, None,
+        "A distribution point's fullName should include an LDAP or HTTP URI.";
+    aia_location: "w_ext_aia_access_location_missing", Warning, "RFC 5280 4.2.2.1", ALL_KINDS, None,
+        "At least one id-ad-caIssuers location should be an HTTP or LDAP URI.";
+    policy_map_asserted: "w_ext_policy_map_not_in_cert_policy", Warning, "RFC 5280 4.2.1.5", ALL_KINDS, None,
+        "Each issuerDomainPolicy of policyMappings should also be asserted in certificatePolicies.";
+    name_constraint_edi: "w_name_constraint_on_edi_party_name", Warning, "RFC 5280 4.2.1.10", ALL_KINDS, None,
+        "CAs should not impose name constraints on the ediPartyName name form.";
+    name_constraint_registered_id: "w_name_constraint_on_registered_id", Warning, "RFC 5280 4.2.1.10", ALL_KINDS, None,
+        "CAs should not impose name constraints on the registeredID name form.";
     issuer_country_printable: "e_issuer_dn_country_not_printable_string", Error, "RFC 5280 A.1 (X520countryName)", ALL_KINDS, None,
         "The issuer's countryName must be a PrintableString.";
 }
@@ -787,6 +805,189 @@ fn san_critical_with_subject(c: &Context<'_>) -> Vec<Hit> {
         "extensions/subjectAltName",
         || "subjectAltName is critical although the subject is not empty".to_owned(),
     )
+}
+
+fn san_ip_length(c: &Context<'_>) -> Vec<Hit> {
+    c.san()
+        .into_iter()
+        .filter_map(|name| match name {
+            GeneralName::IpAddress(octets) => Some(octets.as_bytes().len()),
+            _ => None,
+        })
+        .filter(|length| *length != 4 && *length != 16)
+        .map(|length| {
+            hit(
+                "extensions/subjectAltName",
+                format!("an iPAddress is {length} octets long (4 or 16)"),
+            )
+        })
+        .collect()
+}
+
+fn aki_issuer_serial(c: &Context<'_>) -> Vec<Hit> {
+    let Some(aki) = ext::find::<ext::AuthorityKeyIdentifier>(c.cert)
+        .value()
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    let issuer = aki.authority_cert_issuer.is_some();
+    let serial = aki.authority_cert_serial_number.is_some();
+    hit_if(
+        issuer != serial,
+        "extensions/authorityKeyIdentifier",
+        || {
+            if issuer {
+                "authorityCertIssuer is present without authorityCertSerialNumber".to_owned()
+            } else {
+                "authorityCertSerialNumber is present without authorityCertIssuer".to_owned()
+            }
+        },
+    )
+}
+
+fn email_domain_length(c: &Context<'_>) -> Vec<Hit> {
+    c.san()
+        .into_iter()
+        .filter_map(|name| match name {
+            GeneralName::Rfc822Name(s) => {
+                s.as_str().rsplit_once('@').map(|(_, domain)| domain.len())
+            }
+            _ => None,
+        })
+        .filter(|length| *length > 253)
+        .map(|length| {
+            hit(
+                "extensions/subjectAltName",
+                format!("an rfc822Name's domain is {length} octets long (at most 253)"),
+            )
+        })
+        .collect()
+}
+
+fn rdn_duplicate_type(c: &Context<'_>) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (field, name) in [("subject", c.tbs().subject()), ("issuer", c.tbs().issuer())] {
+        for rdn in name.iter_rdn() {
+            let types: Vec<ObjectIdentifier> = rdn.iter().map(|atv| atv.oid).collect();
+            let repeated = types
+                .iter()
+                .enumerate()
+                .find(|(index, oid)| types.get(..*index).unwrap_or_default().contains(oid));
+            if let Some((_, oid)) = repeated {
+                hits.push(hit(
+                    field,
+                    format!(
+                        "an RDN of the {field} contains {} twice",
+                        crate::oid::short_name(oid)
+                    ),
+                ));
+            }
+        }
+    }
+    hits
+}
+
+/// Whether a general name is a URI with the http or ldap scheme.
+fn http_or_ldap(name: &GeneralName) -> bool {
+    match name {
+        GeneralName::UniformResourceIdentifier(uri) => {
+            let lower = uri.as_str().to_ascii_lowercase();
+            ["http://", "https://", "ldap://"]
+                .iter()
+                .any(|scheme| lower.starts_with(scheme))
+        }
+        _ => false,
+    }
+}
+
+fn distribution_point_uri(c: &Context<'_>) -> Vec<Hit> {
+    use x509_cert::ext::pkix::name::DistributionPointName;
+    let Some(points) = ext::find::<ext::CrlDistributionPoints>(c.cert)
+        .value()
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    points
+        .0
+        .iter()
+        .enumerate()
+        .filter_map(|(index, point)| match &point.distribution_point {
+            Some(DistributionPointName::FullName(names)) if !names.iter().any(http_or_ldap) => {
+                Some(index)
+            }
+            _ => None,
+        })
+        .map(|index| {
+            hit(
+                CRL_DISTRIBUTION_POINTS,
+                format!("distribution point {} names no HTTP or LDAP URI", index + 1),
+            )
+        })
+        .collect()
+}
+
+fn aia_location(c: &Context<'_>) -> Vec<Hit> {
+    let descriptions = ext::find::<ext::AuthorityInfoAccessSyntax>(c.cert)
+        .value()
+        .map(|aia| aia.0.clone())
+        .unwrap_or_default();
+    let ca_issuers: Vec<_> = descriptions
+        .iter()
+        .filter(|d| d.access_method == oids::AIA_CA_ISSUERS)
+        .collect();
+    hit_if(
+        !ca_issuers.is_empty() && !ca_issuers.iter().any(|d| http_or_ldap(&d.access_location)),
+        "extensions/authorityInfoAccess",
+        || "no id-ad-caIssuers location is an HTTP or LDAP URI".to_owned(),
+    )
+}
+
+fn policy_map_asserted(c: &Context<'_>) -> Vec<Hit> {
+    let Some(mappings) = ext::find::<ext::PolicyMappings>(c.cert).value().cloned() else {
+        return Vec::new();
+    };
+    let asserted = c.policies();
+    mappings
+        .0
+        .iter()
+        .filter(|m| m.issuer_domain_policy != ANY_POLICY)
+        .filter(|m| !asserted.contains(&m.issuer_domain_policy))
+        .map(|m| {
+            hit(
+                POLICY_MAPPINGS,
+                format!(
+                    "issuerDomainPolicy {} is not asserted in certificatePolicies",
+                    m.issuer_domain_policy
+                ),
+            )
+        })
+        .collect()
+}
+
+/// A hit when a subtree of the name constraints uses the name form `form`.
+fn constrains(c: &Context<'_>, form: &str, matches: fn(&GeneralName) -> bool) -> Vec<Hit> {
+    let Some(constraints) = name_constraints(c) else {
+        return Vec::new();
+    };
+    hit_if(
+        subtrees(&constraints).iter().any(|s| matches(&s.base)),
+        NAME_CONSTRAINTS,
+        || format!("nameConstraints constrains the {form} name form"),
+    )
+}
+
+fn name_constraint_edi(c: &Context<'_>) -> Vec<Hit> {
+    constrains(c, "ediPartyName", |n| {
+        matches!(n, GeneralName::EdiPartyName(_))
+    })
+}
+
+fn name_constraint_registered_id(c: &Context<'_>) -> Vec<Hit> {
+    constrains(c, "registeredID", |n| {
+        matches!(n, GeneralName::RegisteredId(_))
+    })
 }
 
 #[cfg(test)]

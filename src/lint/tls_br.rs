@@ -200,6 +200,22 @@ lints! {
         "The RSA modulus should be odd (a multiple of 2 is no product of two large primes).";
     ec_key_agreement: "w_cabf_ecc_ku_keyagreement_present", Warning, "TLS BR 7.1.2.7.11", SERVER, None,
         "keyAgreement is NOT RECOMMENDED in the keyUsage of a subscriber certificate with an EC key.";
+    ca_key_usage_bits: "e_ca_key_usage_prohibited_bits", Error, "TLS BR 7.1.2.10.7 (ballot SC62)", CA_KINDS, Some("2023-09-15"),
+        "keyUsage of a CA certificate may assert only keyCertSign, cRLSign and digitalSignature.";
+    subscriber_any_policy: "e_sub_cert_any_policy_present", Error, "TLS BR 7.1.2.7.9 (ballot SC62)", SERVER, Some("2023-09-15"),
+        "anyPolicy must not be present in a subscriber certificate.";
+    subordinate_any_policy: "e_sub_ca_any_policy_with_other_policies", Error, "TLS BR 7.1.2.10.5 (ballot SC62)", SUBORDINATE, Some("2023-09-15"),
+        "A subordinate CA certificate that asserts anyPolicy must assert no other policy.";
+    rdn_single: "e_subject_rdn_multiple_attributes", Error, "TLS BR 7.1.4.1 (ballot SC62)", SERVER_AND_CA, Some("2023-09-15"),
+        "Each RDN of the subject must contain exactly one attribute.";
+    subscriber_key_usage: "w_sub_cert_key_usage_missing", Warning, "TLS BR 7.1.2.7.11", SERVER, None,
+        "keyUsage should be present in a subscriber certificate.";
+    root_validity: "e_root_ca_validity_out_of_range", Error, "TLS BR 7.1.2.1.1 (ballot SC62)", ROOT, Some("2023-09-15"),
+        "A root CA certificate must be valid for at least 2922 days and at most 9132 days.";
+    crl_points_multiple: "w_crl_distribution_points_multiple", Warning, "TLS BR 7.1.2.11.2", SERVER_AND_SUBORDINATE, None,
+        "More than one distribution point is NOT RECOMMENDED.";
+    sct_critical: "e_sub_cert_sct_list_critical", Error, "TLS BR 7.1.2.7.6 (extension table; ballot SC62); RFC 6962 3.3", SERVER, Some("2023-09-15"),
+        "The SignedCertificateTimestampList extension must not be critical.";
     backdated: "e_sub_cert_excessively_backdated", Error, "TLS BR 7.1.2.7 (notBefore; ballot SC62)", SERVER, Some("2023-09-15"),
         "notBefore must be within 48 hours of the signing: an embedded SCT, which the log issued before the certificate was signed, must not be more than 48 hours after notBefore.";
 }
@@ -1588,4 +1604,97 @@ fn ec_key_agreement(c: &Context<'_>) -> Vec<Hit> {
         "extensions/keyUsage",
         || "keyUsage of an EC subscriber key asserts keyAgreement".to_owned(),
     )
+}
+
+const ANY_POLICY: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.32.0");
+
+fn ca_key_usage_bits(c: &Context<'_>) -> Vec<Hit> {
+    let Some(usage) = ext::key_usage(c.cert) else {
+        return Vec::new();
+    };
+    let mut prohibited = Vec::new();
+    for (set, name) in [
+        (usage.non_repudiation(), "contentCommitment"),
+        (usage.key_encipherment(), "keyEncipherment"),
+        (usage.data_encipherment(), "dataEncipherment"),
+        (usage.key_agreement(), "keyAgreement"),
+        (usage.encipher_only(), "encipherOnly"),
+        (usage.decipher_only(), "decipherOnly"),
+    ] {
+        if set {
+            prohibited.push(name);
+        }
+    }
+    hit_if(!prohibited.is_empty(), "extensions/keyUsage", || {
+        format!("keyUsage of a CA asserts {}", prohibited.join(", "))
+    })
+}
+
+fn subscriber_any_policy(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        c.has_policy(&ANY_POLICY),
+        "extensions/certificatePolicies",
+        || "certificatePolicies contains anyPolicy".to_owned(),
+    )
+}
+
+fn subordinate_any_policy(c: &Context<'_>) -> Vec<Hit> {
+    let policies = c.policies();
+    hit_if(
+        policies.contains(&ANY_POLICY) && policies.len() > 1,
+        "extensions/certificatePolicies",
+        || {
+            format!(
+                "certificatePolicies contains anyPolicy beside {} other policies",
+                policies.len().saturating_sub(1)
+            )
+        },
+    )
+}
+
+fn rdn_single(c: &Context<'_>) -> Vec<Hit> {
+    let multi = c
+        .tbs()
+        .subject()
+        .iter_rdn()
+        .filter(|rdn| rdn.len() > 1)
+        .count();
+    hit_if(multi > 0, "subject", || {
+        format!("{multi} RDN(s) of the subject contain more than one attribute")
+    })
+}
+
+fn subscriber_key_usage(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !ext::find::<ext::KeyUsage>(c.cert).is_present(),
+        "extensions/keyUsage",
+        || "keyUsage is absent".to_owned(),
+    )
+}
+
+fn root_validity(c: &Context<'_>) -> Vec<Hit> {
+    let seconds = c.validity_seconds();
+    hit_if(
+        !(2922 * DAY..=9132 * DAY).contains(&seconds),
+        "validity/not_after",
+        || {
+            format!(
+                "the validity period is {} days, outside 2922 to 9132 days",
+                seconds / DAY
+            )
+        },
+    )
+}
+
+fn crl_points_multiple(c: &Context<'_>) -> Vec<Hit> {
+    let count = ext::find::<ext::CrlDistributionPoints>(c.cert)
+        .value()
+        .map_or(0, |points| points.0.len());
+    hit_if(count > 1, "extensions/cRLDistributionPoints", || {
+        format!("cRLDistributionPoints lists {count} distribution points")
+    })
+}
+
+fn sct_critical(c: &Context<'_>) -> Vec<Hit> {
+    critical_extension(c, oids::SCT_LIST)
 }
