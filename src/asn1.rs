@@ -16,6 +16,7 @@ pub const MAX_NODES: usize = 50_000;
 /// One DER element.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Node {
     /// Offset of the element's first byte (its tag) in the object's DER.
     pub offset: usize,

@@ -52,6 +52,7 @@ pub use profile::{Profile, ProfileSpec, PROFILES};
 /// (RFC 5280 4.2.1.12).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Purpose {
@@ -166,6 +167,7 @@ impl Purpose {
 /// How extended key usage on CA certificates is treated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum EkuPolicy {
     /// An EKU on an intermediate constrains the leaf: it must contain the purpose or
@@ -178,6 +180,7 @@ pub enum EkuPolicy {
 /// A name the relying party expects the target to carry.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "serde",
     serde(rename_all = "snake_case", tag = "kind", content = "value")
@@ -208,6 +211,7 @@ impl fmt::Display for ExpectedName {
 /// Every input of a validation, with safe defaults ([`VerifyOptions::at`]).
 #[derive(Clone, Debug)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct VerifyOptions {
     /// The time at which validity is judged. certscope never reads a clock.

@@ -8,6 +8,7 @@ use std::fmt;
 /// Why some bytes could not be decoded as the structure they were expected to be.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DecodeError {
     /// What was being decoded, e.g. `certificate`, `subjectAltName`.
     pub structure: String,

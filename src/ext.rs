@@ -48,6 +48,7 @@ pub use x509_cert::ext::pkix::{
 /// The outcome of looking for one extension.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case", tag = "type"))]
 pub enum Lookup<T> {
     /// The certificate does not carry it.
@@ -172,6 +173,7 @@ pub fn key_usage(cert: &Cert) -> Option<KeyUsage> {
 /// for a known extension whose value does not decode (the certificate is still shown).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ExtensionValue {

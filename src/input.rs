@@ -139,6 +139,7 @@ impl std::error::Error for InputError {}
 /// How an object was encoded in the input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(tag = "encoding", rename_all = "snake_case"))]
 pub enum Encoding {
     /// A PEM block (RFC 7468).
@@ -159,6 +160,7 @@ pub enum Encoding {
 /// A container format whose contents are listed one by one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum ContainerFormat {
     /// PKCS#7 / CMS SignedData (RFC 5652 5).
@@ -170,6 +172,7 @@ pub enum ContainerFormat {
 /// Where inside a container an object sat.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Container {
     /// The container's format.
     pub format: ContainerFormat,
@@ -182,6 +185,7 @@ pub struct Container {
 /// Where an object came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Origin {
     /// How it was encoded.
     #[cfg_attr(feature = "serde", serde(flatten))]
@@ -270,6 +274,7 @@ pub struct Found {
 /// What kind of trouble a [`Problem`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ProblemKind {
@@ -291,6 +296,7 @@ pub enum ProblemKind {
 /// Something in the input that looked like an object but did not decode.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// Where it came from.
     pub origin: Origin,

@@ -26,6 +26,7 @@ const MAX_DEPTH: usize = 40;
 /// One departure from DER or from the profile found while decoding leniently.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deviation {
     /// The lint id it is reported under (`e_der_length_not_minimal`...).
     pub id: String,

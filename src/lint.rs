@@ -42,6 +42,7 @@ mod tls_br;
 /// rule produced no verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Severity {
     /// Breaks a MUST / SHALL: relying parties may reject it, an auditor will.
@@ -82,6 +83,7 @@ impl Severity {
 /// A group of lints taken from one source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum RuleSet {
     /// RFC 5280 structure and profile (plus RFC 6962 for the CT extensions). Always run.
@@ -137,6 +139,7 @@ impl RuleSet {
 /// What a certificate is for, as far as rule-set selection is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CertKind {
     /// A TLS server (subscriber) certificate.
@@ -231,6 +234,7 @@ pub const END_ENTITY_KINDS: &[CertKind] = &[
 /// follow from it, and why each was chosen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LintTarget {
     /// The kind of certificate.
     pub kind: CertKind,
@@ -245,6 +249,7 @@ pub struct LintTarget {
 /// Why a rule set was chosen, and whether its findings bind the certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RuleSetChoice {
     /// The rule set.
     pub rule_set: RuleSet,
@@ -261,6 +266,8 @@ pub struct RuleSetChoice {
 /// The kind of evidence behind a rule set's selection.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "LintEvidence"))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Evidence {
     /// RFC 5280 applies to every certificate.
@@ -281,6 +288,7 @@ pub enum Evidence {
 /// What is known about the hierarchy the certificate belongs to, from a chain that was built.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Hierarchy {
     /// The chain ends at a root of a public store (the name of the store, e.g. `mozilla`).
@@ -575,6 +583,7 @@ pub fn rule_sets_for(kind: CertKind, cert: &Cert) -> Vec<RuleSet> {
 /// What the caller decides for one linting run.
 #[derive(Clone, Debug, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LintOptions {
     /// The analysis time: rules whose effective date is after it are not effective yet.
     /// `None` judges by the issuance date only.
@@ -594,6 +603,7 @@ pub struct LintOptions {
 /// One lint, as data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LintInfo {
     /// Stable identifier; zlint's where the rule is the same. The prefix gives the default
     /// severity (`e_`, `w_`, `n_`).
@@ -623,6 +633,7 @@ impl LintInfo {
 /// One finding on one certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// The lint's id.
     pub id: String,

@@ -8,6 +8,7 @@ use der::asn1::ObjectIdentifier;
 /// What certscope knows about one OID.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OidInfo {
     /// Dotted decimal form.
     pub oid: &'static str,
@@ -215,6 +216,7 @@ oids! {
 /// An OID with the name the report shows for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Named {
     /// Dotted OID.
     pub oid: String,

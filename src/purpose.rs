@@ -35,6 +35,7 @@ use crate::oid;
 /// One OpenSSL purpose and the answers for this certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Purpose {
     /// OpenSSL's short name: `sslclient`, `sslserver`, `nssslserver`, `smimesign`,
     /// `smimeencrypt`, `crlsign`, `any`, `ocsphelper`, `timestampsign`.
@@ -59,6 +60,7 @@ pub struct Purpose {
 /// The reasons behind one purpose's two answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PurposeWhy {
     /// Why the end-entity answer is what it is.
     pub leaf: String,
@@ -69,6 +71,7 @@ pub struct PurposeWhy {
 /// OpenSSL's purposes, in `X509_PURPOSE` table order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum PurposeId {
     /// `X509_PURPOSE_SSL_CLIENT`, "SSL client".
@@ -207,6 +210,7 @@ pub const NETSCAPE_CERT_TYPE: ObjectIdentifier =
 /// What OpenSSL caches about a certificate before any purpose check (`ex_flags` and friends).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OpensslView {
     /// Why the certificate is invalid for OpenSSL (`EXFLAG_INVALID`); empty when valid.
     pub invalid: Vec<String>,

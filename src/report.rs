@@ -58,6 +58,7 @@ impl AnalyzeOptions {
 /// Everything certscope found in one input.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// [`SCHEMA_VERSION`] of this report.
     pub schema_version: u32,
@@ -82,6 +83,7 @@ impl Report {
 /// One object's entry.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ObjectReport {
@@ -100,6 +102,7 @@ pub enum ObjectReport {
 /// A certification request's entry.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CsrReport {
     /// Position of the object in the input (0-based).
     pub index: usize,
@@ -129,6 +132,7 @@ pub struct CsrReport {
 /// A CRL's entry.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CrlReport {
     /// Position of the object in the input (0-based).
     pub index: usize,
@@ -136,6 +140,7 @@ pub struct CrlReport {
     pub origin: Origin,
     /// Version as shown to people: 1 or 2 (3 for a list that says v3, which no standard
     /// defines; a higher version as written is in [`CrlReport::lints`]).
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = [1, 2, 3])))]
     pub version: u8,
     /// The CRL issuer's name.
     pub issuer: NameReport,
@@ -162,6 +167,7 @@ pub struct CrlReport {
 /// One revoked certificate in a CRL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RevokedReport {
     /// The revoked serial number.
     pub serial: Serial,
@@ -176,6 +182,7 @@ pub struct RevokedReport {
 /// A CRL signature checked against one candidate issuer certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IssuerSignature {
     /// Index of the certificate in [`Report::objects`].
     pub certificate: usize,
@@ -187,6 +194,7 @@ pub struct IssuerSignature {
 /// the secret is ever in a report.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PrivateKeyReport {
     /// Position of the object in the input (0-based).
     pub index: usize,
@@ -205,6 +213,7 @@ pub struct PrivateKeyReport {
 /// A public key's entry.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PublicKeyReport {
     /// Position of the object in the input (0-based).
     pub index: usize,
@@ -219,12 +228,14 @@ pub struct PublicKeyReport {
 /// A certificate's entry.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CertificateReport {
     /// Position of the object in the input (0-based).
     pub index: usize,
     /// Where it came from.
     pub origin: Origin,
     /// Version as shown to people: 1, 2 or 3.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = [1, 2, 3])))]
     pub version: u8,
     /// The serial number.
     pub serial: Serial,
@@ -273,6 +284,7 @@ pub struct CertificateReport {
 /// A serial number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Serial {
     /// The INTEGER's content octets as lowercase hex (two's complement, as encoded).
     pub hex: String,
@@ -290,6 +302,7 @@ pub struct Serial {
 /// ([RFC 5280 4.1.1.2](https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Algorithm {
     /// Name, e.g. `sha256WithRSAEncryption`, or the dotted OID when unknown.
     pub name: String,
@@ -315,6 +328,7 @@ pub struct Algorithm {
 /// ([RFC 4055 3.1](https://www.rfc-editor.org/rfc/rfc4055#section-3.1))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PssParameters {
     /// hashAlgorithm (`SHA-256`...), or its dotted OID when unknown.
     pub hash: String,
@@ -333,6 +347,7 @@ pub struct PssParameters {
 /// A name, both as a string and as its attributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NameReport {
     /// RFC 4514 form.
     pub rfc4514: String,
@@ -343,14 +358,17 @@ pub struct NameReport {
 /// The validity period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Validity {
     /// notBefore as RFC 3339 UTC.
     pub not_before: String,
     /// notAfter as RFC 3339 UTC.
     pub not_after: String,
     /// `UTCTime` or `GeneralizedTime`.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["UTCTime", "GeneralizedTime"])))]
     pub not_before_encoding: String,
     /// `UTCTime` or `GeneralizedTime`.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["UTCTime", "GeneralizedTime"])))]
     pub not_after_encoding: String,
     /// Length of the period in days (fractions rounded down; RFC 5280 counts both ends).
     pub period_days: i64,
@@ -363,6 +381,7 @@ pub struct Validity {
 /// The subject public key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PublicKey {
     /// Algorithm: `RSA`, `EC`, `Ed25519`...
     pub algorithm: String,
@@ -381,6 +400,7 @@ pub struct PublicKey {
 /// Fingerprints: lowercase hex, no separators.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Fingerprints {
     /// SHA-256 of the DER.
     pub sha256: String,
@@ -391,6 +411,7 @@ pub struct Fingerprints {
 /// One extension.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Extension {
     /// Dotted OID.
     pub oid: String,
@@ -1073,6 +1094,7 @@ mod tests {
 /// The DER and ASN.1 element tree of one object, for viewers and exports.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Asn1View {
     /// Position of the object in the input.
     pub index: usize,

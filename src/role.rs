@@ -35,6 +35,7 @@ pub(crate) use stacks::TRUSTED_DIRECTLY;
 /// Everything this module says about one certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CertificateRoles {
     /// The roles, most significant first; never empty ([`RoleKind::Unknown`] when nothing
     /// applies).
@@ -54,6 +55,7 @@ pub struct CertificateRoles {
 /// One role a certificate holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Role {
     /// Which role.
     pub role: RoleKind,
@@ -76,6 +78,7 @@ pub struct Role {
 /// The roles certscope recognises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum RoleKind {
@@ -137,6 +140,7 @@ impl RoleKind {
 /// How sure a verdict is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Confidence {
     /// The certificate says so explicitly and nothing contradicts it.
@@ -151,6 +155,7 @@ pub enum Confidence {
 /// One piece of evidence: which extension, which value, and what it means.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Evidence {
     /// The field or extension, e.g. `extendedKeyUsage`, `subject` (extensions by their short
     /// name in [`crate::oid`]).
@@ -166,6 +171,7 @@ pub struct Evidence {
 /// The extension behind a piece of evidence, as it is in the certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExtensionBytes {
     /// The extension's OID (dotted form).
     pub oid: String,
@@ -200,6 +206,7 @@ impl Evidence {
 /// Details of a CA role.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CaDetails {
     /// basicConstraints pathLenConstraint: how many intermediate CAs may follow.
     pub path_len: Option<u8>,
@@ -217,6 +224,7 @@ pub struct CaDetails {
 /// What a relying party would see.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Identity {
     /// subjectAltName dNSName entries: the host names a TLS server certificate is valid for.
     pub dns_names: Vec<String>,
@@ -237,6 +245,7 @@ pub struct Identity {
 /// One identifier of a client or device.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IdentityItem {
     /// `subject_common_name`, `subject_serial_number`, `uri`, `spiffe_id`, `email`, `upn`
     /// or `hardware_module_name`.
@@ -255,6 +264,7 @@ pub struct IdentityItem {
 /// Can the certificate act as a TLS client, as a TLS server, and what typical verifiers say.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ClientServer {
     /// As a TLS server (the client verifies it).
     pub tls_server: Side,
@@ -270,6 +280,7 @@ pub struct ClientServer {
 /// One side of the comparison.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Side {
     /// Whether the usual verifiers accept it in this role.
     pub usable: bool,
@@ -282,6 +293,7 @@ pub struct Side {
 /// One TLS stack's verdict on the certificate as the end entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct VerifierVerdict {
     /// `OpenSSL 3`, `Go crypto/x509`, `rustls (webpki)`, `Java (JSSE)`, `GnuTLS`, `NSS`,
     /// `wolfSSL`, `mbedTLS`.
@@ -299,6 +311,7 @@ pub struct VerifierVerdict {
 /// A known trap.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// Stable identifier, e.g. `no_extended_key_usage`.
     pub id: String,

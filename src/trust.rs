@@ -28,6 +28,7 @@ const ANY_EXTENDED_KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2
 /// The trust and reject settings of a `TRUSTED CERTIFICATE`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AuxTrust {
     /// Uses the certificate is trusted for, as dotted OIDs; `None` when there is no list.
     pub trust: Option<Vec<String>>,
@@ -40,6 +41,7 @@ pub struct AuxTrust {
 /// What the settings say about one use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum TrustDecision {
     /// The use (or `anyExtendedKeyUsage`) is in the trust list.

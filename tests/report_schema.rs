@@ -58,9 +58,9 @@ const OUTER_LAYER_FIELDS: &[&str] = &[
 /// Report schema arms no fixture reaches yet, each a location prefix and the arm it is. The
 /// test fails as soon as a fixture reaches one, so this list only shrinks.
 const REPORT_ARMS_WITHOUT_FIXTURE: &[&str] = &[
-    "#/$defs/general_name/oneOf/3/", // x400_address
-    "#/$defs/general_name/oneOf/5/", // edi_party_name
-    "#/$defs/general_name/oneOf/9/", // invalid
+    "#/$defs/GeneralName/oneOf/3/", // x400_address
+    "#/$defs/GeneralName/oneOf/5/", // edi_party_name
+    "#/$defs/GeneralName/oneOf/9/", // invalid
 ];
 
 /// Chain schema arms no fixture reaches yet (see [`REPORT_ARMS_WITHOUT_FIXTURE`]).
@@ -662,7 +662,7 @@ fn unused_schema_properties_are_listed() {
     let used = validator
         .check(&report_json(&std::fs::read(path).unwrap(), None))
         .used;
-    assert!(used.contains("#/$defs/certificate/properties/roles"));
+    assert!(used.contains("#/$defs/CertificateReport/properties/roles"));
     // One certificate uses no CSR field.
-    assert!(!used.contains("#/$defs/csr/properties/self_signature"));
+    assert!(!used.contains("#/$defs/CsrReport/properties/self_signature"));
 }

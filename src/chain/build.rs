@@ -23,6 +23,7 @@ use crate::signature::{SignatureError, Verified};
 /// default `max_chain_depth`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Budget {
     /// Signatures verified.
     pub signatures: usize,

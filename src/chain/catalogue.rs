@@ -8,6 +8,7 @@ use super::Profile;
 /// One chain check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct CheckSpec {
     /// The stable name a [`super::Check`] carries.

@@ -38,6 +38,7 @@ pub enum Profile {
 /// How a profile treats the purpose (extended key usage, key usage) of the certificates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum PurposeRules {
     /// RFC 5280 4.2.1.12 with the options' [`super::EkuPolicy`]; the CA/B Forum's subscriber
@@ -51,6 +52,7 @@ pub enum PurposeRules {
 /// How a profile decides that the last certificate of a path anchors it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum AnchorRules {
     /// Any certificate the caller trusts anchors a path (RFC 5280 6.1.1 (d): an anchor is a
@@ -66,6 +68,7 @@ pub enum AnchorRules {
 /// A verification profile: what it reproduces and how it parameterises the checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct ProfileSpec {
     /// The profile.

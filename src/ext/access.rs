@@ -16,6 +16,7 @@ use crate::oid::Named;
 /// ([RFC 5280 4.2.2.1](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.2.1))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AccessDescription {
     /// The access method (`OCSP`, `caIssuers`, `caRepository`, `timeStamping`).
     pub method: Named,
@@ -38,6 +39,7 @@ pub struct AccessDescription {
 /// ([RFC 5280 4.2.1.13](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.13))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DistributionPoint {
     /// fullName, when the distribution point name is given that way.
     pub full_name: Option<Vec<GeneralName>>,

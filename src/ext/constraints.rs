@@ -16,6 +16,7 @@ use crate::name::GeneralName;
 /// ([RFC 5280 4.2.1.10](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.10))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GeneralSubtree {
     /// The base name; an iPAddress base carries its netmask.
     pub base: GeneralName,

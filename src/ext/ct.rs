@@ -25,6 +25,7 @@ use crate::decode::DecodeError;
 /// One Signed Certificate Timestamp.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SignedCertificateTimestamp {
     /// sct_version (0 is v1).
     pub version: u8,

@@ -17,6 +17,7 @@ use crate::oid::Named;
 /// [RFC 3739 3.2.2](https://www.rfc-editor.org/rfc/rfc3739#section-3.2.2) for the usual types)
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DirectoryAttribute {
     /// The attribute type (`dateOfBirth`, `countryOfCitizenship`...).
     pub attribute: Named,

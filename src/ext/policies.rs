@@ -16,6 +16,7 @@ use crate::oid::Named;
 /// ([RFC 5280 4.2.1.4](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.4))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyInformation {
     /// The policy, named when well known (`CA/B Forum Domain Validated`, `anyPolicy`).
     pub policy: Named,
@@ -41,6 +42,7 @@ pub struct PolicyInformation {
 /// ([RFC 5280 4.2.1.4](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.4))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(tag = "type", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum PolicyQualifier {
@@ -77,6 +79,7 @@ pub enum PolicyQualifier {
 /// ([RFC 5280 4.2.1.5](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.5))
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PolicyMapping {
     /// issuerDomainPolicy.
     pub issuer_domain_policy: Named,

@@ -11,6 +11,7 @@ use crate::oid::Named;
 /// One TLS feature (RFC 7633), a TLS extension number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TlsFeature {
     /// The TLS extension number.
     pub value: u32,

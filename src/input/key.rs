@@ -120,6 +120,7 @@ fn ec_identity(curve: String, point: &[u8]) -> KeyIdentity {
 /// How a private key was encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum KeyFormat {
     /// PKCS#8 `PrivateKeyInfo` (RFC 5958 2).

@@ -11,6 +11,7 @@ use crate::signature::SignatureError;
 /// The outcome of checking one signature.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(tag = "result", rename_all = "snake_case"))]
 pub enum SignatureCheck {
     /// The signature verifies with the key.

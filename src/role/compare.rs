@@ -11,6 +11,7 @@ use crate::purpose::key_usage_bits as ku;
 /// The comparison of two certificates (e.g. a device's and a server's).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PairComparison {
     /// The first certificate's answer.
     pub first: String,

@@ -42,7 +42,7 @@ export interface LintResult {
   /** The findings, as in the report's `lints` (`Finding` in `schema/report.schema.json`). */
   findings: Finding[];
   index: number;
-  /** The rule sets that were run and why each was chosen, as in the report's `lint_rule_sets` (`rule_set_choice` in `schema/report.schema.json`). */
+  /** The rule sets that were run and why each was chosen, as in the report's `lint_rule_sets` (`RuleSetChoice` in `schema/report.schema.json`). */
   rule_sets: RuleSetChoice[];
   /** The certificate's subject, RFC 4514. */
   subject: string;

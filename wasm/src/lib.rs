@@ -502,7 +502,7 @@ struct LintEntry {
     #[cfg_attr(feature = "schema", schemars(schema_with = "schema::findings"))]
     findings: Vec<certscope::Finding>,
     /// The rule sets that were run and why each was chosen, as in the report's
-    /// `lint_rule_sets` (`rule_set_choice` in `schema/report.schema.json`).
+    /// `lint_rule_sets` (`RuleSetChoice` in `schema/report.schema.json`).
     #[cfg_attr(feature = "schema", schemars(schema_with = "schema::rule_sets"))]
     rule_sets: Vec<certscope::lint::RuleSetChoice>,
 }
@@ -566,11 +566,13 @@ pub mod schema {
     use schemars::generate::{Contract, SchemaSettings};
     use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-    /// The findings of a `LintResult`: the report schema's `finding`.
-    pub(crate) fn findings(_: &mut SchemaGenerator) -> Schema {
+    /// An array of a type of the report, as a reference into `report.schema.json`, where
+    /// `cargo xtask generate` defines it under its schema name.
+    fn report_array<T: JsonSchema>() -> Schema {
+        let reference = format!("report.schema.json#/$defs/{}", T::schema_name());
         json_schema!({
             "type": "array",
-            "items": { "$ref": "report.schema.json#/$defs/finding" }
+            "items": { "$ref": reference }
         })
     }
 
@@ -587,12 +589,14 @@ pub mod schema {
         })
     }
 
-    /// The rule sets of a `LintResult`: the report schema's `rule_set_choice`.
+    /// The findings of a `LintResult`: the report schema's `Finding`.
+    pub(crate) fn findings(_: &mut SchemaGenerator) -> Schema {
+        report_array::<certscope::Finding>()
+    }
+
+    /// The rule sets of a `LintResult`: the report schema's `RuleSetChoice`.
     pub(crate) fn rule_sets(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "type": "array",
-            "items": { "$ref": "report.schema.json#/$defs/rule_set_choice" }
-        })
+        report_array::<certscope::lint::RuleSetChoice>()
     }
 
     /// Every type of the API by its TypeScript name: the options as JavaScript passes them,

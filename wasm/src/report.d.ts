@@ -13,10 +13,14 @@ export interface Report {
   /** Parts of the input that did not decode. */
   problems: Problem[];
 }
+/** One access description.  ```text AccessDescription  ::=  SEQUENCE {         accessMethod          OBJECT IDENTIFIER,         accessLocation        GeneralName  } ``` ([RFC 5280 4.2.2.1](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.2.1)) */
 export interface AccessDescription {
+  /** Where to find it. */
   location: GeneralName;
+  /** The access method (`OCSP`, `caIssuers`, `caRepository`, `timeStamping`). */
   method: Named;
 }
+/** A signature algorithm identifier.  ```text AlgorithmIdentifier  ::=  SEQUENCE  {      algorithm               OBJECT IDENTIFIER,      parameters              ANY DEFINED BY algorithm OPTIONAL  } ``` ([RFC 5280 4.1.1.2](https://www.rfc-editor.org/rfc/rfc5280#section-4.1.1.2)) */
 export interface Algorithm {
   /** The hash the algorithm signs with (`SHA-256`...), when it names one; for RSASSA-PSS the hash of its parameters. `null` for Ed25519/Ed448 (which hash internally) and unknown algorithms. */
   hash: string | null;
@@ -25,8 +29,9 @@ export interface Algorithm {
   /** Dotted OID. */
   oid: string;
   /** RSASSA-PSS parameters, for `id-RSASSA-PSS` only. */
-  pss: null | PssParameters;
+  pss: PssParameters | null;
 }
+/** One attribute of a name, in the order it appears in the DER. */
 export interface Attribute {
   /** The ASN.1 string type the value is encoded with (`UTF8String`, `PrintableString`...). */
   encoding: string;
@@ -39,7 +44,7 @@ export interface Attribute {
   /** The value as text; values that are not strings are shown as `#` and hex (RFC 4514 2.4). */
   value: string;
 }
-/** What limits a CA: path length, extended key usage, name constraints. */
+/** Details of a CA role. */
 export interface CaDetails {
   /** Excluded subtrees, as text. */
   excluded: string[];
@@ -57,7 +62,7 @@ export interface CertificateReport {
   kind: 'certificate';
   /** Client or server, in plain words. */
   answer: string;
-  /** The client-versus-server comparison behind `answer`. */
+  /** The client-versus-server comparison behind `CertificateReport::answer`. */
   client_server: ClientServer;
   /** Every extension, in certificate order. */
   extensions: Extension[];
@@ -71,9 +76,9 @@ export interface CertificateReport {
   is_ca: boolean;
   /** The issuer's name. */
   issuer: NameReport;
-  /** The rule sets the lints ran, each with the evidence that chose it and whether its findings bind. */
+  /** The rule sets the lints ran, each with the evidence that chose it and whether its findings bind (`LintTarget::with_evidence`). */
   lint_rule_sets: RuleSetChoice[];
-  /** Lint findings, with the rule sets chosen from the certificate's kind and effective dates judged at the analysis time. */
+  /** Lint findings, with the rule sets chosen from the certificate's kind (`LintTarget::auto`) and effective dates judged at the analysis time. */
   lints: Finding[];
   /** Where it came from. */
   origin: Origin;
@@ -81,7 +86,7 @@ export interface CertificateReport {
   public_key: PublicKey;
   /** OpenSSL-compatible purposes, as `openssl x509 -purpose` answers them. */
   purposes: Purpose[];
-  /** What the certificate can be used for, with evidence. */
+  /** What the certificate can be used for, with evidence (see `role`). */
   roles: Role[];
   /** Issuer and subject names are equal (RFC 5280 3.3: self-issued). */
   self_issued: boolean;
@@ -100,25 +105,34 @@ export interface CertificateReport {
   /** Known traps this certificate falls into. */
   warnings: Warning[];
 }
-/** Whether the certificate works as a TLS server and as a TLS client, and what common verifiers say. */
+/** Can the certificate act as a TLS client, as a TLS server, and what typical verifiers say. */
 export interface ClientServer {
   /** As a TLS client (the server verifies it). */
   tls_client: Side;
   /** As a TLS server (the client verifies it). */
   tls_server: Side;
-  /** What OpenSSL, Go, rustls, Java, GnuTLS, NSS, wolfSSL and mbedTLS would decide for this certificate as the end entity (checked against the real stacks, tests/stacks.rs); for a self-signed certificate the answer assumes it is trusted directly (pinned or a trust anchor), which the certificate cannot show. */
+  /** What OpenSSL, Go, rustls, Java, GnuTLS, NSS, wolfSSL and mbedTLS would decide for this certificate as the end entity (checked against the real stacks, `tests/stacks.rs`); the answer for a self-signed certificate assumes it is trusted directly (pinned or a trust anchor), which the certificate cannot show. */
   verifiers: VerifierVerdict[];
 }
-/** The container (PKCS#7 or PKCS#12) an object was found in: its position among the input's containers and its byte offset, when known. */
+/** How sure a verdict is. */
+export type Confidence =
+  | 'certain'
+  | 'likely'
+  | 'possible';
+/** Where inside a container an object sat. */
 export interface Container {
   /** The container's format. */
-  format: 'pkcs7' | 'pkcs12';
+  format: ContainerFormat;
   /** Byte offset of the object inside the container's DER, when it is not encrypted. */
   offset: number | null;
   /** 0-based position of the object among the container's contents. */
   position: number;
 }
-/** A certificate revocation list's entry. */
+/** A container format whose contents are listed one by one. */
+export type ContainerFormat =
+  | 'pkcs7'
+  | 'pkcs12';
+/** A CRL's entry. */
 export interface CrlReport {
   kind: 'crl';
   /** The CRL extensions. */
@@ -131,7 +145,7 @@ export interface CrlReport {
   issuer: NameReport;
   /** The signature checked against each certificate in the input whose subject is the CRL issuer. */
   issuer_signatures: IssuerSignature[];
-  /** Lint findings: RFC 5280 section 5 rules, and what the lenient decoding path found (field path and byte offset in the message). */
+  /** Lint findings (RFC 5280 section 5, and what the lenient decoding path found): `lint_crl`. */
   lints: Finding[];
   /** nextUpdate as RFC 3339 UTC, when present. */
   next_update: string | null;
@@ -143,10 +157,10 @@ export interface CrlReport {
   signature_algorithm: Algorithm;
   /** thisUpdate as RFC 3339 UTC. */
   this_update: string;
-  /** Version as shown to people: 1 or 2 (3 for a list that says v3, which no standard defines; a higher version as written is in lints). */
+  /** Version as shown to people: 1 or 2 (3 for a list that says v3, which no standard defines; a higher version as written is in `CrlReport::lints`). */
   version: 1 | 2 | 3;
 }
-/** A PKCS#10 certification request's entry. */
+/** A certification request's entry. */
 export interface CsrReport {
   kind: 'csr';
   /** The types of all attributes, extensionRequest included. */
@@ -155,7 +169,7 @@ export interface CsrReport {
   fingerprints: Fingerprints;
   /** Position of the object in the input (0-based). */
   index: number;
-  /** Lint findings: RFC 2986 rules, and what the lenient decoding path found (field path and byte offset in the message). */
+  /** Lint findings (RFC 2986, and what the lenient decoding path found): `lint_csr`. */
   lints: Finding[];
   /** Where it came from. */
   origin: Origin;
@@ -164,7 +178,7 @@ export interface CsrReport {
   /** The extensions asked for (PKCS#9 extensionRequest). */
   requested_extensions: Extension[];
   /** Why the extensionRequest attribute did not decode, if it did not. */
-  requested_extensions_error: null | DecodeError;
+  requested_extensions_error: DecodeError | null;
   /** Whether the request's signature verifies with its own public key. */
   self_signature: SignatureCheck;
   /** The signature algorithm. */
@@ -172,7 +186,7 @@ export interface CsrReport {
   /** The requested subject. */
   subject: NameReport;
 }
-/** Why some bytes did not decode, and where. */
+/** Why some bytes could not be decoded as the structure they were expected to be. */
 export interface DecodeError {
   /** Total length of the DER being decoded. */
   length: number;
@@ -183,27 +197,36 @@ export interface DecodeError {
   /** What was being decoded, e.g. `certificate`, `subjectAltName`. */
   structure: string;
 }
+/** One attribute of subjectDirectoryAttributes.  ```text Attribute ::= SEQUENCE {      type   AttributeType,      values SET OF AttributeValue } ``` ([RFC 5280 4.2.1.8](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.8), [RFC 3739 3.2.2](https://www.rfc-editor.org/rfc/rfc3739#section-3.2.2) for the usual types) */
 export interface DirectoryAttribute {
+  /** The attribute type (`dateOfBirth`, `countryOfCitizenship`...). */
   attribute: Named;
+  /** The values as text: strings as such, times as RFC 3339, anything else `#` and DER hex. */
   values: string[];
 }
+/** One distribution point.  ```text DistributionPoint ::= SEQUENCE {      distributionPoint       [0]     DistributionPointName OPTIONAL,      reasons                 [1]     ReasonFlags OPTIONAL,      cRLIssuer               [2]     GeneralNames OPTIONAL }  DistributionPointName ::= CHOICE {      fullName                [0]     GeneralNames,      nameRelativeToCRLIssuer [1]     RelativeDistinguishedName } ``` ([RFC 5280 4.2.1.13](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.13)) */
 export interface DistributionPoint {
+  /** cRLIssuer, when the CRL is issued by another entity. */
   crl_issuer: GeneralName[] | null;
+  /** fullName, when the distribution point name is given that way. */
   full_name: GeneralName[] | null;
+  /** The reasons covered (`keyCompromise`...), when limited. */
   reasons: string[] | null;
+  /** nameRelativeToCRLIssuer in RFC 4514 form, when given that way. */
   relative_name: string | null;
 }
-/** A field of the certificate that grants or restricts a role. */
+/** One piece of evidence: which extension, which value, and what it means. */
 export interface Evidence {
   /** When the field is an extension present in the certificate: the bytes that decided. */
-  extension: null | ExtensionBytes;
-  /** The field or extension, e.g. `extendedKeyUsage`, `subject` (extensions by their short name). */
+  extension: ExtensionBytes | null;
+  /** The field or extension, e.g. `extendedKeyUsage`, `subject` (extensions by their short name in `oid`). */
   field: string;
   /** The OID of the value, when the value is an OID (dotted form). */
   oid: string | null;
   /** The sentence, e.g. `extendedKeyUsage contains id-kp-clientAuth (1.3.6.1.5.5.7.3.2)`. */
   text: string;
 }
+/** One extension. */
 export interface Extension {
   /** The critical flag. */
   critical: boolean;
@@ -211,10 +234,10 @@ export interface Extension {
   name: string;
   /** Dotted OID. */
   oid: string;
-  /** The decoded value; `unknown` carries the raw hex of an extension certscope does not decode, `failed` the error of one that does not decode. */
+  /** The decoded value; `ExtensionValue::Unknown` carries the raw hex of an extension certscope does not decode, `ExtensionValue::Failed` the error of one that does not decode. */
   value: ExtensionValue;
 }
-/** The extension a piece of evidence comes from: its position and raw value. */
+/** The extension behind a piece of evidence, as it is in the certificate. */
 export interface ExtensionBytes {
   /** The critical flag. */
   critical: boolean;
@@ -225,7 +248,7 @@ export interface ExtensionBytes {
   /** The extnValue contents as hex. */
   value_hex: string;
 }
-/** The decoded value of one extension; `type` says which. */
+/** The decoded value of one extension, as the report shows it: one arm per extension certscope knows, `ExtensionValue::Unknown` for the others and `ExtensionValue::Failed` for a known extension whose value does not decode (the certificate is still shown). */
 export type ExtensionValue =
   | { type: 'basic_constraints'; ca: boolean; path_length: number | null }
   | { type: 'key_usage'; usages: string[] }
@@ -257,7 +280,7 @@ export type ExtensionValue =
   | { type: 'subject_directory_attributes'; attributes: DirectoryAttribute[] }
   | { type: 'unknown'; der_hex: string }
   | { type: 'failed'; error: DecodeError };
-/** One lint finding: a stable lint id, its severity, its source and the field it points at. */
+/** One finding on one certificate. */
 export interface Finding {
   /** The lint's citation. */
   citation: string;
@@ -267,17 +290,17 @@ export interface Finding {
   id: string;
   /** What is wrong, naming the field and the value. */
   message: string;
-  /** The severity (or `not_effective` / `not_applicable`). */
+  /** The severity (or `Severity::NotEffective` / `Severity::NotApplicable`). */
   severity: Severity;
 }
-/** Lowercase hex without separators. */
+/** Fingerprints: lowercase hex, no separators. */
 export interface Fingerprints {
   /** SHA-1 of the DER. */
   sha1: string;
   /** SHA-256 of the DER. */
   sha256: string;
 }
-/** One GeneralName (RFC 5280 4.2.1.6), an arm per CHOICE. */
+/** One name of a `GeneralNames` list (subjectAltName, issuerAltName, name constraints, distribution points, access locations), with an arm for every CHOICE.  ```text GeneralName ::= CHOICE {      otherName                       [0]     OtherName,      rfc822Name                      [1]     IA5String,      dNSName                         [2]     IA5String,      x400Address                     [3]     ORAddress,      directoryName                   [4]     Name,      ediPartyName                    [5]     EDIPartyName,      uniformResourceIdentifier       [6]     IA5String,      iPAddress                       [7]     OCTET STRING,      registeredID                    [8]     OBJECT IDENTIFIER }  OtherName ::= SEQUENCE {      type-id    OBJECT IDENTIFIER,      value      [0] EXPLICIT ANY DEFINED BY type-id } ``` ([RFC 5280 4.2.1.6](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.6)) */
 export type GeneralName =
   | { type: 'other_name'; name: string; oid: string; value: OtherNameValue }
   | { type: 'rfc822_name'; value: string }
@@ -289,12 +312,16 @@ export type GeneralName =
   | { type: 'ip_address'; address: string | null; hex: string; netmask: string | null; prefix_length: number | null }
   | { type: 'registered_id'; name: string; oid: string }
   | { type: 'invalid'; der_hex: string; problem: string; tag: string };
+/** One subtree of a nameConstraints extension.  ```text GeneralSubtree ::= SEQUENCE {      base                    GeneralName,      minimum         [0]     BaseDistance DEFAULT 0,      maximum         [1]     BaseDistance OPTIONAL } ``` ([RFC 5280 4.2.1.10](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.10)) */
 export interface GeneralSubtree {
+  /** The base name; an iPAddress base carries its netmask. */
   base: GeneralName;
+  /** maximum (RFC 5280 requires it absent). */
   maximum: number | null;
+  /** minimum (RFC 5280 requires 0). */
   minimum: number;
 }
-/** What a relying party would see: host names, client and device identifiers. */
+/** What a relying party would see. */
 export interface Identity {
   /** The identifiers a server would typically map a client or device to. */
   client_identifiers: IdentityItem[];
@@ -309,7 +336,7 @@ export interface Identity {
   /** subjectAltName iPAddress entries. */
   ip_addresses: string[];
 }
-/** One client or device identifier and where it comes from. */
+/** One identifier of a client or device. */
 export interface IdentityItem {
   /** `subject_common_name`, `subject_serial_number`, `uri`, `spiffe_id`, `email`, `upn` or `hardware_module_name`. */
   kind: string;
@@ -322,57 +349,73 @@ export interface IdentityItem {
   /** The value. */
   value: string;
 }
-/** A CRL's signature checked against one certificate of the input (its index in `objects`) whose subject is the CRL issuer. */
+/** A CRL signature checked against one candidate issuer certificate. */
 export interface IssuerSignature {
-  /** Index of the certificate in `objects`. */
+  /** Index of the certificate in `Report::objects`. */
   certificate: number;
   /** The outcome. */
   signature: SignatureCheck;
 }
-export type LintEvidence = 'always' | 'user_choice' | 'policy_claim' | 'public_root' | 'private_root' | 'purpose';
+/** The kind of evidence behind a rule set's selection. */
+export type LintEvidence =
+  | 'always'
+  | 'user_choice'
+  | 'policy_claim'
+  | 'public_root'
+  | 'private_root'
+  | 'purpose';
+/** A name, both as a string and as its attributes. */
 export interface NameReport {
   /** The attributes in DER order. */
   attributes: Attribute[];
   /** RFC 4514 form. */
   rfc4514: string;
 }
-/** An OID with its name (the dotted OID when unknown). */
+/** An OID with the name the report shows for it. */
 export interface Named {
   /** Its name from the registry, or the dotted OID when the registry does not know it. */
   name: string;
   /** Dotted OID. */
   oid: string;
 }
-/** One object found in the input; `kind` says which. */
+/** One object's entry. */
 export type ObjectReport =
   | CertificateReport
   | CsrReport
   | CrlReport
   | PrivateKeyReport
   | PublicKeyReport;
-/** Where an object came from in the input. */
+/** Where an object came from. */
 export type Origin =
-  | { encoding: 'pem'; container: null | Container; label: string; line: number; offset: number; position: number }
-  | { encoding: 'der'; container: null | Container; offset: number; position: number }
-  | { encoding: 'base64'; container: null | Container; offset: number; position: number }
-  | { encoding: 'hex'; container: null | Container; offset: number; position: number };
+  | { encoding: 'pem'; container: Container | null; label: string; line: number; offset: number; position: number }
+  | { encoding: 'der'; container: Container | null; offset: number; position: number }
+  | { encoding: 'base64'; container: Container | null; offset: number; position: number }
+  | { encoding: 'hex'; container: Container | null; offset: number; position: number };
+/** The value of an `otherName`. */
 export type OtherNameValue =
   | { type: 'text'; encoding: string; text: string }
   | { type: 'hardware_module_name'; hardware_type: string; serial_hex: string }
   | { type: 'raw'; der_hex: string };
+/** One policy.  ```text PolicyInformation ::= SEQUENCE {      policyIdentifier   CertPolicyId,      policyQualifiers   SEQUENCE SIZE (1..MAX) OF                              PolicyQualifierInfo OPTIONAL } ``` ([RFC 5280 4.2.1.4](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.4)) */
 export interface PolicyInformation {
+  /** The policy, named when well known (`CA/B Forum Domain Validated`, `anyPolicy`). */
   policy: Named;
+  /** Its qualifiers in order (empty when absent). */
   qualifiers: PolicyQualifier[];
 }
+/** One policy mapping.  ```text PolicyMappings ::= SEQUENCE SIZE (1..MAX) OF SEQUENCE {      issuerDomainPolicy      CertPolicyId,      subjectDomainPolicy     CertPolicyId } ``` ([RFC 5280 4.2.1.5](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.5)) */
 export interface PolicyMapping {
+  /** issuerDomainPolicy. */
   issuer_domain_policy: Named;
+  /** subjectDomainPolicy. */
   subject_domain_policy: Named;
 }
+/** One policy qualifier.  ```text PolicyQualifierInfo ::= SEQUENCE {      policyQualifierId  PolicyQualifierId,      qualifier          ANY DEFINED BY policyQualifierId }  UserNotice ::= SEQUENCE {      noticeRef        NoticeReference OPTIONAL,      explicitText     DisplayText OPTIONAL }  NoticeReference ::= SEQUENCE {      organization     DisplayText,      noticeNumbers    SEQUENCE OF INTEGER } ``` ([RFC 5280 4.2.1.4](https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.4)) */
 export type PolicyQualifier =
   | { type: 'cps'; uri: string }
   | { type: 'user_notice'; explicit_text: string | null; notice_numbers: string[]; organization: string | null }
   | { type: 'other'; der_hex: string; qualifier: Named };
-/** A private key's entry: what it is and which objects (indices in `objects`) hold its public key; nothing of the secret. */
+/** A private key's entry: algorithm, size, and which objects hold its public key. Nothing of the secret is ever in a report. */
 export interface PrivateKeyReport {
   kind: 'private_key';
   /** Algorithm: `RSA`, `EC`, `Ed25519`... */
@@ -383,7 +426,7 @@ export interface PrivateKeyReport {
   curve: string | null;
   /** Position of the object in the input (0-based). */
   index: number;
-  /** Indices in `objects` of the certificates and CSRs with this key's public key. */
+  /** Indices in `Report::objects` of the certificates and CSRs with this key's public key. */
   matches: number[];
   /** Where it came from. */
   origin: Origin;
@@ -393,10 +436,19 @@ export interface Problem {
   /** What went wrong, and where inside the object's DER. */
   error: DecodeError;
   /** What kind of trouble it is. */
-  kind: 'malformed' | 'unsupported' | 'unavailable' | 'password_required' | 'wrong_password' | 'limit_exceeded';
+  kind: ProblemKind;
   /** Where it came from. */
   origin: Origin;
 }
+/** What kind of trouble a `Problem` is. */
+export type ProblemKind =
+  | 'malformed'
+  | 'unsupported'
+  | 'unavailable'
+  | 'password_required'
+  | 'wrong_password'
+  | 'limit_exceeded';
+/** The parameters of RSASSA-PSS, with the defaults filled in.  ```text RSASSA-PSS-params  ::=  SEQUENCE  {     hashAlgorithm      [0] HashAlgorithm DEFAULT sha1Identifier,     maskGenAlgorithm   [1] MaskGenAlgorithm DEFAULT mgf1SHA1Identifier,     saltLength         [2] INTEGER DEFAULT 20,     trailerField       [3] INTEGER DEFAULT 1  } ``` ([RFC 4055 3.1](https://www.rfc-editor.org/rfc/rfc4055#section-3.1)) */
 export interface PssParameters {
   /** Why the parameters do not decode, when they do not (the fields then hold the defaults). */
   error: string | null;
@@ -411,6 +463,7 @@ export interface PssParameters {
   /** trailerField. */
   trailer_field: number;
 }
+/** The subject public key. */
 export interface PublicKey {
   /** Algorithm: `RSA`, `EC`, `Ed25519`... */
   algorithm: string;
@@ -425,19 +478,19 @@ export interface PublicKey {
   /** base64 of SHA-256 over the subjectPublicKeyInfo DER (the form pinning configs use). */
   spki_sha256_base64: string;
 }
-/** A public key's entry, and which objects (indices in `objects`) hold the same key. */
+/** A public key's entry. */
 export interface PublicKeyReport {
   kind: 'public_key';
   /** Position of the object in the input (0-based). */
   index: number;
-  /** Indices in `objects` of the certificates and CSRs with this public key. */
+  /** Indices in `Report::objects` of the certificates and CSRs with this public key. */
   matches: number[];
   /** Where it came from. */
   origin: Origin;
   /** The key. */
   public_key: PublicKey;
 }
-/** One OpenSSL purpose, as `openssl x509 -purpose` answers it (codes as X509_check_purpose returns them). */
+/** One OpenSSL purpose and the answers for this certificate. */
 export interface Purpose {
   /** Whether the certificate passes as a CA for this purpose (same rule as `leaf`). */
   ca: boolean;
@@ -454,7 +507,7 @@ export interface Purpose {
   /** Why, in words. */
   why: PurposeWhy;
 }
-/** Why the purpose is or is not allowed, as a leaf and as a CA. */
+/** The reasons behind one purpose's two answers. */
 export interface PurposeWhy {
   /** Why the CA answer is what it is. */
   ca: string;
@@ -472,12 +525,12 @@ export interface RevokedReport {
   /** The revoked serial number. */
   serial: Serial;
 }
-/** One role a certificate can play, with the evidence for and against it. */
+/** One role a certificate holds. */
 export interface Role {
   /** For CA roles: path length and constraints. */
-  ca: null | CaDetails;
+  ca: CaDetails | null;
   /** How sure the verdict is. */
-  confidence: 'certain' | 'likely' | 'possible';
+  confidence: Confidence;
   /** The extensions and values that grant the role. */
   granted_by: Evidence[];
   /** The role's name for people, e.g. `TLS client / device identity`. */
@@ -489,11 +542,33 @@ export interface Role {
   /** Whether the certificate can actually be used in this role: `false` when the metadata names the role but another field forbids it (e.g. extendedKeyUsage grants serverAuth but keyUsage allows no TLS key use). */
   usable: boolean;
 }
-export type RoleKind = 'root_ca' | 'intermediate_ca' | 'cross_certificate' | 'tls_server' | 'tls_client' | 'code_signing' | 'smime_signing' | 'smime_encryption' | 'document_signing' | 'ocsp_responder' | 'time_stamping' | 'ct_precertificate' | 'self_signed_end_entity' | 'unrestricted' | 'unknown';
-export type RuleSet = 'rfc5280' | 'tls-br' | 'smime-br' | 'code-signing-br' | 'device';
+/** The roles certscope recognises. */
+export type RoleKind =
+  | 'root_ca'
+  | 'intermediate_ca'
+  | 'cross_certificate'
+  | 'tls_server'
+  | 'tls_client'
+  | 'code_signing'
+  | 'smime_signing'
+  | 'smime_encryption'
+  | 'document_signing'
+  | 'ocsp_responder'
+  | 'time_stamping'
+  | 'ct_precertificate'
+  | 'self_signed_end_entity'
+  | 'unrestricted'
+  | 'unknown';
+/** A group of lints taken from one source. */
+export type RuleSet =
+  | 'rfc5280'
+  | 'tls-br'
+  | 'smime-br'
+  | 'code-signing-br'
+  | 'device';
 /** Why a rule set was chosen, and whether its findings bind the certificate. */
 export interface RuleSetChoice {
-  /** Whether the certificate is shown to be under these rules. When it is not (a CA/Browser Forum set chosen from the purpose alone), its errors and warnings are reported as `advice`. */
+  /** Whether the certificate is shown to be under these rules. When it is not (a CA/Browser Forum set chosen from the purpose alone), its errors and warnings are reported as `Severity::Advice`. */
   binding: boolean;
   /** The evidence that selected it. */
   evidence: LintEvidence;
@@ -502,14 +577,23 @@ export interface RuleSetChoice {
   /** The rule set. */
   rule_set: RuleSet;
 }
+/** A serial number. */
 export interface Serial {
   /** Decimal, when the value fits in 64 bits and is not negative. */
   decimal: string | null;
   /** The INTEGER's content octets as lowercase hex (two's complement, as encoded). */
   hex: string;
 }
-export type Severity = 'error' | 'advice' | 'warning' | 'notice' | 'info' | 'not_effective' | 'not_applicable';
-/** One side (server or client): usable or not, and why. */
+/** How serious a finding is. The first four follow zlint's statuses; the last two say why a rule produced no verdict. */
+export type Severity =
+  | 'error'
+  | 'advice'
+  | 'warning'
+  | 'notice'
+  | 'info'
+  | 'not_effective'
+  | 'not_applicable';
+/** One side of the comparison. */
 export interface Side {
   /** What allows it. */
   allowed_by: string[];
@@ -518,25 +602,38 @@ export interface Side {
   /** Whether the usual verifiers accept it in this role. */
   usable: boolean;
 }
-/** The outcome of checking one signature; `result` says which. */
+/** The outcome of checking one signature. */
 export type SignatureCheck =
   | { result: 'valid' }
   | { result: 'invalid' }
   | { result: 'unsupported'; reason: string };
+/** One Signed Certificate Timestamp. */
 export interface SignedCertificateTimestamp {
+  /** The CT extensions as lowercase hex (usually empty). */
   extensions_hex: string;
+  /** The hash algorithm (`sha256`...), from the TLS HashAlgorithm registry. */
   hash_algorithm: string;
+  /** The log's id as base64, the form log lists use. */
   log_id_base64: string;
+  /** The log's id (SHA-256 of its public key) as lowercase hex. */
   log_id_hex: string;
+  /** The signature algorithm (`ecdsa`, `rsa`...), from the TLS SignatureAlgorithm registry. */
   signature_algorithm: string;
+  /** The signature as lowercase hex. */
   signature_hex: string;
+  /** The timestamp as RFC 3339 UTC with milliseconds, or `null` when out of range. */
   timestamp: string | null;
+  /** sct_version (0 is v1). */
   version: number;
 }
+/** One TLS feature (RFC 7633), a TLS extension number. */
 export interface TlsFeature {
+  /** Its name in the IANA TLS ExtensionType registry, when certscope knows it (`status_request`, `status_request_v2`). */
   name: string | null;
+  /** The TLS extension number. */
   value: number;
 }
+/** The validity period. */
 export interface Validity {
   /** Days from the analysis time to notAfter; negative once expired. `null` without a time. */
   days_until_expiry: number | null;
@@ -566,7 +663,7 @@ export interface VerifierVerdict {
   /** `OpenSSL 3`, `Go crypto/x509`, `rustls (webpki)`, `Java (JSSE)`, `GnuTLS`, `NSS`, `wolfSSL`, `mbedTLS`. */
   verifier: string;
 }
-/** A known trap the certificate falls into. */
+/** A known trap. */
 export interface Warning {
   /** Where the rule comes from. */
   citation: string;

@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::typescript::declaration;
 use crate::Generated;
@@ -22,6 +22,7 @@ pub fn generate() -> Result<Vec<Generated>, String> {
                         from the Rust types by `cargo xtask generate`: do not edit.",
         "$defs": definitions,
     });
+    dangling_reference(&schema)?;
     let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
     let mut declarations = String::from(
         "// The wasm API's options and results, generated from the Rust types (their JSON Schema:\n\
@@ -49,6 +50,36 @@ pub fn generate() -> Result<Vec<Generated>, String> {
             contents: declarations,
         },
     ])
+}
+
+/// Fails on a reference into another schema (`report.schema.json#/$defs/Finding`) that names
+/// no definition there.
+fn dangling_reference(schema: &Value) -> Result<(), String> {
+    let mut stack = vec![schema];
+    let others = crate::schemas::derive()?;
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(reference)) = map.get("$ref") {
+                    if let Some((file, pointer)) = reference.split_once('#') {
+                        let found = others
+                            .iter()
+                            .find(|other| !file.is_empty() && other.file == file)
+                            .is_some_and(|other| other.schema.pointer(pointer).is_some());
+                        if !file.is_empty() && !found {
+                            return Err(format!(
+                                "schema/api.schema.json: {reference} names no definition"
+                            ));
+                        }
+                    }
+                }
+                stack.extend(map.values());
+            }
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The definitions are objects with described properties.

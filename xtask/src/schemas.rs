@@ -1,6 +1,6 @@
-//! `schema/chain.schema.json`: the chain report's JSON Schema, derived from the Rust types
-//! (schemars, the `schema` feature of certscope) as serde writes them, with their doc comments
-//! as descriptions.
+//! `schema/report.schema.json` and `schema/chain.schema.json`: the report's JSON Schemas, derived
+//! from the Rust types (schemars, the `schema` feature of certscope) as serde writes them, with
+//! their doc comments as descriptions.
 //!
 //! schemars' output is brought to the form the schemas have always had, which
 //! `tests/report_schema.rs` validates real reports with and the TypeScript generator reads:
@@ -24,6 +24,20 @@ pub struct Derived {
 
 /// The derived schemas.
 pub fn derive() -> Result<Vec<Derived>, String> {
+    let mut report = schema_for::<certscope::report::Report>(
+        "report.schema.json",
+        "certscope report",
+        "The versioned report certscope produces for one input (CLI --json, wasm API). Field \
+         names are snake_case; schema_version changes on any incompatible change.",
+    )?;
+    // The one value a report of this version has.
+    let version = report
+        .pointer_mut("/properties/schema_version")
+        .and_then(Value::as_object_mut)
+        .ok_or("the report has no schema_version")?;
+    version.remove("type");
+    version.remove("minimum");
+    version.insert("const".into(), certscope::report::SCHEMA_VERSION.into());
     let mut chain = schema_for::<certscope::chain::ChainReport>(
         "chain.schema.json",
         "certscope chain report",
@@ -34,11 +48,18 @@ pub fn derive() -> Result<Vec<Derived>, String> {
          `anchor_stores` and `anchored_by`, the CLI `mozilla_roots`.",
     )?;
     outer_layer_fields(&mut chain)?;
-    Ok(vec![Derived {
-        file: "chain.schema.json",
-        root: "ChainReport",
-        schema: chain,
-    }])
+    Ok(vec![
+        Derived {
+            file: "report.schema.json",
+            root: "Report",
+            schema: report,
+        },
+        Derived {
+            file: "chain.schema.json",
+            root: "ChainReport",
+            schema: chain,
+        },
+    ])
 }
 
 /// The schema of `T` as serde serialises it, in the schemas' form, with its `$id`, title and

@@ -17,12 +17,13 @@ pub fn generate() -> Result<Vec<Generated>, String> {
         return Err(format!("the TypeScript declarations use `{word}`"));
     }
     let mut files = Vec::new();
-    for derived in crate::schemas::derive()? {
-        let text = serde_json::to_string_pretty(&derived.schema).map_err(|e| e.to_string())?;
+    for (file, _, schema) in &schemas {
+        let text = serde_json::to_string_pretty(schema).map_err(|e| e.to_string())?;
         files.push(Generated {
-            path: match derived.file {
+            path: match *file {
                 "report.schema.json" => "schema/report.schema.json",
-                _ => "schema/chain.schema.json",
+                "chain.schema.json" => "schema/chain.schema.json",
+                other => return Err(format!("no path for the schema {other}")),
             },
             contents: format!("{text}\n"),
         });
@@ -172,22 +173,15 @@ pub fn declaration(out: &mut String, name: &str, schema: &Value) {
     }
 }
 
-fn load(name: &str) -> Result<Value, String> {
-    let path = crate::root().join("schema").join(name);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
 /// The schemas and the names of their root types.
 type Schemas = Vec<(&'static str, &'static str, Value)>;
 
-/// The report's schema, still written by hand, and the derived ones.
+/// The derived schemas.
 fn schemas() -> Result<Schemas, String> {
-    let mut schemas = vec![("report.schema.json", "Report", load("report.schema.json")?)];
-    for derived in crate::schemas::derive()? {
-        schemas.push((derived.file, derived.root, derived.schema));
-    }
-    Ok(schemas)
+    Ok(crate::schemas::derive()?
+        .into_iter()
+        .map(|derived| (derived.file, derived.root, derived.schema))
+        .collect())
 }
 
 fn typescript(schemas: &Schemas) -> String {
