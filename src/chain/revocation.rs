@@ -15,6 +15,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
+use super::catalogue::CheckId;
 use der::asn1::ObjectIdentifier;
 use der::Decode;
 use x509_cert::certificate::Raw;
@@ -374,7 +375,7 @@ impl<'a> Revocation<'a> {
         let mut checks = Vec::new();
         if !self.active() {
             checks.push(super::Check {
-                name: "revocation".to_string(),
+                name: CheckId::Revocation.as_str().to_owned(),
                 passed: true,
                 certificate: path.first().copied().unwrap_or(0),
                 explanation: "not checked: no CRL given".to_string(),
@@ -434,7 +435,7 @@ impl<'a> Revocation<'a> {
                 }
             };
             checks.push(super::Check {
-                name: "revocation".to_string(),
+                name: CheckId::Revocation.as_str().to_owned(),
                 passed,
                 certificate: index,
                 explanation,
@@ -458,7 +459,7 @@ impl<'a> Revocation<'a> {
                 problem: format!("supplied CRL {}: {}", first.crl, first.reason),
             };
             checks.push(super::Check {
-                name: "crl_decoding".to_string(),
+                name: CheckId::CrlDecoding.as_str().to_owned(),
                 passed: false,
                 certificate: path.first().copied().unwrap_or(0),
                 explanation: error.to_string(),

@@ -50,7 +50,12 @@ pub(super) fn ca_checks(
             problem: "basicConstraints is malformed or duplicated".to_string(),
         }),
     };
-    recorder.record("basic_constraints", index, "RFC 5280 6.1.4 (k)", result);
+    recorder.record(
+        CheckId::BasicConstraints,
+        index,
+        "RFC 5280 6.1.4 (k)",
+        result,
+    );
 
     if let Some(path_length) = basic.value().and_then(|b| b.path_len_constraint) {
         // Intermediates between this CA and the leaf, self-issued ones not counted.
@@ -65,7 +70,7 @@ pub(super) fn ca_checks(
         } else {
             Ok(format!("pathLenConstraint {path_length}, {below} below"))
         };
-        recorder.record("path_length", index, "RFC 5280 6.1.4 (m)", result);
+        recorder.record(CheckId::PathLength, index, "RFC 5280 6.1.4 (m)", result);
     }
 
     let result = match cert.find::<KeyUsage>() {
@@ -77,11 +82,11 @@ pub(super) fn ca_checks(
         Lookup::Present { .. } => Ok("keyCertSign asserted".to_string()),
         _ => Ok("no keyUsage extension".to_string()),
     };
-    recorder.record("issuer_key_usage", index, "RFC 5280 6.1.4 (n)", result);
+    recorder.record(CheckId::IssuerKeyUsage, index, "RFC 5280 6.1.4 (n)", result);
 
     if cert.x509().tbs_certificate().subject().is_empty() {
         recorder.record(
-            "subject_name",
+            CheckId::SubjectName,
             index,
             "RFC 5280 4.1.2.6",
             Err(profile_error("a CA's subject name must not be empty")),
@@ -93,7 +98,7 @@ pub(super) fn ca_checks(
         // A root is self-issued; an intermediate the caller pins as an anchor keeps its EKU.
         if web && is_anchor && cert.self_issued() {
             recorder.record(
-                "extended_key_usage",
+                CheckId::ExtendedKeyUsage,
                 index,
                 "CA/B BR 7.1.2.1.2",
                 Err(ChainError::ExtendedKeyUsage {
@@ -113,7 +118,12 @@ pub(super) fn ca_checks(
                             ),
                         })
                     };
-                recorder.record("extended_key_usage", index, "CA/B BR 7.1.2.2.5", result);
+                recorder.record(
+                    CheckId::ExtendedKeyUsage,
+                    index,
+                    "CA/B BR 7.1.2.2.5",
+                    result,
+                );
             }
         }
     }
@@ -122,7 +132,7 @@ pub(super) fn ca_checks(
         {
             if !critical && options.profile.spec().name_constraints_must_be_critical {
                 recorder.record(
-                    "name_constraints_critical",
+                    CheckId::NameConstraintsCritical,
                     index,
                     "RFC 5280 4.2.1.10",
                     Err(profile_error("nameConstraints must be critical")),
@@ -131,7 +141,7 @@ pub(super) fn ca_checks(
             let empty = |s: &Option<Vec<_>>| s.as_ref().is_none_or(Vec::is_empty);
             if empty(&value.permitted_subtrees) && empty(&value.excluded_subtrees) {
                 recorder.record(
-                    "name_constraints",
+                    CheckId::NameConstraints,
                     index,
                     "RFC 5280 4.2.1.10",
                     Err(ChainError::NameConstraint {
@@ -151,7 +161,7 @@ pub(super) fn ca_checks(
     if web {
         if let Some(false) = cert.find::<PolicyConstraints>().critical() {
             recorder.record(
-                "policy_constraints",
+                CheckId::PolicyConstraints,
                 index,
                 "RFC 5280 4.2.1.11 (Web PKI profile)",
                 Err(profile_error("policyConstraints must be critical")),
@@ -181,7 +191,7 @@ pub(super) fn intermediates_limit(
         Ok(format!("{count} intermediates, at most {limit}"))
     };
     recorder.record(
-        "max_intermediates",
+        CheckId::MaxIntermediates,
         certs.first().map_or(0, |c| c.0),
         "caller's limit",
         result,

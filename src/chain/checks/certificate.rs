@@ -25,11 +25,16 @@ pub(super) fn every_certificate(
         } else {
             Ok(format!("version {version:?}"))
         };
-    recorder.record("version", index, "RFC 5280 4.1.2.1, CA/B BR 7.1.1", result);
+    recorder.record(
+        CheckId::Version,
+        index,
+        "RFC 5280 4.1.2.1, CA/B BR 7.1.1",
+        result,
+    );
 
     if tbs.issuer().is_empty() {
         recorder.record(
-            "issuer_name",
+            CheckId::IssuerName,
             index,
             "RFC 5280 4.1.2.4",
             Err(profile_error("the issuer name is empty")),
@@ -44,7 +49,7 @@ pub(super) fn every_certificate(
         .find(|(i, e)| all.iter().skip(i + 1).any(|o| o.extn_id == e.extn_id));
     if let Some((_, e)) = duplicate {
         recorder.record(
-            "duplicate_extensions",
+            CheckId::DuplicateExtensions,
             index,
             "RFC 5280 4.2",
             Err(profile_error(format!(
@@ -64,7 +69,7 @@ pub(super) fn every_certificate(
         None => Ok("no critical extension certscope does not process".to_string()),
     };
     recorder.record(
-        "critical_extensions",
+        CheckId::CriticalExtensions,
         index,
         "RFC 5280 4.2, 6.1.4 (o)",
         result,
@@ -95,7 +100,7 @@ pub(super) fn every_certificate(
     );
     if let Some(problem) = malformed.first() {
         recorder.record(
-            "extensions_decode",
+            CheckId::ExtensionsDecode,
             index,
             "RFC 5280 4.2",
             Err(profile_error(problem.clone())),
@@ -104,7 +109,7 @@ pub(super) fn every_certificate(
     if web {
         if let Some(true) = cert.find::<AuthorityInfoAccessSyntax>().critical() {
             recorder.record(
-                "authority_info_access",
+                CheckId::AuthorityInfoAccess,
                 index,
                 "RFC 5280 4.2.2.1",
                 Err(profile_error("authorityInfoAccess must not be critical")),
@@ -119,7 +124,7 @@ pub(super) fn every_certificate(
             && options.profile.spec().key_cert_sign_requires_ca
         {
             recorder.record(
-                "key_usage_consistency",
+                CheckId::KeyUsageConsistency,
                 index,
                 "RFC 5280 4.2.1.3",
                 Err(ChainError::KeyUsage {
@@ -179,7 +184,7 @@ pub(super) fn every_certificate(
         }
         Ok(key) => Ok(key.to_string()),
     };
-    recorder.record("public_key", index, "CA/B BR 6.1.5, 7.1.3.1", result);
+    recorder.record(CheckId::PublicKey, index, "CA/B BR 6.1.5, 7.1.3.1", result);
 
     if web && !is_anchor {
         let serial = tbs.serial_number().as_bytes();
@@ -195,7 +200,7 @@ pub(super) fn every_certificate(
         } else {
             Ok("positive, at most 20 bytes".to_string())
         };
-        recorder.record("serial_number", index, "RFC 5280 4.1.2.2", result);
+        recorder.record(CheckId::SerialNumber, index, "RFC 5280 4.1.2.2", result);
     }
 }
 

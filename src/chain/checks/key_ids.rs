@@ -17,7 +17,7 @@ pub(super) fn key_identifiers(
     let ski = cert.find::<SubjectKeyIdentifier>();
     if aki.critical() == Some(true) {
         recorder.record(
-            "authority_key_identifier",
+            CheckId::AuthorityKeyIdentifier,
             index,
             "RFC 5280 4.2.1.1",
             Err(profile_error("authorityKeyIdentifier must not be critical")),
@@ -25,7 +25,7 @@ pub(super) fn key_identifiers(
     }
     if ski.critical() == Some(true) {
         recorder.record(
-            "subject_key_identifier",
+            CheckId::SubjectKeyIdentifier,
             index,
             "RFC 5280 4.2.1.2",
             Err(profile_error("subjectKeyIdentifier must not be critical")),
@@ -37,7 +37,7 @@ pub(super) fn key_identifiers(
     let has_key_id = aki.value().is_some_and(|a| a.key_identifier.is_some());
     if !has_key_id {
         recorder.record(
-            "authority_key_identifier",
+            CheckId::AuthorityKeyIdentifier,
             index,
             "RFC 5280 4.2.1.1, CA/B BR 7.1.2.7.6",
             Err(profile_error(
@@ -47,7 +47,7 @@ pub(super) fn key_identifiers(
     }
     if !is_leaf && !ski.is_present() {
         recorder.record(
-            "subject_key_identifier",
+            CheckId::SubjectKeyIdentifier,
             index,
             "RFC 5280 4.2.1.2",
             Err(profile_error(
@@ -67,15 +67,18 @@ pub(super) fn anchor_key_identifiers(
     let aki = cert.find::<AuthorityKeyIdentifier>();
     let ski = cert.find::<SubjectKeyIdentifier>();
     for (name, critical) in [
-        ("authority_key_identifier", aki.critical()),
-        ("subject_key_identifier", ski.critical()),
+        (CheckId::AuthorityKeyIdentifier, aki.critical()),
+        (CheckId::SubjectKeyIdentifier, ski.critical()),
     ] {
         if critical == Some(true) {
             recorder.record(
                 name,
                 index,
                 "RFC 5280 4.2.1.1, 4.2.1.2",
-                Err(profile_error(format!("{name} must not be critical"))),
+                Err(profile_error(format!(
+                    "{} must not be critical",
+                    name.as_str()
+                ))),
             );
         }
     }
@@ -84,7 +87,7 @@ pub(super) fn anchor_key_identifiers(
     }
     if !ski.is_present() {
         recorder.record(
-            "subject_key_identifier",
+            CheckId::SubjectKeyIdentifier,
             index,
             "RFC 5280 4.2.1.2",
             Err(profile_error(
@@ -118,7 +121,7 @@ pub(super) fn anchor_key_identifiers(
                 Ok("keyIdentifier only".to_string())
             };
             recorder.record(
-                "authority_key_identifier",
+                CheckId::AuthorityKeyIdentifier,
                 index,
                 "CA/B BR 7.1.2.1.3",
                 result,

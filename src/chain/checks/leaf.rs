@@ -13,7 +13,7 @@ pub(super) fn leaf_checks(
 ) {
     if web && cert.is_ca() {
         recorder.record(
-            "leaf_basic_constraints",
+            CheckId::LeafBasicConstraints,
             index,
             "CA/B BR 7.1.2.7.8",
             Err(profile_error(
@@ -23,7 +23,7 @@ pub(super) fn leaf_checks(
     }
     if cert.find::<NameConstraints>().is_present() && !cert.is_ca() {
         recorder.record(
-            "leaf_name_constraints",
+            CheckId::LeafNameConstraints,
             index,
             "RFC 5280 4.2.1.10",
             Err(profile_error(
@@ -78,7 +78,12 @@ pub(super) fn leaf_checks(
                 problem: "extendedKeyUsage is malformed or duplicated".to_string(),
             }),
         };
-        recorder.record("extended_key_usage", index, "RFC 5280 4.2.1.12", result);
+        recorder.record(
+            CheckId::ExtendedKeyUsage,
+            index,
+            "RFC 5280 4.2.1.12",
+            result,
+        );
     }
     for required in &options.required_extended_key_usage {
         let Ok(oid) = ObjectIdentifier::new(required) else {
@@ -89,7 +94,7 @@ pub(super) fn leaf_checks(
             None => true,
         };
         recorder.record(
-            "required_extended_key_usage",
+            CheckId::RequiredExtendedKeyUsage,
             index,
             "RFC 5280 4.2.1.12",
             if allowed {
@@ -130,7 +135,7 @@ pub(super) fn leaf_checks(
                 })
             };
             recorder.record(
-                "leaf_key_usage",
+                CheckId::LeafKeyUsage,
                 index,
                 "RFC 5280 4.2.1.3, 4.2.1.12",
                 result,
@@ -143,7 +148,7 @@ pub(super) fn leaf_checks(
                 let flag = key_usage_flag(name);
                 let ok = flag.is_some_and(|f| usage.0.contains(f));
                 recorder.record(
-                    "required_key_usage",
+                    CheckId::RequiredKeyUsage,
                     index,
                     "RFC 5280 4.2.1.3",
                     if ok {

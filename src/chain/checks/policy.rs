@@ -78,7 +78,7 @@ pub(super) fn policies(
     );
     let fail = |recorder: &mut Recorder, index: usize, problem: String| {
         recorder.record(
-            "certificate_policies",
+            CheckId::CertificatePolicies,
             index,
             "RFC 5280 6.1.3 (d)-(f), 6.1.4, 6.1.5",
             Err(ChainError::Policy { problem }),
@@ -325,7 +325,7 @@ pub(super) fn policies(
         None => "no valid policy tree (no explicit policy is required)".to_string(),
     };
     recorder.record(
-        "certificate_policies",
+        CheckId::CertificatePolicies,
         target,
         "RFC 5280 6.1.5 (g)",
         Ok(explanation),

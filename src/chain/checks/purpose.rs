@@ -25,7 +25,7 @@ pub(super) fn openssl_purpose(
     let citation = "OpenSSL X509_check_purpose";
     if is_anchor && trust::decision(cert, options) == Some(TrustDecision::Trusted) {
         recorder.record(
-            "openssl_purpose",
+            CheckId::OpensslPurpose,
             index,
             citation,
             Ok(format!(
@@ -44,5 +44,5 @@ pub(super) fn openssl_purpose(
     } else {
         Ok(format!("{} as {role}: {why}", id.short_name()))
     };
-    recorder.record("openssl_purpose", index, citation, result);
+    recorder.record(CheckId::OpensslPurpose, index, citation, result);
 }

@@ -19,7 +19,7 @@ pub(super) fn signature(
     // Equal decodes encode alike: only different ones are re-encoded and compared.
     if inner != outer && inner.to_der().ok() != outer.to_der().ok() {
         recorder.record(
-            "signature_algorithm_match",
+            CheckId::SignatureAlgorithmMatch,
             index,
             "RFC 5280 4.1.1.2",
             Err(ChainError::Signature {
@@ -76,7 +76,7 @@ pub(super) fn signature(
             },
         },
     };
-    recorder.record("signature", index, "RFC 5280 6.1.3 (a)(1)", result);
+    recorder.record(CheckId::Signature, index, "RFC 5280 6.1.3 (a)(1)", result);
 }
 
 /// The security bits OpenSSL 3.0 assigns to a signature algorithm (`x509_sig_info_init`): a

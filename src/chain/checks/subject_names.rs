@@ -20,7 +20,7 @@ pub(super) fn leaf_names(
         Lookup::Present { value, critical } => {
             if subject_empty && !critical {
                 recorder.record(
-                    "subject_alt_name",
+                    CheckId::SubjectAltName,
                     index,
                     "RFC 5280 4.2.1.6",
                     Err(profile_error(
@@ -30,7 +30,7 @@ pub(super) fn leaf_names(
             }
             if web && !subject_empty && *critical {
                 recorder.record(
-                    "subject_alt_name",
+                    CheckId::SubjectAltName,
                     index,
                     "CA/B BR 7.1.2.7.12",
                     Err(profile_error(
@@ -46,7 +46,7 @@ pub(super) fn leaf_names(
                             && dns.parse::<std::net::Ipv4Addr>().is_err();
                         if !ok {
                             recorder.record(
-                                "subject_alt_name",
+                                CheckId::SubjectAltName,
                                 index,
                                 "CA/B BR 7.1.2.7.12",
                                 Err(profile_error(format!(
@@ -61,7 +61,7 @@ pub(super) fn leaf_names(
         Lookup::Absent => {
             if subject_empty {
                 recorder.record(
-                    "subject_alt_name",
+                    CheckId::SubjectAltName,
                     index,
                     "RFC 5280 4.1.2.6",
                     Err(profile_error("an empty subject requires a subjectAltName")),
@@ -69,7 +69,7 @@ pub(super) fn leaf_names(
             }
             if web && options.purpose == Purpose::ServerAuth {
                 recorder.record(
-                    "subject_alt_name",
+                    CheckId::SubjectAltName,
                     index,
                     "CA/B BR 7.1.2.7.12",
                     Err(profile_error(
@@ -84,20 +84,20 @@ pub(super) fn leaf_names(
     if web && options.purpose == Purpose::ServerAuth {
         if let Lookup::Present { value, .. } = &san {
             let result = common_names_in_san(cert, &value.0);
-            recorder.record("common_name", index, "CA/B BR 7.1.4.3", result);
+            recorder.record(CheckId::CommonName, index, "CA/B BR 7.1.4.3", result);
         }
     }
     if let Some(expected) = &options.host {
         let result = names::matches_host(cert, expected, options.common_name_fallback)
             .map(|()| format!("matches {expected}"))
             .map_err(|problem| ChainError::NameMismatch { problem });
-        recorder.record("host_name", index, "RFC 6125 6.4", result);
+        recorder.record(CheckId::HostName, index, "RFC 6125 6.4", result);
     }
     for expected in &options.identities {
         let result = names::matches_host(cert, expected, false)
             .map(|()| format!("carries {expected}"))
             .map_err(|problem| ChainError::NameMismatch { problem });
-        recorder.record("identity", index, "RFC 5280 4.2.1.6", result);
+        recorder.record(CheckId::Identity, index, "RFC 5280 4.2.1.6", result);
     }
 }
 
@@ -138,7 +138,12 @@ pub(super) fn name_constraints(
             });
             let result =
                 result.map(|()| format!("names within the constraints of certificate {ca_index}"));
-            recorder.record("name_constraints", index, "RFC 5280 6.1.3 (b), (c)", result);
+            recorder.record(
+                CheckId::NameConstraints,
+                index,
+                "RFC 5280 6.1.3 (b), (c)",
+                result,
+            );
         }
     }
 }

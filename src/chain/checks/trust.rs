@@ -56,7 +56,7 @@ pub(super) fn anchor_trust(
         )),
     };
     recorder.record(
-        "anchor_trust",
+        CheckId::AnchorTrust,
         index,
         "OpenSSL X509_check_trust (TRUSTED CERTIFICATE)",
         result,
@@ -88,7 +88,7 @@ pub(super) fn openssl_anchor(
         }),
     };
     recorder.record(
-        "openssl_anchor",
+        CheckId::OpensslAnchor,
         index,
         "OpenSSL check_trust (X509_V_FLAG_PARTIAL_CHAIN)",
         result,

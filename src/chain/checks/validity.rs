@@ -24,5 +24,5 @@ pub(super) fn validity(
             not_after.to_rfc3339().unwrap_or_default()
         ))
     };
-    recorder.record("validity", index, "RFC 5280 6.1.3 (a)(2)", result);
+    recorder.record(CheckId::Validity, index, "RFC 5280 6.1.3 (a)(2)", result);
 }
