@@ -115,6 +115,12 @@ lints! {
         "CAs should not impose name constraints on the ediPartyName name form.";
     name_constraint_registered_id: "w_name_constraint_on_registered_id", Warning, "RFC 5280 4.2.1.10", ALL_KINDS, None,
         "CAs should not impose name constraints on the registeredID name form.";
+    san_uri_host_length: "e_ext_san_uri_host_too_long", Error, "RFC 5280 4.2.1.6; RFC 1035 2.3.4", ALL_KINDS, None,
+        "The host of a subjectAltName URI must be at most 253 octets.";
+    name_constraint_ip_length: "e_name_constraint_ip_address_wrong_length", Error, "RFC 5280 4.2.1.10", ALL_KINDS, None,
+        "An iPAddress name constraint must be 8 octets (IPv4 address and mask) or 32 octets (IPv6).";
+    name_constraint_ip_mask: "e_name_constraint_ip_address_mask_not_cidr", Error, "RFC 5280 4.2.1.10; RFC 4632", ALL_KINDS, None,
+        "The mask of an iPAddress name constraint must be a CIDR prefix: ones, then zeros.";
     issuer_country_printable: "e_issuer_dn_country_not_printable_string", Error, "RFC 5280 A.1 (X520countryName)", ALL_KINDS, None,
         "The issuer's countryName must be a PrintableString.";
 }
@@ -988,6 +994,76 @@ fn name_constraint_registered_id(c: &Context<'_>) -> Vec<Hit> {
     constrains(c, "registeredID", |n| {
         matches!(n, GeneralName::RegisteredId(_))
     })
+}
+
+fn san_uri_host_length(c: &Context<'_>) -> Vec<Hit> {
+    san_uris(c)
+        .into_iter()
+        .filter_map(|uri| uri_host(&uri).map(str::len))
+        .filter(|length| *length > 253)
+        .map(|length| {
+            hit(
+                "extensions/subjectAltName",
+                format!("a URI's host is {length} octets long (at most 253)"),
+            )
+        })
+        .collect()
+}
+
+/// The iPAddress subtrees of the name constraints: address and mask octets.
+fn constraint_addresses(c: &Context<'_>) -> Vec<Vec<u8>> {
+    let Some(constraints) = name_constraints(c) else {
+        return Vec::new();
+    };
+    subtrees(&constraints)
+        .into_iter()
+        .filter_map(|s| match &s.base {
+            GeneralName::IpAddress(octets) => Some(octets.as_bytes().to_vec()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn name_constraint_ip_length(c: &Context<'_>) -> Vec<Hit> {
+    constraint_addresses(c)
+        .into_iter()
+        .filter(|octets| octets.len() != 8 && octets.len() != 32)
+        .map(|octets| {
+            hit(
+                NAME_CONSTRAINTS,
+                format!(
+                    "an iPAddress constraint is {} octets long (8 or 32)",
+                    octets.len()
+                ),
+            )
+        })
+        .collect()
+}
+
+fn name_constraint_ip_mask(c: &Context<'_>) -> Vec<Hit> {
+    constraint_addresses(c)
+        .into_iter()
+        .filter(|octets| octets.len() == 8 || octets.len() == 32)
+        .filter(|octets| {
+            let mask = octets.get(octets.len() / 2..).unwrap_or_default();
+            // A CIDR mask: once a zero bit is seen, no one bit may follow.
+            let mut zero_seen = false;
+            mask.iter().any(|byte| {
+                (0..8).rev().any(|bit| {
+                    let one = byte & (1 << bit) != 0;
+                    let broken = one && zero_seen;
+                    zero_seen |= !one;
+                    broken
+                })
+            })
+        })
+        .map(|_| {
+            hit(
+                NAME_CONSTRAINTS,
+                "an iPAddress constraint's mask is not a prefix of ones",
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -216,6 +216,8 @@ lints! {
         "More than one distribution point is NOT RECOMMENDED.";
     sct_critical: "e_sub_cert_sct_list_critical", Error, "TLS BR 7.1.2.7.6 (extension table; ballot SC62); RFC 6962 3.3", SERVER, Some("2023-09-15"),
         "The SignedCertificateTimestampList extension must not be critical.";
+    root_key_identifiers: "e_root_ca_aki_not_equal_ski", Error, "TLS BR 7.1.2.1.3 (ballot SC62)", ROOT, Some("2023-09-15"),
+        "A root CA certificate's authorityKeyIdentifier, if present, must hold the keyIdentifier of its own subjectKeyIdentifier.";
     backdated: "e_sub_cert_excessively_backdated", Error, "TLS BR 7.1.2.7 (notBefore; ballot SC62)", SERVER, Some("2023-09-15"),
         "notBefore must be within 48 hours of the signing: an embedded SCT, which the log issued before the certificate was signed, must not be more than 48 hours after notBefore.";
 }
@@ -1697,4 +1699,18 @@ fn crl_points_multiple(c: &Context<'_>) -> Vec<Hit> {
 
 fn sct_critical(c: &Context<'_>) -> Vec<Hit> {
     critical_extension(c, oids::SCT_LIST)
+}
+
+fn root_key_identifiers(c: &Context<'_>) -> Vec<Hit> {
+    let authority = ext::find::<ext::AuthorityKeyIdentifier>(c.cert)
+        .value()
+        .and_then(|aki| aki.key_identifier.clone());
+    let subject = ext::find::<ext::SubjectKeyIdentifier>(c.cert)
+        .value()
+        .map(|ski| ski.0.clone());
+    hit_if(
+        authority.is_some() && authority != subject,
+        "extensions/authorityKeyIdentifier",
+        || "authorityKeyIdentifier's keyIdentifier differs from subjectKeyIdentifier".to_owned(),
+    )
 }

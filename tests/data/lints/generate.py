@@ -763,6 +763,9 @@ lint("w_ext_policy_map_not_in_cert_policy", dict(kind="subca", set={"pm": (PM(PR
 NC_RAW = lambda base: raw("2.5.29.30", seq([tlv(0xA0, seq([base]))]))
 lint("w_name_constraint_on_edi_party_name", dict(kind="subca", set={"nc": (NC_RAW(tlv(0xA5, tlv(0xA1, tlv(0x0C, b"Example")))), True)}), dict(kind="subca", set={"nc": (NC, True)}))
 lint("w_name_constraint_on_registered_id", dict(kind="subca", set={"nc": (NC_RAW(tlv(0x88, content(oid_der("1.3.6.1.4.1.55555.1")))), True)}), dict(kind="subca", set={"nc": (NC, True)}))
+lint("e_ext_san_uri_host_too_long", dict(kind="device", set={"san": san([x509.UniformResourceIdentifier("spiffe://" + DNS_253 + "d/device/0001")])}), dict(kind="device", set={"san": san([x509.UniformResourceIdentifier("spiffe://" + DNS_253 + "/device/0001")])}))
+lint("e_name_constraint_ip_address_wrong_length", dict(kind="subca", set={"nc": (NC_RAW(tlv(0x87, b"\x0a\x00\x00\x00\xff\x00\x00")), True)}), dict(kind="subca", set={"nc": (NC_RAW(tlv(0x87, b"\x0a\x00\x00\x00\xff\x00\x00\x00")), True)}))
+lint("e_name_constraint_ip_address_mask_not_cidr", dict(kind="subca", set={"nc": (NC_RAW(tlv(0x87, b"\x0a\x00\x00\x00\xff\x00\xff\x00")), True)}), dict(kind="subca", set={"nc": (NC_RAW(tlv(0x87, b"\x0a\x00\x00\x00\xff\xff\x00\x00")), True)}))
 
 # TLS BR: subject profiles, reverse zones, repeated attributes, Chrome's clientAuth rule
 lint("e_cab_dv_subject_invalid_values", dict(subject=name((NameOID.LOCALITY_NAME, "Springfield"), (NameOID.COMMON_NAME, "www.example.com"))), dict(subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.COMMON_NAME, "www.example.com"))))
@@ -791,6 +794,7 @@ lint("e_subject_contains_noninformational_value", dict(set={"cp": policies(POLIC
 lint("e_crlissuer_must_not_be_present_in_cdp", dict(set={"crldp": x509.CRLDistributionPoints([x509.DistributionPoint([x509.UniformResourceIdentifier("http://crl.example.com/ca.crl")], None, None, [x509.DirectoryName(CA_NAME)])])}))
 lint("e_aia_must_contain_permitted_access_method", dict(set={"aia": x509.AuthorityInformationAccess(list(aia()) + [x509.AccessDescription(ObjectIdentifier("1.3.6.1.5.5.7.48.5"), x509.UniformResourceIdentifier("http://ca.example.com/repository/"))])}))
 lint("e_sub_cert_excessively_backdated", dict(not_before=day(2026, 5, 29)), dict(not_before=day(2026, 5, 30) + datetime.timedelta(hours=1)))
+lint("e_root_ca_aki_not_equal_ski", dict(kind="root", set={"aki": aki(K["ca"])}), dict(kind="root", set={"aki": aki(K["root"])}), rule_set="tls-br")
 lint("e_ca_key_usage_prohibited_bits", dict(kind="subca", set={"ku": (key_usage("digital_signature", "key_cert_sign", "crl_sign", "key_encipherment"), True)}))
 lint("e_sub_cert_any_policy_present", dict(set={"cp": policies(POLICY_DV, "2.5.29.32.0")}))
 lint("e_sub_ca_any_policy_with_other_policies", dict(kind="subca", set={"cp": policies("2.5.29.32.0", POLICY_DV)}), dict(kind="subca", set={"cp": policies("2.5.29.32.0")}), rule_set="tls-br")
