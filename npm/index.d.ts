@@ -19,7 +19,7 @@ export type * from './pkg/certscope_wasm.js';
 export type Input = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
 /**
- * Loads the first wasm module (pkg/, without PKCS#12 and encrypted keys), optionally from a
+ * Loads the first wasm module (pkg/, without PKCS#12, encrypted keys and DSA), optionally from a
  * given URL, Response, bytes or compiled module; idempotent. The module with them (pkg/full/)
  * is loaded by the functions themselves, once, when an input needs it.
  */

@@ -3,10 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
-# Two modules from the same crate: www/pkg/ without the `encrypted` feature (what every visit
-# downloads) and www/pkg/full/ with it (PKCS#12 and encrypted keys), which the page and the web
-# component load only when an input needs it. Cargo keeps both builds, so each is rebuilt only
-# when the code changes.
+# Two modules from the same crate: www/pkg/ without the `encrypted` and `dsa` features (what
+# every visit downloads) and www/pkg/full/ with them (PKCS#12, encrypted keys and DSA
+# signatures), which the page and the web component load only when an input needs it. Cargo
+# keeps both builds, so each is rebuilt only when the code changes.
 rm -rf www/pkg
 bindgen() {
   wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$1" \

@@ -12,7 +12,7 @@ zipped=$(gz "$wasm")
 printf '[size] wasm module: %s bytes raw, %s bytes gzipped (budget %s)\n' "$raw" "$zipped" "$budget"
 full=www/pkg/full/certscope_wasm_bg.wasm
 if [ -f "$full" ]; then
-  printf '[size] module with the encrypted feature, loaded only for PKCS#12 and encrypted keys: %s bytes raw, %s bytes gzipped\n' \
+  printf '[size] module with the encrypted and dsa features, loaded only for PKCS#12, encrypted keys and DSA: %s bytes raw, %s bytes gzipped\n' \
     "$(wc -c <"$full")" "$(gz "$full")"
 fi
 

@@ -283,7 +283,8 @@ pub enum ProblemKind {
     /// Well-formed, but a format or algorithm certscope does not read.
     Unsupported,
     /// Needs a part this build of certscope leaves out: PKCS#12 files and encrypted private
-    /// keys without the `encrypted` feature. A build with it reads the object.
+    /// keys without the `encrypted` feature (a build with it reads the object), or a DSA
+    /// signature without the `dsa` feature (the object is read, its signature not verified).
     Unavailable,
     /// Encrypted, and no password was given.
     PasswordRequired,
@@ -383,6 +384,17 @@ impl<'o> Context<'o> {
     }
 
     pub(crate) fn found(&mut self, origin: Origin, object: Object) {
+        #[cfg(not(feature = "dsa"))]
+        if let Some(what) = dsa_signed(&object) {
+            self.problem(
+                origin.clone(),
+                Failure::Unavailable(format!(
+                    "the {what}'s DSA signature is verified by a build of certscope with the \
+                     `dsa` feature; this build leaves it out (the {what} is read, its signature \
+                     is not verified)"
+                )),
+            );
+        }
         if !self.full() {
             self.parsed.objects.push(Found { origin, object });
         }
@@ -563,6 +575,27 @@ impl<'o> Context<'o> {
             Err(unavailable(what))
         }
     }
+}
+
+/// The kind of object, when it is signed with DSA: a build without the `dsa` feature reads it
+/// but cannot verify its signature, which an `unavailable` problem says beside the object (the
+/// page then runs the input again on its second module, which verifies DSA).
+#[cfg(not(feature = "dsa"))]
+fn dsa_signed(object: &Object) -> Option<&'static str> {
+    use const_oid::db::rfc5912;
+    let (what, oid) = match object {
+        Object::Certificate(cert) => ("certificate", cert.x509().signature_algorithm().oid),
+        Object::Crl(crl) => ("CRL", crl.list().signature_algorithm.oid),
+        Object::Csr(csr) => ("request", csr.request().algorithm.oid),
+        Object::PrivateKey(_) | Object::PublicKey(_) => return None,
+    };
+    [
+        rfc5912::DSA_WITH_SHA_1,
+        rfc5912::DSA_WITH_SHA_224,
+        rfc5912::DSA_WITH_SHA_256,
+    ]
+    .contains(&oid)
+    .then_some(what)
 }
 
 /// The failure for an object that needs the `encrypted` feature this build leaves out.

@@ -53,6 +53,7 @@ const OUTER_LAYER_FIELDS: &[&str] = &[
     "#/properties/explanation",
     "#/properties/extra_anchors",
     "#/properties/mozilla_roots",
+    "#/properties/problems",
 ];
 
 /// Report schema arms no fixture reaches yet, each a location prefix and the arm it is. The

@@ -57,8 +57,8 @@
 // It adds no request beyond its own files (this module, client.js, render.js, report.css,
 // worker.js) and the wasm module's (and `src`). The analysis runs in a Web Worker, through the
 // one client (client.js), shared by every element of the page: the main thread only reads the
-// input and renders. The module it loads first leaves out PKCS#12 and encrypted keys, and
-// pkg/full/ (the module with them) is loaded only when an input needs it. It works under a
+// input and renders. The module it loads first leaves out PKCS#12, encrypted keys and DSA
+// signatures, and pkg/full/ (the module with them) is loaded only when an input needs it. It works under a
 // host-page CSP of `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'`
 // (workers fall under script-src unless the page sets worker-src).
 import { connect } from './client.js';

@@ -1,10 +1,11 @@
 // The one JavaScript client of the certscope wasm core, used by the page (app.js and
 // worker.js), the <cert-scope> element (cert-scope.js) and the npm package (index.js, node.js).
 //
-// Two modules are built from the same core: pkg/ without PKCS#12 and encrypted private keys
-// (what every first use loads) and pkg/full/ with them (the `encrypted` feature). `createCore`
-// loads the first once, and loads the second once, only when an input needs it: a call that
-// carries a password, or a result that reports an `unavailable` problem, which is then run
+// Two modules are built from the same core: pkg/ without PKCS#12, encrypted private keys and
+// DSA signatures (what every first use loads) and pkg/full/ with them (the `encrypted` and
+// `dsa` features). `createCore` loads the first once, and loads the second once, only when an
+// input needs it: a call that carries a password, or a result that reports an `unavailable`
+// problem (an object the first module cannot open, or one signed with DSA), which is then run
 // again on the full module; from then on the full module answers every call.
 //
 // Where the core runs:
@@ -84,7 +85,7 @@ export function createCore({ source = (url) => url, lean: leanGiven } = {}) {
   /** Loads the full module once and answers every call with it from then on. */
   async function upgrade(progress) {
     if (!full) {
-      progress('Loading the PKCS#12 and encrypted-key support…');
+      progress('Loading the PKCS#12, encrypted-key and DSA support…');
       full = load(MODULES.full, Promise.resolve(source(MODULES.full.wasm)));
     }
     try {

@@ -91,6 +91,42 @@ test('Node reads the first module, and the one with PKCS#12 support only once an
   ]);
 });
 
+test('a DSA-signed chain is verified by the module with DSA support, loaded only for it', async () => {
+  // The first module leaves DSA out: it reports each DSA-signed input as `unavailable`, and the
+  // client runs the call again on the full module, which verifies the chain OpenSSL verifies
+  // (tests/data/dsa/openssl.json).
+  const script = `import fs from 'node:fs/promises';
+    import { syncBuiltinESMExports } from 'node:module';
+    const { readFile } = fs;
+    const read = [];
+    fs.readFile = (path, ...rest) => { read.push(String(path)); return readFile(path, ...rest); };
+    syncBuiltinESMExports();
+    const certscope = await import('certscope');
+    const modules = () => read.filter((p) => p.endsWith('.wasm')).map((p) => p.slice(p.lastIndexOf('/certscope/') + 11));
+    const [leaf, intermediate, root, tampered] = await Promise.all(process.argv.slice(2).map((file) => readFile(file, 'utf8')));
+    const options = { at: '2027-01-04T05:26:42Z', purpose: 'any', profile: 'rfc5280', target: 0, trusted: [2] };
+    const steps = [];
+    const analysed = await certscope.analyze(root);
+    steps.push(modules());
+    const chain = await certscope.verify([leaf, intermediate, root], options);
+    const broken = await certscope.verify([tampered, intermediate, root], options);
+    console.log(JSON.stringify({
+      steps,
+      problems: analysed.problems.map((p) => p.kind),
+      valid: [chain.valid, broken.valid],
+      chainProblems: chain.problems.length,
+      explanation: broken.explanation,
+    }));`;
+  await writeFile(join(project, 'dsa.mjs'), script);
+  const dsa = (name) => join(ROOT, 'tests/data/dsa', name);
+  const out = JSON.parse(run(process.execPath, ['dsa.mjs', dsa('leaf.pem'), dsa('intermediate.pem'), dsa('root.pem'), dsa('leaf-tampered.pem')], project));
+  assert.deepEqual(out.steps, [['pkg/certscope_wasm_bg.wasm', 'pkg/full/certscope_wasm_bg.wasm']]);
+  assert.deepEqual(out.problems, []);
+  assert.deepEqual(out.valid, [true, false]);
+  assert.equal(out.chainProblems, 0);
+  assert.match(out.explanation, /DSA with SHA-224 signature does not match/);
+});
+
 test('inputs: string, Uint8Array, ArrayBuffer and typed arrays give the same report', async () => {
   const pem = await readFile(join(ROOT, 'tests/data/doc/leaf.pem'));
   const at = { at: '2030-01-01T00:00:00Z' };

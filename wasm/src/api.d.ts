@@ -19,6 +19,8 @@ export interface BesideChainReport {
   explanation: string | null;
   /** The label of `extra_anchors`, when given. */
   extra_anchors: string | null;
+  /** The inputs' problems of kind `unavailable`: objects this module cannot open, or whose DSA signatures it does not verify (the page's first module); the client then runs the call again on the module that has them. */
+  problems: Problem[];
 }
 
 /** Options for `lint`. */

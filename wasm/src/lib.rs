@@ -273,6 +273,11 @@ struct BesideChainReport {
     anchor_stores: Vec<Option<String>>,
     /// The trust store of the chosen path's anchor, when a path was chosen.
     anchored_by: Option<String>,
+    /// The inputs' problems of kind `unavailable`: objects this module cannot open, or whose
+    /// DSA signatures it does not verify (the page's first module); the client then runs the
+    /// call again on the module that has them.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::problems"))]
+    problems: Vec<certscope::input::Problem>,
 }
 
 /// What the page calls the anchors the caller marked among the inputs.
@@ -296,12 +301,17 @@ fn input_options(password: Option<String>) -> InputOptions {
 /// Certificates with their object number across all inputs.
 type NumberedCertificates = Vec<(usize, certscope::Cert)>;
 
+/// What the inputs of `verify` hold: the certificates, the CRLs' DER, and the problems of
+/// kind `unavailable`.
+type CollectedInputs = (
+    NumberedCertificates,
+    Vec<Vec<u8>>,
+    Vec<certscope::input::Problem>,
+);
+
 /// Reads one input or an array of inputs into their certificates and CRL bytes, numbered as
 /// the objects of all inputs together.
-fn collect_inputs(
-    inputs: &JsValue,
-    options: &InputOptions,
-) -> Result<(NumberedCertificates, Vec<Vec<u8>>), JsError> {
+fn collect_inputs(inputs: &JsValue, options: &InputOptions) -> Result<CollectedInputs, JsError> {
     let list: Vec<JsValue> = if js_sys::Array::is_array(inputs) {
         js_sys::Array::from(inputs).iter().collect()
     } else {
@@ -309,12 +319,19 @@ fn collect_inputs(
     };
     let mut certificates = Vec::new();
     let mut crls = Vec::new();
+    let mut unavailable = Vec::new();
     let mut offset = 0usize;
     for (position, input) in list.iter().enumerate() {
         let bytes = input_bytes(input)?;
         let parsed = certscope::parse_input(&bytes, options)
             .map_err(|e| js_error(format!("input #{}: {e}", position + 1)))?;
         let count = parsed.objects.len();
+        unavailable.extend(
+            parsed
+                .problems
+                .into_iter()
+                .filter(|p| p.kind == certscope::input::ProblemKind::Unavailable),
+        );
         // The parse is not kept: its certificates are moved out, not copied.
         for (index, found) in parsed.objects.into_iter().enumerate() {
             match found.object {
@@ -327,7 +344,7 @@ fn collect_inputs(
         }
         offset += count;
     }
-    Ok((certificates, crls))
+    Ok((certificates, crls, unavailable))
 }
 
 /// Builds and validates the chain of one certificate among the inputs (a string, bytes, or an
@@ -344,7 +361,7 @@ pub fn verify(
         serde_wasm_bindgen::from_value(options_value).map_err(js_error)?
     };
     let input_options = input_options(js.password.clone());
-    let (certificates, crls) = collect_inputs(&inputs, &input_options)?;
+    let (certificates, crls, problems) = collect_inputs(&inputs, &input_options)?;
     let target_index = match js.target {
         Some(index) => usize::try_from(index).unwrap_or(usize::MAX),
         None => certificates
@@ -458,6 +475,7 @@ pub fn verify(
             extra_anchors: js.extra_anchors_label,
             anchor_stores,
             anchored_by,
+            problems,
         },
     })
 }
@@ -597,6 +615,11 @@ pub mod schema {
     /// The rule sets of a `LintResult`: the report schema's `RuleSetChoice`.
     pub(crate) fn rule_sets(_: &mut SchemaGenerator) -> Schema {
         report_array::<certscope::lint::RuleSetChoice>()
+    }
+
+    /// The problems of a `ChainResult`: the report schema's `Problem`.
+    pub(crate) fn problems(_: &mut SchemaGenerator) -> Schema {
+        report_array::<certscope::input::Problem>()
     }
 
     /// Every type of the API by its TypeScript name: the options as JavaScript passes them,

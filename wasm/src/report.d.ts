@@ -701,6 +701,8 @@ export interface ChainReport {
   mozilla_roots?: string;
   /** Every path found. */
   paths: PathReport[];
+  /** wasm `verify` only: the inputs' problems of kind `unavailable`: objects this module cannot open, or whose DSA signatures it does not verify (the page's first module); the client then runs the call again on the module that has them. */
+  problems?: Problem[];
   /** The profile the verdict was reached under: the chosen path's (`PathReport::profile`); the one asked for when no path was found. */
   profile: Profile;
   /** Why that profile (`PathReport::profile_because`). */

@@ -140,13 +140,14 @@ pub(super) fn every_certificate(
     let result = match crate::signature::certificate_key_algorithm(cert) {
         // A key that verifies nothing in the path (the target's) need not be one certscope
         // verifies with, in a profile that says so: an X25519 key-agreement leaf.
-        Err(SignatureError::UnsupportedKey { name, .. })
-            if is_leaf && !options.profile.spec().unusable_leaf_key_fails =>
-        {
-            Ok(format!(
-                "{name} key (not used to verify a signature in this path)"
-            ))
-        }
+        Err(
+            SignatureError::UnsupportedKey { name, .. }
+            | SignatureError::LeftOut {
+                algorithm: name, ..
+            },
+        ) if is_leaf && !options.profile.spec().unusable_leaf_key_fails => Ok(format!(
+            "{name} key (not used to verify a signature in this path)"
+        )),
         Err(e) => Err(profile_error(format!("public key: {e}"))),
         Ok(key)
             if auth_level.is_some_and(|level| key_security_bits(key) < auth_level_bits(level)) =>
@@ -168,6 +169,9 @@ pub(super) fn every_certificate(
         Ok(KeyAlgorithm::Rsa { bits }) if web && bits % 8 != 0 => Err(profile_error(format!(
             "RSA modulus of {bits} bits is not a multiple of 8"
         ))),
+        Ok(KeyAlgorithm::Dsa { .. }) if web => Err(profile_error(
+            "a DSA key: the Web PKI allows RSA and ECDSA keys only (CA/B BR 6.1.5)",
+        )),
         Ok(key @ KeyAlgorithm::Ec { .. }) => {
             if web
                 && spki
@@ -205,7 +209,8 @@ pub(super) fn every_certificate(
 }
 
 /// The security bits OpenSSL 3.0 assigns to a key (`EVP_PKEY_get_security_bits`): RSA by
-/// `BN_security_bits`, EC half the order's size, Ed25519 128.
+/// `BN_security_bits`, EC half the order's size, Ed25519 128, DSA by `BN_security_bits(L, N)`:
+/// the modulus's figure, capped at half of q's size, and 0 below 80.
 pub(super) fn key_security_bits(key: KeyAlgorithm) -> u32 {
     use crate::signature::Curve;
     match key {
@@ -214,5 +219,16 @@ pub(super) fn key_security_bits(key: KeyAlgorithm) -> u32 {
         KeyAlgorithm::Ec { curve: Curve::P384 } => 192,
         KeyAlgorithm::Ec { curve: Curve::P521 } => 260,
         KeyAlgorithm::Ed25519 => 128,
+        KeyAlgorithm::Dsa {
+            bits,
+            subgroup_bits,
+        } => {
+            let half = u32::try_from(subgroup_bits / 2).unwrap_or(u32::MAX);
+            match rsa_security_bits(bits) {
+                0 => 0,
+                _ if half < 80 => 0,
+                modulus => modulus.min(half),
+            }
+        }
     }
 }

@@ -62,6 +62,14 @@ pub(super) fn signature(
                 problem: format!("{} is not allowed in the Web PKI", verified.algorithm),
             }),
             _ => match verified.algorithm {
+                crate::signature::SignatureAlgorithm::Dsa { .. } if web => {
+                    Err(ChainError::Signature {
+                        problem: format!(
+                            "{} is not allowed in the Web PKI (CA/B BR 7.1.3.2)",
+                            verified.algorithm
+                        ),
+                    })
+                }
                 crate::signature::SignatureAlgorithm::RsaPss { hash, salt_length }
                     if web && usize::from(salt_length) != hash.output_length() =>
                 {
