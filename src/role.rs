@@ -19,7 +19,7 @@
 mod classify;
 mod compare;
 mod identity;
-mod stacks;
+pub(crate) mod stacks;
 mod warning;
 
 use der::asn1::ObjectIdentifier;
@@ -30,6 +30,7 @@ use crate::oid;
 use crate::purpose::{self, OpensslView, Purpose};
 
 pub use compare::{compare_pair, PairComparison};
+pub use stacks::Stack;
 pub(crate) use stacks::TRUSTED_DIRECTLY;
 
 /// Everything this module says about one certificate.

@@ -54,6 +54,7 @@ const OUTER_LAYER_FIELDS: &[&str] = &[
     "#/properties/extra_anchors",
     "#/properties/mozilla_roots",
     "#/properties/problems",
+    "#/properties/stack_verdicts",
 ];
 
 /// Report schema arms no fixture reaches yet, each a location prefix and the arm it is. The

@@ -7,6 +7,11 @@
 //! rest on the date, each stack certscope models in `client_server.verifiers` must give the
 //! real stack's answer as a TLS server (for the host name the certificate names) and as a TLS
 //! client.
+//!
+//! Then every chain under every stack's chain profile (`verify --profile go`, ...), on the
+//! three sides the harness ran (`server` with the host name the certificate names,
+//! `server_nohost`, `client`), with the chain's last certificate as the only trust anchor, as
+//! `stacks/run.sh` gave it to the real stacks: each verdict must be the real stack's.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -18,6 +23,9 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use base64ct::{Base64, Encoding};
+use certscope::chain::{self, ExpectedName, Purpose, VerifyOptions};
+use certscope::time::UnixTime;
+use certscope::Cert;
 use serde_json::Value;
 
 fn gunzip_json(path: &str) -> Value {
@@ -211,16 +219,169 @@ fn agreement_table(
          takes it as a CA; GnuTLS does not check its critical extensions).\n\n\
          Not compared here (the chain decides, not the end entity): the CAs' extendedKeyUsage, \
          path length, basicConstraints and keyUsage, name constraints, policy constraints, \
-         validity periods and CA signature algorithms. Their answers are in the fixture for \
-         the chain profiles.\n",
+         validity periods and CA signature algorithms: the chain profiles below answer for \
+         them.\n\n",
     );
+    docs_section(false, &text);
+}
+
+/// The heading that starts the chain profiles' part of `docs/stacks.md`.
+const CHAIN_PROFILES_HEADING: &str = "## The chain profiles\n";
+
+/// Checks (or with `CERTSCOPE_UPDATE_DOCS`, writes) one part of `docs/stacks.md`: the
+/// end-entity part before [`CHAIN_PROFILES_HEADING`], or the chain profiles' part from it.
+/// Each test owns its part, so that each can run alone.
+pub fn docs_section(chain_profiles: bool, text: &str) {
     let path = format!("{}/docs/stacks.md", env!("CARGO_MANIFEST_DIR"));
-    if std::env::var_os("CERTSCOPE_UPDATE_DOCS").is_some() {
-        std::fs::write(&path, &text).unwrap();
-    }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let (head, tail) = match committed.find(CHAIN_PROFILES_HEADING) {
+        Some(at) => committed.split_at(at),
+        None => (committed.as_str(), ""),
+    };
+    let (head, tail) = (head.to_owned(), tail.to_owned());
+    let ours = if chain_profiles { &tail } else { &head };
+    if std::env::var_os("CERTSCOPE_UPDATE_DOCS").is_some() {
+        let updated = if chain_profiles {
+            format!("{head}{text}")
+        } else {
+            format!("{text}{tail}")
+        };
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
     assert_eq!(
-        committed, text,
+        ours, text,
         "docs/stacks.md is stale: rerun with CERTSCOPE_UPDATE_DOCS=1"
     );
+}
+
+/// The sides of the harness: the fixture's name, the purpose, whether the host is checked.
+const SIDES: [(&str, bool, bool); 3] = [
+    ("server", true, true),
+    ("server_nohost", true, false),
+    ("client", false, false),
+];
+
+/// The options the harness's drivers amount to for one side ([`chain::verify_stacks`] gives
+/// each stack's profile its own).
+fn options(server: bool, host: Option<&str>) -> VerifyOptions {
+    // The stacks ran in December 2026; the corpus's dates give the same answers from 2002 to
+    // 2089.
+    let mut options = VerifyOptions::at(UnixTime::parse_rfc3339("2026-12-05T00:00:00Z").unwrap());
+    options.purpose = if server {
+        Purpose::ServerAuth
+    } else {
+        Purpose::ClientAuth
+    };
+    options.host = host.map(|h| match h.parse() {
+        Ok(ip) => ExpectedName::Ip(ip),
+        Err(_) => ExpectedName::Dns(h.to_owned()),
+    });
+    options
+}
+
+#[test]
+fn every_stack_profile_agrees_with_the_real_stack_on_every_chain_and_side() {
+    let corpus = gunzip_json("tests/data/stacks/corpus.json.gz");
+    let results = gunzip_json("tests/data/stacks/results.json.gz");
+    let mut disagreements = Vec::new();
+    // (agree, compared) per stack and side.
+    let mut table: BTreeMap<(usize, &str), (usize, usize)> = BTreeMap::new();
+    for chain in corpus["chains"].as_array().unwrap() {
+        let id = chain["id"].as_str().unwrap();
+        let certs: Vec<Cert> = chain["certs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b64| Cert::from_der(&Base64::decode_vec(b64.as_str().unwrap()).unwrap()).unwrap())
+            .collect();
+        // The target first, the anchor last (the same certificate for a self-signed one).
+        let target = &certs[0];
+        let anchors = &certs[certs.len() - 1..];
+        let untrusted = &certs[1..certs.len().saturating_sub(1).max(1)];
+        for (side, server, with_host) in SIDES {
+            let host = with_host.then(|| chain["host"].as_str().unwrap());
+            let verdicts = chain::verify_stacks(target, untrusted, anchors, &options(server, host));
+            assert_eq!(verdicts.len(), 8);
+            for (n, verdict) in verdicts.iter().enumerate() {
+                assert_eq!(verdict.profile, chain::profile::STACK_PROFILES[n]);
+                let stack = verdict.profile.stack().unwrap();
+                let answer = &results["stacks"][stack.key()]["answers"][id][side];
+                let real = answer[0].as_bool().unwrap();
+                let entry = table.entry((n, side)).or_default();
+                entry.1 += 1;
+                if verdict.valid == real {
+                    entry.0 += 1;
+                } else {
+                    disagreements.push(format!(
+                        "{id} {side} {}: real {} ({}), certscope {} ({}) — {}",
+                        stack.key(),
+                        if real { "accepts" } else { "refuses" },
+                        answer[1].as_str().unwrap(),
+                        if verdict.valid { "accepts" } else { "refuses" },
+                        verdict.reason,
+                        chain["description"].as_str().unwrap(),
+                    ));
+                }
+            }
+        }
+    }
+    let compared: usize = table.values().map(|(_, n)| n).sum();
+    assert_eq!(compared, 429 * 8 * 3);
+    profile_table(&results, &table, compared);
+    assert!(
+        disagreements.is_empty(),
+        "{} of {compared} verdicts differ from the real stacks:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
+}
+
+/// The chain profiles' part of `docs/stacks.md`: agreement per stack and side, with versions.
+fn profile_table(
+    results: &Value,
+    table: &BTreeMap<(usize, &str), (usize, usize)>,
+    compared: usize,
+) {
+    let mut text = String::from(CHAIN_PROFILES_HEADING);
+    text.push_str(&format!(
+        "\nEach stack also has a chain profile (`certscope verify --profile NAME`, `profile` in \
+         the wasm options): path building and the checks of RFC 5280 as that stack departs \
+         from them (`StackChain` in `src/chain/profile.rs`), with the stack's end-entity rules \
+         above for the end entity. Every chain of the corpus is verified under every profile \
+         on the three sides the harness ran (a TLS server with the host name the certificate \
+         names, without a host name, a TLS client), the chain's last certificate the only \
+         trust anchor, and the verdict compared with the real stack's (`tests/stacks.rs`, \
+         part of the README's test command): {compared} verdicts.\n\n"
+    ));
+    text.push_str(
+        "| profile | version run | reproduces | server | server without host | client |\n\
+         |---|---|---|---|---|---|\n",
+    );
+    for (n, profile) in chain::profile::STACK_PROFILES.into_iter().enumerate() {
+        let stack = profile.stack().unwrap();
+        let cell = |side: &str| {
+            let (agree, count) = table[&(n, side)];
+            format!("{agree} of {count} agree")
+        };
+        text.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} | {} |\n",
+            profile.name(),
+            results["stacks"][stack.key()]["version"].as_str().unwrap(),
+            profile.spec().reproduces,
+            cell("server"),
+            cell("server_nohost"),
+            cell("client"),
+        ));
+    }
+    text.push_str(
+        "\nThe `openssl` profile is OpenSSL's own (`openssl verify`); the harness's libssl \
+         verifies at Debian's default security level 2, so it runs with `--auth-level 2` and \
+         the commonName read when the subjectAltName has no dNSName (as `X509_check_host`). \
+         Every answer here rests on what the chain shows: the harness gives each stack its \
+         anchor, so no verdict depends on how a certificate is trusted. What a server's own \
+         authorisation would add after the stack accepts a client (which identities it maps) \
+         is not a verdict of the stack, and no profile guesses it.\n",
+    );
+    docs_section(true, &text);
 }

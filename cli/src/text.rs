@@ -201,6 +201,8 @@ fn certificate(out: &mut String, cert: &CertificateReport, source: &str, n: usiz
         }
     }
 
+    stack_matrix(out, cert);
+
     line(out, 2, "Fingerprints");
     hex_field(out, 4, "SHA-256", &cert.fingerprints.sha256);
     hex_field(out, 4, "SHA-1", &cert.fingerprints.sha1);
@@ -223,6 +225,56 @@ fn certificate(out: &mut String, cert: &CertificateReport, source: &str, n: usiz
         };
         line(out, 4, &heading);
         extension_value(out, &extension.value);
+    }
+}
+
+/// For an end entity: what each TLS stack decides for it as a TLS server's and as a TLS
+/// client's certificate (`client_server.verifiers`), with why a stack refuses it.
+fn stack_matrix(out: &mut String, cert: &CertificateReport) {
+    let verifiers = &cert.client_server.verifiers;
+    let self_signed = cert.self_signed.unwrap_or(false);
+    if cert.is_ca && !self_signed || verifiers.is_empty() {
+        return;
+    }
+    // A self-signed certificate is an end entity only when pinned as its own trust anchor.
+    let heading = if self_signed {
+        "TLS stacks (the certificate as the end entity, pinned as its own trust anchor; server \
+         for the host it names)"
+    } else {
+        "TLS stacks (the certificate as the end entity; server for the host it names)"
+    };
+    line(out, 2, heading);
+    let width = verifiers
+        .iter()
+        .map(|v| v.verifier.len())
+        .max()
+        .unwrap_or(0);
+    let word = |accepts: bool| if accepts { "accepts" } else { "refuses" };
+    for verdict in verifiers {
+        line(
+            out,
+            4,
+            &format!(
+                "{:<width$}  server: {}  client: {}",
+                verdict.verifier,
+                word(verdict.as_server),
+                word(verdict.as_client)
+            ),
+        );
+        if !verdict.as_server {
+            line(
+                out,
+                6,
+                &format!("server refused: {}", verdict.server_reason),
+            );
+        }
+        if !verdict.as_client {
+            line(
+                out,
+                6,
+                &format!("client refused: {}", verdict.client_reason),
+            );
+        }
     }
 }
 

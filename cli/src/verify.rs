@@ -2,7 +2,8 @@
 //!
 //! TARGET may hold a whole served chain: its first certificate is validated and the rest are
 //! used as untrusted certificates, in the order given (so a wrong order is reported).
-//! Exit status: 0 valid, 1 invalid, 2 bad usage or input.
+//! Exit status: 0 valid, 1 invalid, 2 bad usage or input. With `--profile all`, 0 when every
+//! TLS stack accepts the target, 1 when one refuses it.
 
 use certscope::chain::{self, EkuPolicy, ExpectedName, Profile, Purpose, VerifyOptions};
 use certscope::purpose::PurposeId;
@@ -62,10 +63,11 @@ pub struct Args {
     /// The most intermediates a path may have
     #[arg(long, value_name = "N")]
     max_intermediates: Option<usize>,
-    /// auto (default), webpki, rfc5280, tls (private PKI), openssl
+    /// auto (default), webpki, rfc5280, tls (private PKI), a TLS stack (openssl, go, rustls,
+    /// java, gnutls, nss, wolfssl, mbedtls), or all (every stack's verdict)
     #[arg(long, value_name = "NAME", default_value = "auto", value_parser = parse_profile)]
     #[arg(hide_default_value = true)]
-    profile: Profile,
+    profile: ProfileArg,
     /// openssl: an anchor need not be self-signed (OpenSSL -partial_chain)
     #[arg(long)]
     partial_chain: bool,
@@ -87,11 +89,22 @@ pub struct Args {
     target: String,
 }
 
-/// `--profile`: a name of the profile registry (`certscope::chain::PROFILES`).
-fn parse_profile(text: &str) -> Result<Profile, String> {
-    Profile::parse(text).ok_or_else(|| {
+/// `--profile`: a name of the profile registry (`certscope::chain::PROFILES`), or `all`.
+#[derive(Clone, Copy)]
+pub enum ProfileArg {
+    /// One profile.
+    One(Profile),
+    /// Every TLS stack's profile (`chain::verify_stacks`).
+    All,
+}
+
+fn parse_profile(text: &str) -> Result<ProfileArg, String> {
+    if text == "all" {
+        return Ok(ProfileArg::All);
+    }
+    Profile::parse(text).map(ProfileArg::One).ok_or_else(|| {
         let names: Vec<&str> = chain::PROFILES.iter().map(|spec| spec.name).collect();
-        format!("expected one of {}", names.join(", "))
+        format!("expected one of {}, all", names.join(", "))
     })
 }
 
@@ -184,7 +197,10 @@ fn verify(args: &Args) -> Result<bool, String> {
         .identities
         .extend(args.uri.iter().cloned().map(ExpectedName::Uri));
     options.max_intermediates = args.max_intermediates;
-    options.profile = args.profile;
+    options.profile = match args.profile {
+        ProfileArg::One(profile) => profile,
+        ProfileArg::All => Profile::Auto,
+    };
     // A path to a root of the public store is held to the Web PKI's rules under `auto`, however
     // the root was given.
     options.public_roots = chain::mozilla_root_fingerprints();
@@ -229,6 +245,24 @@ fn verify(args: &Args) -> Result<bool, String> {
     if roots.is_empty() && options.profile != Profile::Openssl {
         return Err("no trust anchors: give --roots FILE or --mozilla-roots".to_string());
     }
+    if let ProfileArg::All = args.profile {
+        let verdicts = chain::verify_stacks(&leaf, &served, &roots, &options);
+        let all_accept = verdicts.iter().all(|v| v.valid);
+        if args.json {
+            let value = serde_json::json!({
+                "profile": "all",
+                "purpose": options.purpose,
+                "host": options.host,
+                "valid": all_accept,
+                "stacks": verdicts,
+            });
+            let text = serde_json::to_string_pretty(&value).map_err(|e| e.to_string())?;
+            write_out(&format!("{text}\n"));
+        } else {
+            write_out(&stack_matrix(&verdicts, &options));
+        }
+        return Ok(all_accept);
+    }
     let report = chain::verify(&leaf, &served, &roots, &options);
     if args.json {
         let mut value = serde_json::to_value(&report).map_err(|e| e.to_string())?;
@@ -244,6 +278,37 @@ fn verify(args: &Args) -> Result<bool, String> {
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
+/// The text of `--profile all`: one line per TLS stack, its verdict and why.
+fn stack_matrix(verdicts: &[chain::StackVerdict], options: &VerifyOptions) -> String {
+    let side = match options.purpose {
+        Purpose::ServerAuth => "a TLS server".to_owned(),
+        Purpose::ClientAuth => "a TLS client".to_owned(),
+        ref other => format!("{other:?}"),
+    };
+    let host = options
+        .host
+        .as_ref()
+        .map(|h| format!(" for {h}"))
+        .unwrap_or_else(|| " (no host name checked)".to_owned());
+    let accepted = verdicts.iter().filter(|v| v.valid).count();
+    let mut out = format!(
+        "The target as {side}'s certificate{host}: {accepted} of {} TLS stacks accept it\n",
+        verdicts.len()
+    );
+    let width = verdicts.iter().map(|v| v.stack.len()).max().unwrap_or(0);
+    for verdict in verdicts {
+        out.push_str(&format!(
+            "  {:<width$}  {}  {} [{}, profile {}]\n",
+            verdict.stack,
+            if verdict.valid { "accepts" } else { "refuses" },
+            verdict.reason,
+            verdict.version,
+            verdict.profile,
+        ));
+    }
+    out
+}
+
 fn write_out(text: &str) {
     use std::io::Write;
     let _ = std::io::stdout().lock().write_all(text.as_bytes());

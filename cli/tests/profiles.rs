@@ -123,3 +123,152 @@ fn a_device_certificate_with_any_extended_key_usage_verifies_as_a_client() {
     );
     assert_eq!(code, 1);
 }
+
+/// `certscope verify` of a case under the fleet root, with `args` (the purpose among them).
+fn run_as(target: &str, args: &[&str]) -> (i32, String) {
+    let target = data(&format!("profiles/{target}"));
+    let root = data("profiles/fleet-root.pem");
+    let at = inside_validity("profiles/device-any-eku.pem");
+    let mut all = vec!["verify", "--at", &at, "--roots", root.to_str().unwrap()];
+    all.extend_from_slice(args);
+    all.push(target.to_str().unwrap());
+    let output = certscope(&all);
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+/// What the real stacks answered for a case of `tests/data/profiles/` on a side, by stack.
+fn recorded_stacks(case: &str, side: &str) -> Vec<(String, bool)> {
+    use std::io::Read;
+    let bytes = std::fs::read(data("profiles/stacks.json.gz")).unwrap();
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes.as_slice())
+        .read_to_string(&mut text)
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["stacks"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(stack, entry)| {
+            let answer = entry["answers"][case][side][0].as_bool().unwrap();
+            (stack.clone(), answer)
+        })
+        .collect()
+}
+
+#[test]
+fn verify_profile_all_gives_every_stacks_verdict_as_the_real_stacks_did() {
+    for case in ["device-any-eku", "device-dv-policy"] {
+        let target = format!("{case}.pem");
+        for (side, purpose) in [("client", "client"), ("server_nohost", "server")] {
+            let recorded = recorded_stacks(case, side);
+            assert_eq!(recorded.len(), 8);
+            let every = recorded.iter().all(|(_, ok)| *ok);
+            let args = ["--profile", "all", "--purpose", purpose];
+            let (code, json) = run_as(&target, &[&args[..], &["--json"]].concat());
+            assert_eq!(code, if every { 0 } else { 1 }, "{json}");
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(value["profile"], "all");
+            let verdicts = value["stacks"].as_array().unwrap();
+            assert_eq!(verdicts.len(), 8);
+            for (stack, real) in &recorded {
+                let ours = verdicts
+                    .iter()
+                    .find(|v| v["profile"] == stack.as_str())
+                    .unwrap_or_else(|| panic!("no verdict of {stack}: {json}"));
+                assert_eq!(ours["valid"], *real, "{case} {side} {stack}: {ours}");
+                assert!(!ours["version"].as_str().unwrap().is_empty());
+            }
+            // The text matrix: a line per stack, the same verdicts and the same exit code.
+            let (text_code, text) = run_as(&target, &args);
+            assert_eq!(text_code, code, "{text}");
+            for verdict in verdicts {
+                let word = if verdict["valid"] == true {
+                    "accepts"
+                } else {
+                    "refuses"
+                };
+                let stack = verdict["stack"].as_str().unwrap();
+                assert!(
+                    text.lines()
+                        .any(|l| l.trim_start().starts_with(stack) && l.contains(word)),
+                    "{stack} {word}:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_stack_profile_is_selected_by_name_and_judges_by_its_stack() {
+    // rustls-webpki does not take anyExtendedKeyUsage as serverAuth; Go does.
+    let recorded = recorded_stacks("device-any-eku", "server_nohost");
+    let real = |stack: &str| recorded.iter().find(|(s, _)| s == stack).unwrap().1;
+    for stack in ["go", "rustls"] {
+        let (code, json) = run_as(
+            "device-any-eku.pem",
+            &["--profile", stack, "--purpose", "server", "--json"],
+        );
+        let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(report["profile"], stack);
+        assert_eq!(report["valid"], real(stack), "{stack}: {json}");
+        assert_eq!(code, if real(stack) { 0 } else { 1 });
+        let checks = report["paths"][0]["checks"].as_array().unwrap();
+        assert!(
+            checks.iter().any(|c| c["name"] == "stack_end_entity"),
+            "{json}"
+        );
+    }
+    assert!(real("go") && !real("rustls"));
+}
+
+#[test]
+fn inspect_shows_each_stacks_answer_for_an_end_entity() {
+    let target = data("profiles/device-any-eku.pem");
+    let output = certscope(&["inspect", target.to_str().unwrap()]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    let output = certscope(&["inspect", "--json", target.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let verifiers = json["objects"][0]["client_server"]["verifiers"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(verifiers.len(), 8);
+    assert!(
+        text.contains("TLS stacks (the certificate as the end entity"),
+        "{text}"
+    );
+    let word = |accepts: &serde_json::Value| {
+        if accepts == true {
+            "accepts"
+        } else {
+            "refuses"
+        }
+    };
+    for verdict in verifiers {
+        let line = format!(
+            "server: {}  client: {}",
+            word(&verdict["as_server"]),
+            word(&verdict["as_client"])
+        );
+        let stack = verdict["verifier"].as_str().unwrap();
+        assert!(
+            text.lines()
+                .any(|l| l.trim_start().starts_with(stack) && l.ends_with(&line)),
+            "{stack} {line}:\n{text}"
+        );
+    }
+    // A self-signed CA certificate is an end entity only when pinned, and says so.
+    let root = data("profiles/fleet-root.pem");
+    let output = certscope(&["inspect", root.to_str().unwrap()]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("pinned as its own trust anchor"), "{text}");
+    // An intermediate CA is no end entity: no matrix.
+    let intermediate = data("roles/intermediate-eku.pem");
+    let output = certscope(&["inspect", intermediate.to_str().unwrap()]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("Extensions"), "{text}");
+    assert!(!text.contains("TLS stacks"), "{text}");
+}

@@ -26,6 +26,44 @@ const ALL: &[Profile] = &[
     Profile::Rfc5280,
     Profile::Tls,
     Profile::Openssl,
+    Profile::Go,
+    Profile::Rustls,
+    Profile::Java,
+    Profile::Gnutls,
+    Profile::Nss,
+    Profile::Wolfssl,
+    Profile::Mbedtls,
+];
+/// The profiles of the TLS stacks besides OpenSSL's (`profile::StackChain`).
+const STACKS: &[Profile] = &[
+    Profile::Go,
+    Profile::Rustls,
+    Profile::Java,
+    Profile::Gnutls,
+    Profile::Nss,
+    Profile::Wolfssl,
+    Profile::Mbedtls,
+];
+/// The profiles that judge the end entity by the common checks (a TLS stack's profile judges
+/// it by `stack_end_entity`).
+const COMMON: &[Profile] = &[
+    Profile::WebPki,
+    Profile::Rfc5280,
+    Profile::Tls,
+    Profile::Openssl,
+];
+/// The standard profiles and the TLS stacks' (which check a CA's extendedKeyUsage).
+const STANDARD_AND_STACKS: &[Profile] = &[
+    Profile::WebPki,
+    Profile::Rfc5280,
+    Profile::Tls,
+    Profile::Go,
+    Profile::Rustls,
+    Profile::Java,
+    Profile::Gnutls,
+    Profile::Nss,
+    Profile::Wolfssl,
+    Profile::Mbedtls,
 ];
 const WEB: &[Profile] = &[Profile::WebPki];
 const STANDARD: &[Profile] = &[Profile::WebPki, Profile::Rfc5280, Profile::Tls];
@@ -91,9 +129,9 @@ checks! {
     PathLength "path_length", ALL, "RFC 5280 6.1.4 (m)", "pathLenConstraint is not exceeded";
     IssuerKeyUsage "issuer_key_usage", ALL, "RFC 5280 6.1.4 (n)", "an issuer's keyUsage asserts keyCertSign";
     SubjectName "subject_name", ALL, "RFC 5280 4.1.2.6", "a CA's subject name is not empty";
-    ExtendedKeyUsage "extended_key_usage", STANDARD, "RFC 5280 4.2.1.12, CA/B BR 7.1.2.1.2, 7.1.2.2.5",
-        "the target's extendedKeyUsage allows the purpose; a CA's does not exclude it; a root \
-         has none (Web PKI)";
+    ExtendedKeyUsage "extended_key_usage", STANDARD_AND_STACKS, "RFC 5280 4.2.1.12, CA/B BR 7.1.2.1.2, 7.1.2.2.5",
+        "the target's extendedKeyUsage allows the purpose; a CA's does not exclude it (in a \
+         TLS stack's profile, as that stack reads it); a root has none (Web PKI)";
     NameConstraintsCritical "name_constraints_critical", RFC5280, "RFC 5280 4.2.1.10", "nameConstraints is critical";
     NameConstraints "name_constraints", ALL, "RFC 5280 6.1.3 (b), (c), 4.2.1.10",
         "the names below each CA are within its constraints, which are well formed";
@@ -101,24 +139,24 @@ checks! {
     MaxIntermediates "max_intermediates", ALL, "caller's limit",
         "the path has at most the caller's number of intermediates";
     LeafBasicConstraints "leaf_basic_constraints", WEB, "CA/B BR 7.1.2.7.8", "a subscriber certificate is not a CA";
-    LeafNameConstraints "leaf_name_constraints", ALL, "RFC 5280 4.2.1.10",
+    LeafNameConstraints "leaf_name_constraints", COMMON, "RFC 5280 4.2.1.10",
         "nameConstraints appears only in CA certificates";
     RequiredExtendedKeyUsage "required_extended_key_usage", ALL, "RFC 5280 4.2.1.12",
         "the target allows the caller's extra extended key usages";
     LeafKeyUsage "leaf_key_usage", STANDARD, "RFC 5280 4.2.1.3, 4.2.1.12",
         "the target's keyUsage allows what the purpose does with the key";
     RequiredKeyUsage "required_key_usage", ALL, "RFC 5280 4.2.1.3", "the target asserts the caller's key usages";
-    SubjectAltName "subject_alt_name", ALL, "RFC 5280 4.1.2.6, 4.2.1.6, CA/B BR 7.1.2.7.12",
+    SubjectAltName "subject_alt_name", COMMON, "RFC 5280 4.1.2.6, 4.2.1.6, CA/B BR 7.1.2.7.12",
         "subjectAltName is present and critical as the subject requires; in the Web PKI, a \
          server has one, non-critical, with valid host names";
     CommonName "common_name", WEB, "CA/B BR 7.1.4.3",
         "a subject CN that stands for a subjectAltName value is written exactly as it";
-    HostName "host_name", ALL, "RFC 6125 6.4", "the target matches the expected host name or address";
+    HostName "host_name", COMMON, "RFC 6125 6.4", "the target matches the expected host name or address";
     Identity "identity", ALL, "RFC 5280 4.2.1.6", "the target carries the expected identities";
-    AuthorityKeyIdentifier "authority_key_identifier", ALL, "RFC 5280 4.2.1.1, CA/B BR 7.1.2.1.3, 7.1.2.7.6",
+    AuthorityKeyIdentifier "authority_key_identifier", COMMON, "RFC 5280 4.2.1.1, CA/B BR 7.1.2.1.3, 7.1.2.7.6",
         "authorityKeyIdentifier is not critical; in the Web PKI, present with a keyIdentifier \
          (a root's matches its own)";
-    SubjectKeyIdentifier "subject_key_identifier", ALL, "RFC 5280 4.2.1.2",
+    SubjectKeyIdentifier "subject_key_identifier", COMMON, "RFC 5280 4.2.1.2",
         "subjectKeyIdentifier is not critical; in the Web PKI, every CA has one";
     CertificatePolicies "certificate_policies", ALL, "RFC 5280 6.1.2 to 6.1.5",
         "policy processing leaves a valid policy where one is required";
@@ -131,6 +169,10 @@ checks! {
          partial chains are allowed";
     Revocation "revocation", ALL, "RFC 5280 6.3", "no supplied CRL revokes a certificate of the path";
     CrlDecoding "crl_decoding", ALL, "RFC 5280 5.1", "every supplied CRL decodes";
+    StackEndEntity "stack_end_entity", STACKS, "the stack's version (client_server.verifiers)",
+        "the end entity passes the stack's own checks for the side: extendedKeyUsage, \
+         keyUsage for the key exchanges, Netscape cert type, critical extensions, version, key \
+         and signature algorithm, basicConstraints, the host name as the stack matches it";
 }
 
 /// The check of that id.

@@ -31,6 +31,7 @@ mod leaf;
 mod policy;
 mod purpose;
 mod signature;
+mod stack;
 mod subject_names;
 pub(crate) mod trust;
 mod validity;
@@ -56,6 +57,28 @@ const KNOWN_EXTENSIONS: &[ObjectIdentifier] = &[
     // OCSP No Check (RFC 6960 4.2.2.2.1): it tells OCSP clients not to check the responder's
     // status, which changes nothing in path validation.
     ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5"),
+];
+
+/// The extensions OpenSSL 3.0 processes when critical (`X509_supported_extension` in
+/// `crypto/x509/v3_purp.c`): not the key identifiers nor authorityInfoAccess (checked against
+/// the stacks' answers, `tests/stacks.rs`), but the Netscape cert type.
+const OPENSSL_EXTENSIONS: &[ObjectIdentifier] = &[
+    ObjectIdentifier::new_unwrap("2.16.840.1.113730.1.1"),
+    pkix::ID_CE_KEY_USAGE,
+    pkix::ID_CE_SUBJECT_ALT_NAME,
+    pkix::ID_CE_BASIC_CONSTRAINTS,
+    pkix::ID_CE_CERTIFICATE_POLICIES,
+    pkix::ID_CE_EXT_KEY_USAGE,
+    pkix::ID_CE_POLICY_CONSTRAINTS,
+    pkix::ID_CE_NAME_CONSTRAINTS,
+    pkix::ID_CE_POLICY_MAPPINGS,
+    pkix::ID_CE_INHIBIT_ANY_POLICY,
+    // OCSP No Check (RFC 6960 4.2.2.2.1).
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.48.1.5"),
+    // proxyCertInfo (RFC 3820), sbgp-ipAddrBlock and sbgp-autonomousSysNum (RFC 3779).
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.14"),
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.7"),
+    ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.1.8"),
 ];
 
 struct Recorder {
@@ -294,6 +317,21 @@ pub(crate) fn validate_path_with_names(
     subject_names::name_constraints(&mut recorder, &certs, options, web, comparisons);
     ca::intermediates_limit(&mut recorder, &certs, options);
     let policies = policy::policies(&mut recorder, &certs, options);
+    // OpenSSL evaluates policies only when asked (X509_V_FLAG_POLICY_CHECK, which -policy,
+    // -explicit_policy, -inhibit_any and -inhibit_map set): a requireExplicitPolicy in the
+    // path does not fail it otherwise.
+    let policy_asked = !options.initial_policies.is_empty()
+        || options.initial_explicit_policy
+        || options.initial_policy_mapping_inhibit
+        || options.initial_any_policy_inhibit;
+    if options.profile.spec().purposes == PurposeRules::Openssl && !policy_asked {
+        recorder
+            .checks
+            .retain(|check| check.name != "certificate_policies");
+    }
+    if let Some(chain) = &options.profile.spec().stack {
+        stack::stack_checks(&mut recorder, &certs, options, chain, comparisons);
+    }
 
     let error = recorder
         .checks

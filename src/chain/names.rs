@@ -434,7 +434,7 @@ fn directory_within(name: &Name, constraint: &Name) -> bool {
     c.len() <= n.len() && n.iter().zip(&c).all(|(a, b)| a == b)
 }
 
-fn uri_host(uri: &str) -> Option<&str> {
+pub(crate) fn uri_host(uri: &str) -> Option<&str> {
     let (_, rest) = uri.split_once("://")?;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+pub use crate::role::Stack;
+
 /// Which rule set the certificates are held to, besides RFC 5280 section 6. Each is
 /// described by its [`ProfileSpec`] ([`Profile::spec`]); every interface (the report, the CLI,
 /// wasm) spells it by [`Profile::name`].
@@ -33,6 +35,21 @@ pub enum Profile {
     /// its trust rules (a self-signed anchor, `TRUSTED CERTIFICATE` settings, partial chains
     /// only when asked), its authentication level and the extensions it processes.
     Openssl,
+    /// Go's crypto/x509 `Certificate.Verify` with `KeyUsages` ([`STACK_PROFILES`]).
+    Go,
+    /// rustls-webpki's `verify_for_usage`.
+    Rustls,
+    /// Java's PKIX CertPathValidator with JSSE's end-entity checks.
+    Java,
+    /// GnuTLS's `gnutls_x509_trust_list_verify_crt2` with the purpose.
+    Gnutls,
+    /// NSS's `CERT_VerifyCertificate` with the TLS usage.
+    Nss,
+    /// wolfSSL's verification in a TLS handshake.
+    Wolfssl,
+    /// Mbed TLS's `mbedtls_x509_crt_verify_with_profile` with the usage checks of an
+    /// application.
+    Mbedtls,
 }
 
 /// How a profile treats the purpose (extended key usage, key usage) of the certificates.
@@ -103,10 +120,163 @@ pub struct ProfileSpec {
     /// profile judges key sizes and digests by [`super::VerifyOptions::minimum_rsa_bits`] and
     /// [`super::VerifyOptions::allow_sha1`] instead.
     pub default_auth_level: Option<u8>,
+    /// For a TLS stack's profile: how that stack departs from the common checks.
+    pub stack: Option<StackChain>,
 }
 
-/// Every profile, the default ([`Profile::Auto`]) first.
-pub const PROFILES: &[ProfileSpec] = &[AUTO, WEBPKI, RFC5280, TLS, OPENSSL];
+/// How one TLS stack validates a chain, as departures from the common checks (those of
+/// [`Profile::Tls`]): the end entity is judged by the stack's own rules
+/// ([`crate::role::Stack`], the rows of `client_server.verifiers`), the certificate
+/// authorities by these. Each value was read from the stack's answers on the corpus of
+/// `stacks/` (`tests/stacks.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct StackChain {
+    /// The stack whose end-entity rules apply.
+    pub stack: Stack,
+    /// What the stack runs: the function and options a driver calls.
+    pub calls: &'static str,
+    /// Checks not made on the trust anchor (when it is not the end entity itself): a stack
+    /// that takes the anchor as a name and a key does not look at its validity, extensions or
+    /// constraints.
+    pub anchor_unchecked: &'static [&'static str],
+    /// Checks not made on an end entity that is itself the trust anchor (pinned).
+    pub pinned_unchecked: &'static [&'static str],
+    /// How the anchor's basicConstraints is read.
+    pub anchor_basic_constraints: AnchorBasicConstraints,
+    /// A version 1 or 2 anchor is refused.
+    pub anchor_old_version_refused: bool,
+    /// The extensions (dotted OIDs) the stack processes when critical in a CA certificate;
+    /// any other critical one fails it.
+    pub ca_critical_known: &'static [&'static str],
+    /// How extendedKeyUsage in a CA certificate constrains the end entity.
+    pub ca_extended_key_usage: CaExtendedKeyUsage,
+    /// Whether a CA's keyUsage must assert keyCertSign (RFC 5280 6.1.4 (n)).
+    pub ca_key_usage_checked: bool,
+    /// Whether a CA certificate without keyUsage is refused.
+    pub ca_key_usage_required: bool,
+    /// Whether certificate policies are processed (RFC 5280 6.1.2 to 6.1.5:
+    /// requireExplicitPolicy decides).
+    pub policies: bool,
+    /// The smallest RSA key accepted in a CA certificate (its key verifies a signature).
+    pub ca_minimum_rsa_bits: usize,
+    /// Whether SHA-1 signatures on CA certificates are accepted.
+    pub ca_sha1: bool,
+    /// How nameConstraints are applied.
+    pub name_constraints: NameConstraintRules,
+}
+
+/// How a stack reads the anchor's basicConstraints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum AnchorBasicConstraints {
+    /// cA TRUE is required of a version 3 anchor; a version 1 anchor (which has no
+    /// extensions) is a CA.
+    Version3NeedsCa,
+    /// Only an explicit cA FALSE is refused.
+    FalseRefused,
+    /// Not read.
+    Unchecked,
+}
+
+/// How extendedKeyUsage in a CA certificate constrains the end entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CaExtendedKeyUsage {
+    /// Not read.
+    Ignored,
+    /// The CA's extendedKeyUsage must list the purpose.
+    Listed {
+        /// anyExtendedKeyUsage counts as every purpose.
+        any_counts: bool,
+        /// Any TLS purpose (serverAuth, clientAuth, a Server Gated Crypto OID) allows both
+        /// sides: NSS derives one "SSL CA" cert type from them.
+        either_tls_side: bool,
+        /// The anchor's own extendedKeyUsage counts too.
+        anchor: bool,
+    },
+}
+
+/// How a stack applies nameConstraints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct NameConstraintRules {
+    /// Whether they are applied at all (a stack that does not process them refuses them when
+    /// critical: see [`StackChain::ca_critical_known`]).
+    pub applied: bool,
+    /// Whether the anchor's own nameConstraints apply.
+    pub anchor: bool,
+    /// When the end entity's subject commonName is checked as a DNS name (it is only when
+    /// there is no subjectAltName).
+    pub common_name: CommonNameConstraint,
+    /// Name forms whose constraints are ignored.
+    pub ignored_forms: &'static [NameForm],
+    /// Name forms whose constraints are ignored when the extension is not critical and
+    /// refuse the certificate when it is.
+    pub unsupported_forms: &'static [NameForm],
+    /// Name forms whose constraints always refuse the certificate.
+    pub refused_forms: &'static [NameForm],
+    /// Whether the host of a URI subjectAltName is checked against dNSName constraints.
+    pub dns_applies_to_uri: bool,
+}
+
+/// When the end entity's subject commonName is checked against dNSName constraints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CommonNameConstraint {
+    /// Whenever there is no subjectAltName.
+    WithoutSan,
+    /// Only for a TLS server without subjectAltName.
+    ServerWithoutSan,
+    /// Never.
+    Never,
+}
+
+/// A form of GeneralName a constraint can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum NameForm {
+    /// dNSName.
+    Dns,
+    /// iPAddress.
+    Ip,
+    /// uniformResourceIdentifier.
+    Uri,
+    /// rfc822Name.
+    Email,
+    /// directoryName.
+    Directory,
+}
+
+/// Every profile, the default ([`Profile::Auto`]) first, then the TLS stacks'.
+pub const PROFILES: &[ProfileSpec] = &[
+    AUTO, WEBPKI, RFC5280, TLS, OPENSSL, GO, RUSTLS, JAVA, GNUTLS, NSS, WOLFSSL, MBEDTLS,
+];
+
+/// The profiles that reproduce a TLS stack, in the order of [`Stack::ALL`]: what
+/// `verify --profile all` runs.
+pub const STACK_PROFILES: [Profile; 8] = [
+    Profile::Openssl,
+    Profile::Go,
+    Profile::Rustls,
+    Profile::Java,
+    Profile::Gnutls,
+    Profile::Nss,
+    Profile::Wolfssl,
+    Profile::Mbedtls,
+];
 
 /// Chooses a profile per path; until it has, the strictest (Web PKI) parameters stand.
 const AUTO: ProfileSpec = ProfileSpec {
@@ -143,6 +313,7 @@ const WEBPKI: ProfileSpec = ProfileSpec {
     key_cert_sign_requires_ca: true,
     unusable_leaf_key_fails: true,
     default_auth_level: None,
+    stack: None,
 };
 
 const RFC5280: ProfileSpec = ProfileSpec {
@@ -158,6 +329,7 @@ const RFC5280: ProfileSpec = ProfileSpec {
     key_cert_sign_requires_ca: true,
     unusable_leaf_key_fails: true,
     default_auth_level: None,
+    stack: None,
 };
 
 const OPENSSL: ProfileSpec = ProfileSpec {
@@ -174,6 +346,331 @@ const OPENSSL: ProfileSpec = ProfileSpec {
     key_cert_sign_requires_ca: false,
     unusable_leaf_key_fails: false,
     default_auth_level: Some(1),
+    stack: None,
+};
+
+// Extensions by dotted OID, for the stacks' lists of what they process when critical.
+const BASIC_CONSTRAINTS: &str = "2.5.29.19";
+const KEY_USAGE: &str = "2.5.29.15";
+const EXTENDED_KEY_USAGE: &str = "2.5.29.37";
+const SUBJECT_ALT_NAME: &str = "2.5.29.17";
+const NAME_CONSTRAINTS: &str = "2.5.29.30";
+const CERTIFICATE_POLICIES: &str = "2.5.29.32";
+const POLICY_MAPPINGS: &str = "2.5.29.33";
+const POLICY_CONSTRAINTS: &str = "2.5.29.36";
+const INHIBIT_ANY_POLICY: &str = "2.5.29.54";
+const AUTHORITY_INFO_ACCESS: &str = "1.3.6.1.5.5.7.1.1";
+const SUBJECT_KEY_IDENTIFIER: &str = "2.5.29.14";
+const NETSCAPE_CERT_TYPE: &str = "2.16.840.1.113730.1.1";
+
+/// Name constraints as RFC 5280 applies them.
+const RFC_NAME_CONSTRAINTS: NameConstraintRules = NameConstraintRules {
+    applied: true,
+    anchor: true,
+    common_name: CommonNameConstraint::WithoutSan,
+    ignored_forms: &[],
+    unsupported_forms: &[],
+    refused_forms: &[],
+    dns_applies_to_uri: false,
+};
+
+/// The common checks a stack's profile departs from.
+const STACK_BASE: ProfileSpec = ProfileSpec {
+    web_pki: false,
+    purposes: PurposeRules::Rfc5280,
+    anchors: AnchorRules::AnyTrusted,
+    name_constraints_must_be_critical: false,
+    openssl_name_constraints: false,
+    key_cert_sign_requires_ca: false,
+    unusable_leaf_key_fails: false,
+    default_auth_level: None,
+    ..TLS
+};
+
+const GO: ProfileSpec = ProfileSpec {
+    profile: Profile::Go,
+    name: "go",
+    reproduces: "Go go1.19.8 crypto/x509",
+    summary: "what a Go program's TLS stack accepts (Certificate.Verify with KeyUsages and \
+                  DNSName)",
+    stack: Some(StackChain {
+        stack: Stack::Go,
+        calls: "x509.Certificate.Verify with KeyUsages ServerAuth or ClientAuth and DNSName",
+        anchor_unchecked: &[],
+        pinned_unchecked: &[],
+        anchor_basic_constraints: AnchorBasicConstraints::Version3NeedsCa,
+        anchor_old_version_refused: false,
+        ca_critical_known: &[
+            BASIC_CONSTRAINTS,
+            KEY_USAGE,
+            EXTENDED_KEY_USAGE,
+            SUBJECT_ALT_NAME,
+            NAME_CONSTRAINTS,
+            CERTIFICATE_POLICIES,
+            AUTHORITY_INFO_ACCESS,
+            SUBJECT_KEY_IDENTIFIER,
+        ],
+        ca_extended_key_usage: CaExtendedKeyUsage::Listed {
+            any_counts: true,
+            either_tls_side: false,
+            anchor: true,
+        },
+        ca_key_usage_checked: true,
+        ca_key_usage_required: false,
+        policies: false,
+        ca_minimum_rsa_bits: 0,
+        ca_sha1: false,
+        name_constraints: NameConstraintRules {
+            common_name: CommonNameConstraint::Never,
+            unsupported_forms: &[NameForm::Directory],
+            ..RFC_NAME_CONSTRAINTS
+        },
+    }),
+    ..STACK_BASE
+};
+
+const RUSTLS: ProfileSpec = ProfileSpec {
+    profile: Profile::Rustls,
+    name: "rustls",
+    reproduces: "rustls-webpki 0.103.17",
+    summary: "what rustls accepts (rustls-webpki's EndEntityCert::verify_for_usage)",
+    stack: Some(StackChain {
+        stack: Stack::Rustls,
+        calls: "EndEntityCert::verify_for_usage with KeyUsage::server_auth() or client_auth(), \
+                verify_is_valid_for_subject_name",
+        anchor_unchecked: &[
+            "validity",
+            "critical_extensions",
+            "path_length",
+            "issuer_key_usage",
+            "version",
+        ],
+        pinned_unchecked: &[],
+        anchor_basic_constraints: AnchorBasicConstraints::Unchecked,
+        anchor_old_version_refused: false,
+        ca_critical_known: &[
+            BASIC_CONSTRAINTS,
+            KEY_USAGE,
+            EXTENDED_KEY_USAGE,
+            SUBJECT_ALT_NAME,
+            NAME_CONSTRAINTS,
+        ],
+        ca_extended_key_usage: CaExtendedKeyUsage::Listed {
+            any_counts: false,
+            either_tls_side: false,
+            anchor: false,
+        },
+        ca_key_usage_checked: false,
+        ca_key_usage_required: false,
+        policies: false,
+        ca_minimum_rsa_bits: 2048,
+        ca_sha1: false,
+        name_constraints: NameConstraintRules {
+            common_name: CommonNameConstraint::Never,
+            refused_forms: &[NameForm::Uri],
+            ..RFC_NAME_CONSTRAINTS
+        },
+    }),
+    ..STACK_BASE
+};
+
+const JAVA: ProfileSpec = ProfileSpec {
+    profile: Profile::Java,
+    name: "java",
+    reproduces: "Java 17.0.15 (Debian) PKIX and JSSE",
+    summary: "what a Java program's TLS stack accepts (the PKIX X509TrustManager: \
+                  CertPathValidator and JSSE's end-entity checks)",
+    stack: Some(StackChain {
+        stack: Stack::Java,
+        calls: "X509TrustManager.checkServerTrusted / checkClientTrusted (PKIX), \
+                HostnameChecker TYPE_TLS",
+        anchor_unchecked: &["validity", "critical_extensions", "path_length"],
+        pinned_unchecked: &["validity"],
+        anchor_basic_constraints: AnchorBasicConstraints::Version3NeedsCa,
+        anchor_old_version_refused: false,
+        ca_critical_known: &[
+            BASIC_CONSTRAINTS,
+            KEY_USAGE,
+            EXTENDED_KEY_USAGE,
+            SUBJECT_ALT_NAME,
+            NAME_CONSTRAINTS,
+            CERTIFICATE_POLICIES,
+            POLICY_MAPPINGS,
+            POLICY_CONSTRAINTS,
+            INHIBIT_ANY_POLICY,
+        ],
+        ca_extended_key_usage: CaExtendedKeyUsage::Ignored,
+        ca_key_usage_checked: true,
+        ca_key_usage_required: false,
+        policies: true,
+        ca_minimum_rsa_bits: 0,
+        ca_sha1: true,
+        name_constraints: NameConstraintRules {
+            anchor: false,
+            ..RFC_NAME_CONSTRAINTS
+        },
+    }),
+    ..STACK_BASE
+};
+
+const GNUTLS: ProfileSpec = ProfileSpec {
+    profile: Profile::Gnutls,
+    name: "gnutls",
+    reproduces: "GnuTLS 3.7.9",
+    summary: "what GnuTLS accepts (gnutls_x509_trust_list_verify_crt2 with the purpose and \
+                  host)",
+    stack: Some(StackChain {
+        stack: Stack::Gnutls,
+        calls: "gnutls_x509_trust_list_verify_crt2 with GNUTLS_DT_KEY_PURPOSE_OID and \
+                GNUTLS_DT_DNS_HOSTNAME",
+        anchor_unchecked: &[],
+        pinned_unchecked: &[],
+        anchor_basic_constraints: AnchorBasicConstraints::FalseRefused,
+        anchor_old_version_refused: false,
+        ca_critical_known: &[
+            BASIC_CONSTRAINTS,
+            KEY_USAGE,
+            EXTENDED_KEY_USAGE,
+            SUBJECT_ALT_NAME,
+            NAME_CONSTRAINTS,
+            CERTIFICATE_POLICIES,
+            INHIBIT_ANY_POLICY,
+            AUTHORITY_INFO_ACCESS,
+            SUBJECT_KEY_IDENTIFIER,
+        ],
+        ca_extended_key_usage: CaExtendedKeyUsage::Listed {
+            any_counts: false,
+            either_tls_side: false,
+            anchor: false,
+        },
+        ca_key_usage_checked: true,
+        ca_key_usage_required: false,
+        policies: false,
+        ca_minimum_rsa_bits: 0,
+        ca_sha1: false,
+        name_constraints: NameConstraintRules {
+            ignored_forms: &[NameForm::Directory],
+            ..RFC_NAME_CONSTRAINTS
+        },
+    }),
+    ..STACK_BASE
+};
+
+const NSS: ProfileSpec = ProfileSpec {
+    profile: Profile::Nss,
+    name: "nss",
+    reproduces: "NSS 3.87.1",
+    summary: "what NSS accepts (CERT_VerifyCertificate with the TLS usage, as vfychain -u)",
+    stack: Some(StackChain {
+        stack: Stack::Nss,
+        calls: "CERT_VerifyCertificate with certificateUsageSSLServer or SSLClient, the anchor \
+                trusted CT,C,C; CERT_VerifyCertName",
+        anchor_unchecked: &["critical_extensions", "issuer_key_usage"],
+        pinned_unchecked: &[],
+        anchor_basic_constraints: AnchorBasicConstraints::FalseRefused,
+        anchor_old_version_refused: false,
+        ca_critical_known: &[
+            BASIC_CONSTRAINTS,
+            KEY_USAGE,
+            EXTENDED_KEY_USAGE,
+            SUBJECT_ALT_NAME,
+            NAME_CONSTRAINTS,
+            NETSCAPE_CERT_TYPE,
+            AUTHORITY_INFO_ACCESS,
+            SUBJECT_KEY_IDENTIFIER,
+        ],
+        ca_extended_key_usage: CaExtendedKeyUsage::Listed {
+            any_counts: false,
+            either_tls_side: true,
+            anchor: true,
+        },
+        ca_key_usage_checked: true,
+        ca_key_usage_required: false,
+        policies: false,
+        ca_minimum_rsa_bits: 0,
+        ca_sha1: true,
+        name_constraints: NameConstraintRules {
+            common_name: CommonNameConstraint::ServerWithoutSan,
+            ..RFC_NAME_CONSTRAINTS
+        },
+    }),
+    ..STACK_BASE
+};
+
+const WOLFSSL: ProfileSpec = ProfileSpec {
+    profile: Profile::Wolfssl,
+    name: "wolfssl",
+    reproduces: "wolfSSL 5.5.4",
+    summary: "what wolfSSL accepts in a TLS handshake (its extendedKeyUsage and keyUsage \
+                  checks are made there)",
+    stack: Some(StackChain {
+        stack: Stack::Wolfssl,
+        calls: "a TLS handshake in memory with the anchor loaded, wolfSSL_check_domain_name",
+        anchor_unchecked: &["validity", "path_length", "issuer_key_usage"],
+        pinned_unchecked: &["validity"],
+        anchor_basic_constraints: AnchorBasicConstraints::Unchecked,
+        anchor_old_version_refused: true,
+        ca_critical_known: &[
+            BASIC_CONSTRAINTS,
+            KEY_USAGE,
+            EXTENDED_KEY_USAGE,
+            SUBJECT_ALT_NAME,
+            NAME_CONSTRAINTS,
+            CERTIFICATE_POLICIES,
+            NETSCAPE_CERT_TYPE,
+            AUTHORITY_INFO_ACCESS,
+            POLICY_CONSTRAINTS,
+            INHIBIT_ANY_POLICY,
+        ],
+        ca_extended_key_usage: CaExtendedKeyUsage::Ignored,
+        ca_key_usage_checked: true,
+        ca_key_usage_required: true,
+        policies: false,
+        ca_minimum_rsa_bits: 0,
+        ca_sha1: true,
+        name_constraints: NameConstraintRules {
+            ignored_forms: &[NameForm::Ip],
+            dns_applies_to_uri: true,
+            ..RFC_NAME_CONSTRAINTS
+        },
+    }),
+    ..STACK_BASE
+};
+
+const MBEDTLS: ProfileSpec = ProfileSpec {
+    profile: Profile::Mbedtls,
+    name: "mbedtls",
+    reproduces: "mbedTLS 2.28.3",
+    summary: "what an Mbed TLS application accepts (mbedtls_x509_crt_verify_with_profile, \
+                  default profile, then the extended key usage and key usage checks)",
+    stack: Some(StackChain {
+        stack: Stack::Mbedtls,
+        calls: "mbedtls_x509_crt_verify_with_profile (default profile, expected CN), \
+                mbedtls_x509_crt_check_extended_key_usage, mbedtls_x509_crt_check_key_usage",
+        anchor_unchecked: &[],
+        pinned_unchecked: &[],
+        anchor_basic_constraints: AnchorBasicConstraints::Version3NeedsCa,
+        anchor_old_version_refused: false,
+        ca_critical_known: &[
+            BASIC_CONSTRAINTS,
+            KEY_USAGE,
+            EXTENDED_KEY_USAGE,
+            SUBJECT_ALT_NAME,
+            CERTIFICATE_POLICIES,
+            NETSCAPE_CERT_TYPE,
+        ],
+        ca_extended_key_usage: CaExtendedKeyUsage::Ignored,
+        ca_key_usage_checked: true,
+        ca_key_usage_required: false,
+        policies: false,
+        ca_minimum_rsa_bits: 2048,
+        ca_sha1: false,
+        name_constraints: NameConstraintRules {
+            applied: false,
+            ..RFC_NAME_CONSTRAINTS
+        },
+    }),
+    ..STACK_BASE
 };
 
 impl Profile {
@@ -185,6 +682,13 @@ impl Profile {
             Profile::Rfc5280 => &RFC5280,
             Profile::Tls => &TLS,
             Profile::Openssl => &OPENSSL,
+            Profile::Go => &GO,
+            Profile::Rustls => &RUSTLS,
+            Profile::Java => &JAVA,
+            Profile::Gnutls => &GNUTLS,
+            Profile::Nss => &NSS,
+            Profile::Wolfssl => &WOLFSSL,
+            Profile::Mbedtls => &MBEDTLS,
         }
     }
 
@@ -224,7 +728,15 @@ impl Profile {
         }
     }
 
-    /// The profile's name (`auto`, `webpki`, `rfc5280`, `tls`, `openssl`).
+    /// The TLS stack the profile reproduces, if any.
+    pub fn stack(self) -> Option<Stack> {
+        match self {
+            Profile::Openssl => Some(Stack::Openssl),
+            other => other.spec().stack.map(|chain| chain.stack),
+        }
+    }
+
+    /// The profile's name (`auto`, `webpki`, `rfc5280`, `tls`, `openssl`, `go`, ...).
     pub fn name(self) -> &'static str {
         self.spec().name
     }
@@ -306,10 +818,30 @@ mod tests {
             Profile::Rfc5280,
             Profile::Tls,
             Profile::Openssl,
+            Profile::Go,
+            Profile::Rustls,
+            Profile::Java,
+            Profile::Gnutls,
+            Profile::Nss,
+            Profile::Wolfssl,
+            Profile::Mbedtls,
         ] {
             let matching: Vec<_> = PROFILES.iter().filter(|s| s.profile == profile).collect();
             assert_eq!(matching.len(), 1, "{profile:?}");
             assert_eq!(Profile::parse(profile.name()), Some(profile));
+        }
+    }
+}
+
+#[cfg(test)]
+mod stack_tests {
+    use super::*;
+
+    #[test]
+    fn every_stack_has_its_profile_of_the_same_name() {
+        for (stack, profile) in Stack::ALL.into_iter().zip(STACK_PROFILES) {
+            assert_eq!(profile.stack(), Some(stack));
+            assert_eq!(profile.name(), stack.key());
         }
     }
 }

@@ -7,7 +7,98 @@
 //! extendedKeyUsage, path length, name constraints, validity) is not part of this answer.
 
 use super::{oids, CaState, Facts, Identity, KeyKind, VerifierVerdict};
+use crate::chain::ExpectedName;
 use crate::purpose::{key_usage_bits as ku, ns_bits};
+
+/// A TLS stack certscope reproduces, by its end-entity rules here and by its chain profile
+/// ([`crate::chain::Profile`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Stack {
+    /// OpenSSL 3 (libssl's `X509_verify_cert`).
+    Openssl,
+    /// Go's crypto/x509.
+    Go,
+    /// rustls-webpki.
+    Rustls,
+    /// Java's JSSE and PKIX CertPathValidator.
+    Java,
+    /// GnuTLS.
+    Gnutls,
+    /// Mozilla NSS.
+    Nss,
+    /// wolfSSL.
+    Wolfssl,
+    /// Mbed TLS.
+    Mbedtls,
+}
+
+impl Stack {
+    /// Every stack, in the order of [`super::ClientServer::verifiers`].
+    pub const ALL: [Stack; 8] = [
+        Stack::Openssl,
+        Stack::Go,
+        Stack::Rustls,
+        Stack::Java,
+        Stack::Gnutls,
+        Stack::Nss,
+        Stack::Wolfssl,
+        Stack::Mbedtls,
+    ];
+
+    /// The name shown in reports, e.g. `Go crypto/x509`.
+    pub fn label(self) -> &'static str {
+        self.rules().name
+    }
+
+    /// The version whose answers the rules reproduce (the one in the committed fixture of
+    /// `tests/data/stacks/`).
+    pub fn version(self) -> &'static str {
+        self.rules().version
+    }
+
+    /// The short name: the profile's and the fixture's (`go`, `rustls`, ...).
+    pub fn key(self) -> &'static str {
+        match self {
+            Stack::Openssl => "openssl",
+            Stack::Go => "go",
+            Stack::Rustls => "rustls",
+            Stack::Java => "java",
+            Stack::Gnutls => "gnutls",
+            Stack::Nss => "nss",
+            Stack::Wolfssl => "wolfssl",
+            Stack::Mbedtls => "mbedtls",
+        }
+    }
+
+    fn rules(self) -> &'static StackRules {
+        let index = match self {
+            Stack::Openssl => 0,
+            Stack::Go => 1,
+            Stack::Rustls => 2,
+            Stack::Java => 3,
+            Stack::Gnutls => 4,
+            Stack::Nss => 5,
+            Stack::Wolfssl => 6,
+            Stack::Mbedtls => 7,
+        };
+        // STACKS has one row per variant, in this order (`rows_follow_the_enum`).
+        #[allow(clippy::indexing_slicing)]
+        &STACKS[index]
+    }
+}
+
+/// Which host name question a server answer asks.
+#[derive(Clone, Copy)]
+pub(crate) enum HostQuestion<'a> {
+    /// Does the certificate name any host the stack would match (the per-certificate answer,
+    /// for the host it names)?
+    Named,
+    /// Does it match this host, or no host check at all (`None`)?
+    Given(Option<&'a ExpectedName>),
+}
 
 /// Which extendedKeyUsage values a stack takes for a side.
 struct EkuRules {
@@ -501,11 +592,15 @@ pub(crate) const TRUSTED_DIRECTLY: &str =
 /// The answers of every stack for the certificate as the end entity.
 pub(super) fn verdicts(facts: &Facts<'_>, identity: &Identity) -> Vec<VerifierVerdict> {
     let shared = Shared::of(facts);
+    let anchor = facts.self_signed_heuristic;
     STACKS
         .iter()
         .map(|rules| {
-            let (as_server, server_reason) = decide(rules, facts, identity, &shared, true);
-            let (as_client, client_reason) = decide(rules, facts, identity, &shared, false);
+            let named = HostQuestion::Named;
+            let (as_server, server_reason) =
+                decide(rules, facts, identity, &shared, true, anchor, named);
+            let (as_client, client_reason) =
+                decide(rules, facts, identity, &shared, false, anchor, named);
             VerifierVerdict {
                 verifier: rules.name.to_owned(),
                 as_server,
@@ -580,14 +675,44 @@ impl Shared {
     }
 }
 
+/// One stack's answer for `cert` as the end entity of a path: as a TLS server's for `host`
+/// (no host check when `None`) or as a TLS client's; `pinned` when the certificate is itself
+/// the trust anchor. The chain profiles' end-entity check.
+pub(crate) fn end_entity(
+    stack: Stack,
+    cert: &crate::Cert,
+    server: bool,
+    host: Option<&ExpectedName>,
+    pinned: bool,
+) -> (bool, String) {
+    let facts = Facts::of(cert);
+    let identity = super::identity::identity(cert);
+    let shared = Shared::of(&facts);
+    let (accepts, reason) = decide(
+        stack.rules(),
+        &facts,
+        &identity,
+        &shared,
+        server,
+        pinned,
+        HostQuestion::Given(host),
+    );
+    let reason = match reason.strip_prefix(TRUSTED_DIRECTLY) {
+        Some(rest) => rest.to_owned(),
+        None => reason,
+    };
+    (accepts, reason)
+}
+
 fn decide(
     rules: &StackRules,
     facts: &Facts<'_>,
     identity: &Identity,
     shared: &Shared,
     server: bool,
+    anchor: bool,
+    question: HostQuestion<'_>,
 ) -> (bool, String) {
-    let anchor = facts.self_signed_heuristic;
     let prefix = if anchor { TRUSTED_DIRECTLY } else { "" };
     let refuse = |why: &str| (false, format!("{prefix}{why}"));
     let errors = &rules.errors;
@@ -635,15 +760,17 @@ fn decide(
         }
     }
     if unchecked {
-        return host(rules, identity, shared, server, &refuse).unwrap_or_else(|| {
-            (
-                true,
-                format!(
-                    "{prefix}accepted without the end-entity checks ({})",
-                    rules.version
-                ),
-            )
-        });
+        return host(rules, facts, identity, shared, server, question, &refuse).unwrap_or_else(
+            || {
+                (
+                    true,
+                    format!(
+                        "{prefix}accepted without the end-entity checks ({})",
+                        rules.version
+                    ),
+                )
+            },
+        );
     }
     // extendedKeyUsage
     let eku_absent =
@@ -711,7 +838,7 @@ fn decide(
             }
         }
     }
-    host(rules, identity, shared, server, &refuse).unwrap_or_else(|| {
+    host(rules, facts, identity, shared, server, question, &refuse).unwrap_or_else(|| {
         (
             true,
             format!("{prefix}accepted: {grant} ({})", rules.version),
@@ -722,11 +849,18 @@ fn decide(
 /// For a server: the refusal when the stack finds no host name the certificate names.
 fn host(
     rules: &StackRules,
+    facts: &Facts<'_>,
     identity: &Identity,
     shared: &Shared,
     server: bool,
+    question: HostQuestion<'_>,
     refuse: &dyn Fn(&str) -> (bool, String),
 ) -> Option<(bool, String)> {
+    if let HostQuestion::Given(given) = question {
+        let expected = given.filter(|_| server)?;
+        return (!matches_given(rules, facts.cert, identity, shared, expected))
+            .then(|| refuse(rules.errors.host));
+    }
     if server {
         let named = if !identity.dns_names.is_empty() {
             true
@@ -746,4 +880,62 @@ fn host(
         }
     }
     None
+}
+
+/// Whether the certificate names `expected` as the stack matches host names: the SAN's
+/// dNSName and (when the stack matches them) iPAddress entries, and the commonName as the
+/// stack's [`CommonNameRule`] allows.
+fn matches_given(
+    rules: &StackRules,
+    cert: &crate::Cert,
+    identity: &Identity,
+    shared: &Shared,
+    expected: &ExpectedName,
+) -> bool {
+    use crate::chain::names;
+    match expected {
+        ExpectedName::Ip(_) if !rules.matches_ip => false,
+        ExpectedName::Dns(host) => {
+            if names::matches_host(cert, expected, false).is_ok() {
+                return true;
+            }
+            let common_name_read = match rules.common_name {
+                CommonNameRule::Never => false,
+                CommonNameRule::WithoutDnsSan => identity.dns_names.is_empty(),
+                CommonNameRule::WithoutSanExtension => !shared.has_san,
+            };
+            let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
+            common_name_read
+                && identity
+                    .common_name
+                    .as_deref()
+                    .is_some_and(|cn| names::dns_pattern_matches(cn, &host))
+        }
+        _ => names::matches_host(cert, expected, false).is_ok(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_stack_reads_its_own_row() {
+        assert_eq!(STACKS.len(), Stack::ALL.len());
+        let labels: Vec<&str> = Stack::ALL.iter().map(|s| s.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "OpenSSL 3",
+                "Go crypto/x509",
+                "rustls (webpki)",
+                "Java (JSSE)",
+                "GnuTLS",
+                "NSS",
+                "wolfSSL",
+                "mbedTLS"
+            ]
+        );
+        assert!(Stack::Rustls.version().starts_with("rustls-webpki "));
+    }
 }

@@ -21,6 +21,8 @@ export interface BesideChainReport {
   extra_anchors: string | null;
   /** The inputs' problems of kind `unavailable`: objects this module cannot open, or whose DSA signatures it does not verify (the page's first module); the client then runs the call again on the module that has them. */
   problems: Problem[];
+  /** For a TLS server or client purpose: each TLS stack's verdict on the chain under its own profile, with the same purpose and host (`certscope verify --profile all`); empty for other purposes. */
+  stack_verdicts: StackVerdictDto[];
 }
 
 /** Options for `lint`. */
@@ -110,8 +112,8 @@ export interface VerifyOptions {
   password?: string | null;
   /** The initial policy set (RFC 5280 6.1.1 (c)) as dotted OIDs; empty: anyPolicy. */
   policies?: string[];
-  /** The rule set, a name of `certscope::chain::PROFILES`: auto (default: webpki for a path to a root of a public store, see `extra_anchors_public`, or asserting a CA/Browser Forum policy, tls otherwise), webpki, rfc5280, tls (a private PKI as the common TLS stacks validate it) or openssl (OpenSSL 3.0 `openssl verify`). The result names the profile that judged each path and why (`profile`, `profile_because`). */
-  profile?: 'auto' | 'webpki' | 'rfc5280' | 'tls' | 'openssl' | null;
+  /** The rule set, a name of `certscope::chain::PROFILES`: auto (default: webpki for a path to a root of a public store, see `extra_anchors_public`, or asserting a CA/Browser Forum policy, tls otherwise), webpki, rfc5280, tls (a private PKI as the common TLS stacks validate it), openssl (OpenSSL 3.0 `openssl verify`) or another TLS stack's profile (go, rustls, java, gnutls, nss, wolfssl, mbedtls). The result names the profile that judged each path and why (`profile`, `profile_because`). */
+  profile?: 'auto' | 'webpki' | 'rfc5280' | 'tls' | 'openssl' | 'go' | 'rustls' | 'java' | 'gnutls' | 'nss' | 'wolfssl' | 'mbedtls' | null;
   /** server (default), client, codesign, email, timestamp, ocsp, any, or an EKU OID. */
   purpose?: string | null;
   /** Check revocation even without CRLs among the inputs: every status is then undetermined and the chain fails. With CRLs, an undetermined status always fails. */

@@ -227,8 +227,9 @@ struct JsVerifyOptions {
     /// The rule set, a name of `certscope::chain::PROFILES`: auto (default: webpki for a path
     /// to a root of a public store, see `extra_anchors_public`, or asserting a CA/Browser Forum
     /// policy, tls otherwise), webpki, rfc5280, tls (a private PKI as the common TLS stacks
-    /// validate it) or openssl (OpenSSL 3.0 `openssl verify`). The result names the profile
-    /// that judged each path and why (`profile`, `profile_because`).
+    /// validate it), openssl (OpenSSL 3.0 `openssl verify`) or another TLS stack's profile (go,
+    /// rustls, java, gnutls, nss, wolfssl, mbedtls). The result names the profile that judged
+    /// each path and why (`profile`, `profile_because`).
     #[cfg_attr(feature = "schema", schemars(schema_with = "schema::profile"))]
     profile: Option<String>,
     /// Most intermediates in a path.
@@ -278,6 +279,26 @@ struct BesideChainReport {
     /// call again on the module that has them.
     #[cfg_attr(feature = "schema", schemars(schema_with = "schema::problems"))]
     problems: Vec<certscope::input::Problem>,
+    /// For a TLS server or client purpose: each TLS stack's verdict on the chain under its own
+    /// profile, with the same purpose and host (`certscope verify --profile all`); empty for
+    /// other purposes.
+    stack_verdicts: Vec<StackVerdictDto>,
+}
+
+/// One TLS stack's verdict on the chain (`chain::StackVerdict`).
+#[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+struct StackVerdictDto {
+    /// The stack's profile: openssl, go, rustls, java, gnutls, nss, wolfssl or mbedtls.
+    profile: String,
+    /// The stack, e.g. `Go crypto/x509`.
+    stack: String,
+    /// The stack version the profile reproduces.
+    version: String,
+    /// Whether the stack accepts the chain.
+    valid: bool,
+    /// Why, in the stack's own terms where it has them.
+    reason: String,
 }
 
 /// What the page calls the anchors the caller marked among the inputs.
@@ -447,6 +468,21 @@ pub fn verify(
     options.require_revocation = js.require_revocation;
     options.crls = crls;
     let report = chain::verify(&target, &untrusted, &anchors, &options);
+    let stack_verdicts = match options.purpose {
+        Purpose::ServerAuth | Purpose::ClientAuth => {
+            chain::verify_stacks(&target, &untrusted, &anchors, &options)
+        }
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .map(|verdict| StackVerdictDto {
+        profile: verdict.profile.name().to_owned(),
+        stack: verdict.stack,
+        version: verdict.version,
+        valid: verdict.valid,
+        reason: verdict.reason,
+    })
+    .collect();
     let explanation = report.error.as_ref().map(ToString::to_string);
     let extra_label = js
         .extra_anchors_label
@@ -476,6 +512,7 @@ pub fn verify(
             anchor_stores,
             anchored_by,
             problems,
+            stack_verdicts,
         },
     })
 }

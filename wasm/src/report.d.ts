@@ -711,6 +711,8 @@ export interface ChainReport {
   revocation: Revocation;
   /** Signatures verified against `Budget::signatures`: certificates' while building, CRLs' while deciding revocation, and those of delegated CRL signers' own paths. */
   signatures_checked: number;
+  /** wasm `verify` only: for a TLS server or client purpose: each TLS stack's verdict on the chain under its own profile, with the same purpose and host (`certscope verify --profile all`); empty for other purposes. */
+  stack_verdicts?: StackVerdictDto[];
   /** For a TLS server or client purpose: what each TLS stack decides for the target as the end entity of a connection (the rows of `ClientServer::verifiers`, checked against the real stacks); empty for other purposes. The chain above the target is not part of these answers. */
   stacks: StackAnswer[];
   /** Untrusted certificates that no path uses. */
@@ -847,7 +849,14 @@ export type Profile =
   | 'webpki'
   | 'rfc5280'
   | 'tls'
-  | 'openssl';
+  | 'openssl'
+  | 'go'
+  | 'rustls'
+  | 'java'
+  | 'gnutls'
+  | 'nss'
+  | 'wolfssl'
+  | 'mbedtls';
 /** Revocation status as far as the supplied CRLs tell. */
 export type Revocation =
   | 'not_checked'

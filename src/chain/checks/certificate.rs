@@ -58,9 +58,14 @@ pub(super) fn every_certificate(
             ))),
         );
     }
+    let known = if options.profile.spec().purposes == PurposeRules::Openssl {
+        OPENSSL_EXTENSIONS
+    } else {
+        KNOWN_EXTENSIONS
+    };
     let unknown: Vec<&x509_cert::ext::Extension> = all
         .iter()
-        .filter(|e| e.critical && !KNOWN_EXTENSIONS.contains(&e.extn_id))
+        .filter(|e| e.critical && !known.contains(&e.extn_id))
         .collect();
     let result = match unknown.first() {
         Some(e) => Err(ChainError::UnknownCriticalExtension {
