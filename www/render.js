@@ -146,6 +146,54 @@ function warningList(cert) {
   return el('ul', { class: 'warnings' }, warnings.map((w) => el('li', {}, '⚠ ', typeof w === 'string' ? w : (w.message ?? w.text ?? JSON.stringify(w)))));
 }
 
+/**
+ * One verdict cell of a stack matrix: ✔ or ✖, focusable, the reason as its title (hover) and
+ * in its accessible name (keyboard and screen readers).
+ */
+function verdictCell(stack, side, accepts, reason) {
+  const word = accepts ? 'accepts' : 'refuses';
+  return el('td', {
+    class: `stack-verdict ${accepts ? 'yes' : 'no'}`, tabindex: '0', title: reason,
+    'aria-label': `${stack} ${side}: ${word}. ${reason}`, 'data-side': side, 'data-accepts': String(accepts),
+    text: accepts ? '✔' : '✖',
+  });
+}
+
+/**
+ * For an end entity (or a self-signed certificate, pinned as its own anchor): what each TLS
+ * stack decides for it as a TLS server's and a TLS client's certificate
+ * (`client_server.verifiers`, checked against the real stacks).
+ */
+function stackMatrix(cert) {
+  const verifiers = cert.client_server?.verifiers ?? [];
+  if (!verifiers.length || (cert.is_ca && !cert.self_signed)) return null;
+  const caption = cert.is_ca
+    ? 'TLS stacks, the certificate pinned as its own trust anchor (server: for the host it names)'
+    : 'TLS stacks, the certificate as the end entity (server: for the host it names)';
+  return el('table', { class: 'stack-matrix' },
+    el('caption', { text: caption }),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Stack' }), el('th', { scope: 'col', text: 'TLS server' }),
+      el('th', { scope: 'col', text: 'TLS client' }))),
+    el('tbody', {}, verifiers.map((v) => el('tr', { 'data-stack': v.verifier },
+      el('th', { scope: 'row', text: v.verifier }),
+      verdictCell(v.verifier, 'TLS server', v.as_server, v.server_reason),
+      verdictCell(v.verifier, 'TLS client', v.as_client, v.client_reason)))));
+}
+
+/** Verify: each TLS stack's verdict on the chain under its own profile, with the purpose and host asked. */
+function stackVerdicts(verdicts) {
+  if (!verdicts?.length) return '';
+  const accepted = verdicts.filter((v) => v.valid).length;
+  return el('table', { class: 'stack-verdicts' },
+    el('caption', { text: `TLS stacks on this chain: ${accepted} of ${verdicts.length} accept it` }),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Stack' }), el('th', { scope: 'col', text: 'Verdict' }),
+      el('th', { scope: 'col', text: 'Why' }))),
+    el('tbody', {}, verdicts.map((v) => el('tr', { 'data-profile': v.profile },
+      el('th', { scope: 'row', title: `profile ${v.profile}: ${v.version}`, text: v.stack }),
+      verdictCell(v.stack, 'on this chain', v.valid, v.reason),
+      el('td', { class: 'stack-reason', text: v.reason })))));
+}
+
 function identityBlock(identity) {
   if (!identity) return null;
   return el('details', { class: 'section' }, el('summary', { text: 'Identity a relying party would see' }), valueTree(identity));
@@ -235,6 +283,7 @@ export function certificateCard(cert, report = {}, hooks = {}) {
     cert.answer ? el('p', { class: 'answer', text: cert.answer }) : null,
     roleBadges(cert),
     warningList(cert),
+    stackMatrix(cert),
     el('dl', { class: 'fields' },
       row('Subject', 'subject', el('span', { class: 'subject-dn', text: cert.subject.rfc4514 })),
       row('Issuer', 'issuer', el('span', { class: 'issuer-dn', text: cert.issuer.rfc4514 })),
@@ -341,7 +390,7 @@ export function chainView(result, hooks = {}) {
   const profile = result.profile
     ? el('p', { class: 'profile' }, 'Profile: ', el('strong', { text: result.profile }), ` — ${result.profile_because ?? ''}`)
     : '';
-  return [verdict, profile, stackAnswers(result.stacks), anchoredBy,
+  return [verdict, profile, stackAnswers(result.stacks), stackVerdicts(result.stack_verdicts), anchoredBy,
     result.wrong_order ? el('p', { class: 'warn-text', text: 'The certificates were given out of order: each certificate should be followed by its issuer.' }) : '',
     ...paths,
     missing.length ? el('div', { class: 'missing' }, el('h4', { text: 'Missing issuers' }), el('ul', {}, missing)) : '',

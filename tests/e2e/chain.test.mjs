@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { X509Certificate, createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, assertClean, audit, openPage, screenshot, session } from './harness.mjs';
 
 const data = (path) => join(ROOT, 'tests/data', path);
@@ -361,6 +362,76 @@ test('revocation from pasted CRLs: a revoked leaf names its reason, a missing CR
   await paste(page, chain + (await corpus('root.crl.pem')), '2026-06-01T00:00:00');
   const undetermined = await verify(page, { host: 'leaf.example.com', trust: [2] });
   assert.match(undetermined, /^✖ Not valid: revocation status undetermined: no usable CRL covers CN=leaf/);
+  assertClean(watch);
+  await page.close();
+});
+
+test('each end entity shows what the eight TLS stacks decide, keyboard-reachable, and Verify a row per stack', async () => {
+  const { page, watch } = await openPage(state);
+  const pem = WRONG_EKU + BASE_ROOT;
+  const at = '2026-06-01T00:00:00Z';
+  await paste(page, pem, at.slice(0, -1));
+  // What the same module reports, computed here.
+  const glue = await import(pathToFileURL(join(ROOT, 'www/pkg/certscope_wasm.js')).href);
+  glue.initSync({ module: await readFile(join(ROOT, 'www/pkg/certscope_wasm_bg.wasm')) });
+  const input = new TextEncoder().encode(pem);
+  const report = glue.analyze(input, { at });
+  const cards = page.locator('article.certificate');
+  assert.equal(await cards.count(), 3);
+
+  // The end entity: a row per stack, a focusable cell per side, the reason on hover and in the
+  // accessible name.
+  const matrix = cards.nth(0).locator('table.stack-matrix');
+  assert.ok(await matrix.isVisible());
+  const verifiers = report.objects[0].client_server.verifiers;
+  assert.equal(verifiers.length, 8);
+  assert.equal(await matrix.locator('tbody tr').count(), 8);
+  for (const [i, v] of verifiers.entries()) {
+    const row = matrix.locator('tbody tr').nth(i);
+    assert.equal(await row.getAttribute('data-stack'), v.verifier);
+    for (const [n, accepts, reason] of [[0, v.as_server, v.server_reason], [1, v.as_client, v.client_reason]]) {
+      const cell = row.locator('td.stack-verdict').nth(n);
+      assert.equal(await cell.textContent(), accepts ? '✔' : '✖', `${v.verifier} ${n}`);
+      assert.equal(await cell.getAttribute('title'), reason);
+      assert.match(await cell.getAttribute('aria-label'), new RegExp(`${accepts ? 'accepts' : 'refuses'}\\. `));
+      assert.equal(await cell.getAttribute('tabindex'), '0');
+    }
+  }
+  // A clientAuth-only certificate: refused as a server by every stack, accepted as a client by
+  // some.
+  assert.ok(verifiers.every((v) => !v.as_server));
+  assert.ok(verifiers.some((v) => v.as_client));
+  // Keyboard: Tab moves from one verdict to the next, and the focused cell is visible.
+  const first = matrix.locator('td.stack-verdict').first();
+  await first.focus();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => [document.activeElement.closest('tr')?.dataset.stack, document.activeElement.dataset.side]);
+  assert.deepEqual(focused, [verifiers[0].verifier, 'TLS client']);
+  // The intermediate is no end entity; the self-signed root is one only when pinned, and says so.
+  assert.equal(await cards.nth(1).locator('table.stack-matrix').count(), 0);
+  assert.match(await cards.nth(2).locator('table.stack-matrix caption').textContent(), /pinned as its own trust anchor/);
+
+  // Verify: a row per stack for the chain, with the purpose and host asked, as the core says.
+  await verify(page, { purpose: 'client', trust: [2] });
+  const expected = glue.verify([input], { at, trusted: [2], purpose: 'client' }).stack_verdicts;
+  assert.equal(expected.length, 8);
+  const table = page.locator('#chain-result table.stack-verdicts');
+  assert.ok(await table.isVisible());
+  assert.equal(await table.locator('caption').textContent(),
+    `TLS stacks on this chain: ${expected.filter((v) => v.valid).length} of 8 accept it`);
+  for (const [i, v] of expected.entries()) {
+    const row = table.locator('tbody tr').nth(i);
+    assert.equal(await row.getAttribute('data-profile'), v.profile);
+    assert.equal(await row.locator('th').textContent(), v.stack);
+    assert.equal(await row.locator('td.stack-verdict').textContent(), v.valid ? '✔' : '✖');
+    assert.equal(await row.locator('td.stack-verdict').getAttribute('title'), v.reason);
+    assert.equal(await row.locator('td.stack-reason').textContent(), v.reason);
+  }
+  await verify(page, { purpose: 'server', host: 'leaf.example.com' });
+  const asServer = glue.verify([input], { at, trusted: [2], purpose: 'server', host: 'leaf.example.com' }).stack_verdicts;
+  assert.ok(asServer.every((v) => !v.valid));
+  assert.equal(await table.locator('td.stack-verdict.no').count(), 8);
+  await screenshot(page, 'chain-stack-verdicts');
   assertClean(watch);
   await page.close();
 });

@@ -457,3 +457,51 @@ test('the npm package\'s element works as packed, under a strict CSP, with its a
     await rm(site, { recursive: true, force: true });
   }
 });
+
+test('the component shows each TLS stack: a matrix on an end entity, a row per stack for the chain, as its events report', async () => {
+  const page = await openDocs();
+  await page.locator('#verify-client >> css=.verdict').waitFor();
+  await page.locator('#inline >> css=article.certificate').first().waitFor();
+  const events = await recordedEvents(page, 5);
+
+  // Verify mode: one row per stack, the verdict and reason of the chain result it emitted.
+  const expected = events['verify-client'].detail.chain.stack_verdicts;
+  assert.equal(expected.length, 8);
+  const rows = page.locator('#verify-client >> css=table.stack-verdicts tbody tr');
+  assert.equal(await rows.count(), 8);
+  assert.ok(await rows.first().isVisible());
+  for (const [i, v] of expected.entries()) {
+    const row = rows.nth(i);
+    assert.equal(await row.locator('th').textContent(), v.stack);
+    const cell = row.locator('td.stack-verdict');
+    assert.equal(await cell.textContent(), v.valid ? '✔' : '✖');
+    assert.equal(await cell.getAttribute('title'), v.reason);
+    assert.equal(await cell.getAttribute('tabindex'), '0');
+  }
+  // The device certificate is a TLS client, not a server: its chain as a server is refused by every stack.
+  assert.ok(expected.some((v) => v.valid));
+  const asServer = events['verify-server'].detail.chain.stack_verdicts;
+  assert.ok(asServer.every((v) => !v.valid));
+  assert.equal(await page.locator('#verify-server >> css=table.stack-verdicts td.stack-verdict.no').count(), 8);
+
+  // Inspect mode: the end entity's matrix, from its report's client_server.verifiers.
+  const report = events.inline.detail.report;
+  const index = report.objects.findIndex((o) => o.kind === 'certificate' && !o.is_ca);
+  assert.ok(index >= 0);
+  const verifiers = report.objects[index].client_server.verifiers;
+  const card = page.locator(`#inline >> css=article.certificate[data-index="${report.objects[index].index}"]`);
+  const cells = card.locator('table.stack-matrix td.stack-verdict');
+  assert.equal(await cells.count(), 16);
+  for (const [i, v] of verifiers.entries()) {
+    assert.equal(await cells.nth(2 * i).getAttribute('data-accepts'), String(v.as_server));
+    assert.equal(await cells.nth(2 * i + 1).getAttribute('data-accepts'), String(v.as_client));
+    assert.equal(await cells.nth(2 * i + 1).getAttribute('title'), v.client_reason);
+  }
+  // Keyboard-reachable inside the component's shadow root.
+  await cells.first().focus();
+  await page.keyboard.press('Tab');
+  assert.equal(await cells.nth(1).evaluate((cell) => cell.getRootNode().activeElement === cell), true);
+  assert.deepEqual(page.watch.violations(), []);
+  assert.deepEqual(page.watch.errors, []);
+  await page.close();
+});
