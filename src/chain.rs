@@ -1062,7 +1062,14 @@ pub fn verify_stacks(
             let stack = profile.stack()?;
             let report = verify(target, untrusted, anchors, &stack_options(options, profile));
             let reason = match &report.error {
-                Some(error) => error.to_string(),
+                // The stack's own refusals name it; the verdict is already by stack.
+                Some(error) => {
+                    let text = error.to_string();
+                    match text.strip_prefix(&format!("{}: ", stack.label())) {
+                        Some(rest) => rest.to_owned(),
+                        None => text,
+                    }
+                }
                 None => report
                     .chosen
                     .and_then(|i| report.paths.get(i))

@@ -298,11 +298,10 @@ fn stack_matrix(verdicts: &[chain::StackVerdict], options: &VerifyOptions) -> St
     let width = verdicts.iter().map(|v| v.stack.len()).max().unwrap_or(0);
     for verdict in verdicts {
         out.push_str(&format!(
-            "  {:<width$}  {}  {} [{}, profile {}]\n",
+            "  {:<width$}  {}  {} [profile {}]\n",
             verdict.stack,
             if verdict.valid { "accepts" } else { "refuses" },
             verdict.reason,
-            verdict.version,
             verdict.profile,
         ));
     }
