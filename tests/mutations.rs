@@ -95,8 +95,12 @@ fn the_tree_reader_is_lossless_on_every_seed() {
         "expected the fuzz seeds and the doc fixture"
     );
     for (path, der) in &seeds {
-        // The lenient decoding fixture with BER lengths is not DER on purpose.
-        if path.ends_with("lenient/long-lengths.der") {
+        // Not DER on purpose: the lenient decoding fixtures with BER lengths (a certificate, a
+        // CRL, a request), and legacy encrypted PEM keys, whose body is ciphertext.
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let encrypted_pem = std::fs::read(path)
+            .is_ok_and(|bytes| bytes.windows(22).any(|w| w == b"Proc-Type: 4,ENCRYPTED"));
+        if name.contains("long-lengths") || encrypted_pem {
             continue;
         }
         let tree = mutate::parse(der).unwrap_or_else(|| panic!("{} is not DER", path.display()));
