@@ -17,6 +17,7 @@ pub const MAX_NODES: usize = 50_000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Asn1Node"))]
 pub struct Node {
     /// Offset of the element's first byte (its tag) in the object's DER.
     pub offset: usize,
@@ -25,6 +26,10 @@ pub struct Node {
     /// Length of the contents.
     pub length: usize,
     /// `universal`, `application`, `context` or `private`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("enum" = ["universal", "application", "context", "private"]))
+    )]
     pub class: String,
     /// The tag number.
     pub tag_number: u32,

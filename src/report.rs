@@ -1098,7 +1098,11 @@ mod tests {
 pub struct Asn1View {
     /// Position of the object in the input.
     pub index: usize,
-    /// The object's kind, as in [`ObjectReport`].
+    /// The object's kind, as in [`ObjectReport`] (private keys are never viewed).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("enum" = ["certificate", "csr", "crl", "public_key"]))
+    )]
     pub kind: String,
     /// The object's DER as lowercase hex.
     pub der_hex: String,

@@ -9,6 +9,44 @@ export interface AnalyzeOptions {
   password?: string | null;
 }
 
+/** One DER element. */
+export interface Asn1Node {
+  /** The elements inside. */
+  children: Asn1Node[];
+  /** `universal`, `application`, `context` or `private`. */
+  class: 'universal' | 'application' | 'context' | 'private';
+  /** Whether the encoding is constructed. */
+  constructed: boolean;
+  /** Whether the children were decoded from the contents of an OCTET STRING or BIT STRING. */
+  encapsulates: boolean;
+  /** The X.509 field this element encodes, when known (`tbsCertificate/serialNumber`). */
+  field: string | null;
+  /** Length of the tag and length octets. */
+  header_length: number;
+  /** Length of the contents. */
+  length: number;
+  /** Offset of the element's first byte (its tag) in the object's DER. */
+  offset: number;
+  /** A name for the tag: `SEQUENCE`, `INTEGER`, `[3]`... */
+  tag_name: string;
+  /** The tag number. */
+  tag_number: number;
+  /** A short rendering of a primitive value (OID in dotted form with its name, string, integer in hex, time). */
+  value: string | null;
+}
+
+/** The DER and ASN.1 element tree of one object, for viewers and exports. */
+export interface Asn1View {
+  /** The object's DER as lowercase hex. */
+  der_hex: string;
+  /** Position of the object in the input. */
+  index: number;
+  /** The object's kind, as in `ObjectReport` (private keys are never viewed). */
+  kind: 'certificate' | 'csr' | 'crl' | 'public_key';
+  /** Its element tree. */
+  tree: Asn1Node;
+}
+
 /** What `verify` returns beside the chain report (`ChainResult` is both). */
 export interface BesideChainReport {
   /** For each entry of `certificates`: the trust store an anchor belongs to (`trusted inputs`, or the `extra_anchors` label); `null` for the target and untrusted certificates. */
@@ -52,11 +90,25 @@ export interface LintResult {
   subject: string;
 }
 
+/** One TLS stack's verdict on the chain (`chain::StackVerdict`). */
+export interface StackVerdictDto {
+  /** The stack's profile: openssl, go, rustls, java, gnutls, nss, wolfssl or mbedtls. */
+  profile: string;
+  /** Why, in the stack's own terms where it has them. */
+  reason: string;
+  /** The stack, e.g. `Go crypto/x509`. */
+  stack: string;
+  /** Whether the stack accepts the chain. */
+  valid: boolean;
+  /** The stack version the profile reproduces. */
+  version: string;
+}
+
 /** The essentials of one certificate, read straight from the decode (no hashing, signature checks, roles or lints); the same texts as the report's fields of the same names. */
 export interface Summary {
   /** The named curve of an EC key (`P-256`). */
   curve: string | null;
-  /** The extended key usage purposes by registry name (`serverAuth`), or `None` when the extension is absent (which means any purpose, RFC 5280 4.2.1.12). */
+  /** The extended key usage purposes by registry name (`serverAuth`), or `null` when the extension is absent (which means any purpose, RFC 5280 4.2.1.12). */
   extended_key_usage: string[] | null;
   /** basicConstraints cA is TRUE. */
   is_ca: boolean;
@@ -78,7 +130,7 @@ export interface Summary {
   subject: string;
   /** The subject alternative names, each as `TYPE:value` (`DNS:example.com`, `IP Address:192.0.2.1`, `email:a@example.com`, `URI:...`), in the certificate's order. Empty when the extension is absent. */
   subject_alt_names: string[];
-  /** Extensions present but not readable (their registry names): the summary leaves their value out rather than fail; [`crate::analyze`] says what is wrong with them. */
+  /** Extensions present but not readable (their registry names): the summary leaves their value out rather than fail; `analyze` says what is wrong with them. */
   unreadable_extensions: string[];
 }
 

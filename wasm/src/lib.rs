@@ -153,31 +153,6 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-#[wasm_bindgen(typescript_custom_section)]
-const TS_ASN1: &'static str = r#"
-/** One DER element of an object's ASN.1 tree. */
-export interface Asn1Node {
-  offset: number;
-  header_length: number;
-  length: number;
-  class: 'universal' | 'application' | 'context' | 'private';
-  tag_number: number;
-  constructed: boolean;
-  tag_name: string;
-  field: string | null;
-  value: string | null;
-  encapsulates: boolean;
-  children: Asn1Node[];
-}
-/** The DER of one object and its element tree. */
-export interface Asn1View {
-  index: number;
-  kind: 'certificate' | 'csr' | 'crl' | 'public_key';
-  der_hex: string;
-  tree: Asn1Node;
-}
-"#;
-
 /// The DER of the object at `index` in the input and its ASN.1 element tree, for the page's
 /// ASN.1 and hex views and for exports. Private keys are never returned.
 #[wasm_bindgen(unchecked_return_type = "Asn1View")]
@@ -673,6 +648,7 @@ pub mod schema {
             .with(|s| s.contract = Contract::Serialize)
             .into_generator();
         add::<certscope::Summary>(&mut definitions, &mut results);
+        add::<certscope::report::Asn1View>(&mut definitions, &mut results);
         add::<super::BesideChainReport>(&mut definitions, &mut results);
         add::<super::LintEntry>(&mut definitions, &mut results);
         definitions
@@ -686,6 +662,11 @@ pub mod schema {
         if let Some(object) = schema.as_object_mut() {
             object.remove("$schema");
             object.remove("title");
+            // The types it uses (`Asn1Node` under `Asn1View`) are definitions of the API too,
+            // where its references (`#/$defs/Asn1Node`) find them.
+            if let Some(serde_json::Value::Object(used)) = object.remove("$defs") {
+                definitions.extend(used);
+            }
         }
         definitions.insert(T::schema_name().into_owned(), schema);
     }

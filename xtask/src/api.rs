@@ -12,7 +12,10 @@ use crate::Generated;
 
 /// The schema and the declarations.
 pub fn generate() -> Result<Vec<Generated>, String> {
-    let definitions = certscope_wasm::schema::definitions();
+    let mut definitions = certscope_wasm::schema::definitions();
+    for definition in definitions.values_mut() {
+        describe_in_prose(definition);
+    }
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://example.invalid/certscope/schema/api.schema.json",
@@ -50,6 +53,24 @@ pub fn generate() -> Result<Vec<Generated>, String> {
             contents: declarations,
         },
     ])
+}
+
+/// Doc comments as descriptions in the report schemas' form (`crate::schemas::prose`).
+fn describe_in_prose(schema: &mut Value) {
+    match schema {
+        Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                match value {
+                    Value::String(text) if key == "description" => {
+                        *text = crate::schemas::prose(text)
+                    }
+                    _ => describe_in_prose(value),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(describe_in_prose),
+        _ => {}
+    }
 }
 
 /// Fails on a reference into another schema (`report.schema.json#/$defs/Finding`) that names

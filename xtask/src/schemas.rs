@@ -224,7 +224,7 @@ fn distribute_flattened_variants(object: &mut Map<String, Value>) {
 /// A doc comment as a description: the lines of a paragraph joined, paragraphs and code
 /// blocks kept, rustdoc links written as code (`` [`crate::role::Role`] `` as `` `Role` ``),
 /// and Rust's `None` written as JSON's `null`.
-fn prose(doc: &str) -> String {
+pub fn prose(doc: &str) -> String {
     let mut paragraphs: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut in_code = false;
