@@ -12,6 +12,8 @@
 //!   fixtures (`tests/data/lints/`).
 //! - `docs/lints-debian-roots.md`: the error-severity findings on Debian's roots, with why each
 //!   is genuine (`tests/data/debian-roots/`).
+//! - `docs/stacks.md`: certscope's per-stack answers beside the real TLS stacks' recorded
+//!   answers (`tests/data/stacks/`).
 //! - `docs/checks.md`: from the chain check registry (`certscope::chain::catalogue`) and the
 //!   verification profiles.
 //! - `docs/cli.md`: from the `certscope` binary's `--help` and its output on the fixtures.
@@ -27,6 +29,7 @@ mod debian_roots_doc;
 mod lints;
 mod pkilint_doc;
 mod schemas;
+mod stacks_doc;
 mod typescript;
 
 /// One generated file: its path from the repository root and its contents.
@@ -117,6 +120,7 @@ fn generate_all() -> Result<Vec<Generated>, String> {
     files.push(comparison::generate()?);
     files.push(pkilint_doc::generate()?);
     files.push(debian_roots_doc::generate()?);
+    files.push(stacks_doc::generate()?);
     files.push(checks::generate()?);
     files.push(cli_docs::generate()?);
     Ok(files)
