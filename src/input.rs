@@ -476,16 +476,76 @@ impl<'o> Context<'o> {
         // shows when the label's kind does not decode.
         let detected = structural.filter(|detected| *detected != kind);
         let object = match (self.decode_as(der, kind, origin), detected) {
+            (Ok(Some(Object::PrivateKey(mut key))), _) => {
+                // What the strict decoder let through (a long-form length, a non-minimal
+                // INTEGER) is still reported.
+                if let Some(repaired) = crate::lenient::repair(der, crate::lenient::Shape::Key) {
+                    key.set_deviations(repaired.deviations);
+                }
+                Some(Object::PrivateKey(key))
+            }
+            (Ok(Some(Object::PublicKey(mut key))), _) => {
+                if let Some(repaired) = crate::lenient::repair(der, crate::lenient::Shape::Key) {
+                    key.set_deviations(repaired.deviations);
+                }
+                Some(Object::PublicKey(key))
+            }
             (Ok(object), _) => object,
-            (Err(Failure::Malformed(error)), Some(detected)) => self
-                .decode_as(der, detected, origin)
-                .map_err(|_| Failure::Malformed(error))?,
+            (Err(Failure::Malformed(error)), Some(detected)) => {
+                match self.decode_as(der, detected, origin) {
+                    Ok(object) => mislabelled(object, der, kind, detected, origin),
+                    Err(_) => self.decode_leniently(der, kind, origin, error)?,
+                }
+            }
+            (Err(Failure::Malformed(error)), None) => {
+                self.decode_leniently(der, kind, origin, error)?
+            }
             (Err(failure), _) => return Err(failure),
         };
         if let Some(object) = object {
             self.found(origin.clone(), object);
         }
         Ok(())
+    }
+
+    /// A key or PKCS#12 file the strict decoder refused, read through the lenient path
+    /// ([`crate::lenient`]: BER lengths, non-minimal INTEGERs, a version no format defines);
+    /// a key keeps what was found as its deviations. Certificates, CRLs and requests take the
+    /// lenient path in their own decoders. The strict decoder's `error` stands when the
+    /// repair does not help.
+    fn decode_leniently(
+        &mut self,
+        der: &[u8],
+        kind: der::Kind,
+        origin: &Origin,
+        error: DecodeError,
+    ) -> Result<Option<Object>, Failure> {
+        use crate::lenient::Shape;
+        use der::Kind;
+        let shape = match kind {
+            Kind::Pkcs12 => Shape::Pkcs12,
+            Kind::PrivateKeyInfo
+            | Kind::RsaPrivateKey
+            | Kind::EcPrivateKey
+            | Kind::DsaPrivateKey
+            | Kind::PublicKey
+            | Kind::RsaPublicKey => Shape::Key,
+            _ => return Err(Failure::Malformed(error)),
+        };
+        let Some(repaired) = crate::lenient::repair(der, shape) else {
+            return Err(Failure::Malformed(error));
+        };
+        let mut object = match self.decode_as(&repaired.der, kind, origin) {
+            Ok(object) => object,
+            Err(Failure::Malformed(_)) => return Err(Failure::Malformed(error)),
+            Err(failure) => return Err(failure),
+        };
+        match &mut object {
+            Some(Object::PrivateKey(key)) => key.set_deviations(repaired.deviations),
+            Some(Object::PublicKey(key)) => key.set_deviations(repaired.deviations),
+            _ => {}
+        }
+        Ok(object)
     }
 
     /// Decodes `der` as `kind`. Containers record their contents themselves and give `None`.
@@ -605,6 +665,49 @@ fn unavailable(what: &str) -> Failure {
         "{what} is opened by a build of certscope with the `encrypted` feature (PKCS#12 and \
          encrypted private keys); this build leaves it out"
     ))
+}
+
+/// A key read as what its structure shows because its PEM label's kind did not decode (an EC
+/// `SubjectPublicKeyInfo` under `RSA PUBLIC KEY`): the label becomes a finding on the key,
+/// beside what the lenient walk finds in its encoding. Other objects are returned as they are.
+fn mislabelled(
+    object: Option<Object>,
+    der: &[u8],
+    labelled: der::Kind,
+    detected: der::Kind,
+    origin: &Origin,
+) -> Option<Object> {
+    let (Encoding::Pem { label, .. }, None) = (&origin.encoding, &origin.container) else {
+        return object;
+    };
+    let mut deviations = crate::lenient::repair(der, crate::lenient::Shape::Key)
+        .map(|repaired| repaired.deviations)
+        .unwrap_or_default();
+    deviations.insert(
+        0,
+        crate::lenient::Deviation {
+            id: "e_pem_label_mismatch".into(),
+            field: "label".into(),
+            offset: 0,
+            message: format!(
+                "the PEM label is {label}, which stands for a {}, but the block holds a {}: \
+                 read as what it holds",
+                labelled.name(),
+                detected.name()
+            ),
+        },
+    );
+    match object {
+        Some(Object::PrivateKey(mut key)) => {
+            key.set_deviations(deviations);
+            Some(Object::PrivateKey(key))
+        }
+        Some(Object::PublicKey(mut key)) => {
+            key.set_deviations(deviations);
+            Some(Object::PublicKey(key))
+        }
+        other => other,
+    }
 }
 
 /// Decodes a certificate; an error without a position points at where the decoder stopped.

@@ -88,6 +88,10 @@ pub enum Shape {
     Crl,
     /// A PKCS#10 request (RFC 2986 4).
     Csr,
+    /// A private or public key: PKCS#8, PKCS#1, SEC1, OpenSSL's DSA key, SubjectPublicKeyInfo.
+    Key,
+    /// A PKCS#12 PFX (RFC 7292 4): its outer elements.
+    Pkcs12,
 }
 
 /// An object brought to the form the strict decoder reads.
@@ -138,6 +142,7 @@ struct Walker {
 mod tag {
     pub const BOOLEAN: u8 = 0x01;
     pub const INTEGER: u8 = 0x02;
+    pub const BIT_STRING: u8 = 0x03;
     pub const OCTET_STRING: u8 = 0x04;
     pub const OID: u8 = 0x06;
     pub const ENUMERATED: u8 = 0x0a;
@@ -169,6 +174,8 @@ impl Walker {
             Shape::Certificate => "certificate",
             Shape::Crl => "certificateList",
             Shape::Csr => "certificationRequest",
+            Shape::Key => "key",
+            Shape::Pkcs12 => "pfx",
         }
     }
 
@@ -243,6 +250,12 @@ impl Walker {
             }
             let encoded = if name.ends_with(".version") && child.tag == tag::INTEGER {
                 self.version(child, &name)
+            } else if let Some(version) =
+                (self.shape == Shape::Key && path.is_empty() && index == 0)
+                    .then(|| self.key_version(child, &children))
+                    .flatten()
+            {
+                version
             } else {
                 self.element(child, &name, depth + 1)?
             };
@@ -282,9 +295,8 @@ impl Walker {
     fn version(&mut self, tlv: &Tlv<'_>, path: &str) -> Vec<u8> {
         let value = integer_value(tlv.content);
         let highest: i64 = match self.shape {
-            Shape::Certificate => 2,
-            Shape::Crl => 2,
-            Shape::Csr => 0,
+            Shape::Certificate | Shape::Crl => 2,
+            Shape::Csr | Shape::Key | Shape::Pkcs12 => 0,
         };
         match value {
             Some(value) if (0..=highest).contains(&value) => self
@@ -312,9 +324,74 @@ impl Walker {
         }
     }
 
+    /// The version of a key, by the format its elements show: PKCS#8 v1 (0) or v2 (1, with
+    /// a public key), PKCS#1 two-prime (0) or multi-prime (1), SEC1 1, OpenSSL's DSA key 0.
+    /// `None` when the first element is no version or a known one.
+    fn key_version(&mut self, tlv: &Tlv<'_>, elements: &[Tlv<'_>]) -> Option<Vec<u8>> {
+        if tlv.tag != tag::INTEGER {
+            return None;
+        }
+        let tags: Vec<u8> = elements.iter().map(|e| e.tag).collect();
+        let (format, allowed, written): (&str, &[i64], i64) = match tags.as_slice() {
+            [tag::INTEGER, tag::SEQUENCE, tag::OCTET_STRING, rest @ ..] => (
+                "PKCS#8 (RFC 5958 2)",
+                &[0, 1],
+                i64::from(rest.contains(&0x81) || rest.contains(&0xa1)),
+            ),
+            [tag::INTEGER, tag::OCTET_STRING, ..] => ("SEC1 (RFC 5915 3)", &[1], 1),
+            ints if ints.len() == 6 && ints.iter().all(|&t| t == tag::INTEGER) => {
+                ("OpenSSL's DSA key", &[0], 0)
+            }
+            ints if ints.len() >= 9 && ints.iter().all(|&t| t == tag::INTEGER) => (
+                "PKCS#1 (RFC 8017 A.1.2)",
+                &[0, 1],
+                i64::from(ints.len() > 9),
+            ),
+            _ => return None,
+        };
+        let value = integer_value(tlv.content);
+        if value.is_some_and(|v| allowed.contains(&v)) {
+            return None;
+        }
+        let shown = value.map_or_else(
+            || format!("0x{}", crate::cert::hex(tlv.content)),
+            |v| v.to_string(),
+        );
+        self.deviation(
+            "e_version_unknown",
+            "key.version",
+            tlv.offset,
+            format!("key.version is {shown}, which {format} does not define; read as {written}"),
+        );
+        self.out.version = value.or(Some(i64::MAX));
+        Some(crate::input::der::encode(
+            tag::INTEGER,
+            &[u8::try_from(written).unwrap_or(0)],
+        ))
+    }
+
     fn primitive(&mut self, tlv: &Tlv<'_>, path: &str, depth: usize) -> Vec<u8> {
         let content = tlv.content;
         match tlv.tag {
+            tag::BIT_STRING
+                if is_public_key(self.shape, path) && content.first().is_some_and(|&u| u != 0) =>
+            {
+                self.deviation(
+                    "e_spki_bit_string_unused_bits",
+                    path,
+                    tlv.offset,
+                    format!(
+                        "{path} says {} unused bits; a public key is whole octets (the DER of \
+                         the key or its point): read with none",
+                        content.first().copied().unwrap_or_default()
+                    ),
+                );
+                let mut whole = content.to_vec();
+                if let Some(first) = whole.first_mut() {
+                    *first = 0;
+                }
+                whole
+            }
             tag::BOOLEAN if content.len() == 1 && content != [0] && content != [0xff] => {
                 self.deviation(
                     "e_der_boolean_not_canonical",
@@ -382,7 +459,21 @@ impl Walker {
         let content = tlv.content;
         let utc = tlv.tag == tag::UTC_TIME;
         let Some(parsed) = parse_time(content, utc) else {
-            return content.to_vec();
+            let written = String::from_utf8_lossy(content).into_owned();
+            self.deviation(
+                "e_time_invalid",
+                path,
+                tlv.offset,
+                format!(
+                    "{path} is \"{written}\", which is no date and time: unreadable, shown as \
+                     1970-01-01T00:00:00Z"
+                ),
+            );
+            return if utc {
+                b"700101000000Z".to_vec()
+            } else {
+                b"19700101000000Z".to_vec()
+            };
         };
         let written = String::from_utf8_lossy(content).into_owned();
         if !parsed.canonical {
@@ -474,6 +565,8 @@ impl Namer {
         };
         let last = parent.rsplit('.').next().unwrap_or(parent);
         match (shape, last) {
+            (Shape::Key, "") => format!("key[{index}]"),
+            (Shape::Pkcs12, "") => format!("pfx[{index}]"),
             (Shape::Certificate, "") => pick(
                 &["tbsCertificate", "signatureAlgorithm", "signatureValue"],
                 index,
@@ -568,6 +661,17 @@ fn is_extension(path: &str) -> bool {
     path.rsplit_once('[').is_some_and(|(list, _)| {
         list.ends_with("xtensions") || (list.ends_with(']') && list.contains(".values["))
     })
+}
+
+/// Whether the BIT STRING at `path` holds a public key: a certificate's or request's
+/// subjectPublicKey, a SubjectPublicKeyInfo's, or a SEC1 key's `[1] publicKey`.
+fn is_public_key(shape: Shape, path: &str) -> bool {
+    match shape {
+        Shape::Certificate => path == "tbsCertificate.subjectPublicKeyInfo[1]",
+        Shape::Csr => path == "certificationRequestInfo.subjectPKInfo[1]",
+        Shape::Key => path == "key[1]" || path == "key[3][0]" || path == "key[2][0]",
+        Shape::Crl | Shape::Pkcs12 => false,
+    }
 }
 
 fn pick<'a>(names: &[&'a str], index: usize) -> Option<&'a str> {
@@ -722,6 +826,12 @@ fn parse_time(content: &[u8], utc: bool) -> Option<ParsedTime> {
     }
     let offset_minutes = match rest {
         "Z" => 0,
+        // No zone designator (local time, which X.680 allows in GeneralizedTime only): read
+        // as UTC, as OpenSSL reads it.
+        "" => {
+            canonical = false;
+            0
+        }
         _ => {
             canonical = false;
             let sign = match rest.get(0..1)? {

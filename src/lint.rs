@@ -164,11 +164,13 @@ pub enum CertKind {
     Crl,
     /// A PKCS#10 certification request (its lints run on requests, never on certificates).
     Csr,
+    /// A private or public key on its own (only the encoding lints apply).
+    Key,
 }
 
 impl CertKind {
     /// Every kind: the certificate kinds, then CRLs and requests.
-    pub const ALL: [CertKind; 11] = [
+    pub const ALL: [CertKind; 12] = [
         CertKind::TlsServer,
         CertKind::TlsClient,
         CertKind::CodeSigning,
@@ -180,6 +182,7 @@ impl CertKind {
         CertKind::Other,
         CertKind::Crl,
         CertKind::Csr,
+        CertKind::Key,
     ];
 
     /// The snake_case name.
@@ -196,6 +199,7 @@ impl CertKind {
             CertKind::Other => "other",
             CertKind::Crl => "crl",
             CertKind::Csr => "csr",
+            CertKind::Key => "key",
         }
     }
 
@@ -575,7 +579,8 @@ pub fn rule_sets_for(kind: CertKind, cert: &Cert) -> Vec<RuleSet> {
         | CertKind::TimeStamping
         | CertKind::Other
         | CertKind::Crl
-        | CertKind::Csr => {}
+        | CertKind::Csr
+        | CertKind::Key => {}
     }
     sets
 }
@@ -719,6 +724,12 @@ pub fn lint_csr(csr: &crate::input::Csr) -> Vec<Finding> {
     let mut findings = encoding::findings(deviations, csr.strict_error(), CertKind::Csr);
     findings.extend(object_findings(csr::LINTS, csr));
     findings
+}
+
+/// What the lenient decoding path found in a key (BER lengths, a version no format defines,
+/// unused bits in the public key), as findings.
+pub fn lint_key(deviations: &[crate::lenient::Deviation]) -> Vec<Finding> {
+    encoding::findings(deviations, None, CertKind::Key)
 }
 
 fn object_findings<T>(lints: &[ObjectLint<T>], object: &T) -> Vec<Finding> {

@@ -208,6 +208,9 @@ pub struct PrivateKeyReport {
     pub curve: Option<String>,
     /// Indices in [`Report::objects`] of the certificates and CSRs with this key's public key.
     pub matches: Vec<usize>,
+    /// What the lenient decoding path found (BER lengths, a version no format defines), as
+    /// findings: [`crate::lint::lint_key`].
+    pub lints: Vec<crate::lint::Finding>,
 }
 
 /// A public key's entry.
@@ -223,6 +226,9 @@ pub struct PublicKeyReport {
     pub public_key: PublicKey,
     /// Indices in [`Report::objects`] of the certificates and CSRs with this public key.
     pub matches: Vec<usize>,
+    /// What the lenient decoding path found (BER lengths, unused bits), as findings:
+    /// [`crate::lint::lint_key`].
+    pub lints: Vec<crate::lint::Finding>,
 }
 
 /// A certificate's entry.
@@ -507,6 +513,7 @@ pub fn analyze(input: &[u8], options: &AnalyzeOptions) -> Result<Report, InputEr
                         origin,
                         public_key: spki_report(key.spki_der()),
                         matches: matching(identity_of_spki(key.spki_der()).as_ref()),
+                        lints: crate::lint::lint_key(key.deviations()),
                     })),
                 }
             })
@@ -781,6 +788,7 @@ pub fn private_key_report(
         bits: key.bits(),
         curve: key.curve().map(oid::short_name),
         matches,
+        lints: crate::lint::lint_key(key.deviations()),
     }
 }
 

@@ -469,7 +469,7 @@ fn request_and_cms_labels() {
 }
 
 /// The JSON shape other layers read: snake_case kinds, origins with their container, problem
-/// kinds, and nothing but algorithm, size and matches for a private key.
+/// kinds, and nothing but algorithm, size, matches and encoding findings for a private key.
 #[test]
 fn json_shape_of_new_entries() {
     use base64ct::Encoding as _;
@@ -502,10 +502,13 @@ fn json_shape_of_new_entries() {
             "curve",
             "index",
             "kind",
+            "lints",
             "matches",
             "origin"
         ]
     );
+    // Findings name fields and offsets of a key that deviates from DER, never its values.
+    assert_eq!(key["lints"], serde_json::json!([]));
     assert_eq!(key["matches"], serde_json::json!([0]));
     assert_eq!(key["origin"]["encoding"], "pem");
     assert_eq!(key["origin"]["label"], "EC PRIVATE KEY");

@@ -24,7 +24,7 @@ fn load(path: &str) -> Cert {
     cert.unwrap_or_else(|| panic!("{path}: no certificate"))
 }
 
-/// The findings on the first object of a fixture: a certificate, a CRL or a request.
+/// The findings on the first object of a fixture: a certificate, a CRL, a request or a key.
 fn findings(path: &str, options: &LintOptions) -> Vec<lint::Finding> {
     let full = format!("{}/tests/data/lints/{path}", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
@@ -39,7 +39,9 @@ fn findings(path: &str, options: &LintOptions) -> Vec<lint::Finding> {
         certscope::input::Object::Certificate(cert) => lint::lint(cert, options),
         certscope::input::Object::Crl(crl) => lint::lint_crl(crl),
         certscope::input::Object::Csr(csr) => lint::lint_csr(csr),
-        _ => panic!("{path}: neither a certificate, a CRL nor a request"),
+        certscope::input::Object::PrivateKey(key) => lint::lint_key(key.deviations()),
+        certscope::input::Object::PublicKey(key) => lint::lint_key(key.deviations()),
+        _ => panic!("{path}: neither a certificate, a CRL, a request nor a key"),
     }
 }
 

@@ -1,8 +1,8 @@
 //! `certscope lint [--json] [--strict] [--profile NAME] [--at RFC3339] FILE`: lint every
-//! certificate, CRL and certification request in a file. Exit status 1 when any finding has
-//! error severity, 2 on a usage or input error, when no certificate, CRL or request decodes,
-//! and with `--strict` when any part of the file does not decode; text and JSON mode exit
-//! alike.
+//! certificate, CRL, certification request and key in a file. Exit status 1 when any finding
+//! has error severity, 2 on a usage or input error, when no certificate, CRL, request or key
+//! decodes, and with `--strict` when any part of the file does not decode; text and JSON mode
+//! exit alike.
 
 use certscope::lint::{self, Hierarchy, LintOptions, RuleSet, Severity};
 use certscope::time::UnixTime;
@@ -101,6 +101,9 @@ pub fn run(arguments: &Args) -> i32 {
     // CRLs (RFC 5280 section 5) and requests (RFC 2986): `--profile` does not apply.
     let mut crls = Vec::new();
     let mut requests = Vec::new();
+    // Keys on their own: only what the lenient decoding path found (BER lengths, a version no
+    // format defines, a PEM label that names something else).
+    let mut keys = Vec::new();
     for (index, found) in parsed.objects.iter().enumerate() {
         match &found.object {
             certscope::input::Object::Crl(crl) => {
@@ -114,6 +117,17 @@ pub fn run(arguments: &Args) -> i32 {
                 any_error |= lint::has_errors(&findings);
                 let subject = certscope::name::rfc4514(&csr.request().info.subject);
                 requests.push((index, subject, findings));
+            }
+            certscope::input::Object::PrivateKey(key) => {
+                let findings = lint::lint_key(key.deviations());
+                any_error |= lint::has_errors(&findings);
+                let what = format!("private key, {}", certscope::oid::name(key.algorithm()));
+                keys.push((index, what, findings));
+            }
+            certscope::input::Object::PublicKey(key) => {
+                let findings = lint::lint_key(key.deviations());
+                any_error |= lint::has_errors(&findings);
+                keys.push((index, "public key".to_owned(), findings));
             }
             _ => {}
         }
@@ -144,6 +158,7 @@ pub fn run(arguments: &Args) -> i32 {
             "certificates": certificates,
             "crls": others(&crls, "issuer"),
             "requests": others(&requests, "subject"),
+            "keys": others(&keys, "key"),
             "problems": parsed.problems,
         });
         match serde_json::to_string_pretty(&output) {
@@ -205,7 +220,7 @@ pub fn run(arguments: &Args) -> i32 {
                 findings.len()
             );
         }
-        for (what, list) in [("CRL", &crls), ("request", &requests)] {
+        for (what, list) in [("CRL", &crls), ("request", &requests), ("key", &keys)] {
             for (index, label, findings) in list {
                 let label = certscope::display::escape(label);
                 println!("{what} {index}: {label}");
@@ -234,9 +249,9 @@ pub fn run(arguments: &Args) -> i32 {
     for problem in &parsed.problems {
         eprintln!("certscope lint: {problem}");
     }
-    if entries.is_empty() && crls.is_empty() && requests.is_empty() {
+    if entries.is_empty() && crls.is_empty() && requests.is_empty() && keys.is_empty() {
         let label = crate::files::label(&arguments.file);
-        eprintln!("certscope lint: {label}: no certificate, CRL or request found");
+        eprintln!("certscope lint: {label}: no certificate, CRL, request or key found");
         return EXIT_USAGE;
     }
     if arguments.strict && !parsed.problems.is_empty() {

@@ -461,6 +461,7 @@ fn private_key(out: &mut String, key: &PrivateKeyReport, source: &str, n: usize,
     }
     field(out, 2, "Algorithm", &description);
     field(out, 2, "Public half of", &matches(&key.matches));
+    findings(out, &key.lints);
 }
 
 fn public_key(out: &mut String, key: &PublicKeyReport, source: &str, n: usize, total: usize) {
@@ -472,6 +473,7 @@ fn public_key(out: &mut String, key: &PublicKeyReport, source: &str, n: usize, t
     field(out, 2, "Algorithm", &key_description(&key.public_key));
     field(out, 2, "SPKI SHA-256", &key.public_key.spki_sha256_base64);
     field(out, 2, "Key of", &matches(&key.matches));
+    findings(out, &key.lints);
 }
 
 fn names(out: &mut String, indent: usize, list: &[GeneralName]) {

@@ -231,6 +231,15 @@ fn text_prints_crls_requests_and_keys_in_full() {
         );
     }
     assert!(!text.contains("object 1 of 1"), "{text}");
+    // A key's findings (here its PEM label) are printed with it.
+    let mislabelled = common::data("lenient/keys/ec-rsa-label.pub.pem");
+    let output = certscope(&["inspect", "--at", AT, mislabelled.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        text.contains("Findings (1)") && text.contains("error e_pem_label_mismatch (label)"),
+        "{text}"
+    );
 }
 
 #[test]

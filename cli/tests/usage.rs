@@ -212,7 +212,9 @@ fn the_exit_status_is_the_same_with_and_without_json() {
     let long_serial = path("lints/certs/e_serial_number_longer_than_20_octets.pem");
     let csr = path("input/csr-rsa.pem");
     let crl_v3 = path("lenient/crl-v3.crl");
-    let cases: [(&[&str], i32); 12] = [
+    let mislabelled = path("lenient/keys/ec-rsa-label.pub.pem");
+    let rsa_public = path("lenient/keys/rsa-pkcs1.pub.pem");
+    let cases: [(&[&str], i32); 14] = [
         (
             &[
                 "verify",
@@ -247,6 +249,9 @@ fn the_exit_status_is_the_same_with_and_without_json() {
         // A request and a CRL are linted too (RFC 2986, RFC 5280 section 5).
         (&["lint", "--at", AT, &csr], 0),
         (&["lint", "--at", AT, &crl_v3], 1),
+        // So is a key: an EC key under RSA PUBLIC KEY is an error (e_pem_label_mismatch).
+        (&["lint", "--at", AT, &mislabelled], 1),
+        (&["lint", "--at", AT, &rsa_public], 0),
         (&["inspect", "--at", AT, &device], 0),
         (&["inspect", "--at", AT, &csr], 0),
         (&["inspect", "--at", AT, "no-such-file.pem"], 2),
@@ -271,4 +276,20 @@ fn the_exit_status_is_the_same_with_and_without_json() {
             stderr(&json)
         );
     }
+}
+
+/// `certscope lint` lists keys with what the lenient path found, in text and in JSON.
+#[test]
+fn lint_reports_a_key_under_the_wrong_pem_label() {
+    let mislabelled = path("lenient/keys/ec-rsa-label.pub.pem");
+    let text = stdout(&certscope(&["lint", "--at", AT, &mislabelled]));
+    assert!(
+        text.contains("key 0: public key") && text.contains("e_pem_label_mismatch  label:"),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&certscope(&["lint", "--json", "--at", AT, &mislabelled]).stdout)
+            .expect("JSON");
+    assert_eq!(json["keys"][0]["findings"][0]["id"], "e_pem_label_mismatch");
+    assert_eq!(json["keys"][0]["findings"][0]["field"], "label");
 }

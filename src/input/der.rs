@@ -336,16 +336,15 @@ pub(crate) fn detect(tlv: &Tlv<'_>) -> Option<Kind> {
         }
         // PrivateKeyInfo: SEQUENCE { INTEGER 0|1, AlgorithmIdentifier, OCTET STRING, ... }.
         [INTEGER, SEQUENCE, OCTET_STRING, ..] => Some(Kind::PrivateKeyInfo),
-        // ECPrivateKey: SEQUENCE { INTEGER 1, OCTET STRING, [0] parameters, [1] publicKey }.
-        [INTEGER, OCTET_STRING, ..] if first_int == Some(&[1]) => Some(Kind::EcPrivateKey),
+        // ECPrivateKey: SEQUENCE { INTEGER 1, OCTET STRING, [0] parameters, [1] publicKey }
+        // (a version other than 1 is read by the lenient path and reported).
+        [INTEGER, OCTET_STRING, ..] => Some(Kind::EcPrivateKey),
         // RSAPrivateKey: nine INTEGERs (or more, multi-prime).
         ints if ints.len() >= 9 && ints.iter().take(9).all(|&t| t == INTEGER) => {
             Some(Kind::RsaPrivateKey)
         }
         // DSAPrivateKey: SEQUENCE { INTEGER 0, p, q, g, y, x }.
-        [INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER] if first_int == Some(&[0]) => {
-            Some(Kind::DsaPrivateKey)
-        }
+        [INTEGER, INTEGER, INTEGER, INTEGER, INTEGER, INTEGER] => Some(Kind::DsaPrivateKey),
         // RSAPublicKey: SEQUENCE { INTEGER modulus, INTEGER publicExponent }.
         [INTEGER, INTEGER] => Some(Kind::RsaPublicKey),
         _ => None,

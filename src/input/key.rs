@@ -144,6 +144,8 @@ pub struct PrivateKey {
     bits: Option<u32>,
     curve: Option<ObjectIdentifier>,
     identity: Option<KeyIdentity>,
+    /// What the lenient decoding path found, when the strict decoder refused the key.
+    deviations: Vec<crate::lenient::Deviation>,
 }
 
 impl fmt::Debug for PrivateKey {
@@ -175,6 +177,16 @@ impl PrivateKey {
     /// The named curve of an EC key.
     pub fn curve(&self) -> Option<&ObjectIdentifier> {
         self.curve.as_ref()
+    }
+
+    /// Where the key departs from DER or its format in ways the strict decoder refused and the
+    /// lenient path read (BER lengths, a version no format defines).
+    pub fn deviations(&self) -> &[crate::lenient::Deviation] {
+        &self.deviations
+    }
+
+    pub(crate) fn set_deviations(&mut self, deviations: Vec<crate::lenient::Deviation>) {
+        self.deviations = deviations;
     }
 
     /// The normalised public key, for matching.
@@ -257,6 +269,7 @@ pub(crate) fn from_pkcs8(der: &[u8], format: KeyFormat) -> Result<PrivateKey, De
                     algorithm: DSA.into(),
                     key,
                 }),
+                deviations: Vec::new(),
             })
         }
         ED25519 => {
@@ -286,6 +299,7 @@ pub(crate) fn from_pkcs8(der: &[u8], format: KeyFormat) -> Result<PrivateKey, De
                     algorithm: ED25519.into(),
                     key: public.to_vec(),
                 }),
+                deviations: Vec::new(),
             })
         }
         _ => Ok(PrivateKey {
@@ -297,6 +311,7 @@ pub(crate) fn from_pkcs8(der: &[u8], format: KeyFormat) -> Result<PrivateKey, De
                 algorithm: algorithm.to_string(),
                 key: public.raw_bytes().to_vec(),
             }),
+            deviations: Vec::new(),
         }),
     }
 }
@@ -321,6 +336,7 @@ pub(crate) fn from_pkcs1(der: &[u8]) -> Result<PrivateKey, DecodeError> {
         bits: Some(bit_length(modulus)),
         curve: None,
         identity: Some(rsa_identity(modulus, key.public_exponent.as_bytes())),
+        deviations: Vec::new(),
     })
 }
 
@@ -374,6 +390,7 @@ pub(crate) fn from_sec1(
             (Some(curve), Some(point)) => Some(ec_identity(curve, &point)),
             _ => None,
         },
+        deviations: Vec::new(),
     })
 }
 
@@ -388,26 +405,29 @@ fn sec1_explicit(der: &[u8], outer: Option<ObjectIdentifier>) -> Option<PrivateK
     if fields.first()?.content != [1] || fields.get(1)?.tag != tag::OCTET_STRING {
         return None;
     }
+    // Only explicit parameters: a key the sec1 crate refuses for another reason is left to
+    // the lenient path.
     let parameters = fields
         .iter()
         .find(|field| field.tag == tag::CONTEXT_0)
-        .and_then(|field| super::curves::explicit(field.content));
+        .and_then(|field| super::curves::explicit(field.content))?;
     let public = fields
         .iter()
         .find(|field| field.tag == tag::CONTEXT_1)
         .and_then(|field| read_exact(field.content, 0, "EC public key").ok())
         .filter(|bits| bits.tag == tag::BIT_STRING)
         .and_then(|bits| bits.content.get(1..).map(<[u8]>::to_vec));
-    let curve = outer.or_else(|| parameters.as_ref().and_then(|p| p.named));
+    let curve = outer.or(parameters.named);
     Some(PrivateKey {
         format: KeyFormat::Sec1,
         algorithm: oid(EC),
-        bits: parameters.map(|p| p.bits),
+        bits: Some(parameters.bits),
         curve,
         identity: match (curve, public) {
             (Some(curve), Some(point)) => Some(ec_identity(curve.to_string(), &point)),
             _ => None,
         },
+        deviations: Vec::new(),
     })
 }
 
@@ -486,6 +506,7 @@ pub(crate) fn from_dsa(der: &[u8]) -> Result<PrivateKey, DecodeError> {
             algorithm: DSA.into(),
             key: y.whole.to_vec(),
         }),
+        deviations: Vec::new(),
     })
 }
 
@@ -503,9 +524,21 @@ pub(crate) fn dsa_bits(parameters: Option<&der::Any>) -> Option<u32> {
 #[derive(Clone, Debug)]
 pub struct PublicKey {
     spki_der: Vec<u8>,
+    /// What the lenient decoding path found, when the strict decoder refused the key.
+    deviations: Vec<crate::lenient::Deviation>,
 }
 
 impl PublicKey {
+    /// Where the key departs from DER in ways the strict decoder refused and the lenient path
+    /// read.
+    pub fn deviations(&self) -> &[crate::lenient::Deviation] {
+        &self.deviations
+    }
+
+    pub(crate) fn set_deviations(&mut self, deviations: Vec<crate::lenient::Deviation>) {
+        self.deviations = deviations;
+    }
+
     /// The `SubjectPublicKeyInfo` DER (for a PKCS#1 `RSAPublicKey`, wrapped in one).
     pub fn spki_der(&self) -> &[u8] {
         &self.spki_der
@@ -517,6 +550,7 @@ pub(crate) fn public_from_spki(der: &[u8]) -> Result<PublicKey, DecodeError> {
     decode_located::<spki::SubjectPublicKeyInfoRef<'_>>(der, "public key")?;
     Ok(PublicKey {
         spki_der: der.to_vec(),
+        deviations: Vec::new(),
     })
 }
 
@@ -533,5 +567,6 @@ pub(crate) fn public_from_pkcs1(der: &[u8]) -> Result<PublicKey, DecodeError> {
     };
     Ok(PublicKey {
         spki_der: spki.to_der().map_err(wrap)?,
+        deviations: Vec::new(),
     })
 }

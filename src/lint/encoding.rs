@@ -8,8 +8,10 @@ use crate::decode::DecodeError;
 use crate::lenient::Deviation;
 
 const RULE_SET: RuleSet = RuleSet::Rfc5280;
-/// Certificates of every kind, CRLs and requests.
+/// Certificates of every kind, CRLs, requests and keys.
 const ALL: &[CertKind] = &CertKind::ALL;
+/// Keys on their own.
+const KEYS: &[CertKind] = &[CertKind::Key];
 
 lints! {
     length: "e_der_length_not_minimal", Error, "X.690 10.1; RFC 5280 4.1", ALL, None,
@@ -24,6 +26,12 @@ lints! {
         "UTCTime must be YYMMDDHHMMSSZ: seconds present, in UTC with Z, no fraction.";
     generalized_time: "e_generalized_time_not_canonical", Error, "RFC 5280 4.1.2.5.2; X.690 11.7", ALL, None,
         "GeneralizedTime must be YYYYMMDDHHMMSSZ: seconds present, in UTC with Z, no fraction.";
+    time_invalid: "e_time_invalid", Error, "RFC 5280 4.1.2.5, 5.1.2.4; X.680 46, 47", ALL, None,
+        "A time must be a date and time that exist (month 1-12, a day of that month, hour below 24); one that does not is unreadable and shown as 1970-01-01T00:00:00Z.";
+    unused_bits: "e_spki_bit_string_unused_bits", Error, "RFC 3279 2.3; RFC 5480 2.2; RFC 8410 4", ALL, None,
+        "A public key's BIT STRING holds whole octets (the DER of the key, or the point): no unused bits.";
+    label: "e_pem_label_mismatch", Error, "RFC 7468 2; RFC 8017 A.1.1", KEYS, None,
+        "A PEM block's label names what it holds: an RSA PUBLIC KEY block holds a PKCS#1 RSAPublicKey, a PUBLIC KEY block a SubjectPublicKeyInfo, and so on; a block read as something else is reported.";
     version: "e_version_unknown", Error, "RFC 5280 4.1.2.1, 5.1.2.1; RFC 2986 4.1", ALL, None,
         "A version no standard defines (a certificate's beyond v3, a CRL's beyond v2, a request's other than v1) is read as the highest known and shown as written.";
 }
@@ -108,6 +116,18 @@ fn utc_time(c: &Context<'_>) -> Vec<Hit> {
 
 fn generalized_time(c: &Context<'_>) -> Vec<Hit> {
     deviations(c, "e_generalized_time_not_canonical")
+}
+
+fn time_invalid(c: &Context<'_>) -> Vec<Hit> {
+    deviations(c, "e_time_invalid")
+}
+
+fn unused_bits(c: &Context<'_>) -> Vec<Hit> {
+    deviations(c, "e_spki_bit_string_unused_bits")
+}
+
+fn label(c: &Context<'_>) -> Vec<Hit> {
+    deviations(c, "e_pem_label_mismatch")
 }
 
 fn version(c: &Context<'_>) -> Vec<Hit> {

@@ -426,6 +426,8 @@ export interface PrivateKeyReport {
   curve: string | null;
   /** Position of the object in the input (0-based). */
   index: number;
+  /** What the lenient decoding path found (BER lengths, a version no format defines), as findings: `lint_key`. */
+  lints: Finding[];
   /** Indices in `Report::objects` of the certificates and CSRs with this key's public key. */
   matches: number[];
   /** Where it came from. */
@@ -483,6 +485,8 @@ export interface PublicKeyReport {
   kind: 'public_key';
   /** Position of the object in the input (0-based). */
   index: number;
+  /** What the lenient decoding path found (BER lengths, unused bits), as findings: `lint_key`. */
+  lints: Finding[];
   /** Indices in `Report::objects` of the certificates and CSRs with this public key. */
   matches: number[];
   /** Where it came from. */

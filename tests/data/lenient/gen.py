@@ -172,7 +172,22 @@ def long_lengths(cert, fields):
     return bytes([0x30, 0x84]) + len(body).to_bytes(4, "big") + body
 
 
+def time_invalid(cert, fields):
+    validity = list(fields[4][1])
+    validity[0] = (0x17, b"200230120000Z")
+    fields[4] = [0x30, validity]
+
+
+def spki_unused_bits(cert, fields):
+    spki = list(fields[6][1])
+    bits = spki[1]
+    spki[1] = (0x03, b"\x03" + bits[1][1:])
+    fields[6] = [0x30, spki]
+
+
 for filename, change in [
+    ("time-invalid.der", time_invalid),
+    ("spki-unused-bits.der", spki_unused_bits),
     ("version-7.der", version_7),
     ("utc-no-seconds.der", utc_without_seconds),
     ("utc-offset.der", utc_with_offset),

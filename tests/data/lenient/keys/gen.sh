@@ -34,6 +34,12 @@ for curve in P-256 P-384 P-521 secp256k1 brainpoolP256r1; do
   openssl ec -in "/tmp/$name.pem" -param_enc explicit -pubout -out "ec-explicit-$name.pub.pem" 2>/dev/null
   rm -f "/tmp/$name.pem"
 done
+# PEM labels: an EC SubjectPublicKeyInfo under RSA PUBLIC KEY (openssl pkey reads it as the EC
+# key it is; openssl rsa -RSAPublicKey_in says "Not an RSA key"), and an RSA PUBLIC KEY block
+# that holds what its label says (PKCS#1 RSAPublicKey).
+openssl ec -in ec-legacy-aes256.pem -passin "$pass" -pubout 2>/dev/null |
+  sed 's/PUBLIC KEY-----/RSA PUBLIC KEY-----/' >ec-rsa-label.pub.pem
+openssl rsa -in rsa.pem -RSAPublicKey_out -out rsa-pkcs1.pub.pem 2>/dev/null
 {
   openssl version
   for file in *.pem *.der; do
