@@ -30,11 +30,33 @@ pub const EXIT_INVALID: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 /// What every `--help` ends with.
-const EXIT_STATUS: &str = "\
+macro_rules! exit_status {
+    () => {
+        "\
 Exit status (the same with and without --json):
   0  success: a valid chain (verify), no error-severity finding (lint)
   1  a negative verdict: no valid chain (verify), an error-severity finding (lint)
-  2  bad usage, or input that cannot be read or holds no certificate";
+  2  bad usage, or input that cannot be read or holds no certificate"
+    };
+}
+const EXIT_STATUS: &str = exit_status!();
+
+/// `verify --help` names the profiles before the exit status (a test keeps the list in step
+/// with `chain::PROFILES`).
+const VERIFY_AFTER_HELP: &str = concat!(
+    "\
+Profiles (--profile):
+  auto     webpki for a path to a public root or a CA/B Forum policy, else tls (the default)
+  webpki   browsers and the CA/Browser Forum requirements
+  rfc5280  RFC 5280 path validation
+  tls      what the common TLS stacks accept, Web PKI findings shown beside the verdict
+  openssl go rustls java gnutls nss wolfssl mbedtls
+           that TLS stack, as measured against it (docs/stacks.md)
+  all      every stack's verdict; exit 0 only when every stack accepts
+
+",
+    exit_status!()
+);
 
 /// Analyse X.509 certificates in PEM, DER, base64 or hex (- reads standard input)
 #[derive(Parser)]
@@ -55,7 +77,7 @@ enum Command {
     #[command(after_help = EXIT_STATUS)]
     Inspect(inspect::Args),
     /// Build and validate the chain of TARGET
-    #[command(after_help = EXIT_STATUS)]
+    #[command(after_help = VERIFY_AFTER_HELP)]
     Verify(verify::Args),
     /// Lint the certificates, CRLs and requests in FILE (RFC 5280, RFC 2986, CA/Browser Forum)
     #[command(after_help = EXIT_STATUS)]
@@ -146,6 +168,20 @@ mod tests {
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// `verify --help` names every profile of the registry.
+    #[test]
+    fn verify_help_names_every_profile() {
+        for spec in certscope::chain::PROFILES {
+            assert!(
+                VERIFY_AFTER_HELP
+                    .split_whitespace()
+                    .any(|word| word == spec.name),
+                "verify --help does not name the profile {}",
+                spec.name
+            );
+        }
     }
 
     /// `--help` of every subcommand lists every option on a line of its own, with its

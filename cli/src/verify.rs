@@ -63,8 +63,8 @@ pub struct Args {
     /// The most intermediates a path may have
     #[arg(long, value_name = "N")]
     max_intermediates: Option<usize>,
-    /// auto (default), webpki, rfc5280, tls (private PKI), a TLS stack (openssl, go, rustls,
-    /// java, gnutls, nss, wolfssl, mbedtls), or all (every stack's verdict)
+    /// auto (default), webpki, rfc5280, tls, a stack (go, ...), or all
+    // Each profile has a line in `verify --help` after the options (VERIFY_AFTER_HELP).
     #[arg(long, value_name = "NAME", default_value = "auto", value_parser = parse_profile)]
     #[arg(hide_default_value = true)]
     profile: ProfileArg,
