@@ -911,6 +911,72 @@ fn differential_corpus_what_openssl_or_cryptography_reads_certscope_reads_the_sa
     );
 }
 
+/// An empty extendedKeyUsage (RFC 5280 4.2.1.12, `SIZE (1..MAX)`), which OpenSSL and Python's
+/// cryptography both read without a word: every corpus certificate the generator gave one draws
+/// `e_ext_eku_no_entries` on `extensions/extendedKeyUsage`, and no other certificate does.
+#[test]
+fn differential_corpus_an_empty_extended_key_usage_has_a_finding() {
+    use serde_json::Value;
+    let text = std::fs::read_to_string(data().join("corpus/corpus.json")).unwrap();
+    let corpus: Value = serde_json::from_str(&text).unwrap();
+    let (mut empty, mut others) = (0, 0);
+    let mut failures = Vec::new();
+    for entry in corpus["entries"].as_array().unwrap() {
+        if entry["kind"] != "certificate" {
+            continue;
+        }
+        let name = entry["name"].as_str().unwrap();
+        let hex = entry["der"].as_str().unwrap();
+        let der: Vec<u8> = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect();
+        let mutations = entry["mutations"].as_array().unwrap();
+        let emptied = mutations.iter().any(|m| m == "empty extendedKeyUsage");
+        let options = AnalyzeOptions::at_unix_seconds(1_800_000_000);
+        let Some(cert) = certscope::analyze(&der, &options).ok().and_then(|report| {
+            report.objects.into_iter().find_map(|o| match o {
+                ObjectReport::Certificate(c) => Some(c),
+                _ => None,
+            })
+        }) else {
+            assert!(!emptied, "{name}: not decoded");
+            continue;
+        };
+        let hits: Vec<_> = cert
+            .lints
+            .iter()
+            .filter(|f| f.id == "e_ext_eku_no_entries")
+            .collect();
+        if emptied {
+            empty += 1;
+            assert_eq!(entry["openssl"]["reads"], true, "{name}");
+            // An extension repeated by another mutation may be the extendedKeyUsage itself;
+            // then the duplicate is what is reported.
+            let duplicated = cert.lints.iter().any(|f| {
+                f.id == "e_ext_duplicate_extension" && f.field == "extensions/extendedKeyUsage"
+            });
+            if !duplicated
+                && !hits
+                    .iter()
+                    .any(|f| f.field == "extensions/extendedKeyUsage")
+            {
+                failures.push(format!("{name} {mutations:?}: no e_ext_eku_no_entries"));
+            }
+        } else {
+            others += 1;
+            if !hits.is_empty() {
+                failures.push(format!("{name} {mutations:?}: e_ext_eku_no_entries"));
+            }
+        }
+    }
+    assert!(
+        empty >= 10 && others >= 100,
+        "{empty} emptied, {others} others"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// A PEM block whose label names something else (an EC `SubjectPublicKeyInfo` under
 /// `RSA PUBLIC KEY`) is read as what it holds, as `openssl pkey` reads it (the size in
 /// `keys/oracle.txt`), with a finding that names the label; a block that holds what its label

@@ -47,6 +47,8 @@ lints! {
         "subjectAltName must contain at least one name.";
     san_empty_name: "e_ext_san_empty_name", Error, "RFC 5280 4.2.1.6", ALL_KINDS, None,
         "subjectAltName entries must not be empty strings.";
+    eku_no_entries: "e_ext_eku_no_entries", Error, "RFC 5280 4.2.1.12", ALL_KINDS, None,
+        "extendedKeyUsage must contain at least one purpose (KeyPurposeId SIZE (1..MAX)).";
     ca_subject_empty: "e_ca_subject_field_empty", Error, "RFC 5280 4.1.2.6", CA_KINDS, None,
         "A CA certificate must have a non-empty subject.";
     basic_constraints_critical: "e_basic_constraints_not_critical", Error, "RFC 5280 4.2.1.9", CA_KINDS, None,
@@ -374,6 +376,16 @@ fn san_no_entries(c: &Context<'_>) -> Vec<Hit> {
     };
     hit_if(empty, "extensions/subjectAltName", || {
         "subjectAltName is an empty sequence".to_owned()
+    })
+}
+
+fn eku_no_entries(c: &Context<'_>) -> Vec<Hit> {
+    let empty = match ext::find::<ext::ExtendedKeyUsage>(c.cert) {
+        Lookup::Present { value, .. } => value.0.is_empty(),
+        _ => false,
+    };
+    hit_if(empty, "extensions/extendedKeyUsage", || {
+        "extendedKeyUsage is an empty sequence: it names no purpose".to_owned()
     })
 }
 
