@@ -690,9 +690,11 @@ fn mislabelled(
             field: "label".into(),
             offset: 0,
             message: format!(
-                "the PEM label is {label}, which stands for a {}, but the block holds a {}: \
+                "the PEM label is {label}, which stands for {} {}, but the block holds {} {}: \
                  read as what it holds",
+                labelled.article(),
                 labelled.name(),
+                detected.article(),
                 detected.name()
             ),
         },

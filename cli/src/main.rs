@@ -79,7 +79,7 @@ enum Command {
     /// Build and validate the chain of TARGET
     #[command(after_help = VERIFY_AFTER_HELP)]
     Verify(verify::Args),
-    /// Lint the certificates, CRLs and requests in FILE (RFC 5280, RFC 2986, CA/Browser Forum)
+    /// Lint the certificates, CRLs, requests and keys in FILE (RFC 5280, RFC 2986, CA/Browser Forum)
     #[command(after_help = EXIT_STATUS)]
     Lint(lint::Args),
     /// The quick look: names, validity, key and usage of every certificate

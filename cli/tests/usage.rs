@@ -82,6 +82,39 @@ fn every_subcommand_has_help_that_exits_0() {
     assert!(stdout(&version).starts_with("certscope "));
 }
 
+/// `certscope lint`'s FILE is described as what it reads: certificates, CRLs, requests and
+/// keys (each linted; see `the_exit_status_is_the_same_with_and_without_json`).
+#[test]
+fn lint_help_says_what_file_may_hold() {
+    let output = certscope(&["lint", "--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let help = stdout(&output);
+    let file: String = help
+        .split("<FILE>")
+        .nth(2)
+        .unwrap_or_else(|| panic!("no FILE argument:\n{help}"))
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for what in [
+        "certificates",
+        "CRLs",
+        "certification requests",
+        "keys",
+        "PKCS#12",
+    ] {
+        assert!(file.contains(what), "FILE's help lacks {what}: {file}");
+    }
+    let summary = certscope(&["--help"]);
+    let line = stdout(&summary)
+        .lines()
+        .find(|line| line.trim_start().starts_with("lint "))
+        .map(str::to_owned)
+        .unwrap_or_default();
+    assert!(line.contains("keys"), "{line}");
+}
+
 #[test]
 fn no_arguments_or_an_unknown_command_is_a_usage_error() {
     for args in [&[][..], &["frobnicate"][..], &["verify"][..]] {

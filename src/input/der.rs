@@ -295,6 +295,17 @@ impl Kind {
             Kind::RsaPublicKey => "RSA public key (PKCS#1)",
         }
     }
+
+    /// The indefinite article [`Kind::name`] takes ("an RSA public key", "a CRL").
+    pub fn article(self) -> &'static str {
+        match self {
+            Kind::EncryptedPrivateKeyInfo
+            | Kind::RsaPrivateKey
+            | Kind::EcPrivateKey
+            | Kind::RsaPublicKey => "an",
+            _ => "a",
+        }
+    }
 }
 
 /// Tells what `tlv` is from the tags of its elements, or `None` when it matches nothing known.
