@@ -442,6 +442,7 @@ pub(crate) enum KeyKind {
     Rsa,
     Ec,
     EdDsa,
+    Dsa,
     Other,
 }
 
@@ -522,6 +523,7 @@ impl<'a> Facts<'a> {
             "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => KeyKind::Rsa,
             "1.2.840.10045.2.1" => KeyKind::Ec,
             "1.3.101.112" | "1.3.101.113" => KeyKind::EdDsa,
+            "1.2.840.10040.4.1" => KeyKind::Dsa,
             _ => KeyKind::Other,
         };
         Facts {

@@ -10,7 +10,9 @@ Writes a JSON document (gzipped) with one entry per chain:
 
 The choice of variations is fixed by the seed; keys and ECDSA signatures are fresh on every
 run, so the committed corpus (tests/data/stacks/corpus.json.gz) is the reference, and this
-script is how it was made: `python3 stacks/gen_corpus.py --seed 20 --out FILE`.
+script is how it was made: `python3 stacks/gen_corpus.py --seed 20 --out FILE` (with `--keep
+CORPUS`, the chains already in CORPUS, same id and description, are kept as they are, so that
+new variations, added at the end, leave the recorded answers of the others alone).
 """
 
 import argparse
@@ -23,7 +25,7 @@ import random
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed25519, padding, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 OID = x509.ObjectIdentifier
@@ -123,6 +125,8 @@ class Keys:
                 key = ec.generate_private_key(ec.SECP521R1())
             elif kind == "ed25519":
                 key = ed25519.Ed25519PrivateKey.generate()
+            elif kind.startswith("dsa"):
+                key = dsa.generate_private_key(int(kind[3:]))
             else:
                 raise ValueError(kind)
             self.cache[(kind, slot)] = key
@@ -140,6 +144,8 @@ def sign_raw(key, data, sig):
     }[sig.replace("pss-", "")]
     if isinstance(key, ec.EllipticCurvePrivateKey):
         return key.sign(data, ec.ECDSA(hash_alg))
+    if isinstance(key, dsa.DSAPrivateKey):
+        return key.sign(data, hash_alg)
     if sig.startswith("pss-"):
         return key.sign(
             data,
@@ -302,9 +308,10 @@ def variations():
     """(axis, description, leaf changes, chain shape, intermediate changes, root changes)."""
     out = []
 
-    def add(axis, desc, leaf=None, shape="inter", inter=None, root=None, plain=None):
+    def add(axis, desc, leaf=None, shape="inter", inter=None, root=None, plain=None, host=None):
         out.append(
             {
+                "host": host,
                 "axis": axis,
                 "description": desc,
                 "leaf": leaf or {},
@@ -551,6 +558,36 @@ def variations():
                 },
             }
             add("self_signed", f"self-signed {key} leaf, {label}", change, shape="self")
+
+    # Added after the first 429 chains (so that their ids stay).
+    # Extensions on the end entity the variations above do not cover.
+    crl_dp = x509.CRLDistributionPoints([x509.DistributionPoint([x509.UniformResourceIdentifier("http://crl.example.test/ca.crl")], None, None, None)])
+    leaf_extensions = [
+        ("authorityKeyIdentifier", "aki"),
+        ("cRLDistributionPoints", crl_dp),
+        ("freshestCRL", x509.FreshestCRL(crl_dp)),
+        ("issuerAltName", x509.IssuerAlternativeName([x509.DNSName("ca.example.test")])),
+        ("OCSP No Check", x509.OCSPNoCheck()),
+        ("TLS feature (status_request)", x509.TLSFeature([x509.TLSFeatureType.status_request])),
+        ("subjectInfoAccess", raw(OID("1.3.6.1.5.5.7.1.11"), bytes.fromhex("301c301a06082b06010505073005860e687474703a2f2f612e746573742f"))),
+        ("privateKeyUsagePeriod", raw(OID("2.5.29.16"), bytes.fromhex("3011800f32303230303130313030303030305a"))),
+        ("policyConstraints", x509.PolicyConstraints(require_explicit_policy=None, inhibit_policy_mapping=0)),
+        ("inhibitAnyPolicy", x509.InhibitAnyPolicy(0)),
+        ("nameConstraints", nc([x509.DNSName("example.test")])),
+        ("signedCertificateTimestampList", raw(OID("1.3.6.1.4.1.11129.2.4.2"), bytes.fromhex("04020000"))),
+        ("Netscape comment", raw(OID("2.16.840.1.113730.1.13"), bytes.fromhex("160474657374"))),
+        # countryOfCitizenship (RFC 3739) DE
+        ("subjectDirectoryAttributes", raw(OID("2.5.29.9"), tlv(0x30, tlv(0x30, bytes.fromhex("06082b06010505070904") + tlv(0x31, tlv(0x13, b"DE")))))),
+    ]
+    for label, ext in leaf_extensions:
+        for critical in (False, True):
+            add("leaf_extensions", f"leaf {label}{' (critical)' if critical else ''}", {"extra": [(ext, critical)]})
+
+    # DSA: an end entity with a DSA key, and one signed by a DSA intermediate.
+    for eku_label, names in [("serverAuth, clientAuth", ["serverAuth", "clientAuth"]), ("clientAuth", ["clientAuth"])]:
+        add("dsa", f"dsa2048 leaf, EKU {eku_label}", {"key": "dsa2048", "ext": {"eku": (eku_ext(*names), False), "ku": (ku("digital_signature"), True)}})
+    add("dsa", "leaf signed with DSA sha256 by a dsa2048 intermediate", inter={"key": "dsa2048"}, plain=True)
+    add("dsa", "self-signed dsa2048 leaf", {"key": "dsa2048", "ext": {"ku": (ku("digital_signature"), True)}}, shape="self")
     return out
 
 
@@ -605,6 +642,8 @@ def make_chain(index, spec, keys, rng):
     for ext, critical in leaf["extra"]:
         if ext == "ski":
             exts.append((x509.SubjectKeyIdentifier.from_public_key(leaf_key.public_key()), critical))
+        elif ext == "aki":
+            exts.append((x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical))
         else:
             exts.append((ext, critical))
     if spec["shape"] == "self":
@@ -625,6 +664,8 @@ def make_chain(index, spec, keys, rng):
             host = "www" + host[1:]
     elif leaf["cn"] and (" " not in leaf["cn"]) and "." in leaf["cn"]:
         host = leaf["cn"]
+    if spec.get("host"):
+        host = spec["host"]
     key_der = leaf_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     return {
         "id": cid,
@@ -643,11 +684,17 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--keep", help="a corpus whose chains (same id and description) are kept as they are")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     keys = Keys()
     specs = variations()
     chains = [make_chain(i, spec, keys, rng) for i, spec in enumerate(specs)]
+    if args.keep:
+        old = {c["id"]: c for c in json.load(gzip.open(args.keep))["chains"]}
+        kept = [old[c["id"]] if old.get(c["id"], {}).get("description") == c["description"] else c for c in chains]
+        print(f"{sum(1 for a, b in zip(kept, chains) if a is not b)} chains kept from {args.keep}")
+        chains = kept
     doc = {
         "generator": "stacks/gen_corpus.py",
         "seed": args.seed,

@@ -4,8 +4,8 @@
 #   stacks/run.sh            regenerate tests/data/stacks/results.json.gz from the installed stacks
 #   stacks/run.sh --check    regenerate into a temporary file and fail if any stack's answer
 #                            (accepted or not, per chain and side) differs from the committed one
-#   stacks/run.sh --corpus   also generate a new corpus first (new keys and signatures: every
-#                            stack's answers must then be regenerated and the profiles re-checked)
+#   stacks/run.sh --corpus   also generate the corpus first: the chains already in it are kept,
+#                            new variations get new keys (the profiles must then be re-checked)
 #
 # Installs the missing Debian packages (openssl, golang-go, default-jdk-headless, gnutls-bin,
 # libnss3-tools, the -dev packages of the C drivers), builds the drivers of stacks/drivers/
@@ -59,7 +59,7 @@ fi
 data=$root/tests/data/stacks
 mkdir -p "$data"
 if [ "$mode" = corpus ]; then
-  python3 stacks/gen_corpus.py --seed 20 --out "$data/corpus.json.gz"
+  python3 stacks/gen_corpus.py --seed 20 --keep "$data/corpus.json.gz" --out "$data/corpus.json.gz"
 fi
 if [ "$mode" = check ]; then
   tmp=$(mktemp -d)

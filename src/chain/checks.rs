@@ -68,6 +68,8 @@ const OPENSSL_EXTENSIONS: &[ObjectIdentifier] = &[
     pkix::ID_CE_SUBJECT_ALT_NAME,
     pkix::ID_CE_BASIC_CONSTRAINTS,
     pkix::ID_CE_CERTIFICATE_POLICIES,
+    // cRLDistributionPoints.
+    ObjectIdentifier::new_unwrap("2.5.29.31"),
     pkix::ID_CE_EXT_KEY_USAGE,
     pkix::ID_CE_POLICY_CONSTRAINTS,
     pkix::ID_CE_NAME_CONSTRAINTS,

@@ -107,9 +107,14 @@ pub struct ProfileSpec {
     /// be critical"); a profile that processes it anyway, as OpenSSL does, says false.
     pub name_constraints_must_be_critical: bool,
     /// Whether name constraints are applied as OpenSSL does: a dNSName constraint may start
-    /// with a dot (subdomains only), and the target's subject CN is checked as a host name
-    /// when its subjectAltName has no dNSName.
+    /// with a dot (subdomains only), the target's subject CN is checked as a host name when
+    /// its subjectAltName has no dNSName, and nameConstraints in an end entity is not refused.
     pub openssl_name_constraints: bool,
+    /// Whether DSA keys and signatures are refused as the common TLS stacks refuse them: Go
+    /// and rustls-webpki verify no DSA signature, wolfSSL and mbedTLS can use no DSA key, and
+    /// TLS 1.3 has no DSA signature scheme (the DSA chains of `stacks/`; OpenSSL, Java, GnuTLS
+    /// and NSS verify them).
+    pub dsa_refused: bool,
     /// Whether keyCertSign without basicConstraints cA fails the certificate (RFC 5280
     /// 4.2.1.3); OpenSSL accepts it (a self-signed end entity with keyCertSign).
     pub key_cert_sign_requires_ca: bool,
@@ -296,6 +301,7 @@ const TLS: ProfileSpec = ProfileSpec {
     summary: "a private PKI: what the common TLS stacks accept, without the CA/Browser Forum's \
                   rules",
     name_constraints_must_be_critical: false,
+    dsa_refused: true,
     ..RFC5280
 };
 
@@ -310,6 +316,7 @@ const WEBPKI: ProfileSpec = ProfileSpec {
     anchors: AnchorRules::AnyTrusted,
     name_constraints_must_be_critical: false,
     openssl_name_constraints: false,
+    dsa_refused: false,
     key_cert_sign_requires_ca: true,
     unusable_leaf_key_fails: true,
     default_auth_level: None,
@@ -326,6 +333,7 @@ const RFC5280: ProfileSpec = ProfileSpec {
     anchors: AnchorRules::AnyTrusted,
     name_constraints_must_be_critical: true,
     openssl_name_constraints: false,
+    dsa_refused: false,
     key_cert_sign_requires_ca: true,
     unusable_leaf_key_fails: true,
     default_auth_level: None,
@@ -343,6 +351,7 @@ const OPENSSL: ProfileSpec = ProfileSpec {
     anchors: AnchorRules::Openssl,
     name_constraints_must_be_critical: false,
     openssl_name_constraints: true,
+    dsa_refused: false,
     key_cert_sign_requires_ca: false,
     unusable_leaf_key_fails: false,
     default_auth_level: Some(1),
@@ -381,6 +390,7 @@ const STACK_BASE: ProfileSpec = ProfileSpec {
     anchors: AnchorRules::AnyTrusted,
     name_constraints_must_be_critical: false,
     openssl_name_constraints: false,
+    dsa_refused: false,
     key_cert_sign_requires_ca: false,
     unusable_leaf_key_fails: false,
     default_auth_level: None,

@@ -2,7 +2,7 @@
 //!
 //! Each [`StackRules`] row says how one stack treats the end entity's own fields, with the
 //! error it reports in its own terms. The rows were checked against the real stacks on the
-//! corpus of `stacks/` (429 chains; `tests/stacks.rs` compares every row with the committed
+//! corpus of `stacks/` (461 chains; `tests/stacks.rs` compares every row with the committed
 //! answers of the stack version the row names). The chain above the end entity (the CAs'
 //! extendedKeyUsage, path length, name constraints, validity) is not part of this answer.
 
@@ -120,6 +120,8 @@ struct KeyUsageRules {
     server_ec: u16,
     /// A server with an EdDSA key (signature only).
     server_eddsa: u16,
+    /// A server with a DSA key (signature only: DHE_DSS in TLS 1.2).
+    server_dsa: u16,
     /// A client.
     client: u16,
 }
@@ -155,9 +157,11 @@ struct StackRules {
     eku: EkuRules,
     key_usage: KeyUsageRules,
     netscape: NetscapeRule,
-    /// Extensions it processes when critical, beyond basicConstraints, keyUsage,
-    /// extendedKeyUsage, subjectAltName and nameConstraints (which every stack processes).
+    /// Extensions it processes when critical in an end entity, beyond basicConstraints,
+    /// keyUsage, extendedKeyUsage and subjectAltName (which every stack processes).
     critical_known: &'static [&'static str],
+    /// nameConstraints in an end entity without cA TRUE is refused, critical or not (wolfSSL).
+    refuses_leaf_name_constraints: bool,
     /// Critical certificatePolicies accepted only when they hold anyPolicy alone (mbedTLS).
     critical_policies_any_only: bool,
     /// A certificate with cA TRUE is refused as an end entity.
@@ -172,6 +176,9 @@ struct StackRules {
     /// Signature algorithms (dotted OIDs) it cannot verify on the end entity, even on one
     /// trusted directly.
     unsupported_signatures: &'static [&'static str],
+    /// Signature algorithms it cannot verify on a certificate issued by another (a trust
+    /// anchor's own signature is not checked).
+    unverified_issued_signatures: &'static [&'static str],
     /// SHA-1 signatures are refused on a certificate issued by another (a trust anchor's own
     /// signature is not checked).
     refuses_sha1: bool,
@@ -179,8 +186,8 @@ struct StackRules {
     trusted_directly: TrustedDirectly,
     /// EdDSA keys: refused as a server's (the key usage NSS requires has no EdDSA arm).
     eddsa_server_refused: bool,
-    /// EdDSA keys cannot be read at all.
-    eddsa_unsupported: bool,
+    /// Key types it cannot read or use at all.
+    unsupported_keys: &'static [KeyKind],
     errors: Errors,
 }
 
@@ -213,6 +220,7 @@ struct Errors {
     key: &'static str,
     sha1: &'static str,
     anchor: &'static str,
+    leaf_name_constraints: &'static str,
 }
 
 const SIGNATURE: u16 = ku::DIGITAL_SIGNATURE;
@@ -228,6 +236,24 @@ const ED25519: &str = "1.3.101.112";
 const RSA_SHA1: &str = "1.2.840.113549.1.1.5";
 const ECDSA_SHA1: &str = "1.2.840.10045.4.1";
 const ANY_POLICY: &str = "2.5.29.32.0";
+const NAME_CONSTRAINTS: &str = "2.5.29.30";
+const AKI: &str = "2.5.29.35";
+const CRL_DISTRIBUTION_POINTS: &str = "2.5.29.31";
+const ISSUER_ALT_NAME: &str = "2.5.29.18";
+const OCSP_NO_CHECK: &str = "1.3.6.1.5.5.7.48.1.5";
+const TLS_FEATURE: &str = "1.3.6.1.5.5.7.1.24";
+const SUBJECT_INFO_ACCESS: &str = "1.3.6.1.5.5.7.1.11";
+const POLICY_CONSTRAINTS: &str = "2.5.29.36";
+const INHIBIT_ANY_POLICY: &str = "2.5.29.54";
+const SCT_LIST: &str = "1.3.6.1.4.1.11129.2.4.2";
+const NETSCAPE_COMMENT: &str = "2.16.840.1.113730.1.13";
+const SUBJECT_DIRECTORY_ATTRIBUTES: &str = "2.5.29.9";
+/// DSA with SHA-1, SHA-224 and SHA-256 (RFC 3279 2.2.2, RFC 5758 3.1).
+const DSA_SIGNATURES: [&str; 3] = [
+    "1.2.840.10040.4.3",
+    "2.16.840.1.101.3.4.3.1",
+    "2.16.840.1.101.3.4.3.2",
+];
 
 /// Extensions every stack processes when critical.
 const ALWAYS_KNOWN: &[&str] = &[
@@ -235,7 +261,6 @@ const ALWAYS_KNOWN: &[&str] = &[
     "2.5.29.15", // keyUsage
     "2.5.29.37", // extendedKeyUsage
     "2.5.29.17", // subjectAltName
-    "2.5.29.30", // nameConstraints
 ];
 
 const STACKS: &[StackRules] = &[
@@ -252,10 +277,14 @@ const STACKS: &[StackRules] = &[
             server_rsa: SIGNATURE | TRANSPORT | AGREEMENT,
             server_ec: SIGNATURE | TRANSPORT | AGREEMENT,
             server_eddsa: SIGNATURE | TRANSPORT | AGREEMENT,
+            server_dsa: SIGNATURE | TRANSPORT | AGREEMENT,
             client: SIGNATURE | AGREEMENT,
         },
         netscape: NetscapeRule::Always,
-        critical_known: &[POLICIES, NETSCAPE_CERT_TYPE],
+        critical_known: &[
+            POLICIES, NETSCAPE_CERT_TYPE, NAME_CONSTRAINTS, CRL_DISTRIBUTION_POINTS, OCSP_NO_CHECK, POLICY_CONSTRAINTS, INHIBIT_ANY_POLICY,
+        ],
+        refuses_leaf_name_constraints: false,
         critical_policies_any_only: false,
         refuses_ca: false,
         refuses_old_version: false,
@@ -263,10 +292,11 @@ const STACKS: &[StackRules] = &[
         matches_ip: true,
         min_rsa_bits: 2048,
         unsupported_signatures: &[],
+        unverified_issued_signatures: &[],
         refuses_sha1: true,
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
-        eddsa_unsupported: false,
+        unsupported_keys: &[],
         errors: Errors {
             eku: "unsuitable certificate purpose (X509_V_ERR_INVALID_PURPOSE): extendedKeyUsage",
             key_usage: "unsuitable certificate purpose (X509_V_ERR_INVALID_PURPOSE): keyUsage",
@@ -280,6 +310,7 @@ const STACKS: &[StackRules] = &[
             key: "",
             sha1: "CA signature digest algorithm too weak (X509_V_ERR_CA_MD_TOO_WEAK) at security level 2",
             anchor: "",
+            leaf_name_constraints: "",
         },
     },
     StackRules {
@@ -295,10 +326,14 @@ const STACKS: &[StackRules] = &[
             server_rsa: 0,
             server_ec: 0,
             server_eddsa: 0,
+            server_dsa: 0,
             client: 0,
         },
         netscape: NetscapeRule::Ignored,
-        critical_known: &[POLICIES, AIA, SKI],
+        critical_known: &[
+            POLICIES, AIA, SKI, NAME_CONSTRAINTS, AKI, CRL_DISTRIBUTION_POINTS,
+        ],
+        refuses_leaf_name_constraints: false,
         critical_policies_any_only: false,
         refuses_ca: false,
         refuses_old_version: false,
@@ -306,10 +341,11 @@ const STACKS: &[StackRules] = &[
         matches_ip: true,
         min_rsa_bits: 0,
         unsupported_signatures: &[],
+        unverified_issued_signatures: &DSA_SIGNATURES,
         refuses_sha1: true,
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
-        eddsa_unsupported: false,
+        unsupported_keys: &[],
         errors: Errors {
             eku: "x509.CertificateInvalidError: certificate specifies an incompatible key usage",
             key_usage: "",
@@ -319,10 +355,11 @@ const STACKS: &[StackRules] = &[
             version: "",
             host: "x509.HostnameError: no SAN dNSName or iPAddress (the commonName is not read)",
             key_size: "",
-            signature: "",
+            signature: "x509: cannot verify signature: algorithm unimplemented (DSA)",
             key: "",
             sha1: "x509.InsecureAlgorithmError: SHA1 signatures are refused",
             anchor: "",
+            leaf_name_constraints: "",
         },
     },
     StackRules {
@@ -338,21 +375,31 @@ const STACKS: &[StackRules] = &[
             server_rsa: 0,
             server_ec: 0,
             server_eddsa: 0,
+            server_dsa: 0,
             client: 0,
         },
         netscape: NetscapeRule::Ignored,
-        critical_known: &[],
+        critical_known: &[
+            NAME_CONSTRAINTS, CRL_DISTRIBUTION_POINTS, SCT_LIST,
+        ],
+        refuses_leaf_name_constraints: false,
         critical_policies_any_only: false,
         refuses_ca: true,
         refuses_old_version: true,
         common_name: CommonNameRule::Never,
         matches_ip: true,
         min_rsa_bits: 0,
-        unsupported_signatures: &[ECDSA_SHA512, RSA_SHA1, ECDSA_SHA1],
+        unsupported_signatures: &[
+            ECDSA_SHA512, RSA_SHA1, ECDSA_SHA1,
+            DSA_SIGNATURES[0],
+            DSA_SIGNATURES[1],
+            DSA_SIGNATURES[2],
+        ],
+        unverified_issued_signatures: &[],
         refuses_sha1: false,
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
-        eddsa_unsupported: false,
+        unsupported_keys: &[],
         errors: Errors {
             eku: "RequiredEkuNotFound (anyExtendedKeyUsage does not count)",
             key_usage: "",
@@ -366,6 +413,7 @@ const STACKS: &[StackRules] = &[
             key: "",
             sha1: "",
             anchor: "",
+            leaf_name_constraints: "",
         },
     },
     StackRules {
@@ -381,10 +429,14 @@ const STACKS: &[StackRules] = &[
             server_rsa: SIGNATURE | TRANSPORT | AGREEMENT,
             server_ec: SIGNATURE | AGREEMENT,
             server_eddsa: SIGNATURE,
+            server_dsa: SIGNATURE,
             client: SIGNATURE,
         },
         netscape: NetscapeRule::Always,
-        critical_known: &[POLICIES],
+        critical_known: &[
+            POLICIES, NAME_CONSTRAINTS, POLICY_CONSTRAINTS, INHIBIT_ANY_POLICY,
+        ],
+        refuses_leaf_name_constraints: false,
         critical_policies_any_only: false,
         refuses_ca: false,
         refuses_old_version: false,
@@ -392,10 +444,11 @@ const STACKS: &[StackRules] = &[
         matches_ip: true,
         min_rsa_bits: 0,
         unsupported_signatures: &[],
+        unverified_issued_signatures: &[],
         refuses_sha1: false,
         trusted_directly: TrustedDirectly::Unchecked,
         eddsa_server_refused: false,
-        eddsa_unsupported: false,
+        unsupported_keys: &[],
         errors: Errors {
             eku: "ValidatorException: Extended key usage does not permit use for TLS",
             key_usage: "ValidatorException: KeyUsage does not allow the key exchanges this key can do",
@@ -409,6 +462,7 @@ const STACKS: &[StackRules] = &[
             key: "",
             sha1: "",
             anchor: "",
+            leaf_name_constraints: "",
         },
     },
     StackRules {
@@ -424,10 +478,14 @@ const STACKS: &[StackRules] = &[
             server_rsa: 0,
             server_ec: 0,
             server_eddsa: 0,
+            server_dsa: 0,
             client: 0,
         },
         netscape: NetscapeRule::Ignored,
-        critical_known: &[POLICIES, AIA, SKI],
+        critical_known: &[
+            POLICIES, AIA, SKI, NAME_CONSTRAINTS, AKI, CRL_DISTRIBUTION_POINTS, ISSUER_ALT_NAME, TLS_FEATURE, INHIBIT_ANY_POLICY,
+        ],
+        refuses_leaf_name_constraints: false,
         critical_policies_any_only: false,
         refuses_ca: false,
         refuses_old_version: false,
@@ -435,10 +493,11 @@ const STACKS: &[StackRules] = &[
         matches_ip: true,
         min_rsa_bits: 0,
         unsupported_signatures: &[],
+        unverified_issued_signatures: &[],
         refuses_sha1: true,
         trusted_directly: TrustedDirectly::CriticalUnchecked,
         eddsa_server_refused: false,
-        eddsa_unsupported: false,
+        unsupported_keys: &[],
         errors: Errors {
             eku: "GNUTLS_CERT_PURPOSE_MISMATCH: the certificate chain does not match the intended purpose",
             key_usage: "",
@@ -452,6 +511,7 @@ const STACKS: &[StackRules] = &[
             key: "",
             sha1: "GNUTLS_CERT_INSECURE_ALGORITHM",
             anchor: "",
+            leaf_name_constraints: "",
         },
     },
     StackRules {
@@ -467,10 +527,14 @@ const STACKS: &[StackRules] = &[
             server_rsa: TRANSPORT,
             server_ec: SIGNATURE | AGREEMENT,
             server_eddsa: 0,
+            server_dsa: SIGNATURE,
             client: SIGNATURE,
         },
         netscape: NetscapeRule::WithoutEku,
-        critical_known: &[NETSCAPE_CERT_TYPE, AIA, SKI],
+        critical_known: &[
+            NETSCAPE_CERT_TYPE, AIA, SKI, NAME_CONSTRAINTS, AKI, OCSP_NO_CHECK, NETSCAPE_COMMENT,
+        ],
+        refuses_leaf_name_constraints: false,
         critical_policies_any_only: false,
         refuses_ca: true,
         refuses_old_version: false,
@@ -478,10 +542,11 @@ const STACKS: &[StackRules] = &[
         matches_ip: true,
         min_rsa_bits: 0,
         unsupported_signatures: &[ED25519],
+        unverified_issued_signatures: &[],
         refuses_sha1: false,
         trusted_directly: TrustedDirectly::AsCa,
         eddsa_server_refused: true,
-        eddsa_unsupported: false,
+        unsupported_keys: &[],
         errors: Errors {
             eku: "SEC_ERROR_INADEQUATE_CERT_TYPE",
             key_usage: "SEC_ERROR_INADEQUATE_KEY_USAGE",
@@ -495,6 +560,7 @@ const STACKS: &[StackRules] = &[
             key: "SEC_ERROR_INADEQUATE_KEY_USAGE (no TLS server key usage for an EdDSA key)",
             sha1: "",
             anchor: "SEC_ERROR_CA_CERT_INVALID: trusted as a CA, but cA FALSE",
+            leaf_name_constraints: "",
         },
     },
     StackRules {
@@ -510,10 +576,14 @@ const STACKS: &[StackRules] = &[
             server_rsa: 0,
             server_ec: 0,
             server_eddsa: 0,
+            server_dsa: 0,
             client: 0,
         },
         netscape: NetscapeRule::Ignored,
-        critical_known: &[POLICIES, NETSCAPE_CERT_TYPE, AIA],
+        critical_known: &[
+            POLICIES, NETSCAPE_CERT_TYPE, AIA, NAME_CONSTRAINTS, CRL_DISTRIBUTION_POINTS, OCSP_NO_CHECK, SUBJECT_INFO_ACCESS, POLICY_CONSTRAINTS, INHIBIT_ANY_POLICY, SUBJECT_DIRECTORY_ATTRIBUTES,
+        ],
+        refuses_leaf_name_constraints: true,
         critical_policies_any_only: false,
         refuses_ca: false,
         refuses_old_version: false,
@@ -521,10 +591,11 @@ const STACKS: &[StackRules] = &[
         matches_ip: true,
         min_rsa_bits: 0,
         unsupported_signatures: &[],
+        unverified_issued_signatures: &DSA_SIGNATURES,
         refuses_sha1: false,
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
-        eddsa_unsupported: false,
+        unsupported_keys: &[KeyKind::Dsa],
         errors: Errors {
             eku: "EXTKEYUSE_AUTH_E (-386): Ext Key Use server/client auth not set",
             key_usage: "",
@@ -534,10 +605,11 @@ const STACKS: &[StackRules] = &[
             version: "",
             host: "DOMAIN_NAME_MISMATCH (-322): peer subject name mismatch",
             key_size: "",
-            signature: "",
-            key: "",
+            signature: "BAD_FUNC_ARG (-173): wolfSSL does not verify DSA signatures",
+            key: "ASN_PARSE_E (-140): wolfSSL cannot load a DSA key",
             sha1: "",
             anchor: "",
+            leaf_name_constraints: "NAME_CONSTRAINT_E (-198): Name Constraint error (nameConstraints in the end entity)",
         },
     },
     StackRules {
@@ -553,21 +625,31 @@ const STACKS: &[StackRules] = &[
             server_rsa: SIGNATURE | TRANSPORT,
             server_ec: SIGNATURE | AGREEMENT,
             server_eddsa: SIGNATURE,
+            server_dsa: SIGNATURE,
             client: SIGNATURE,
         },
         netscape: NetscapeRule::Ignored,
-        critical_known: &[POLICIES, NETSCAPE_CERT_TYPE],
+        critical_known: &[
+            POLICIES, NETSCAPE_CERT_TYPE,
+        ],
+        refuses_leaf_name_constraints: false,
         critical_policies_any_only: true,
         refuses_ca: false,
         refuses_old_version: false,
         common_name: CommonNameRule::WithoutSanExtension,
         matches_ip: false,
         min_rsa_bits: 2048,
-        unsupported_signatures: &[ED25519, RSA_SHA1, ECDSA_SHA1],
+        unsupported_signatures: &[
+            ED25519, RSA_SHA1, ECDSA_SHA1,
+            DSA_SIGNATURES[0],
+            DSA_SIGNATURES[1],
+            DSA_SIGNATURES[2],
+        ],
+        unverified_issued_signatures: &[],
         refuses_sha1: false,
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
-        eddsa_unsupported: true,
+        unsupported_keys: &[KeyKind::EdDsa, KeyKind::Dsa],
         errors: Errors {
             eku: "MBEDTLS_X509_BADCERT_EXT_KEY_USAGE",
             key_usage: "MBEDTLS_X509_BADCERT_KEY_USAGE (for every key exchange the key can do)",
@@ -581,6 +663,7 @@ const STACKS: &[StackRules] = &[
             key: "MBEDTLS_ERR_PK_UNKNOWN_PK_ALG: only RSA and EC keys are supported",
             sha1: "",
             anchor: "",
+            leaf_name_constraints: "",
         },
     },
 ];
@@ -628,6 +711,8 @@ struct Shared {
     has_san: bool,
     /// The extendedKeyUsage is present and empty.
     empty_eku: bool,
+    /// A nameConstraints extension is present.
+    has_name_constraints: bool,
 }
 
 impl Shared {
@@ -671,6 +756,9 @@ impl Shared {
                 .iter()
                 .any(|e| e.extn_id.to_string() == "2.5.29.17"),
             empty_eku,
+            has_name_constraints: extensions
+                .iter()
+                .any(|e| e.extn_id.to_string() == NAME_CONSTRAINTS),
         }
     }
 }
@@ -717,12 +805,12 @@ fn decide(
     let refuse = |why: &str| (false, format!("{prefix}{why}"));
     let errors = &rules.errors;
     let unchecked = anchor && rules.trusted_directly == TrustedDirectly::Unchecked;
-    if rules.eddsa_unsupported && facts.key_kind == KeyKind::EdDsa {
+    if rules.unsupported_keys.contains(&facts.key_kind) {
         return refuse(errors.key);
     }
-    if rules
-        .unsupported_signatures
-        .contains(&shared.signature.as_str())
+    let signature = shared.signature.as_str();
+    if rules.unsupported_signatures.contains(&signature)
+        || (!anchor && rules.unverified_issued_signatures.contains(&signature))
     {
         return refuse(errors.signature);
     }
@@ -743,6 +831,12 @@ fn decide(
     let policies_refused = rules.critical_policies_any_only && shared.critical_policy_not_any;
     if unknown_critical || policies_refused {
         return refuse(errors.critical);
+    }
+    if rules.refuses_leaf_name_constraints
+        && shared.has_name_constraints
+        && facts.ca_state != CaState::Ca
+    {
+        return refuse(errors.leaf_name_constraints);
     }
     if rules.refuses_old_version && shared.old_version {
         return refuse(errors.version);
@@ -811,6 +905,7 @@ fn decide(
             (false, _) => rules.key_usage.client,
             (true, KeyKind::Rsa) => rules.key_usage.server_rsa,
             (true, KeyKind::Ec) => rules.key_usage.server_ec,
+            (true, KeyKind::Dsa) => rules.key_usage.server_dsa,
             (true, _) => rules.key_usage.server_eddsa,
         };
         if !facts.key_usage_allows(bits) {

@@ -27,7 +27,7 @@ public class JavaDriver {
             return;
         }
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
         StringBuilder out = new StringBuilder();
         String line;
         while ((line = in.readLine()) != null) {
@@ -69,11 +69,13 @@ public class JavaDriver {
         int len = certs.length > 1 ? certs.length - 1 : 1;
         X509Certificate[] chain = java.util.Arrays.copyOf(certs, len);
         if (side.equals("client")) {
-            tm.checkClientTrusted(chain, keyType.startsWith("rsa") ? "RSA" : keyType.equals("ed25519") ? "EdDSA" : "EC");
+            tm.checkClientTrusted(chain, keyType.startsWith("rsa") ? "RSA" : keyType.equals("ed25519") ? "EdDSA"
+                    : keyType.startsWith("dsa") ? "DSA" : "EC");
             return "OK\t";
         }
         String[] authTypes = keyType.startsWith("rsa") ? new String[] {"UNKNOWN", "ECDHE_RSA", "RSA", "DH_RSA"}
                 : keyType.equals("ed25519") ? new String[] {"UNKNOWN"}
+                : keyType.startsWith("dsa") ? new String[] {"UNKNOWN", "DHE_DSS"}
                 : new String[] {"UNKNOWN", "ECDHE_ECDSA", "ECDH_ECDSA"};
         List<String> passed = new ArrayList<>();
         Exception first = null;

@@ -1,6 +1,6 @@
 /* The manifest protocol shared by the C drivers.
  * Input, one case a line: ID SIDE HOST KEYTYPE DIR COUNT, separated by tabs; SIDE is server,
- * server_nohost or client; HOST is "-" for none; DIR holds 0.der (the end entity) ..
+ * server_nohost or client (and server_sni for wolfSSL, see wolfssl.c); HOST is "-" for none; DIR holds 0.der (the end entity) ..
  * COUNT-1.der (the trust anchor) and key.der (the end entity's PKCS#8 key).
  * Output, one line a case: ID SIDE OK|FAIL DETAIL. */
 #include <stdio.h>

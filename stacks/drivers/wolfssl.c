@@ -3,7 +3,7 @@
  * and keyUsage checks to a peer only in the handshake (ProcessPeerCerts), not in its
  * certificate manager. For a TLS server case the corpus certificate is the server's, the
  * client trusts the anchor (WOLFSSL_VERIFY_PEER) and, with a host name, calls
- * wolfSSL_check_domain_name; for a TLS client case the corpus certificate is the client's and
+ * wolfSSL_check_domain_name (on the server_sni side it only sends the host as SNI); for a TLS client case the corpus certificate is the client's and
  * the server trusts the anchor (WOLFSSL_VERIFY_PEER | WOLFSSL_VERIFY_FAIL_IF_NO_PEER_CERT)
  * while the client trusts nothing (the harness's own server certificate, server-cert.der, is
  * not under test). The answer is the verifying side's error. The manifest protocol is
@@ -117,7 +117,12 @@ int main(int argc, char **argv) {
             WOLFSSL *cssl = wolfSSL_new(cctx), *sssl = wolfSSL_new(sctx);
             wolfSSL_SetIOWriteCtx(cssl, &c2s); wolfSSL_SetIOReadCtx(cssl, &s2c);
             wolfSSL_SetIOWriteCtx(sssl, &s2c); wolfSSL_SetIOReadCtx(sssl, &c2s);
-            if (c.host[0]) wolfSSL_check_domain_name(cssl, c.host);
+            /* server_sni: the host only as the name the client asks for (SNI), as a client
+             * application gives it, without wolfSSL_check_domain_name: wolfSSL then does not
+             * check the certificate's names. */
+            if (c.host[0] && strcmp(c.side, "server_sni") == 0)
+                wolfSSL_UseSNI(cssl, WOLFSSL_SNI_HOST_NAME, c.host, (unsigned short)strlen(c.host));
+            else if (c.host[0]) wolfSSL_check_domain_name(cssl, c.host);
             int cdone = 0, sdone = 0, cerr = 0, serr = 0;
             for (int round = 0; round < 40 && !(cdone && sdone) && !cerr && !serr; round++) {
                 if (!cdone) {

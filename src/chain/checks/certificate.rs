@@ -177,6 +177,10 @@ pub(super) fn every_certificate(
         Ok(KeyAlgorithm::Dsa { .. }) if web => Err(profile_error(
             "a DSA key: the Web PKI allows RSA and ECDSA keys only (CA/B BR 6.1.5)",
         )),
+        Ok(KeyAlgorithm::Dsa { .. }) if options.profile.spec().dsa_refused => Err(profile_error(
+            "a DSA key: TLS 1.3 has no DSA signature scheme, and Go, rustls, wolfSSL and mbedTLS \
+             refuse DSA",
+        )),
         Ok(key @ KeyAlgorithm::Ec { .. }) => {
             if web
                 && spki

@@ -70,6 +70,16 @@ pub(super) fn signature(
                         ),
                     })
                 }
+                crate::signature::SignatureAlgorithm::Dsa { .. }
+                    if options.profile.spec().dsa_refused =>
+                {
+                    Err(ChainError::Signature {
+                        problem: format!(
+                            "{}: Go and rustls-webpki verify no DSA signature",
+                            verified.algorithm
+                        ),
+                    })
+                }
                 crate::signature::SignatureAlgorithm::RsaPss { hash, salt_length }
                     if web && usize::from(salt_length) != hash.output_length() =>
                 {
