@@ -758,7 +758,7 @@ pub(crate) fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
 }
 
 /// The civil date of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u8, u8) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;

@@ -45,6 +45,20 @@ impl UnixTime {
     }
 }
 
+/// Seconds since the Unix epoch, negative before 1970, as RFC 3339 UTC: the exact value of a
+/// certificate's UTCTime from 1950 to 1969, which [`UnixTime`] cannot hold.
+pub fn signed_rfc3339(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    let second_of_day = seconds.rem_euclid(86_400);
+    let (year, month, day) = crate::lenient::civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        second_of_day / 3_600,
+        second_of_day % 3_600 / 60,
+        second_of_day % 60
+    )
+}
+
 impl From<DateTime> for UnixTime {
     fn from(value: DateTime) -> Self {
         UnixTime(value.unix_duration().as_secs())
@@ -63,5 +77,13 @@ mod tests {
         assert_eq!(UnixTime::parse_rfc3339("2026-11-26T23:06:17.123Z"), Some(t));
         assert_eq!(UnixTime::parse_rfc3339("2026-13-26T23:06:17Z"), None);
         assert_eq!(UnixTime::parse_rfc3339("yesterday"), None);
+    }
+
+    #[test]
+    fn signed_times_before_and_after_1970() {
+        assert_eq!(signed_rfc3339(-1), "1969-12-31T23:59:59Z");
+        assert_eq!(signed_rfc3339(-631_152_000), "1950-01-01T00:00:00Z");
+        assert_eq!(signed_rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(signed_rfc3339(1_795_734_377), "2026-11-26T23:06:17Z");
     }
 }

@@ -289,6 +289,20 @@ fn dropped_crls_are_reported_with_their_reason() {
         unknown.contains("revocation status undetermined"),
         "{unknown}"
     );
+    // A CRL of attribute certificates is out of scope for a certificate (6.3.3 (b)(2)(iv)).
+    let attribute = reason("idp-only-attribute");
+    assert!(
+        attribute.contains("out of scope: onlyContainsAttributeCerts"),
+        "{attribute}"
+    );
+    // Deltas that cannot be combined with the complete CRL are set aside, saying why (5.2.4).
+    let too_new = reason("delta-base-too-new");
+    assert!(too_new.contains("base CRL number is greater"), "{too_new}");
+    let not_newer = reason("delta-not-newer");
+    assert!(
+        not_newer.contains("not greater than the complete CRL"),
+        "{not_newer}"
+    );
     let depth = reason("delegated-signer-depth");
     assert!(depth.contains("1 level deep"), "{depth}");
     let circular = reason("key-rollover-circular");
@@ -424,4 +438,59 @@ fn crl_signatures_and_entries_agree_with_python_cryptography() {
             .collect();
         assert_eq!(Value::Object(entries), answer["entries"], "{name}: entries");
     }
+}
+
+#[test]
+fn times_before_1970_are_compared_as_written() {
+    // RFC 5280 4.1.2.5.1: UTCTime 691231235959Z is 1969-12-31T23:59:59Z. The decoded form
+    // holds 1970-01-01T00:00:00Z; validity is judged, and reported, from the time as written.
+    let cases = read_json("cases.json");
+    let mut case = cases["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "utc-1969-expired")
+        .unwrap()
+        .clone();
+    let report = run(&case);
+    let error = report.error.as_ref().unwrap().to_string();
+    assert!(error.contains("notAfter 1969-12-31T23:59:59Z"), "{error}");
+    let json = serde_json::to_value(&report.error).unwrap();
+    assert_eq!(json["not_after"], -1, "{json}");
+    // At the first second of 1970 the leaf is already expired.
+    case["time"] = "1970-01-01T00:00:00Z".into();
+    let report = run(&case);
+    let leaf = report.paths[0]
+        .checks
+        .iter()
+        .find(|c| c.name == "validity" && c.certificate == 0)
+        .unwrap();
+    assert!(!leaf.passed, "{leaf:?}");
+    assert!(
+        leaf.explanation.contains("1969-12-31T23:59:59Z"),
+        "{leaf:?}"
+    );
+    // The 1950 chain shows its notBefore as written.
+    let case = cases["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "utc-1950-chain")
+        .unwrap()
+        .clone();
+    let report = run(&case);
+    let explanations: Vec<&str> = report.paths[0]
+        .checks
+        .iter()
+        .filter(|c| c.name == "validity")
+        .map(|c| c.explanation.as_str())
+        .collect();
+    assert_eq!(
+        explanations
+            .iter()
+            .filter(|e| e.starts_with("valid from 1950-01-01T00:00:00Z"))
+            .count(),
+        2,
+        "{explanations:?}"
+    );
 }

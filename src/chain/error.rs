@@ -41,10 +41,9 @@ pub enum ChainError {
         #[cfg_attr(feature = "serde", serde(with = "super::unix_seconds"))]
         #[cfg_attr(feature = "schema", schemars(with = "u64"))]
         time: UnixTime,
-        /// notAfter.
-        #[cfg_attr(feature = "serde", serde(with = "super::unix_seconds"))]
-        #[cfg_attr(feature = "schema", schemars(with = "u64"))]
-        not_after: UnixTime,
+        /// notAfter, seconds since the Unix epoch (negative before 1970: a UTCTime may say
+        /// 1950 to 1969).
+        not_after: i64,
     },
     /// A certificate is not yet valid at the given time.
     NotYetValid {
@@ -52,10 +51,9 @@ pub enum ChainError {
         #[cfg_attr(feature = "serde", serde(with = "super::unix_seconds"))]
         #[cfg_attr(feature = "schema", schemars(with = "u64"))]
         time: UnixTime,
-        /// notBefore.
-        #[cfg_attr(feature = "serde", serde(with = "super::unix_seconds"))]
-        #[cfg_attr(feature = "schema", schemars(with = "u64"))]
-        not_before: UnixTime,
+        /// notBefore, seconds since the Unix epoch (negative before 1970: a UTCTime may say
+        /// 1950 to 1969).
+        not_before: i64,
     },
     /// An issuing certificate is not a CA.
     NotCa {
@@ -170,13 +168,13 @@ impl fmt::Display for ChainError {
             ChainError::Expired { time, not_after } => write!(
                 f,
                 "expired: notAfter {} is before {}",
-                not_after.to_rfc3339().unwrap_or_default(),
+                crate::time::signed_rfc3339(*not_after),
                 time.to_rfc3339().unwrap_or_default()
             ),
             ChainError::NotYetValid { time, not_before } => write!(
                 f,
                 "not yet valid: notBefore {} is after {}",
-                not_before.to_rfc3339().unwrap_or_default(),
+                crate::time::signed_rfc3339(*not_before),
                 time.to_rfc3339().unwrap_or_default()
             ),
             ChainError::NotCa { problem } => write!(f, "issuer is not a CA: {problem}"),

@@ -883,7 +883,7 @@ impl<'a> Revocation<'a> {
 
     /// The delta CRL to combine with complete CRL `base` (RFC 5280 5.2.4, 6.3.3 (c)): same
     /// issuer, same scope, signed by the same key, current, with a base CRL number no greater
-    /// than `base`'s number; the one with the highest number.
+    /// than `base`'s number and a CRL number greater than it; the one with the highest number.
     fn delta_for<'s>(
         &'s self,
         base: &Parsed,
@@ -910,6 +910,17 @@ impl<'a> Revocation<'a> {
                 dropped.push(delta.drop(
                     "a delta CRL whose base CRL number is greater than the complete CRL's \
                      cRLNumber (RFC 5280 5.2.4)",
+                ));
+                continue;
+            }
+            if delta
+                .number
+                .as_deref()
+                .is_none_or(|number| number_at_least(base_number, number))
+            {
+                dropped.push(delta.drop(
+                    "a delta CRL whose cRLNumber is not greater than the complete CRL's: it does \
+                     not follow it (RFC 5280 5.2.4)",
                 ));
                 continue;
             }

@@ -59,8 +59,10 @@ def serial_of(label):
 
 
 def cert(label, subject_cn, issuer_cn, issuer_key_label, ca, *, key_label=None, extra=(),
-         key_usage=None, policies=None):
-    """A certificate; `extra` is a list of (extension, critical)."""
+         key_usage=None, policies=None, not_before=START, not_after=END):
+    """A certificate; `extra` is a list of (extension, critical). `cryptography` writes a
+    validity time before 2050 as UTCTime, so 1950 to 1969 are UTCTime too (RFC 5280
+    4.1.2.5.1: YY from 50 to 99 is 19YY)."""
     subject_key = key(key_label or label)
     builder = (
         x509.CertificateBuilder()
@@ -68,8 +70,8 @@ def cert(label, subject_cn, issuer_cn, issuer_key_label, ca, *, key_label=None, 
         .issuer_name(name(issuer_cn))
         .public_key(subject_key.public_key())
         .serial_number(serial_of(label))
-        .not_valid_before(START)
-        .not_valid_after(END)
+        .not_valid_before(not_before)
+        .not_valid_after(not_after)
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
         .add_extension(
             x509.SubjectKeyIdentifier.from_public_key(subject_key.public_key()), critical=False
@@ -150,24 +152,31 @@ def crl(issuer_cn, signer_key_label, number, revoked=(), *, idp=None, delta_base
     return builder.sign(key(signer_key_label), None)
 
 
-def idp(*, uri=None, user=False, ca=False, reasons=None, indirect=False):
+def relative(cn):
+    """A nameRelativeToCRLIssuer (RFC 5280 4.2.1.13): one RDN appended to the CRL issuer's
+    name."""
+    return x509.RelativeDistinguishedName([x509.NameAttribute(NameOID.COMMON_NAME, cn)])
+
+
+def idp(*, uri=None, user=False, ca=False, attribute=False, reasons=None, indirect=False,
+        relative_cn=None):
     return x509.IssuingDistributionPoint(
         full_name=[x509.UniformResourceIdentifier(uri)] if uri else None,
-        relative_name=None,
+        relative_name=relative(relative_cn) if relative_cn else None,
         only_contains_user_certs=user,
         only_contains_ca_certs=ca,
         only_some_reasons=frozenset(reasons) if reasons else None,
         indirect_crl=indirect,
-        only_contains_attribute_certs=False,
+        only_contains_attribute_certs=attribute,
     )
 
 
-def crldp(uri=None, crl_issuer_cn=None):
+def crldp(uri=None, crl_issuer_cn=None, relative_cn=None):
     return (
         x509.CRLDistributionPoints([
             x509.DistributionPoint(
                 full_name=[x509.UniformResourceIdentifier(uri)] if uri else None,
-                relative_name=None,
+                relative_name=relative(relative_cn) if relative_cn else None,
                 reasons=None,
                 crl_issuer=[x509.DirectoryName(name(crl_issuer_cn))] if crl_issuer_cn else None,
             )
@@ -257,6 +266,17 @@ def main():
                                                     inhibit_policy_mapping=None), False)])
     any_leaf = cert("any-leaf", "anyPolicy leaf", "AnyPolicy CA", "any-intermediate", False,
                     policies=["2.5.29.32.0"])
+    # A distribution point named relative to the issuer (nameRelativeToCRLIssuer).
+    leaf_dp_relative = cert("leaf-dp-relative", "leaf with a relative distribution point", ICA,
+                            "intermediate", False, extra=[crldp(relative_cn="partition 1")])
+    # Validity times in 1950 and 1969, UTCTime "50..." and "69..." (RFC 5280 4.1.2.5.1).
+    y1950 = datetime.datetime(1950, 1, 1, tzinfo=UTC)
+    inter_1950 = cert("intermediate-1950", "1950 CA", CA, "root", True, not_before=y1950)
+    leaf_1950 = cert("leaf-1950", "leaf of the 1950 CA", "1950 CA", "intermediate-1950", False,
+                     not_before=y1950)
+    leaf_1969 = cert("leaf-1969", "leaf expired in 1969", ICA, "intermediate", False,
+                     not_before=y1950,
+                     not_after=datetime.datetime(1969, 12, 31, 23, 59, 59, tzinfo=UTC))
 
     for fn, c in [("root.pem", root), ("intermediate.pem", inter), ("leaf.pem", leaf),
                   ("leaf-dp.pem", leaf_dp), ("crl-signer.pem", crl_signer),
@@ -264,7 +284,9 @@ def main():
                   ("rollover.pem", rollover), ("root-crl-signer.pem", root_signer),
                   ("policy-intermediate.pem", p_inter),
                   ("policy-leaf.pem", p_leaf), ("any-intermediate.pem", any_inter),
-                  ("any-leaf.pem", any_leaf)]:
+                  ("any-leaf.pem", any_leaf), ("leaf-dp-relative.pem", leaf_dp_relative),
+                  ("intermediate-1950.pem", inter_1950), ("leaf-1950.pem", leaf_1950),
+                  ("leaf-1969.pem", leaf_1969)]:
             write(fn, c)
 
     R = x509.ReasonFlags
@@ -303,6 +325,32 @@ def main():
         "root-revokes-signer": crl(CA, "root", 4, [(crl_signer, R.key_compromise, None)]),
         "root-delegated": crl(CA, "root-crl-signer", 5, idp=idp(ca=True)),
         "stranger": crl("Stranger CA", "stranger", 1, [(leaf, R.key_compromise, None)]),
+        # A CRL of attribute certificates that lists the leaf's serial.
+        "only-attribute": crl(ICA, "intermediate", 29, [(leaf, R.key_compromise, None)],
+                              idp=idp(attribute=True)),
+        "dp-relative": crl(ICA, "intermediate", 30, idp=idp(relative_cn="partition 1")),
+        "dp-relative-other": crl(ICA, "intermediate", 31, idp=idp(relative_cn="partition 2")),
+        # Indirect CRLs: an entry for another CA's certificate with the leaf's serial; an entry
+        # inheriting the certificateIssuer of the entry before it; a first entry without
+        # certificateIssuer, which stands for the CRL issuer's own certificate (RFC 5280 5.3.3).
+        "indirect-other-issuer": crl("CRL Authority", "crl-authority", 32,
+                                     [(leaf_indirect, R.key_compromise, "Stranger CA")],
+                                     idp=idp(indirect=True)),
+        "indirect-inherits": crl("CRL Authority", "crl-authority", 33,
+                                 [(leaf, R.superseded, ICA),
+                                  (leaf_indirect, R.key_compromise, None)],
+                                 idp=idp(indirect=True)),
+        "indirect-first-entry": crl("CRL Authority", "crl-authority", 34,
+                                    [(leaf_indirect, R.key_compromise, None)],
+                                    idp=idp(indirect=True)),
+        # Deltas that may not be combined with the complete CRL supplied (RFC 5280 5.2.4): a
+        # BaseCRLNumber above the complete CRL's number; a CRL number not above it.
+        "delta-base-too-new": crl(ICA, "intermediate", 35, [(leaf, R.key_compromise, None)],
+                                  delta_base=11),
+        "complete-36": crl(ICA, "intermediate", 36, freshest=True),
+        "delta-not-newer": crl(ICA, "intermediate", 36, [(leaf, R.key_compromise, None)],
+                               delta_base=10),
+        "crl-1950": crl("1950 CA", "intermediate-1950", 1),
     }
     crl_files = {k: write(f"{k}.crl.pem", v) for k, v in crls.items()}
 
@@ -442,6 +490,51 @@ def main():
          "it: the signer's status is undetermined, so the CRL is set aside",
          "leaf.pem", chain + ["rollover.pem"], ["rollover"], False,
          ["undetermined", "good"], "revocation_undetermined")
+    case("idp-only-attribute", "6.3.3 (b)(2)(iv)",
+         "onlyContainsAttributeCerts: a CRL of attribute certificates listing the leaf's serial "
+         "does not decide the leaf's status", "leaf.pem", chain, ["only-attribute"], False,
+         ["undetermined", "good"], "revocation_undetermined")
+    case("idp-only-attribute-with-complete", "6.3.3 (b)(2)(iv)",
+         "the attribute certificates' CRL listing the leaf's serial does not revoke it; the "
+         "complete CRL decides", "leaf.pem", chain, ["only-attribute", "empty"], True,
+         ["good", "good"])
+    case("dp-relative-match", "4.2.1.13, 6.3.3 (b)(2)(i)",
+         "nameRelativeToCRLIssuer in the leaf's distribution point and in the IDP: the same name "
+         "once appended to the issuer", "leaf-dp-relative.pem", chain, ["dp-relative"], True,
+         ["good", "good"])
+    case("dp-relative-mismatch", "4.2.1.13, 6.3.3 (b)(2)(i)",
+         "the IDP's relative name is another partition than the leaf's",
+         "leaf-dp-relative.pem", chain, ["dp-relative-other"], False, ["undetermined", "good"],
+         "revocation_undetermined")
+    case("indirect-entry-other-issuer", "5.3.3, 6.3.3 (i)",
+         "the indirect CRL lists the leaf's serial for another CA's certificate (its "
+         "certificateIssuer): the leaf is not revoked",
+         "leaf-indirect.pem", chain + ["crl-authority.pem"], ["indirect-other-issuer"], True,
+         ["good", "good"])
+    case("indirect-entry-inherits-issuer", "5.3.3, 6.3.3 (i)",
+         "an entry without certificateIssuer takes the issuer of the entry before it: the "
+         "intermediate's, so the leaf is revoked",
+         "leaf-indirect.pem", chain + ["crl-authority.pem"], ["indirect-inherits"], False,
+         ["revoked", "good"], "revoked")
+    case("indirect-first-entry-crl-issuer", "5.3.3, 6.3.3 (i)",
+         "the first entry has no certificateIssuer, so it stands for a certificate of the CRL "
+         "issuer, not the leaf", "leaf-indirect.pem", chain + ["crl-authority.pem"],
+         ["indirect-first-entry"], True, ["good", "good"])
+    case("delta-base-too-new", "5.2.4, 6.3.3 (c)",
+         "the delta's BaseCRLNumber (11) is above the complete CRL's number (10): the delta is "
+         "set aside and the complete CRL decides", "leaf.pem", chain,
+         ["empty", "delta-base-too-new"], True, ["good", "good"])
+    case("delta-not-newer", "5.2.4, 6.3.3 (c)",
+         "the delta's CRL number (36) is not above the complete CRL's (36): the delta is set "
+         "aside and the complete CRL decides", "leaf.pem", chain,
+         ["complete-36", "delta-not-newer"], True, ["good", "good"])
+    case("utc-1950-chain", "4.1.2.5.1, 6.1.3 (a)(2), 6.3.3",
+         "an intermediate and a leaf valid from 1950 (UTCTime 500101000000Z), checked with "
+         "CRLs", "leaf-1950.pem", ["intermediate-1950.pem"], ["crl-1950"], True,
+         ["good", "good"])
+    case("utc-1969-expired", "4.1.2.5.1, 6.1.3 (a)(2)",
+         "a leaf whose notAfter is 1969-12-31T23:59:59Z (UTCTime 691231235959Z) is expired",
+         "leaf-1969.pem", chain, [], False, error="expired", include_root_crl=False)
 
     policy_chain = ["policy-intermediate.pem"]
     pol = lambda **kw: dict({"policies": [], "explicit": False, "inhibit_mapping": False,
