@@ -410,6 +410,10 @@ fn print_text(report: &chain::ChainReport, purpose: &Purpose, roots_version: Opt
             policies(&path.authorities_constrained_policies),
             policies(&path.valid_policies)
         );
+        // The valid policy tree (RFC 5280 6.1.6), one line per branch from the root.
+        for branch in path.valid_policy_tree.iter().flatten() {
+            println!("    policy tree: {}", branch.join(" -> "));
+        }
         for status in &path.revocation {
             let text = match status.status {
                 chain::revocation::Status::Good => "good".to_string(),

@@ -112,6 +112,15 @@ fn policy_inputs_reach_the_validation() {
         json["paths"][0]["authorities_constrained_policies"],
         serde_json::json!(["1.2.3.5"])
     );
+    // The valid policy tree: 1.2.3.4 asserted by the intermediate, mapped to 1.2.3.5.
+    assert!(
+        text.contains("policy tree: anyPolicy -> 1.2.3.4 -> 1.2.3.5"),
+        "{text}"
+    );
+    assert_eq!(
+        json["paths"][0]["valid_policy_tree"],
+        serde_json::json!([["anyPolicy", "1.2.3.4", "1.2.3.5"]])
+    );
     let (code, text, json_code, json) = run(
         &[
             "--untrusted",
