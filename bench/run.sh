@@ -37,5 +37,5 @@ nice_run node bench/page-bench.mjs "${quick[@]}"
 
 echo "==> native: Criterion (load: $(uptime | sed 's/.*load/load/'))"
 targets=(--bench parse --bench chain --bench limits)
-nice_run cargo bench -p certscope "${targets[@]}" -- "${criterion[@]}"
+nice_run cargo bench --locked -p certscope "${targets[@]}" -- "${criterion[@]}"
 echo "==> done (load: $(uptime | sed 's/.*load/load/'))"

@@ -11,6 +11,10 @@ rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly -
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   cargo install --locked cargo-fuzz || cargo install cargo-fuzz
 fi
+# cargo-fuzz has no --locked: check here that fuzz/Cargo.lock is current, so the build uses it as
+# committed rather than resolving afresh.
+cargo metadata --locked --format-version 1 >/dev/null ||
+  { echo "fuzz/Cargo.lock is stale: cargo update -w --manifest-path fuzz/Cargo.toml"; exit 1; }
 targets=$(cargo +nightly fuzz list)
 python3 seed.py $targets
 # Build every target first (one cargo at a time), then run them two at a time, one per core,
