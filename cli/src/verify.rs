@@ -277,13 +277,21 @@ fn verify(args: &Args) -> Result<bool, String> {
     Ok(report.valid)
 }
 
-/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
 /// The text of `--profile all`: one line per TLS stack, its verdict and why.
 fn stack_matrix(verdicts: &[chain::StackVerdict], options: &VerifyOptions) -> String {
-    let side = match options.purpose {
-        Purpose::ServerAuth => "a TLS server".to_owned(),
-        Purpose::ClientAuth => "a TLS client".to_owned(),
-        ref other => format!("{other:?}"),
+    let side = match &options.purpose {
+        Purpose::ServerAuth => "a TLS server's certificate".to_owned(),
+        Purpose::ClientAuth => "a TLS client's certificate".to_owned(),
+        Purpose::CodeSigning => "a code-signing certificate".to_owned(),
+        Purpose::EmailProtection => "an S/MIME certificate".to_owned(),
+        Purpose::TimeStamping => "a time-stamping certificate".to_owned(),
+        Purpose::OcspSigning => "an OCSP responder's certificate".to_owned(),
+        Purpose::Any => "a certificate for any purpose".to_owned(),
+        // `Purpose::Other`, and whatever purpose the core adds: named by its OID.
+        other => match other.oid() {
+            Some(oid) => format!("a certificate for the extended key usage {oid}"),
+            None => "a certificate for an extended key usage that is not an OID".to_owned(),
+        },
     };
     let host = options
         .host
@@ -292,7 +300,7 @@ fn stack_matrix(verdicts: &[chain::StackVerdict], options: &VerifyOptions) -> St
         .unwrap_or_else(|| " (no host name checked)".to_owned());
     let accepted = verdicts.iter().filter(|v| v.valid).count();
     let mut out = format!(
-        "The target as {side}'s certificate{host}: {accepted} of {} TLS stacks accept it\n",
+        "The target as {side}{host}: {accepted} of {} TLS stacks accept it\n",
         verdicts.len()
     );
     let width = verdicts.iter().map(|v| v.stack.len()).max().unwrap_or(0);
@@ -308,6 +316,7 @@ fn stack_matrix(verdicts: &[chain::StackVerdict], options: &VerifyOptions) -> St
     out
 }
 
+/// Writes to stdout; a closed pipe (`| head`) is not an error worth a panic.
 fn write_out(text: &str) {
     use std::io::Write;
     let _ = std::io::stdout().lock().write_all(text.as_bytes());

@@ -203,6 +203,28 @@ fn verify_profile_all_gives_every_stacks_verdict_as_the_real_stacks_did() {
 }
 
 #[test]
+fn verify_profile_all_names_the_purpose_in_words() {
+    for (purpose, words) in [
+        ("client", "The target as a TLS client's certificate"),
+        ("codesign", "The target as a code-signing certificate"),
+        ("email", "The target as an S/MIME certificate"),
+        (
+            "1.3.6.1.4.1.311.10.3.4",
+            "The target as a certificate for the extended key usage 1.3.6.1.4.1.311.10.3.4",
+        ),
+        ("any", "The target as a certificate for any purpose"),
+    ] {
+        let args = ["--profile", "all", "--purpose", purpose];
+        let (_, text) = run_as("device-any-eku.pem", &args);
+        let first = text.lines().next().unwrap_or_default();
+        assert!(first.starts_with(words), "{purpose}: {text}");
+        for dump in ["CodeSigning", "EmailProtection", "Other(", "Any"] {
+            assert!(!first.contains(dump), "{purpose}: {first}");
+        }
+    }
+}
+
+#[test]
 fn a_stack_profile_is_selected_by_name_and_judges_by_its_stack() {
     // rustls-webpki does not take anyExtendedKeyUsage as serverAuth; Go does.
     let recorded = recorded_stacks("device-any-eku", "server_nohost");

@@ -48,6 +48,8 @@ fn verify_help_lists_every_option_with_a_line() {
         "--at",
         "--max-intermediates",
         "--profile",
+        "--partial-chain",
+        "--auth-level",
         "--eku-policy",
         "--allow-sha1",
         "--json",
