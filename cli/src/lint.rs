@@ -28,9 +28,7 @@ pub struct Args {
     /// public or private: the root the chain ends at (default: unknown)
     #[arg(long, value_name = "ROOT", value_parser = parse_hierarchy)]
     hierarchy: Option<Hierarchy>,
-    /// The certificates, CRLs, certification requests and keys to lint: PEM, DER, base64 or
-    /// hex, also inside a PKCS#7 bundle or a PKCS#12 file without a password (- reads standard
-    /// input)
+    /// The certificates, CRLs, certification requests and keys to lint, PKCS#7 and PKCS#12 too
     #[arg(value_name = "FILE")]
     file: String,
 }
