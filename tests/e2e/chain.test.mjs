@@ -343,8 +343,30 @@ test('the policy inputs reach the core and the path shows its policy sets', asyn
   assert.match(accepted, /^✔ Valid/);
   const sets = await page.locator('#chain-result .path.chosen .policy-sets').textContent();
   assert.equal(sets, 'Policies: authorities-constrained 1.2.3.5; user-constrained 1.2.3.5');
+  // The valid policy tree (RFC 5280 6.1.6): 1.2.3.4 asserted by the intermediate, mapped to
+  // the leaf's 1.2.3.5.
+  assert.equal(await page.locator('#chain-result .path.chosen .policy-tree summary').textContent(), 'Valid policy tree (1 branch)');
+  assert.deepEqual(await page.locator('#chain-result .path.chosen .policy-tree li').allTextContents(), ['anyPolicy → 1.2.3.4 → 1.2.3.5']);
   await page.check('#inhibit-policy-mapping');
   assert.match(await verify(page, { host: 'policy-leaf.example.com' }), /^✖ Not valid: certificate policies: /);
+  assertClean(watch);
+  await page.close();
+});
+
+test('inhibit anyPolicy: a path that asserts only anyPolicy has no valid policy left', async () => {
+  const { page, watch } = await openPage(state);
+  const input = (await corpus('any-leaf.pem')) + (await corpus('any-intermediate.pem')) + (await corpus('root.pem'));
+  await paste(page, input, '2026-06-01T00:00:00');
+  await page.check('#explicit-policy');
+  assert.match(await verify(page, { host: 'any-leaf.example.com', trust: [2] }), /^✔ Valid/);
+  assert.equal(await page.locator('#chain-result .path.chosen .policy-sets').textContent(),
+    'Policies: authorities-constrained anyPolicy; user-constrained anyPolicy');
+  // initial-any-policy-inhibit (RFC 5280 6.1.1 (g)): anyPolicy is not processed, the tree
+  // empties, and explicit policy fails the path.
+  await page.check('#inhibit-any-policy');
+  assert.match(await verify(page, { host: 'any-leaf.example.com' }), /^✖ Not valid: certificate policies: /);
+  assert.equal(await page.locator('#chain-result .path.chosen .policy-sets').textContent(),
+    'Policies: authorities-constrained none; user-constrained none');
   assertClean(watch);
   await page.close();
 });

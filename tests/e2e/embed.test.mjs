@@ -304,6 +304,28 @@ test('verify mode takes the policy inputs and the CRLs of its input, and shows t
   assert.deepEqual(path.valid_policies, ['1.2.3.5']);
   assert.equal(await text(page, '#policy >> css=.path.chosen .policy-sets'),
     'Policies: authorities-constrained 1.2.3.5; user-constrained 1.2.3.5');
+  assert.deepEqual(path.valid_policy_tree, [['anyPolicy', '1.2.3.4', '1.2.3.5']]);
+  assert.deepEqual(await page.locator('#policy >> css=.path.chosen .policy-tree li').allTextContents(),
+    ['anyPolicy → 1.2.3.4 → 1.2.3.5']);
+  // initial-any-policy-inhibit on a path that asserts only anyPolicy: no valid policy is left
+  // (RFC 5280 6.1.1 (g)); without it the path is valid.
+  const anyChain = (await corpus('any-leaf.pem')) + (await corpus('any-intermediate.pem')) + (await corpus('root.pem'));
+  const inhibited = await page.evaluate((text) => new Promise((resolve) => {
+    const element = document.createElement('cert-scope');
+    element.id = 'any-policy';
+    for (const [name, value] of [['mode', 'verify'], ['purpose', 'any'], ['trust', 'last'],
+      ['at', '2026-06-01T00:00:00Z'], ['explicit-policy', ''], ['inhibit-any-policy', '']]) {
+      element.setAttribute(name, value);
+    }
+    element.addEventListener('certscope-result', (e) => resolve(JSON.parse(JSON.stringify(e.detail))), { once: true });
+    element.textContent = text;
+    document.body.append(element);
+  }), anyChain);
+  assert.equal(inhibited.chain.valid, false);
+  assert.equal(inhibited.chain.error.kind, 'policy');
+  event = await change(page, '#any-policy', [['inhibit-any-policy', null]]);
+  assert.equal(event.detail.chain.valid, true);
+  assert.deepEqual(event.detail.chain.paths[event.detail.chain.chosen].valid_policies, ['anyPolicy']);
   // Policy mapping inhibited: 1.2.3.4 is deleted and nothing is valid.
   event = await change(page, '#policy', [['inhibit-policy-mapping', '']]);
   assert.equal(event.detail.chain.valid, false);

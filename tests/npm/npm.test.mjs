@@ -253,3 +253,27 @@ test('summarize: DER and PEM give the fields node:crypto reads, for every certif
   await assert.rejects(certscope.summarize(new Uint8Array([0x30, 0x03, 0x02])), /certificate/);
   await assert.rejects(certscope.summarize('no PEM here'), /no certificate in the input/);
 });
+
+test('verify takes the policy inputs and the CRLs among its inputs, and returns the policy sets of RFC 5280 6.1.6', async () => {
+  const corpus = (name) => readFile(join(ROOT, 'tests/data/revocation', name), 'utf8');
+  const [leaf, ca, root, anyLeaf, anyCa, plainLeaf, inter, rootCrl, revokes] = await Promise.all([
+    'policy-leaf.pem', 'policy-intermediate.pem', 'root.pem', 'any-leaf.pem', 'any-intermediate.pem',
+    'leaf.pem', 'intermediate.pem', 'root.crl.pem', 'revokes-leaf.crl.pem'].map(corpus));
+  const options = { at: '2026-06-01T00:00:00Z', purpose: 'any', profile: 'rfc5280', trusted: [2] };
+  // The intermediate asserts 1.2.3.4 and maps it to the leaf's 1.2.3.5 (tests/revocation.rs).
+  const mapped = await certscope.verify([leaf, ca, root], { ...options, policies: ['1.2.3.4'], explicit_policy: true });
+  assert.equal(mapped.valid, true, mapped.explanation);
+  const path = mapped.paths[mapped.chosen];
+  assert.deepEqual(path.authorities_constrained_policies, ['1.2.3.5']);
+  assert.deepEqual(path.valid_policies, ['1.2.3.5']);
+  assert.deepEqual(path.valid_policy_tree, [['anyPolicy', '1.2.3.4', '1.2.3.5']]);
+  const refused = async (inputs, more) => (await certscope.verify(inputs, { ...options, explicit_policy: true, ...more })).error?.kind;
+  assert.equal(await refused([leaf, ca, root], { policies: ['1.2.3.9'] }), 'policy');
+  assert.equal(await refused([leaf, ca, root], { inhibit_policy_mapping: true }), 'policy');
+  assert.equal(await refused([anyLeaf, anyCa, root], {}), undefined);
+  assert.equal(await refused([anyLeaf, anyCa, root], { inhibit_any_policy: true }), 'policy');
+  // CRLs among the inputs: the intermediate's revokes the leaf (keyCompromise).
+  const revoked = await certscope.verify([plainLeaf, inter, root, rootCrl, revokes], options);
+  assert.equal(revoked.error.kind, 'revoked');
+  assert.deepEqual(revoked.paths[revoked.chosen].revocation.map((r) => [r.status, r.reason]), [['revoked', 'keyCompromise'], ['good', null]]);
+});

@@ -162,19 +162,30 @@ fn verify_takes_the_policy_inputs_and_fails_closed_on_revocation() {
     const LEAF: &str = include_str!("../../tests/data/revocation/policy-leaf.pem");
     const CA: &str = include_str!("../../tests/data/revocation/policy-intermediate.pem");
     const ROOT: &str = include_str!("../../tests/data/revocation/root.pem");
-    let run = |policy: &str, explicit: bool| {
+    const ANY_LEAF: &str = include_str!("../../tests/data/revocation/any-leaf.pem");
+    const ANY_CA: &str = include_str!("../../tests/data/revocation/any-intermediate.pem");
+    // `flags`: the boolean policy inputs set to true.
+    let run_chain = |leaf: &str, ca: &str, policy: Option<&str>, flags: &[&str]| {
         let o = js_sys::Object::new();
         set(&o, "at", &"2026-06-01T00:00:00Z".into());
         set(&o, "purpose", &"any".into());
         set(&o, "profile", &"rfc5280".into());
         set(&o, "extra_anchors", &ROOT.into());
-        set(&o, "policies", &js_sys::Array::of1(&policy.into()).into());
-        set(&o, "explicit_policy", &explicit.into());
+        if let Some(policy) = policy {
+            set(&o, "policies", &js_sys::Array::of1(&policy.into()).into());
+        }
+        for flag in flags {
+            set(&o, flag, &true.into());
+        }
         verify(
-            js_sys::Array::of2(&LEAF.into(), &CA.into()).into(),
+            js_sys::Array::of2(&leaf.into(), &ca.into()).into(),
             o.into(),
         )
         .unwrap()
+    };
+    let run = |policy: &str, explicit: bool| {
+        let flags: &[&str] = if explicit { &["explicit_policy"] } else { &[] };
+        run_chain(LEAF, CA, Some(policy), flags)
     };
     let result = run("1.2.3.4", true);
     assert_eq!(get(&result, &["valid"]).as_bool(), Some(true));
@@ -190,8 +201,44 @@ fn verify_takes_the_policy_inputs_and_fails_closed_on_revocation() {
         [Some("1.2.3.5".to_owned())]
     );
     assert_eq!(sets("valid_policies"), [Some("1.2.3.5".to_owned())]);
+    // The valid policy tree (RFC 5280 6.1.6): one branch, 1.2.3.4 mapped to 1.2.3.5.
+    let tree = js_sys::Array::from(&get(&path, &["valid_policy_tree"]));
+    let branch: Vec<Option<String>> = js_sys::Array::from(&tree.get(0))
+        .iter()
+        .map(|v| v.as_string())
+        .collect();
+    assert_eq!(tree.length(), 1);
+    assert_eq!(
+        branch,
+        ["anyPolicy", "1.2.3.4", "1.2.3.5"].map(|p| Some(p.to_owned()))
+    );
     let result = run("1.2.3.9", true);
     assert_eq!(get(&result, &["valid"]).as_bool(), Some(false));
+    assert_eq!(
+        get(&result, &["error", "kind"]).as_string().as_deref(),
+        Some("policy")
+    );
+    // initial-policy-mapping-inhibit: 1.2.3.4 is deleted, nothing is valid (6.1.4 (b)(2)).
+    let result = run_chain(
+        LEAF,
+        CA,
+        None,
+        &["explicit_policy", "inhibit_policy_mapping"],
+    );
+    assert_eq!(
+        get(&result, &["error", "kind"]).as_string().as_deref(),
+        Some("policy")
+    );
+    // initial-any-policy-inhibit on a path asserting only anyPolicy: the tree empties (6.1.3
+    // (d)(2)); without it, the path is valid with anyPolicy as the authorities' set.
+    let result = run_chain(ANY_LEAF, ANY_CA, None, &["explicit_policy"]);
+    assert_eq!(get(&result, &["valid"]).as_bool(), Some(true));
+    let result = run_chain(
+        ANY_LEAF,
+        ANY_CA,
+        None,
+        &["explicit_policy", "inhibit_any_policy"],
+    );
     assert_eq!(
         get(&result, &["error", "kind"]).as_string().as_deref(),
         Some("policy")
