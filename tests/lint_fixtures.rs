@@ -321,3 +321,31 @@ fn an_underscore_is_judged_at_issuance() {
         .iter()
         .any(|f| f.id == "e_dnsname_underscore_in_label" && f.severity == Severity::Error));
 }
+
+#[test]
+fn an_x400_address_name_constraint_is_legal_syntax() {
+    // x509-cert's GeneralName has no x400Address arm; the report's own decoder keeps it, so the
+    // constraint draws the RFC 5280 warning and nothing calls the extension malformed.
+    let cert = load("certs/w_name_constraint_on_x400.pem");
+    let findings = lint::lint(&cert, &LintOptions::default());
+    assert!(findings
+        .iter()
+        .any(|f| f.id == "w_name_constraint_on_x400" && f.severity == Severity::Warning));
+    assert!(
+        findings.iter().all(|f| f.id != "e_ext_malformed"),
+        "{findings:#?}"
+    );
+    let value = certscope::ext::decode_extension(
+        certscope::ext::all(&cert)
+            .iter()
+            .find(|e| e.extn_id.to_string() == "2.5.29.30")
+            .unwrap(),
+    );
+    assert!(
+        matches!(
+            value,
+            certscope::ext::ExtensionValue::NameConstraints { .. }
+        ),
+        "{value:?}"
+    );
+}

@@ -48,6 +48,8 @@ lints! {
         "The signature algorithm must be RSA PKCS#1 v1.5 or PSS with SHA-256/384/512, or ECDSA with SHA-256/384/512.";
     aia: "e_code_signing_aia_ca_issuers_missing", Error, "CS BR 7.1.2.3(d)", CODE, None,
         "authorityInfoAccess must contain an id-ad-caIssuers URL.";
+    domain_component: "e_cs_subject_prohibited", Error, "CS BR 7.1.4.2.2(c)", CODE, None,
+        "domainComponent must not be present in a code signing certificate's subject.";
 }
 
 const LIFETIME_SIGNING: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.4.1.311.10.3.13");
@@ -179,4 +181,12 @@ fn curve(c: &Context<'_>) -> Vec<Hit> {
 
 fn signature(c: &Context<'_>) -> Vec<Hit> {
     signature_algorithm(c)
+}
+
+fn domain_component(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !c.subject_values(oids::DOMAIN_COMPONENT).is_empty(),
+        "subject/attributes/DC",
+        || "the subject holds a domainComponent".to_owned(),
+    )
 }

@@ -345,7 +345,18 @@ fn malformed_extension(c: &Context<'_>) -> Vec<Hit> {
     check::<CrlDistributionPoints>(c, &mut hits);
     check::<ExtendedKeyUsage>(c, &mut hits);
     check::<KeyUsage>(c, &mut hits);
-    check::<NameConstraints>(c, &mut hits);
+    // nameConstraints is judged by the report's own decoder, which keeps every GeneralName
+    // arm: x509-cert has no x400Address arm and would call a legal constraint malformed.
+    if let Some(extension) =
+        ext::raw(c.cert, &<NameConstraints as const_oid::AssociatedOid>::OID).next()
+    {
+        if let ext::ExtensionValue::Failed { error } = ext::decode_extension(extension) {
+            hits.push(hit(
+                "extensions/nameConstraints",
+                format!("nameConstraints does not decode: {error}"),
+            ));
+        }
+    }
     check::<SubjectAltName>(c, &mut hits);
     check::<x509_cert::ext::pkix::IssuerAltName>(c, &mut hits);
     check::<SubjectKeyIdentifier>(c, &mut hits);

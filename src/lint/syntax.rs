@@ -8,7 +8,8 @@ use der::{Decode, Reader, Tag, Tagged};
 use x509_cert::ext::pkix::name::GeneralName;
 
 use super::{
-    extension_field, hit, hit_if, lints, oids, Context, Hit, RuleSet, ALL_KINDS, END_ENTITY_KINDS,
+    extension_field, hit, hit_if, lints, oids, Context, Hit, RuleSet, ALL_KINDS, CA_KINDS,
+    END_ENTITY_KINDS,
 };
 use crate::ext;
 
@@ -123,6 +124,24 @@ lints! {
         "The mask of an iPAddress name constraint must be a CIDR prefix: ones, then zeros.";
     issuer_country_printable: "e_issuer_dn_country_not_printable_string", Error, "RFC 5280 A.1 (X520countryName)", ALL_KINDS, None,
         "The issuer's countryName must be a PrintableString.";
+    name_constraint_x400: "w_name_constraint_on_x400", Warning, "RFC 5280 4.2.1.10", ALL_KINDS, None,
+        "CAs should not impose name constraints on the x400Address name form.";
+    name_constraint_uri_fqdn: "e_name_constraint_not_fqdn", Error, "RFC 5280 4.2.1.10", ALL_KINDS, None,
+        "A uniformResourceIdentifier name constraint must be a fully qualified domain name (a host, or a domain after a leading period), not a URI.";
+    encipher_and_decipher_only: "w_key_usage_encipher_and_decipher_only", Warning, "RFC 5280 4.2.1.3", ALL_KINDS, None,
+        "keyUsage should not assert both encipherOnly and decipherOnly: each restricts keyAgreement to the one direction it names.";
+    ca_only_extension: "n_end_entity_ca_only_extension", Notice, "RFC 5280 4.2.1.5, 4.2.1.11, 4.2.1.14", END_ENTITY_KINDS, None,
+        "policyMappings, policyConstraints and inhibitAnyPolicy are used in CA certificates; in an end-entity certificate they have no effect.";
+    domain_component_label: "w_subject_dc_not_domain_label", Warning, "RFC 4519 2.4; RFC 1035 2.3.1", ALL_KINDS, None,
+        "Each subject domainComponent should hold one DNS label: letters, digits and hyphens, 1 to 63 octets.";
+    given_name_x411: "w_subject_given_name_recommended_max_length", Warning, "X.411 Annex B (ub-given-name-length)", ALL_KINDS, None,
+        "A subject givenName should be at most 16 characters.";
+    surname_x411: "w_subject_surname_recommended_max_length", Warning, "X.411 Annex B (ub-surname-length)", ALL_KINDS, None,
+        "A subject surname should be at most 40 characters.";
+    smime_capabilities_critical: "w_smime_capabilities_critical", Warning, "RFC 4262 2", ALL_KINDS, None,
+        "smimeCapabilities is defined as a non-critical extension and should not be marked critical.";
+    rsa_ca_encipherment: "w_rsa_allowed_ku_no_encipherment_ca", Warning, "RFC 3279 2.3.1", CA_KINDS, None,
+        "An RSA CA key with keyCertSign or cRLSign should not also assert keyEncipherment or dataEncipherment.";
 }
 
 const CRL_DISTRIBUTION_POINTS: &str = "extensions/cRLDistributionPoints";
@@ -347,14 +366,14 @@ fn any_policy_qualifier(c: &Context<'_>) -> Vec<Hit> {
 }
 
 /// What a user notice holds, as far as the lints need it.
-struct Notice {
-    notice_ref: bool,
+pub(super) struct Notice {
+    pub(super) notice_ref: bool,
     /// The explicitText's string tag and its characters.
     explicit_text: Option<(Tag, String)>,
 }
 
 /// The user notices of the certificate's policies that decode.
-fn notices(c: &Context<'_>) -> Vec<Notice> {
+pub(super) fn notices(c: &Context<'_>) -> Vec<Notice> {
     qualifiers(c)
         .into_iter()
         .filter(|(_, id, _)| *id == USER_NOTICE)
@@ -1064,6 +1083,179 @@ fn name_constraint_ip_mask(c: &Context<'_>) -> Vec<Hit> {
             )
         })
         .collect()
+}
+
+/// The subtrees of the nameConstraints extension as the report decodes them (every name kept,
+/// including the x400Address arm x509-cert does not model), when present and decodable.
+fn lenient_subtrees(c: &Context<'_>) -> Vec<crate::name::GeneralName> {
+    let Some(extension) = ext::raw(c.cert, &NAME_CONSTRAINTS_OID).next() else {
+        return Vec::new();
+    };
+    match ext::decode_extension(extension) {
+        ext::ExtensionValue::NameConstraints {
+            permitted,
+            excluded,
+        } => permitted
+            .into_iter()
+            .chain(excluded)
+            .map(|subtree| subtree.base)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+const SMIME_CAPABILITIES: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.15");
+const NAME_CONSTRAINTS_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.30");
+
+fn name_constraint_x400(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        lenient_subtrees(c)
+            .iter()
+            .any(|name| matches!(name, crate::name::GeneralName::X400Address { .. })),
+        NAME_CONSTRAINTS,
+        || "nameConstraints constrains the x400Address name form".to_owned(),
+    )
+}
+
+/// Whether `host` is a fully qualified domain name: LDH labels of 1 to 63 octets, not all
+/// digits in the last label.
+fn is_fqdn(host: &str) -> bool {
+    let host = host.strip_suffix('.').unwrap_or(host);
+    let labels: Vec<&str> = host.split('.').collect();
+    let ldh = labels.iter().all(|label| {
+        !label.is_empty()
+            && label.len() <= 63
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    });
+    let numeric_top = labels
+        .last()
+        .is_some_and(|label| label.bytes().all(|b| b.is_ascii_digit()));
+    !host.is_empty() && ldh && !numeric_top
+}
+
+fn name_constraint_uri_fqdn(c: &Context<'_>) -> Vec<Hit> {
+    lenient_subtrees(c)
+        .into_iter()
+        .filter_map(|name| match name {
+            crate::name::GeneralName::Uri { value } => Some(value),
+            _ => None,
+        })
+        .filter(|value| !is_fqdn(value.strip_prefix('.').unwrap_or(value)))
+        .map(|value| {
+            hit(
+                NAME_CONSTRAINTS,
+                format!(
+                    "the URI constraint \"{}\" is not a fully qualified domain name",
+                    crate::display::escape(&value)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn encipher_and_decipher_only(c: &Context<'_>) -> Vec<Hit> {
+    let Some(usage) = ext::key_usage(c.cert) else {
+        return Vec::new();
+    };
+    hit_if(
+        usage.encipher_only() && usage.decipher_only(),
+        "extensions/keyUsage",
+        || "keyUsage asserts both encipherOnly and decipherOnly".to_owned(),
+    )
+}
+
+fn ca_only_extension(c: &Context<'_>) -> Vec<Hit> {
+    ["2.5.29.33", "2.5.29.36", "2.5.29.54"]
+        .into_iter()
+        .map(ObjectIdentifier::new_unwrap)
+        .filter(|oid| ext::raw(c.cert, oid).next().is_some())
+        .map(|oid| {
+            hit(
+                extension_field(&oid),
+                format!(
+                    "{} is present in an end-entity certificate",
+                    crate::oid::short_name(&oid)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn domain_component_label(c: &Context<'_>) -> Vec<Hit> {
+    c.subject_values(oids::DOMAIN_COMPONENT)
+        .into_iter()
+        .filter(|value| {
+            value.is_empty()
+                || value.len() > 63
+                || !value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                || value.starts_with('-')
+                || value.ends_with('-')
+        })
+        .map(|value| {
+            hit(
+                "subject/attributes/DC",
+                format!(
+                    "domainComponent \"{}\" is not a DNS label",
+                    crate::display::escape(&value)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn given_name_x411(c: &Context<'_>) -> Vec<Hit> {
+    recommended_length(c, oids::GIVEN_NAME, 16)
+}
+
+fn surname_x411(c: &Context<'_>) -> Vec<Hit> {
+    recommended_length(c, oids::SURNAME, 40)
+}
+
+/// A hit for each value of `oid` longer than `limit` characters.
+fn recommended_length(c: &Context<'_>, oid: ObjectIdentifier, limit: usize) -> Vec<Hit> {
+    let name = crate::oid::short_name(&oid);
+    c.subject_values(oid)
+        .into_iter()
+        .map(|value| value.chars().count())
+        .filter(|length| *length > limit)
+        .map(|length| {
+            hit(
+                format!("subject/attributes/{name}"),
+                format!("{name} is {length} characters long (recommended at most {limit})"),
+            )
+        })
+        .collect()
+}
+
+fn smime_capabilities_critical(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        ext::raw(c.cert, &SMIME_CAPABILITIES).any(|e| e.critical),
+        &extension_field(&SMIME_CAPABILITIES),
+        || "smimeCapabilities is critical".to_owned(),
+    )
+}
+
+fn rsa_ca_encipherment(c: &Context<'_>) -> Vec<Hit> {
+    let Some(usage) = ext::key_usage(c.cert) else {
+        return Vec::new();
+    };
+    let signs = usage.key_cert_sign() || usage.crl_sign();
+    let enciphers = usage.key_encipherment() || usage.data_encipherment();
+    hit_if(
+        c.rsa_bits().is_some() && signs && enciphers,
+        "extensions/keyUsage",
+        || {
+            "an RSA CA key asserts keyCertSign or cRLSign with keyEncipherment or \
+             dataEncipherment"
+                .to_owned()
+        },
+    )
 }
 
 #[cfg(test)]

@@ -86,9 +86,9 @@ lints! {
         "A wildcard label must be exactly \"*\".";
     bad_character: "e_dnsname_bad_character_in_label", Error, "TLS BR 7.1.2.7.12; RFC 5280 4.2.1.6", SERVER, None,
         "dNSName labels must contain only letters, digits and hyphens (no space), not starting or ending with a hyphen; underscores are the next lint's.";
-    underscore: "e_dnsname_underscore_in_label", Error, "TLS BR 7.1.4.2.1 (ballot SC12)", SERVER, Some("2019-04-01"),
+    underscore: "e_dnsname_underscore_in_label", Error, "TLS BR 7.1.2.7.12 (1.x: 7.1.4.2.1; ballot SC12)", SERVER, Some("2019-04-01"),
         "dNSName labels must not contain an underscore (certificates issued from 2019-04-01).";
-    reserved_label: "e_dnsname_contains_prohibited_reserved_label", Error, "TLS BR 7.1.4.2.1; RFC 5890 2.3.1", SERVER, None,
+    reserved_label: "e_dnsname_contains_prohibited_reserved_label", Error, "TLS BR 7.1.2.7.12 (1.x: 7.1.4.2.1); RFC 5890 2.3.1", SERVER, None,
         "A label must not start with two characters and two hyphens (\"ab--\") unless it is an \"xn--\" A-label.";
     common_name_reserved_ip: "e_subject_common_name_reserved_ip", Error, "TLS BR 7.1.2.7.12; 7.1.4.3", SERVER, None,
         "A commonName holding an IP address must not hold a private, loopback, link-local or other reserved one.";
@@ -122,7 +122,7 @@ lints! {
         "Publicly trusted TLS certificates need embedded SCTs (or SCTs delivered by TLS or OCSP).";
     subordinate_aia: "w_sub_ca_aia_missing", Warning, "TLS BR 7.1.2.10.3", SUBORDINATE, None,
         "Subordinate CA certificates should include authorityInfoAccess.";
-    subordinate_crl: "e_sub_ca_crl_distribution_points_missing", Error, "TLS BR 7.1.2.10.2", SUBORDINATE, None,
+    subordinate_crl: "e_sub_ca_crl_distribution_points_missing", Error, "TLS BR 7.1.2.6.1; 7.1.2.11.2", SUBORDINATE, None,
         "Subordinate CA certificates must include cRLDistributionPoints.";
     subordinate_policies: "e_sub_ca_certificate_policies_missing", Error, "TLS BR 7.1.2.10.5", SUBORDINATE, None,
         "Subordinate CA certificates must include certificatePolicies.";
@@ -180,7 +180,7 @@ lints! {
         "postalCode must not be present without organizationName, givenName or surname.";
     street_must_not_appear: "e_sub_cert_street_address_should_not_exist", Error, "TLS BR 7.1.2.7.2 (1.x: 7.1.4.2.2)", SERVER, None,
         "streetAddress must not be present without organizationName, givenName or surname.";
-    noninformational: "e_subject_contains_noninformational_value", Error, "TLS BR 7.1.4.3 (1.x: 7.1.4.2.2 j)", SERVER_AND_CA, None,
+    noninformational: "e_subject_contains_noninformational_value", Error, "TLS BR 7.1.2.7.3; 7.1.2.7.4 (1.x: 7.1.4.2.2 j)", SERVER_AND_CA, None,
         "A subject attribute must not hold only metadata such as \".\", \"-\" or a space to say that the value is absent or not applicable.";
     crl_issuer_or_reasons: "e_crlissuer_must_not_be_present_in_cdp", Error, "TLS BR 7.1.2.11.2 (ballot SC62)", SERVER_AND_SUBORDINATE, Some("2023-09-15"),
         "A distribution point must not contain cRLIssuer or reasons.";
@@ -218,6 +218,18 @@ lints! {
         "The SignedCertificateTimestampList extension must not be critical.";
     root_key_identifiers: "e_root_ca_aki_not_equal_ski", Error, "TLS BR 7.1.2.1.3 (ballot SC62)", ROOT, Some("2023-09-15"),
         "A root CA certificate's authorityKeyIdentifier, if present, must hold the keyIdentifier of its own subjectKeyIdentifier.";
+    common_name_included: "w_subject_common_name_included", Warning, "TLS BR 7.1.2.7.2; 7.1.2.7.3; 7.1.2.7.4 (ballot SC62)", SERVER, Some("2023-09-15"),
+        "commonName is NOT RECOMMENDED in a subscriber certificate's subject.";
+    not_recommended_attributes: "w_sub_cert_subject_attribute_not_recommended", Warning, "TLS BR 7.1.2.7.3; 7.1.2.7.4 (ballot SC62)", SERVER, Some("2023-09-15"),
+        "In an individual- or organization-validated subject, postalCode, streetAddress, attributes outside the profile's table and (individual-validated) organizationName are NOT RECOMMENDED.";
+    given_name_policy: "e_sub_cert_given_name_surname_contains_correct_policy", Error, "TLS BR 7.1.2.7.2; 7.1.2.7.4 (1.x: 7.1.4.2.2 c, d)", SERVER, Some("2016-09-07"),
+        "givenName and surname may appear in a subscriber certificate only with the individual-validated policy 2.23.140.1.2.3.";
+    authority_cert_issuer: "e_authority_key_identifier_has_issuer_cert", Error, "TLS BR 7.1.2.11.1 (ballot SC62)", SERVER_AND_CA, Some("2023-09-15"),
+        "authorityKeyIdentifier must hold keyIdentifier only: authorityCertIssuer and authorityCertSerialNumber must not be present.";
+    small_factors: "w_rsa_mod_factors_smaller_than_752", Warning, "TLS BR 6.1.6", SERVER_AND_CA, None,
+        "The RSA modulus should have no factors smaller than 752.";
+    constraint_reserved_ip: "e_ext_nc_intersects_reserved_ip", Error, "TLS BR 7.1.2.10.8 (1.x: 7.1.5)", CA_KINDS, None,
+        "A permitted iPAddress name constraint must not include a reserved IP address range.";
     backdated: "e_sub_cert_excessively_backdated", Error, "TLS BR 7.1.2.7 (notBefore; ballot SC62)", SERVER, Some("2023-09-15"),
         "notBefore must be within 48 hours of the signing: an embedded SCT, which the log issued before the certificate was signed, must not be more than 48 hours after notBefore.";
 }
@@ -1713,4 +1725,212 @@ fn root_key_identifiers(c: &Context<'_>) -> Vec<Hit> {
         "extensions/authorityKeyIdentifier",
         || "authorityKeyIdentifier's keyIdentifier differs from subjectKeyIdentifier".to_owned(),
     )
+}
+
+fn common_name_included(c: &Context<'_>) -> Vec<Hit> {
+    hit_if(
+        !c.subject_values(oids::COMMON_NAME).is_empty(),
+        "subject/attributes/CN",
+        || "the subject holds a commonName".to_owned(),
+    )
+}
+
+fn not_recommended_attributes(c: &Context<'_>) -> Vec<Hit> {
+    let individual = c.has_policy(&oids::POLICY_IV);
+    if !individual && !c.has_policy(&oids::POLICY_OV) {
+        return Vec::new();
+    }
+    // The attributes each table lists (TLS BR 7.1.2.7.3 and 7.1.2.7.4); other attributes are
+    // NOT RECOMMENDED, and of the listed ones postalCode, streetAddress and, for individuals,
+    // organizationName.
+    let mut listed = vec![
+        oids::COUNTRY,
+        oids::STATE,
+        oids::LOCALITY,
+        oids::ORGANIZATION,
+        oids::SURNAME,
+        oids::GIVEN_NAME,
+        oids::ORGANIZATIONAL_UNIT,
+        oids::COMMON_NAME,
+    ];
+    if !individual {
+        listed.push(oids::DOMAIN_COMPONENT);
+    }
+    let mut discouraged = vec![oids::POSTAL_CODE, oids::STREET];
+    if individual {
+        discouraged.push(oids::ORGANIZATION);
+    }
+    crate::name::attributes(c.tbs().subject())
+        .into_iter()
+        .filter_map(|a| {
+            let oid = ObjectIdentifier::new(&a.oid).ok()?;
+            let problem = if discouraged.contains(&oid) {
+                "is NOT RECOMMENDED"
+            } else if listed.contains(&oid) || oid == oids::POSTAL_CODE || oid == oids::STREET {
+                return None;
+            } else {
+                "is not in the profile's table (NOT RECOMMENDED)"
+            };
+            Some(hit(
+                format!("subject/attributes/{}", a.name),
+                format!(
+                    "{} {problem} in an {}-validated subject",
+                    a.name,
+                    if individual {
+                        "individual"
+                    } else {
+                        "organization"
+                    }
+                ),
+            ))
+        })
+        .collect()
+}
+
+fn given_name_policy(c: &Context<'_>) -> Vec<Hit> {
+    let named = [oids::GIVEN_NAME, oids::SURNAME]
+        .into_iter()
+        .any(|oid| !c.subject_values(oid).is_empty());
+    hit_if(
+        named && !c.has_policy(&oids::POLICY_IV),
+        "subject/attributes/givenName",
+        || "givenName or surname is present without the individual-validated policy".to_owned(),
+    )
+}
+
+/// A hit when the authorityKeyIdentifier names the issuer's issuer and serial number.
+pub(super) fn aki_issuer_present(c: &Context<'_>) -> Vec<Hit> {
+    let Some(aki) = ext::find::<ext::AuthorityKeyIdentifier>(c.cert)
+        .value()
+        .cloned()
+    else {
+        return Vec::new();
+    };
+    hit_if(
+        aki.authority_cert_issuer.is_some() || aki.authority_cert_serial_number.is_some(),
+        "extensions/authorityKeyIdentifier",
+        || {
+            "authorityKeyIdentifier holds authorityCertIssuer or authorityCertSerialNumber"
+                .to_owned()
+        },
+    )
+}
+
+fn authority_cert_issuer(c: &Context<'_>) -> Vec<Hit> {
+    aki_issuer_present(c)
+}
+
+/// The primes below 752, by a sieve at first use.
+fn small_primes() -> Vec<u32> {
+    (2u32..752)
+        .filter(|n| (2..*n).take_while(|d| d * d <= *n).all(|d| n % d != 0))
+        .collect()
+}
+
+fn small_factors(c: &Context<'_>) -> Vec<Hit> {
+    use der::Decode;
+    if c.rsa_bits().is_none() {
+        return Vec::new();
+    }
+    let spki = c.tbs().subject_public_key_info();
+    let Ok(key) = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(
+        spki.subject_public_key.raw_bytes(),
+    ) else {
+        return Vec::new();
+    };
+    let modulus = key.modulus.as_bytes();
+    let factor = small_primes().into_iter().find(|p| {
+        let remainder = modulus
+            .iter()
+            .fold(0u32, |acc, byte| (acc * 256 + u32::from(*byte)) % p);
+        remainder == 0
+    });
+    factor
+        .map(|p| {
+            vec![hit(
+                "public_key",
+                format!("the RSA modulus is divisible by {p}"),
+            )]
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the address block `address`/`mask` (4 or 16 octets each) shares an address with a
+/// reserved range: its network address, its last address or a reserved range's first address
+/// inside it.
+fn block_is_reserved(address: &[u8], mask: &[u8]) -> bool {
+    let first: Vec<u8> = address.iter().zip(mask).map(|(a, m)| a & m).collect();
+    let last: Vec<u8> = address
+        .iter()
+        .zip(mask)
+        .map(|(a, m)| (a & m) | !m)
+        .collect();
+    if reserved_address(&first) || reserved_address(&last) {
+        return true;
+    }
+    // A reserved range strictly inside the block: test the starts of the IANA ranges.
+    let starts: &[&[u8]] = if first.len() == 4 {
+        &[
+            &[0, 0, 0, 0],
+            &[10, 0, 0, 0],
+            &[100, 64, 0, 0],
+            &[127, 0, 0, 0],
+            &[169, 254, 0, 0],
+            &[172, 16, 0, 0],
+            &[192, 0, 0, 0],
+            &[192, 0, 2, 0],
+            &[192, 168, 0, 0],
+            &[198, 18, 0, 0],
+            &[198, 51, 100, 0],
+            &[203, 0, 113, 0],
+            &[224, 0, 0, 0],
+            &[240, 0, 0, 0],
+        ]
+    } else {
+        &[
+            &[0; 16],
+            &[0xfc, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            &[0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            &[0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            &[0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        ]
+    };
+    starts.iter().any(|start| {
+        start
+            .iter()
+            .zip(mask)
+            .map(|(s, m)| s & m)
+            .eq(first.iter().copied())
+    })
+}
+
+fn constraint_reserved_ip(c: &Context<'_>) -> Vec<Hit> {
+    let Some(constraints) = ext::find::<ext::NameConstraints>(c.cert).value().cloned() else {
+        return Vec::new();
+    };
+    constraints
+        .permitted_subtrees
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|subtree| match subtree.base {
+            GeneralName::IpAddress(octets) => Some(octets.as_bytes().to_vec()),
+            _ => None,
+        })
+        .filter(|octets| octets.len() == 8 || octets.len() == 32)
+        .filter(|octets| {
+            let (address, mask) = octets.split_at(octets.len() / 2);
+            block_is_reserved(address, mask)
+        })
+        .map(|octets| {
+            let (address, mask) = octets.split_at(octets.len() / 2);
+            hit(
+                "extensions/nameConstraints",
+                format!(
+                    "the permitted iPAddress block {}/{} includes reserved addresses",
+                    ip_text(address),
+                    ip_text(mask)
+                ),
+            )
+        })
+        .collect()
 }

@@ -282,7 +282,7 @@ def base(kind):
     """The clean certificate of each kind: (fields, ordered extensions {name: (value, critical)})."""
     if kind == "tls":
         fields = dict(
-            subject=name((NameOID.COMMON_NAME, "www.example.com")),
+            subject=name((NameOID.COUNTRY_NAME, "US")),
             issuer=CA_NAME,
             key=K["leaf_ec"],
             signer=K["ca"],
@@ -855,6 +855,72 @@ lint("w_device_validity_longer_than_825_days", dict(kind="device", days=3650), d
 lint("e_device_key_too_small", dict(kind="device", key=K["rsa1024"], set={"ski": ski(K["rsa1024"])}), dict(kind="device"))
 lint("w_device_eku_any_extended_key_usage", dict(kind="device", set={"eku": eku(CLIENT_AUTH, ANY_EKU)}), dict(kind="device"))
 lint("e_device_weak_signature_algorithm", dict(kind="device", hash_algorithm=hashes.SHA1()), dict(kind="device"))
+
+
+# Issue 22, the rest of the zlint and pkilint rows: name constraints, key usage, subject
+# attributes, the TLS subject profiles and the S/MIME BR profile rules.
+X400_NC = NC_RAW(tlv(0xA3, seq([])))
+lint("w_name_constraint_on_x400", dict(kind="subca", set={"nc": (X400_NC, True)}), dict(kind="subca", set={"nc": (NC, True)}))
+lint("e_name_constraint_not_fqdn", dict(kind="subca", set={"nc": (NC_RAW(tlv(0x86, b"http://example.com/")), True)}), dict(kind="subca", set={"nc": (NC_RAW(tlv(0x86, b".example.com")), True)}))
+lint("w_key_usage_encipher_and_decipher_only", dict(kind="device", set={"ku": (key_usage("digital_signature", "key_agreement", "encipher_only", "decipher_only"), True)}), dict(kind="device", set={"ku": (key_usage("digital_signature", "key_agreement", "encipher_only"), True)}))
+lint("n_end_entity_ca_only_extension", dict(kind="device", set={"pc": (x509.PolicyConstraints(0, None), True)}))
+lint("w_subject_dc_not_domain_label", dict(kind="device", subject=device_subject((NameOID.DOMAIN_COMPONENT, "example_com"))), dict(kind="device", subject=device_subject((NameOID.DOMAIN_COMPONENT, "com"), (NameOID.DOMAIN_COMPONENT, "example"))))
+lint("w_subject_given_name_recommended_max_length", dict(kind="device", subject=device_subject((NameOID.GIVEN_NAME, "G" * 17))), dict(kind="device", subject=device_subject((NameOID.GIVEN_NAME, "G" * 16))))
+lint("w_subject_surname_recommended_max_length", dict(kind="device", subject=device_subject((NameOID.SURNAME, "S" * 41))), dict(kind="device", subject=device_subject((NameOID.SURNAME, "S" * 40))))
+SMIME_CAPABILITIES = lambda: raw("1.2.840.113549.1.9.15", seq([seq([oid_der("2.16.840.1.101.3.4.1.42")])]))
+lint("w_smime_capabilities_critical", dict(kind="device", set={"caps": (SMIME_CAPABILITIES(), True)}), dict(kind="device", set={"caps": (SMIME_CAPABILITIES(), False)}))
+lint("w_rsa_allowed_ku_no_encipherment_ca", dict(kind="subca", set={"ku": (key_usage("digital_signature", "key_cert_sign", "crl_sign", "key_encipherment"), True)}))
+
+
+def rsa_modulus_with_factor_3(tbs):
+    n = K["leaf_rsa"].public_key().public_numbers().n
+    n -= n % 3
+    if n % 2 == 0:
+        n -= 3
+    key = seq([integer(n), integer(65537)])
+    tbs.items[tbs.index("spki")] = seq([seq([oid_der("1.2.840.113549.1.1.1"), NULL]), tlv(0x03, b"\x00" + key)])
+
+
+OV_SUBJECT = [(NameOID.COUNTRY_NAME, "US"), (NameOID.STATE_OR_PROVINCE_NAME, "California"), (NameOID.LOCALITY_NAME, "San Francisco")]
+lint("w_subject_common_name_included", dict(subject=name((NameOID.COMMON_NAME, "www.example.com"))))
+lint("w_sub_cert_subject_attribute_not_recommended", dict(set={"cp": policies(POLICY_OV)}, subject=name(*OV_SUBJECT, (NameOID.POSTAL_CODE, "94103"), (NameOID.ORGANIZATION_NAME, "Example Corp"))), dict(set={"cp": policies(POLICY_OV)}, subject=name(*OV_SUBJECT, (NameOID.ORGANIZATION_NAME, "Example Corp"))))
+lint("e_sub_cert_given_name_surname_contains_correct_policy", dict(set={"cp": policies(POLICY_OV)}, subject=name(*OV_SUBJECT, (NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.SURNAME, "Example"), (NameOID.GIVEN_NAME, "Alice"))), dict(set={"cp": policies(POLICY_IV)}, subject=name(*OV_SUBJECT, (NameOID.SURNAME, "Example"), (NameOID.GIVEN_NAME, "Alice"))))
+AKI_WITH_ISSUER = x509.AuthorityKeyIdentifier(aki(K["ca"]).key_identifier, [x509.DirectoryName(ROOT_NAME)], 4242)
+lint("e_authority_key_identifier_has_issuer_cert", dict(set={"aki": AKI_WITH_ISSUER}))
+lint("w_rsa_mod_factors_smaller_than_752", dict(key=K["leaf_rsa"], mutate=rsa_modulus_with_factor_3, set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature", "key_encipherment")}), dict(key=K["leaf_rsa"], set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature", "key_encipherment")}))
+lint("e_ext_nc_intersects_reserved_ip", dict(kind="subca", set={"nc": (NC_RAW(tlv(0x87, bytes([10, 0, 0, 0, 255, 0, 0, 0]))), True)}), dict(kind="subca", set={"nc": (NC_RAW(tlv(0x87, bytes([8, 8, 8, 0, 255, 255, 255, 0]))), True)}))
+lint("e_cs_subject_prohibited", dict(kind="code", subject=name((NameOID.DOMAIN_COMPONENT, "com"), (NameOID.COUNTRY_NAME, "US"), (NameOID.STATE_OR_PROVINCE_NAME, "California"), (NameOID.LOCALITY_NAME, "San Francisco"), (NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.COMMON_NAME, "Example Corp"))))
+
+MAILBOX_LEGACY, MAILBOX_MULTI = "2.23.140.1.5.1.1", "2.23.140.1.5.1.2"
+ORG_STRICT, INDIVIDUAL_STRICT = "2.23.140.1.5.2.3", "2.23.140.1.5.4.3"
+ALICE = (NameOID.COMMON_NAME, "alice@example.com")
+ORG_SMIME_SUBJECT = [(NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Example Corp")]
+lint("e_mailbox_validated_enforce_subject_field_restrictions", dict(kind="smime", subject=name((NameOID.ORGANIZATION_NAME, "Example Corp"), ALICE)), dict(kind="smime", subject=name((NameOID.SERIAL_NUMBER, "A1234"), ALICE, (NameOID.EMAIL_ADDRESS, "alice@example.com"))))
+lint("e_commonname_mailbox_validated", dict(kind="smime", subject=name((NameOID.COMMON_NAME, "Alice Example"))))
+lint("e_org_validated_invalid_cn", dict(kind="smime", set={"cp": policies(ORG_STRICT)}, subject=name(*ORG_SMIME_SUBJECT, (NameOID.COMMON_NAME, "Sales Team"))), dict(kind="smime", set={"cp": policies(ORG_STRICT)}, subject=name(*ORG_SMIME_SUBJECT, (NameOID.COMMON_NAME, "Example Corp"))))
+lint("e_invalid_individual_identity", dict(kind="smime", set={"cp": policies(INDIVIDUAL_STRICT)}, subject=name((NameOID.COUNTRY_NAME, "US"), ALICE)), dict(kind="smime", set={"cp": policies(INDIVIDUAL_STRICT)}, subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.GIVEN_NAME, "Alice"), (NameOID.SURNAME, "Example"), (NameOID.COMMON_NAME, "Alice Example"))))
+lint("e_smime_pseudonym_with_personal_name", dict(kind="smime", set={"cp": policies(INDIVIDUAL_STRICT)}, subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.GIVEN_NAME, "Alice"), (NameOID.PSEUDONYM, "Ace"), (NameOID.COMMON_NAME, "Ace"))), dict(kind="smime", set={"cp": policies(INDIVIDUAL_STRICT)}, subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.PSEUDONYM, "Ace"), (NameOID.COMMON_NAME, "Ace"))))
+lint("e_single_email_subject_if_present", dict(kind="smime", subject=name(ALICE, (NameOID.EMAIL_ADDRESS, "alice@example.com, bob@example.com"))), dict(kind="smime", subject=name(ALICE, (NameOID.EMAIL_ADDRESS, "alice@example.com"))))
+lint("e_smime_strict_aia_shall_have_http_only", dict(kind="smime", set={"aia": aia(ocsp=None, ca_issuers="ldap://ldap.example.com/cn=CA")}))
+lint("e_smime_legacy_aia_shall_have_one_http", dict(kind="smime", set={"cp": policies(MAILBOX_MULTI), "aia": aia(ocsp=None, ca_issuers="ldap://ldap.example.com/cn=CA")}), dict(kind="smime", set={"cp": policies(MAILBOX_MULTI)}))
+lint("e_subscribers_crl_distribution_points_are_http", dict(kind="smime", set={"crldp": crldp("ldap://ldap.example.com/cn=CRL")}))
+QC_STATEMENTS = lambda: raw("1.3.6.1.5.5.7.1.3", seq([seq([oid_der("0.4.0.1862.1.1")])]))
+lint("e_smime_qc_statements_must_not_be_critical", dict(kind="smime", set={"qc": (QC_STATEMENTS(), True)}), dict(kind="smime", set={"qc": (QC_STATEMENTS(), False)}))
+SDA = lambda: raw("2.5.29.9", seq([seq([oid_der("1.3.6.1.5.5.7.9.1"), tlv(0x31, tlv(0x18, b"19800101000000Z"))])]))
+lint("e_strict_multipurpose_smime_ext_subject_directory_attr", dict(kind="smime", set={"sda": SDA()}), dict(kind="smime", set={"cp": policies("2.23.140.1.5.4.1"), "sda": SDA()}, subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.GIVEN_NAME, "Alice"), (NameOID.SURNAME, "Example"), (NameOID.COMMON_NAME, "Alice Example")), not_before=day(2025, 1, 1)))
+ADOBE_TS = lambda: raw("1.2.840.113583.1.1.9.1", seq([integer(1), tlv(0x86, b"http://ts.example.com/")]))
+lint("e_adobe_extensions_strict_presence", dict(kind="smime", set={"adobe": ADOBE_TS()}), dict(kind="smime", set={"cp": policies(MAILBOX_MULTI), "adobe": ADOBE_TS()}))
+lint("e_adobe_extensions_legacy_multipurpose_criticality", dict(kind="smime", set={"cp": policies(MAILBOX_MULTI), "adobe": (ADOBE_TS(), True)}), dict(kind="smime", set={"cp": policies(MAILBOX_MULTI), "adobe": (ADOBE_TS(), False)}))
+LEI = lambda: raw("1.3.6.1.4.1.52266.1", tlv(0x13, b"5493001KJTIIGC8Y1R12"))
+lint("e_legal_entity_identifier", dict(kind="smime", set={"lei": LEI()}), dict(kind="smime", set={"cp": policies(ORG_STRICT), "lei": LEI()}, subject=name(*ORG_SMIME_SUBJECT, (NameOID.COMMON_NAME, "Example Corp"))))
+lint("w_san_should_not_be_critical", dict(kind="smime", set={"san": (san([x509.RFC822Name("alice@example.com")]), True)}))
+lint("e_smime_any_policy_present", dict(kind="smime", set={"cp": policies("2.23.140.1.5.1.3", "2.5.29.32.0")}))
+NOTICE_POLICY = lambda reference: x509.CertificatePolicies([x509.PolicyInformation(ObjectIdentifier("2.23.140.1.5.1.3"), [x509.UserNotice(reference, "Mailbox validated")])])
+lint("e_smime_user_notice_has_notice_ref", dict(kind="smime", set={"cp": NOTICE_POLICY(x509.NoticeReference("Example CA", [1]))}), dict(kind="smime", set={"cp": NOTICE_POLICY(None)}))
+lint("e_legacy_generation_deprecated", dict(kind="smime", set={"cp": policies(MAILBOX_LEGACY)}), dict(kind="smime", set={"cp": policies(MAILBOX_LEGACY)}, not_before=day(2025, 1, 1)))
+lint("e_invalid_spki_algoid", dict(kind="smime", mutate=spki_without_null))
+lint("e_smime_signature_algorithm_encoding", dict(kind="smime", mutate=drop_signature_null))
+lint("e_smime_authority_key_identifier_has_issuer", dict(kind="smime", set={"aki": AKI_WITH_ISSUER}))
 
 
 # Scenarios of the rule-set selection (tests/lint_selection.rs), not tied to one lint.
