@@ -351,6 +351,10 @@ def main():
         "delta-not-newer": crl(ICA, "intermediate", 36, [(leaf, R.key_compromise, None)],
                                delta_base=10),
         "crl-1950": crl("1950 CA", "intermediate-1950", 1),
+        # A complete CRL without freshestCRL, and a delta of the same scope.
+        "no-freshest": crl(ICA, "intermediate", 40),
+        "delta-no-freshest": crl(ICA, "intermediate", 41, [(leaf, R.key_compromise, None)],
+                                 delta_base=40),
     }
     crl_files = {k: write(f"{k}.crl.pem", v) for k, v in crls.items()}
 
@@ -528,6 +532,10 @@ def main():
          "the delta's CRL number (36) is not above the complete CRL's (36): the delta is set "
          "aside and the complete CRL decides", "leaf.pem", chain,
          ["complete-36", "delta-not-newer"], True, ["good", "good"])
+    case("delta-without-freshest", "5.2.4, 5.2.6, 6.3.3 (c)",
+         "neither the complete CRL nor the leaf has freshestCRL; the delta of the same scope "
+         "supplied with it is still combined with it, and revokes the leaf", "leaf.pem", chain,
+         ["no-freshest", "delta-no-freshest"], False, ["revoked", "good"], "revoked")
     case("utc-1950-chain", "4.1.2.5.1, 6.1.3 (a)(2), 6.3.3",
          "an intermediate and a leaf valid from 1950 (UTCTime 500101000000Z), checked with "
          "CRLs", "leaf-1950.pem", ["intermediate-1950.pem"], ["crl-1950"], True,
