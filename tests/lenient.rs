@@ -28,6 +28,10 @@ struct Oracle {
     not_after: String,
     /// Dotted OIDs printed under the extended key usage and policies headings.
     oids: Vec<String>,
+    /// The signature and public key algorithms as `openssl x509 -text` names them: a name it
+    /// knows (`ED25519`), else the dotted OID.
+    signature_algorithm: String,
+    public_key_algorithm: String,
 }
 
 fn oracle() -> Vec<Oracle> {
@@ -54,6 +58,10 @@ fn oracle() -> Vec<Oracle> {
             entry.not_before = readable(time);
         } else if let Some(time) = line.strip_prefix("notAfter=") {
             entry.not_after = readable(time);
+        } else if let Some(name) = line.strip_prefix("signature_algorithm=") {
+            entry.signature_algorithm = name.to_owned();
+        } else if let Some(name) = line.strip_prefix("public_key_algorithm=") {
+            entry.public_key_algorithm = name.to_owned();
         } else if line.starts_with("    ") {
             for item in line.trim().trim_start_matches("Policy: ").split(", ") {
                 if item.starts_with("2.25.") {
@@ -171,6 +179,23 @@ fn what_openssl_reads_decodes_the_same_and_what_it_refuses_has_a_finding() {
         for finding in &encoding_findings {
             assert!(finding.message.contains("(at byte "), "{finding:?}");
         }
+        // The algorithms: the same OID as OpenSSL, whatever the size of its arcs.
+        let dotted = |openssl: &str| match openssl {
+            "ED25519" => "1.3.101.112".to_owned(),
+            other => other.to_owned(),
+        };
+        assert_eq!(
+            cert.signature_algorithm.oid,
+            dotted(&expected.signature_algorithm),
+            "{}",
+            expected.file
+        );
+        assert_eq!(
+            cert.public_key.oid,
+            dotted(&expected.public_key_algorithm),
+            "{}",
+            expected.file
+        );
     }
 }
 
@@ -192,6 +217,42 @@ fn uuid_oids_keep_purposes_and_names() {
     // Legal encodings: no finding.
     assert!(
         cert.lints.iter().all(|f| !f.id.starts_with("e_der_")),
+        "{:?}",
+        cert.lints
+    );
+}
+
+/// UUID OIDs as the signature algorithm (in `tbsCertificate.signature` and
+/// `signatureAlgorithm`) and as the public key's algorithm: the certificate decodes (OpenSSL
+/// reads it and prints both OIDs, `oracle.txt`), each OID keeps its exact dotted text, and the
+/// report names the algorithms by their OIDs alone, which is how it says they are unknown: no
+/// hash, no key size, no finding that a legal encoding is wrong.
+#[test]
+fn uuid_oids_as_algorithms_decode_as_unknown_algorithms() {
+    let signature = "2.25.260276542659862290393113451425637105123";
+    let key = "2.25.17767458734895423762304157234978234789";
+    let oracle = oracle();
+    let expected = oracle
+        .iter()
+        .find(|o| o.file == "uuid-algorithms.der")
+        .unwrap();
+    assert!(expected.reads);
+    assert_eq!(expected.signature_algorithm, signature);
+    assert_eq!(expected.public_key_algorithm, key);
+    let (cert, json) = report("uuid-algorithms.der");
+    assert_eq!(cert.signature_algorithm.oid, signature);
+    assert_eq!(cert.signature_algorithm.name, signature);
+    assert_eq!(cert.signature_algorithm.hash, None);
+    assert_eq!(cert.public_key.oid, key);
+    assert_eq!(cert.public_key.algorithm, key);
+    assert_eq!((cert.public_key.bits, cert.public_key.curve), (None, None));
+    assert_eq!(cert.serial.hex, expected.serial);
+    assert_eq!(cert.subject.rfc4514, "CN=base,O=certscope lenient fixtures");
+    assert!(!json.contains("\"2.25.0."), "a stand-in leaked");
+    assert!(
+        cert.lints
+            .iter()
+            .all(|f| !f.id.starts_with("e_der_") && f.id != "e_cert_sig_alg_not_match_tbs_sig_alg"),
         "{:?}",
         cert.lints
     );

@@ -158,27 +158,12 @@ fn certificate(out: &mut String, cert: &CertificateReport, source: &str, n: usiz
 
     line(out, 2, "Public key");
     let key = &cert.public_key;
-    let mut description = key.algorithm.clone();
-    if let Some(curve) = &key.curve {
-        let _ = write!(description, " {curve}");
-    }
-    if let Some(bits) = key.bits {
-        let _ = write!(description, ", {bits} bits");
-    }
-    if let Some(exponent) = key.rsa_exponent {
-        let _ = write!(description, ", exponent {exponent}");
-    }
-    field(out, 4, "Algorithm", &description);
+    field(out, 4, "Algorithm", &key_description(key));
     field(out, 4, "SPKI SHA-256", &key.spki_sha256_base64);
 
     line(out, 2, "Signature");
     let algorithm = &cert.signature_algorithm;
-    field(
-        out,
-        4,
-        "Algorithm",
-        &format!("{} ({})", algorithm.name, algorithm.oid),
-    );
+    field(out, 4, "Algorithm", &algorithm_text(algorithm));
     if let Some(hash) = &algorithm.hash {
         field(out, 4, "Hash", hash);
     }
@@ -279,8 +264,21 @@ fn stack_matrix(out: &mut String, cert: &CertificateReport) {
 }
 
 /// The key's algorithm with curve, size and exponent: `EC P-256, 256 bits`.
+/// A signature algorithm's name and dotted OID; one the report names by its OID alone is
+/// unknown to certscope, and says so.
+fn algorithm_text(algorithm: &certscope::report::Algorithm) -> String {
+    if algorithm.name == algorithm.oid {
+        format!("{} (unknown algorithm)", algorithm.oid)
+    } else {
+        format!("{} ({})", algorithm.name, algorithm.oid)
+    }
+}
+
 fn key_description(key: &certscope::report::PublicKey) -> String {
     let mut description = key.algorithm.clone();
+    if key.algorithm == key.oid {
+        description.push_str(" (unknown algorithm)");
+    }
     if let Some(curve) = &key.curve {
         let _ = write!(description, " {curve}");
     }
@@ -336,12 +334,7 @@ fn csr(out: &mut String, csr: &CsrReport, source: &str, n: usize, total: usize) 
     field(out, 2, "Public key", &key_description(&csr.public_key));
     field(out, 2, "SPKI SHA-256", &csr.public_key.spki_sha256_base64);
     let algorithm = &csr.signature_algorithm;
-    field(
-        out,
-        2,
-        "Signature",
-        &format!("{} ({})", algorithm.name, algorithm.oid),
-    );
+    field(out, 2, "Signature", &algorithm_text(algorithm));
     field(
         out,
         2,
@@ -405,12 +398,7 @@ fn crl(out: &mut String, crl: &CrlReport, source: &str, n: usize, total: usize) 
         crl.next_update.as_deref().unwrap_or("none"),
     );
     let algorithm = &crl.signature_algorithm;
-    field(
-        out,
-        2,
-        "Signature",
-        &format!("{} ({})", algorithm.name, algorithm.oid),
-    );
+    field(out, 2, "Signature", &algorithm_text(algorithm));
     for check in &crl.issuer_signatures {
         field(
             out,

@@ -242,6 +242,34 @@ fn text_prints_crls_requests_and_keys_in_full() {
     );
 }
 
+/// Algorithms certscope does not know (here UUID OIDs, `2.25.<128-bit>`) are shown by their
+/// exact dotted OID and said to be unknown; a known one keeps its name.
+#[test]
+fn text_says_an_algorithm_is_unknown() {
+    let file = common::data("lenient/uuid-algorithms.der");
+    let output = certscope(&["inspect", "--at", AT, file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for expected in [
+        "Algorithm      2.25.17767458734895423762304157234978234789 (unknown algorithm)",
+        "Algorithm      2.25.260276542659862290393113451425637105123 (unknown algorithm)",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    let known = common::data("lenient/uuid-oids.der");
+    let text = stdout(&certscope(&[
+        "inspect",
+        "--at",
+        AT,
+        known.to_str().unwrap(),
+    ]));
+    assert!(text.contains("Algorithm      Ed25519"), "{text}");
+    assert!(!text.contains("unknown algorithm"), "{text}");
+}
+
 #[test]
 fn strict_exits_2_on_any_part_that_does_not_decode() {
     let dir = std::env::temp_dir().join(format!("certscope-strict-{}", std::process::id()));

@@ -27,6 +27,8 @@ EKU_UUID = "2.25.329800735698586629295641978511506172918"
 POLICY_UUID = "2.25.223663599306440405460458126262393512387"
 EXTENSION_UUID = "2.25.113059749145936325402354257176981405696"
 ATTRIBUTE_UUID = "2.25.987654321098765432109876543210"
+SIGNATURE_UUID = "2.25.260276542659862290393113451425637105123"
+KEY_UUID = "2.25.17767458734895423762304157234978234789"
 
 
 def name(cn, extra=()):
@@ -185,7 +187,32 @@ def spki_unused_bits(cert, fields):
     fields[6] = [0x30, spki]
 
 
+def oid_der(dotted):
+    arcs = [int(a) for a in dotted.split(".")]
+    out = b""
+    for arc in [40 * arcs[0] + arcs[1]] + arcs[2:]:
+        chunk = [arc & 0x7f]
+        arc >>= 7
+        while arc:
+            chunk.append(0x80 | (arc & 0x7f))
+            arc >>= 7
+        out += bytes(reversed(chunk))
+    return out
+
+
+def uuid_algorithms(cert, fields):
+    # A signature algorithm and a public key algorithm named by UUID OIDs (X.667), in
+    # tbsCertificate.signature, signatureAlgorithm and subjectPublicKeyInfo.algorithm.
+    signature = (0x30, [(0x06, oid_der(SIGNATURE_UUID))])
+    fields[2] = list(signature)
+    cert[1][1] = signature
+    spki = list(fields[6][1])
+    spki[0] = (0x30, [(0x06, oid_der(KEY_UUID))])
+    fields[6] = [0x30, spki]
+
+
 for filename, change in [
+    ("uuid-algorithms.der", uuid_algorithms),
     ("time-invalid.der", time_invalid),
     ("spki-unused-bits.der", spki_unused_bits),
     ("version-7.der", version_7),
@@ -391,7 +418,7 @@ for filename, change in [
 ]:
     write(filename, mutate(csr_base, change))
 
-# What OpenSSL reads from each (serial, validity, extended key usage, policies).
+# What OpenSSL reads from each (serial, validity, extended key usage, policies, algorithms).
 lines = [subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout.strip()]
 for path in sorted(out.glob("*.der")):
     result = subprocess.run(
@@ -400,6 +427,14 @@ for path in sorted(out.glob("*.der")):
         capture_output=True, text=True)
     lines.append(f"== {path.name} (exit {result.returncode})")
     lines.extend(line.rstrip() for line in result.stdout.splitlines())
+    if result.returncode == 0:
+        # The algorithms as `openssl x509 -text` names them: a name it knows, else the OID.
+        text = subprocess.run(["openssl", "x509", "-inform", "DER", "-in", str(path), "-noout",
+                               "-text"], capture_output=True, text=True).stdout
+        for heading, key in [("Signature Algorithm: ", "signature_algorithm"),
+                             ("Public Key Algorithm: ", "public_key_algorithm")]:
+            found = next(line for line in text.splitlines() if line.strip().startswith(heading))
+            lines.append(f"{key}={found.strip()[len(heading):]}")
 for path in sorted(out.glob("*.p12")):
     result = subprocess.run(
         ["openssl", "pkcs12", "-in", str(path), "-passin", "pass:", "-info", "-nodes"],
