@@ -3,7 +3,9 @@
 mutated by a seeded generator into the encodings real issuers get wrong, with what OpenSSL and
 Python's cryptography read from each.
 
-`python3 gen.py` rewrites `corpus.json` in this folder. Deterministic: the random generator is
+`python3 gen.py` rewrites `corpus.json` in this folder; `python3 gen.py --check` rewrites
+nothing and fails when the generator no longer makes the committed objects or when the
+installed openssl and cryptography answer differently from what `corpus.json` records. Deterministic: the random generator is
 seeded, every signature is Ed25519 (deterministic) with a fixed key, the subject keys are the
 committed `rsa-2048.pem` and `dsa-2048.pem` and fixed EC and Ed25519 scalars, and the PKCS#12
 files use fixed salts. Running it needs `openssl` and `cryptography` (pip install cryptography);
@@ -659,7 +661,8 @@ def openssl_answer(kind, der, password):
 
 
 # --- the corpus --------------------------------------------------------------------------------
-def main():
+def build():
+    """The corpus's objects, without the oracles' answers."""
     bases = []
     for key_name in SUBJECT_KEYS:
         bases.append((f"cert-{key_name}", "certificate", certificate(key_name), CERTIFICATE))
@@ -729,23 +732,76 @@ def main():
             if labels:
                 add(f"{label}-{index}", "pkcs12", encode(mutated), labels, password)
 
-    versions = {
+    return entries
+
+
+def versions():
+    return {
         "openssl": subprocess.run(["openssl", "version"], capture_output=True,
                                   text=True).stdout.strip(),
         "cryptography": cryptography.__version__,
         "python": sys.version.split()[0],
     }
+
+
+def answers(entry):
+    der = bytes.fromhex(entry["der"])
+    password = entry.get("password")
+    return {"openssl": openssl_answer(entry["kind"], der, password),
+            "cryptography": cryptography_answer(entry["kind"], der, password)}
+
+
+def main():
+    entries = build()
     for entry in entries:
-        der = bytes.fromhex(entry["der"])
-        password = entry.get("password")
-        entry["openssl"] = openssl_answer(entry["kind"], der, password)
-        entry["cryptography"] = cryptography_answer(entry["kind"], der, password)
-    out = {"generator": "tests/data/lenient/corpus/gen.py", "seed": 20261205, "versions": versions,
-           "entries": entries}
+        entry.update(answers(entry))
+    out = {"generator": "tests/data/lenient/corpus/gen.py", "seed": 20261205,
+           "versions": versions(), "entries": entries}
     (HERE / "corpus.json").write_text(json.dumps(out, indent=1) + "\n")
     reads = sum(1 for e in entries if e["openssl"]["reads"] or e["cryptography"]["reads"])
     print(f"{len(entries)} objects, {reads} read by OpenSSL or cryptography")
 
 
+def check():
+    """`gen.py --check`: the committed corpus.json against the tools installed here. The
+    generator must make the same objects, and openssl and cryptography must give the recorded
+    answers for each. Prints the figures and every difference; exits 1 on any."""
+    committed = json.loads((HERE / "corpus.json").read_text())
+    failures = []
+    recorded, here = committed["versions"], versions()
+    for tool in ("openssl", "cryptography"):
+        if recorded[tool] != here[tool]:
+            print(f"note: {tool} here is {here[tool]!r}, the answers were recorded with "
+                  f"{recorded[tool]!r}")
+    fields = ("name", "kind", "mutations", "der", "password")
+    fresh = [{k: e[k] for k in fields if k in e} for e in build()]
+    old = [{k: e[k] for k in fields if k in e} for e in committed["entries"]]
+    regenerated = sum(1 for a, b in zip(fresh, old) if a == b)
+    if len(fresh) != len(old) or regenerated != len(old):
+        failures.append(f"the generator makes {len(fresh)} objects, {regenerated} of them as "
+                        f"committed ({len(old)})")
+    same = {"openssl": 0, "cryptography": 0}
+    for entry in committed["entries"]:
+        for tool, answer in answers(entry).items():
+            if answer == entry[tool]:
+                same[tool] += 1
+            else:
+                failures.append(f"{entry['name']}: {tool} now answers {json.dumps(answer)}, "
+                                f"recorded {json.dumps(entry[tool])}")
+    total = len(committed["entries"])
+    reads = sum(1 for e in committed["entries"]
+                if e["openssl"]["reads"] or e["cryptography"]["reads"])
+    print(f"{total} objects ({reads} read by OpenSSL or cryptography); regenerated as committed: "
+          f"{regenerated}; same answer from openssl: {same['openssl']}, from cryptography: "
+          f"{same['cryptography']}")
+    for failure in failures:
+        print(f"DIFFERS: {failure}")
+    return 1 if failures else 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--check"]:
+        sys.exit(check())
+    if sys.argv[1:]:
+        sys.exit("usage: gen.py [--check]")
     main()
