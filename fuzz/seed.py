@@ -5,7 +5,8 @@ Sources: every fixture under tests/data/ and the certificates of the x509-limbo 
 (tests/data/limbo/limbo.json.gz). Seeds are named by their SHA-256
 so reruns are idempotent.
 
-- der_mutate, lenient: DER only (the structure-aware mutator needs DER to start from).
+- der_mutate, lenient: DER only (the structure-aware mutator needs DER to start from); lenient
+  also the objects of the lenient decoding corpus (tests/data/lenient/corpus/corpus.json).
 - input, analyze and any other target: the fixture files as they are, the DER, and each DER as
   PEM, bare base64, hex and colon-separated hex, so every detector path starts covered.
 - chain, host_name, name_constraints: whole x509-limbo cases as PEM bags, the expected peer
@@ -64,6 +65,15 @@ def fixture_seeds():
         else:
             ders.extend(pem_ders(data))
     return raw, ders
+
+
+def corpus_seeds():
+    """The objects of the lenient decoding corpus (tests/data/lenient/corpus/corpus.json):
+    certificates, CRLs, requests, keys and PKCS#12 files in the encodings issuers get wrong."""
+    path = ROOT / "tests" / "data" / "lenient" / "corpus" / "corpus.json"
+    if not path.exists():
+        return []
+    return [bytes.fromhex(entry["der"]) for entry in json.loads(path.read_text())["entries"]]
 
 
 def limbo_seeds(limit):
@@ -141,7 +151,9 @@ def main():
     raw, ders = fixture_seeds()
     limbo = limbo_seeds(args.limbo_max)
     for target in args.targets or targets():
-        if target in ("der_mutate", "lenient"):
+        if target == "lenient":
+            seeds = ders + corpus_seeds() + limbo
+        elif target == "der_mutate":
             seeds = ders + limbo
         elif target in ("chain", "host_name", "name_constraints"):
             bags = limbo_bags(args.limbo_max)

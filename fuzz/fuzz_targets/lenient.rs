@@ -1,5 +1,6 @@
-//! The lenient decoding path: certificates, CRLs and requests the strict decoder refuses, read
-//! field by field, then linted. Driven by the DER-aware mutator, whose changes (long-form
+//! The lenient decoding path: certificates, CRLs, requests, keys and PKCS#12 files the strict
+//! decoder refuses, read field by field, then linted; keys and PKCS#12 files also through the
+//! input parser. Driven by the DER-aware mutator, whose changes (long-form
 //! lengths, altered tags and contents) are what the lenient path reads.
 #![no_main]
 

@@ -181,12 +181,19 @@ pub fn name_constraints(data: &[u8]) {
     }
 }
 
-/// The lenient decoding path (`certscope::lenient`) on one input read as a certificate, a CRL
-/// and a request: the repair walk and the decoders above it never panic, every deviation points
-/// inside the input, and an object the lenient path reads is linted without a panic.
+/// The lenient decoding path (`certscope::lenient`) on one input read as a certificate, a CRL,
+/// a request, a key and a PKCS#12 file: the repair walk and the decoders above it never panic,
+/// every deviation points inside the input, and an object the lenient path reads is linted
+/// without a panic; then the input parser, which reads keys and PKCS#12 files through it.
 pub fn lenient(data: &[u8]) {
     use certscope::lenient::{repair, Shape};
-    for shape in [Shape::Certificate, Shape::Crl, Shape::Csr] {
+    for shape in [
+        Shape::Certificate,
+        Shape::Crl,
+        Shape::Csr,
+        Shape::Key,
+        Shape::Pkcs12,
+    ] {
         if let Some(repaired) = repair(data, shape) {
             for deviation in &repaired.deviations {
                 assert!(
@@ -216,6 +223,41 @@ pub fn lenient(data: &[u8]) {
     if let Ok(csr) = certscope::input::Csr::from_der(data) {
         for finding in certscope::lint::lint_csr(&csr) {
             assert!(!finding.id.is_empty(), "a request finding without an id");
+        }
+    }
+    // Keys and PKCS#12 files through the input parser, which falls back to the lenient walk
+    // when the strict decoders refuse them (the empty password tried on a PKCS#12 file; key
+    // derivation capped so that one input stays fast). A key's deviations point inside the
+    // DER it was read from and become findings with words.
+    let options = InputOptions {
+        max_kdf_iterations: 20_000,
+        ..InputOptions::default()
+    };
+    if let Ok(parsed) = certscope::parse_input(data, &options) {
+        for found in &parsed.objects {
+            let deviations = match &found.object {
+                certscope::input::Object::PrivateKey(key) => key.deviations(),
+                certscope::input::Object::PublicKey(key) => key.deviations(),
+                _ => continue,
+            };
+            for deviation in deviations {
+                assert!(
+                    deviation.offset < data.len(),
+                    "a key's deviation past the input"
+                );
+            }
+            for finding in certscope::lint::lint_key(deviations) {
+                assert!(
+                    !finding.id.is_empty() && !finding.message.is_empty(),
+                    "a key finding without an id or words"
+                );
+            }
+        }
+        for problem in &parsed.problems {
+            assert!(
+                !problem.error.to_string().is_empty(),
+                "a problem without words"
+            );
         }
     }
 }
