@@ -972,6 +972,55 @@ fn differential_corpus_what_openssl_or_cryptography_reads_certscope_reads_the_sa
     );
 }
 
+/// Where `openssl` and Python's `cryptography` are installed in the versions the corpus was
+/// recorded with, `corpus/gen.py --check` runs them again on every object and fails when an
+/// answer differs from `corpus.json` (or when the generator no longer makes the committed
+/// objects). Other versions, or no tools: the record is used as it is, and this says so.
+#[test]
+fn differential_corpus_the_record_is_what_the_tools_answer_where_installed() {
+    use std::process::Command;
+    let text = std::fs::read_to_string(data().join("corpus/corpus.json")).unwrap();
+    let corpus: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let openssl = Command::new("openssl")
+        .arg("version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+    let cryptography = Command::new("python3")
+        .args(["-c", "import cryptography; print(cryptography.__version__)"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned());
+    let (Some(openssl), Some(cryptography)) = (openssl, cryptography) else {
+        eprintln!("openssl or Python cryptography is not installed: the recorded answers are used as they are");
+        return;
+    };
+    let versions = &corpus["versions"];
+    if versions["openssl"] != openssl.as_str() || versions["cryptography"] != cryptography.as_str()
+    {
+        eprintln!(
+            "installed: {openssl}, cryptography {cryptography}; recorded: {}, cryptography {}: \
+             not compared (rerun corpus/gen.py to update the record)",
+            versions["openssl"], versions["cryptography"]
+        );
+        return;
+    }
+    let output = Command::new("python3")
+        .arg(data().join("corpus/gen.py"))
+        .arg("--check")
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "corpus.json is not what the tools answer:\n{said}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(said.contains("same answer from openssl: "), "{said}");
+}
+
 /// An empty extendedKeyUsage (RFC 5280 4.2.1.12, `SIZE (1..MAX)`), which OpenSSL and Python's
 /// cryptography both read without a word: every corpus certificate the generator gave one draws
 /// `e_ext_eku_no_entries` on `extensions/extendedKeyUsage`, and no other certificate does.
