@@ -55,6 +55,8 @@ const OUTER_LAYER_FIELDS: &[&str] = &[
     "#/properties/mozilla_roots",
     "#/properties/problems",
     "#/properties/stack_verdicts",
+    // The definition only `stack_verdicts` uses, copied from the wasm API's schema.
+    "#/$defs/StackVerdict/",
 ];
 
 /// Report schema arms no fixture reaches yet, each a location prefix and the arm it is. The

@@ -60,7 +60,7 @@ export interface BesideChainReport {
   /** The inputs' problems of kind `unavailable`: objects this module cannot open, or whose DSA signatures it does not verify (the page's first module); the client then runs the call again on the module that has them. */
   problems: Problem[];
   /** For a TLS server or client purpose: each TLS stack's verdict on the chain under its own profile, with the same purpose and host (`certscope verify --profile all`); empty for other purposes. */
-  stack_verdicts: StackVerdictDto[];
+  stack_verdicts: StackVerdict[];
 }
 
 /** Options for `lint`. */
@@ -88,20 +88,6 @@ export interface LintResult {
   rule_sets: RuleSetChoice[];
   /** The certificate's subject, RFC 4514. */
   subject: string;
-}
-
-/** One TLS stack's verdict on the chain (`chain::StackVerdict`). */
-export interface StackVerdictDto {
-  /** The stack's profile: openssl, go, rustls, java, gnutls, nss, wolfssl or mbedtls. */
-  profile: string;
-  /** Why, in the stack's own terms where it has them. */
-  reason: string;
-  /** The stack, e.g. `Go crypto/x509`. */
-  stack: string;
-  /** Whether the stack accepts the chain. */
-  valid: boolean;
-  /** The stack version the profile reproduces. */
-  version: string;
 }
 
 /** The essentials of one certificate, read straight from the decode (no hashing, signature checks, roles or lints); the same texts as the report's fields of the same names. */

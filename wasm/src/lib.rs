@@ -263,6 +263,7 @@ struct BesideChainReport {
 /// One TLS stack's verdict on the chain (`chain::StackVerdict`).
 #[derive(Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "StackVerdict"))]
 struct StackVerdictDto {
     /// The stack's profile: openssl, go, rustls, java, gnutls, nss, wolfssl or mbedtls.
     profile: String,

@@ -716,7 +716,7 @@ export interface ChainReport {
   /** Signatures verified against `Budget::signatures`: certificates' while building, CRLs' while deciding revocation, and those of delegated CRL signers' own paths. */
   signatures_checked: number;
   /** wasm `verify` only: for a TLS server or client purpose: each TLS stack's verdict on the chain under its own profile, with the same purpose and host (`certscope verify --profile all`); empty for other purposes. */
-  stack_verdicts?: StackVerdictDto[];
+  stack_verdicts?: StackVerdict[];
   /** For a TLS server or client purpose: what each TLS stack decides for the target as the end entity of a connection (the rows of `ClientServer::verifiers`, checked against the real stacks); empty for other purposes. The chain above the target is not part of these answers. */
   stacks: StackAnswer[];
   /** Untrusted certificates that no path uses. */
@@ -878,6 +878,19 @@ export interface StackAnswer {
   reason: string;
   /** The stack, e.g. `rustls (webpki)`. */
   stack: string;
+}
+/** One TLS stack's verdict on the chain (`chain::StackVerdict`). */
+export interface StackVerdict {
+  /** The stack's profile: openssl, go, rustls, java, gnutls, nss, wolfssl or mbedtls. */
+  profile: string;
+  /** Why, in the stack's own terms where it has them. */
+  reason: string;
+  /** The stack, e.g. `Go crypto/x509`. */
+  stack: string;
+  /** Whether the stack accepts the chain. */
+  valid: boolean;
+  /** The stack version the profile reproduces. */
+  version: string;
 }
 /** The revocation status of one certificate (RFC 5280 6.3.3: `cert_status`). */
 export type Status =

@@ -26,12 +26,28 @@ pub fn generate() -> Result<Vec<Generated>, String> {
         "$defs": definitions,
     });
     dangling_reference(&schema)?;
+    if let Some(reference) = crate::schemas::unresolved_local_reference(&schema) {
+        return Err(format!(
+            "schema/api.schema.json: {reference} names no definition"
+        ));
+    }
     let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())?;
     let mut declarations = String::from(
         "// The wasm API's options and results, generated from the Rust types (their JSON Schema:\n\
          // schema/api.schema.json) by `cargo xtask generate`: do not edit.\n",
     );
+    // A definition the report schemas hold too (the chain report's copy of a type its wasm
+    // fields use) is declared once, in report.d.ts, which the same module's declarations hold.
+    let reports = crate::schemas::derive()?;
+    let in_reports = |name: &str| {
+        reports
+            .iter()
+            .any(|derived| derived.schema.pointer(&format!("/$defs/{name}")).is_some())
+    };
     for (name, definition) in &definitions {
+        if in_reports(name) {
+            continue;
+        }
         declarations.push('\n');
         declaration(&mut declarations, name, definition);
     }

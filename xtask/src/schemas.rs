@@ -48,6 +48,14 @@ pub fn derive() -> Result<Vec<Derived>, String> {
          `anchor_stores` and `anchored_by`, the CLI `mozilla_roots`.",
     )?;
     outer_layer_fields(&mut chain)?;
+    for (file, schema) in [
+        ("report.schema.json", &report),
+        ("chain.schema.json", &chain),
+    ] {
+        if let Some(reference) = unresolved_local_reference(schema) {
+            return Err(format!("schema/{file}: {reference} names no definition"));
+        }
+    }
     Ok(vec![
         Derived {
             file: "report.schema.json",
@@ -113,6 +121,7 @@ fn outer_layer_fields(chain: &mut Value) -> Result<(), String> {
         .get_mut("properties")
         .and_then(Value::as_object_mut)
         .ok_or("the chain report has no properties")?;
+    let mut wanted = Vec::new();
     for (name, schema) in beside {
         let mut schema = schema.clone();
         tidy(&mut schema);
@@ -128,6 +137,7 @@ fn outer_layer_fields(chain: &mut Value) -> Result<(), String> {
                 object.insert("description".into(), text.into());
             }
         }
+        local_references(&schema, &mut wanted);
         if properties.insert(name.clone(), schema).is_some() {
             return Err(format!(
                 "the wasm API's `{name}` is a chain report field too"
@@ -142,7 +152,56 @@ fn outer_layer_fields(chain: &mut Value) -> Result<(), String> {
             "type": "string"
         }),
     );
+    // The definitions those fields refer to, and theirs in turn, copied beside the chain
+    // report's own, so that the schema stays whole (every `$ref` local).
+    let own = chain
+        .get_mut("$defs")
+        .and_then(Value::as_object_mut)
+        .ok_or("the chain report has no $defs")?;
+    while let Some(wanted_name) = wanted.pop() {
+        if own.contains_key(&wanted_name) {
+            continue;
+        }
+        let mut definition = definitions
+            .get(&wanted_name)
+            .cloned()
+            .ok_or_else(|| format!("the wasm API has no definition {wanted_name}"))?;
+        tidy(&mut definition);
+        local_references(&definition, &mut wanted);
+        own.insert(wanted_name, definition);
+    }
     Ok(())
+}
+
+/// The first reference within the file (`#/$defs/NAME`) that points at nothing.
+pub fn unresolved_local_reference(schema: &Value) -> Option<String> {
+    let mut names = Vec::new();
+    local_references(schema, &mut names);
+    names
+        .into_iter()
+        .find(|name| schema.pointer(&format!("/$defs/{name}")).is_none())
+        .map(|name| format!("#/$defs/{name}"))
+}
+
+/// Adds the name of every definition `schema` refers to in its own file (`#/$defs/NAME`).
+fn local_references(schema: &Value, names: &mut Vec<String>) {
+    match schema {
+        Value::Object(map) => {
+            if let Some(name) = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix("#/$defs/"))
+            {
+                names.push(name.to_owned());
+            }
+            map.values()
+                .for_each(|value| local_references(value, names));
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|value| local_references(value, names)),
+        _ => {}
+    }
 }
 
 /// Brings one schema and everything under it to the schemas' form (see the module's
