@@ -480,8 +480,12 @@ fn small_rsa_keys_are_a_policy_knob() {
     strict.minimum_rsa_bits = 3072;
     let report = check(fixture!("rsa2048-chain"), fixture!("rsa2048-root"), &strict);
     match &report.error {
-        Some(ChainError::Profile { problem }) => {
-            assert!(problem.contains("RSA key of 2048 bits"), "{problem}")
+        Some(ChainError::RsaKeyTooSmall { bits, minimum }) => {
+            assert_eq!((*bits, *minimum), (2048, 3072));
+            assert_eq!(
+                report.error.as_ref().map(ToString::to_string).as_deref(),
+                Some("RSA key of 2048 bits, fewer than 3072")
+            );
         }
         other => panic!("{other:?}"),
     }

@@ -73,6 +73,31 @@ const CHAIN_ARMS_WITHOUT_FIXTURE: &[&str] = &[
     // crl_unusable: only a supplied CRL that does not decode, which the fixtures' parser never
     // yields as a CRL (tests/chain.rs gives one).
     "#/$defs/ChainError/oneOf/14/",
+    // The typed reasons of single-certificate rules that no fixture reaches on a path (the
+    // lint fixtures that break them have no issuer to build a path to; tests/chain.rs
+    // reaches rsa_key_too_small on its own chain).
+    "#/$defs/ChainError/oneOf/17/", // empty_issuer_name
+    "#/$defs/ChainError/oneOf/18/", // empty_ca_subject
+    "#/$defs/ChainError/oneOf/20/", // malformed_extension
+    "#/$defs/ChainError/oneOf/21/", // must_not_be_critical
+    "#/$defs/ChainError/oneOf/22/", // must_be_critical
+    "#/$defs/ChainError/oneOf/24/", // key_below_auth_level
+    "#/$defs/ChainError/oneOf/25/", // rsa_key_too_small
+    "#/$defs/ChainError/oneOf/26/", // rsa_modulus_not_bytes
+    "#/$defs/ChainError/oneOf/29/", // ec_key_without_named_curve
+    "#/$defs/ChainError/oneOf/30/", // serial_number_too_long
+    "#/$defs/ChainError/oneOf/31/", // negative_serial_number
+    "#/$defs/ChainError/oneOf/32/", // zero_serial_number
+    "#/$defs/ChainError/oneOf/34/", // name_constraints_on_end_entity
+    "#/$defs/ChainError/oneOf/35/", // subject_alt_name_not_critical
+    "#/$defs/ChainError/oneOf/36/", // subject_alt_name_critical
+    "#/$defs/ChainError/oneOf/37/", // no_subject_alt_name
+    "#/$defs/ChainError/oneOf/40/", // common_name_misstates_subject_alt_name
+    "#/$defs/ChainError/oneOf/43/", // root_authority_key_identifier_not_key_id_only
+    "#/$defs/ChainError/oneOf/44/", // root_authority_key_identifier_without_key_id
+    "#/$defs/ChainError/oneOf/45/", // root_authority_key_identifier_mismatch
+    "#/$defs/ChainError/oneOf/47/", // stack_purpose
+    "#/$defs/ChainError/oneOf/48/", // stack_refuses_old_anchor
 ];
 
 /// One violation: where in the value (a JSON pointer) and what.
@@ -456,6 +481,20 @@ fn chain_reports() -> Vec<(String, ChainReport)> {
         let name = path.display().to_string();
         reports.push((
             name.clone(),
+            chain::verify(target, rest, &anchors, &options),
+        ));
+        // The Web PKI's refusals are findings under `auto` for a private root; here they are
+        // the verdict (each its own error kind).
+        options.profile = Profile::WebPki;
+        reports.push((
+            format!("{name} (webpki)"),
+            chain::verify(target, rest, &anchors, &options),
+        ));
+        // A TLS stack's profile: the stack's refusals, and a purpose it does not judge.
+        options.profile = Profile::Java;
+        options.purpose = Purpose::ServerAuth;
+        reports.push((
+            format!("{name} (java)"),
             chain::verify(target, rest, &anchors, &options),
         ));
         if !path.starts_with(data.join("chain")) {

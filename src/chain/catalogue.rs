@@ -98,6 +98,15 @@ macro_rules! checks {
                     $(CheckId::$variant => $id,)*
                 }
             }
+
+            /// Where the check's rule comes from: the citation every [`super::Check`] of
+            /// this id carries (a TLS stack's profile cites the stack's version instead for
+            /// the checks it makes as that stack).
+            pub const fn citation(self) -> &'static str {
+                match self {
+                    $(CheckId::$variant => $citation,)*
+                }
+            }
         }
     };
 }
@@ -124,7 +133,8 @@ checks! {
     Signature "signature", ALL, "RFC 5280 6.1.3 (a)(1); OpenSSL auth level",
         "the issuer's signature verifies with an accepted algorithm (no SHA-1 unless allowed; \
          in the openssl profile the authentication level's security bits)";
-    BasicConstraints "basic_constraints", ALL, "RFC 5280 6.1.4 (k); OpenSSL X509_check_ca",
+    BasicConstraints "basic_constraints", ALL,
+        "RFC 5280 6.1.4 (k), CA/B BR 7.1.2.1.4; OpenSSL X509_check_ca",
         "an issuer is a CA (openssl: X509_check_ca, strict below the top of the path)";
     PathLength "path_length", ALL, "RFC 5280 6.1.4 (m)", "pathLenConstraint is not exceeded";
     IssuerKeyUsage "issuer_key_usage", ALL, "RFC 5280 6.1.4 (n)", "an issuer's keyUsage asserts keyCertSign";

@@ -138,13 +138,13 @@ pub fn subject_names(cert: &Cert) -> Result<Vec<SubjectName>, ChainError> {
             }
         }
         Lookup::Malformed { error, .. } => {
-            return Err(ChainError::Profile {
+            return Err(ChainError::MalformedExtension {
                 problem: format!("subjectAltName is malformed: {error}"),
             })
         }
         Lookup::Duplicate { .. } => {
-            return Err(ChainError::Profile {
-                problem: "subjectAltName appears twice".to_string(),
+            return Err(ChainError::DuplicateExtension {
+                extension: "subjectAltName".to_owned(),
             })
         }
     }

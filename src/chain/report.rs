@@ -1,6 +1,7 @@
 //! The chain report: every path with its checks, the chosen one and why, and what is
 //! missing ([`ChainReport`]).
 
+use super::catalogue::CheckId;
 use super::{revocation, BudgetLimit, ChainError, Profile};
 use crate::time::UnixTime;
 
@@ -21,6 +22,30 @@ pub struct Check {
     pub citation: String,
     /// The error, when it failed.
     pub error: Option<ChainError>,
+}
+
+impl Check {
+    /// The check `name` on the certificate at `certificate`, passed with its explanation or
+    /// failed with its error, citing `citation`.
+    pub(crate) fn new(
+        name: CheckId,
+        certificate: usize,
+        citation: &str,
+        result: Result<String, ChainError>,
+    ) -> Check {
+        let (passed, explanation, error) = match result {
+            Ok(text) => (true, text, None),
+            Err(e) => (false, e.to_string(), Some(e)),
+        };
+        Check {
+            name: name.as_str().to_owned(),
+            passed,
+            certificate,
+            explanation,
+            citation: citation.to_owned(),
+            error,
+        }
+    }
 }
 
 /// Where a certificate of the report came from.

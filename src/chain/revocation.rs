@@ -379,7 +379,7 @@ impl<'a> Revocation<'a> {
                 passed: true,
                 certificate: path.first().copied().unwrap_or(0),
                 explanation: "not checked: no CRL given".to_string(),
-                citation: "RFC 5280 6.3".to_string(),
+                citation: CheckId::Revocation.citation().to_owned(),
                 error: None,
             });
             return (statuses, checks, Vec::new());
@@ -439,7 +439,7 @@ impl<'a> Revocation<'a> {
                 passed,
                 certificate: index,
                 explanation,
-                citation: "RFC 5280 6.3".to_string(),
+                citation: CheckId::Revocation.citation().to_owned(),
                 error,
             });
             statuses.push(status);
@@ -463,7 +463,7 @@ impl<'a> Revocation<'a> {
                 passed: false,
                 certificate: path.first().copied().unwrap_or(0),
                 explanation: error.to_string(),
-                citation: "RFC 5280 5.1".to_string(),
+                citation: CheckId::CrlDecoding.citation().to_owned(),
                 error: Some(error),
             });
         }

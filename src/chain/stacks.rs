@@ -1,7 +1,7 @@
 //! The TLS stacks' answers: each stack's verdict on the chain under its profile
 //! ([`verify_stacks`]) and each stack's answer for the target as an end entity.
 
-use super::{profile, verify, Profile, Purpose, StackAnswer, VerifyOptions};
+use super::{profile, verify, ChainError, Profile, Purpose, StackAnswer, VerifyOptions};
 use crate::cert::Cert;
 
 /// One TLS stack's verdict on a chain under its profile ([`verify_stacks`]).
@@ -52,13 +52,8 @@ pub fn verify_stacks(
             let report = verify(target, untrusted, anchors, &stack_options(options, profile));
             let reason = match &report.error {
                 // The stack's own refusals name it; the verdict is already by stack.
-                Some(error) => {
-                    let text = error.to_string();
-                    match text.strip_prefix(&format!("{}: ", stack.label())) {
-                        Some(rest) => rest.to_owned(),
-                        None => text,
-                    }
-                }
+                Some(ChainError::StackRefuses { reason, .. }) => reason.clone(),
+                Some(error) => error.to_string(),
                 None => report
                     .chosen
                     .and_then(|i| report.paths.get(i))

@@ -167,7 +167,7 @@ test('verify mode: the device chain is valid for a TLS client and not for a TLS 
   assert.equal(await page.locator('#verify-server >> css=.verdict.bad').count(), 1);
   const failed = await page.locator('#verify-server >> css=.failed-check').allTextContents();
   assert.equal(failed.length, 1);
-  assert.match(failed[0], /extended_key_usage: extended key usage: does not allow serverAuth \(clientAuth\) \(RFC 5280 4\.2\.1\.12\)/);
+  assert.match(failed[0], /extended_key_usage: extended key usage: does not allow serverAuth \(clientAuth\) \(RFC 5280 4\.2\.1\.12, CA\/B BR 7\.1\.2\.1\.2, 7\.1\.2\.2\.5\)/);
   const anchors = await page.locator('#verify-server >> css=.link[data-source="anchor"] .link-head strong').allTextContents();
   assert.deepEqual(anchors, ['O=Example,CN=Example Root CA']);
 
@@ -188,7 +188,7 @@ test('verify mode: the device chain is valid for a TLS client and not for a TLS 
   assert.equal(events['verify-server'].detail.chain.explanation, 'extended key usage: does not allow serverAuth (clientAuth)');
   const check = events['verify-server'].detail.chain.paths[0].checks.find((c) => !c.passed);
   assert.equal(check.name, 'extended_key_usage');
-  assert.equal(check.citation, 'RFC 5280 4.2.1.12');
+  assert.equal(check.citation, 'RFC 5280 4.2.1.12, CA/B BR 7.1.2.1.2, 7.1.2.2.5');
   await screenshot(page, 'embedded-verify');
   assert.deepEqual(page.watch.violations(), []);
   assert.deepEqual(page.watch.errors, []);

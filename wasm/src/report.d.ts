@@ -780,7 +780,39 @@ export type ChainError =
   | { kind: 'revoked'; problem: string }
   | { kind: 'crl_unusable'; problem: string }
   | { kind: 'revocation_undetermined'; problem: string }
-  | { kind: 'profile'; problem: string }
+  | { kind: 'not_version3'; version: number }
+  | { kind: 'empty_issuer_name' }
+  | { kind: 'empty_ca_subject' }
+  | { kind: 'duplicate_extension'; extension: string }
+  | { kind: 'malformed_extension'; problem: string }
+  | { kind: 'must_not_be_critical'; extension: string }
+  | { kind: 'must_be_critical'; extension: string }
+  | { kind: 'unusable_key'; problem: string }
+  | { kind: 'key_below_auth_level'; bits: number; key: string; level: number; required: number }
+  | { kind: 'rsa_key_too_small'; bits: number; minimum: number }
+  | { kind: 'rsa_modulus_not_bytes'; bits: number }
+  | { kind: 'dsa_key_in_web_pki' }
+  | { kind: 'dsa_key_refused' }
+  | { kind: 'ec_key_without_named_curve' }
+  | { kind: 'serial_number_too_long'; bytes: number }
+  | { kind: 'negative_serial_number' }
+  | { kind: 'zero_serial_number' }
+  | { kind: 'subscriber_is_ca' }
+  | { kind: 'name_constraints_on_end_entity' }
+  | { kind: 'subject_alt_name_not_critical' }
+  | { kind: 'subject_alt_name_critical' }
+  | { kind: 'no_subject_alt_name' }
+  | { kind: 'server_without_subject_alt_name' }
+  | { kind: 'invalid_dns_name'; name: string }
+  | { kind: 'common_name_misstates_subject_alt_name'; common_name: string }
+  | { kind: 'no_authority_key_identifier' }
+  | { kind: 'no_subject_key_identifier' }
+  | { kind: 'root_authority_key_identifier_not_key_id_only' }
+  | { kind: 'root_authority_key_identifier_without_key_id' }
+  | { kind: 'root_authority_key_identifier_mismatch' }
+  | { kind: 'stack_refuses'; reason: string; stack: string }
+  | { kind: 'stack_purpose'; profile: string }
+  | { kind: 'stack_refuses_old_anchor'; stack: string }
   | { kind: 'policy'; problem: string }
   | { kind: 'distrusted'; problem: string };
 /** One named check on one certificate of a path. */

@@ -36,9 +36,9 @@ pub(super) fn ca_checks(
                     problem: "basicConstraints cA is FALSE".to_string(),
                 })
             } else if web && !critical {
-                Err(profile_error(
-                    "basicConstraints of a CA must be critical (CA/B BR 7.1.2.1.4)",
-                ))
+                Err(ChainError::MustBeCritical {
+                    extension: "basicConstraints".to_owned(),
+                })
             } else {
                 Ok("cA TRUE".to_string())
             }
@@ -50,12 +50,7 @@ pub(super) fn ca_checks(
             problem: "basicConstraints is malformed or duplicated".to_string(),
         }),
     };
-    recorder.record(
-        CheckId::BasicConstraints,
-        index,
-        "RFC 5280 6.1.4 (k)",
-        result,
-    );
+    recorder.record(CheckId::BasicConstraints, index, result);
 
     if let Some(path_length) = basic.value().and_then(|b| b.path_len_constraint) {
         // Intermediates between this CA and the leaf, self-issued ones not counted.
@@ -70,7 +65,7 @@ pub(super) fn ca_checks(
         } else {
             Ok(format!("pathLenConstraint {path_length}, {below} below"))
         };
-        recorder.record(CheckId::PathLength, index, "RFC 5280 6.1.4 (m)", result);
+        recorder.record(CheckId::PathLength, index, result);
     }
 
     let result = match cert.find::<KeyUsage>() {
@@ -82,15 +77,10 @@ pub(super) fn ca_checks(
         Lookup::Present { .. } => Ok("keyCertSign asserted".to_string()),
         _ => Ok("no keyUsage extension".to_string()),
     };
-    recorder.record(CheckId::IssuerKeyUsage, index, "RFC 5280 6.1.4 (n)", result);
+    recorder.record(CheckId::IssuerKeyUsage, index, result);
 
     if cert.x509().tbs_certificate().subject().is_empty() {
-        recorder.record(
-            CheckId::SubjectName,
-            index,
-            "RFC 5280 4.1.2.6",
-            Err(profile_error("a CA's subject name must not be empty")),
-        );
+        recorder.record(CheckId::SubjectName, index, Err(ChainError::EmptyCaSubject));
     }
 
     // Extended key usage on CA certificates.
@@ -100,7 +90,6 @@ pub(super) fn ca_checks(
             recorder.record(
                 CheckId::ExtendedKeyUsage,
                 index,
-                "CA/B BR 7.1.2.1.2",
                 Err(ChainError::ExtendedKeyUsage {
                     problem: "a root certificate must not carry extendedKeyUsage".to_string(),
                 }),
@@ -118,12 +107,7 @@ pub(super) fn ca_checks(
                             ),
                         })
                     };
-                recorder.record(
-                    CheckId::ExtendedKeyUsage,
-                    index,
-                    "CA/B BR 7.1.2.2.5",
-                    result,
-                );
+                recorder.record(CheckId::ExtendedKeyUsage, index, result);
             }
         }
     }
@@ -134,8 +118,9 @@ pub(super) fn ca_checks(
                 recorder.record(
                     CheckId::NameConstraintsCritical,
                     index,
-                    "RFC 5280 4.2.1.10",
-                    Err(profile_error("nameConstraints must be critical")),
+                    Err(ChainError::MustBeCritical {
+                        extension: "nameConstraints".to_owned(),
+                    }),
                 );
             }
             let empty = |s: &Option<Vec<_>>| s.as_ref().is_none_or(Vec::is_empty);
@@ -143,7 +128,6 @@ pub(super) fn ca_checks(
                 recorder.record(
                     CheckId::NameConstraints,
                     index,
-                    "RFC 5280 4.2.1.10",
                     Err(ChainError::NameConstraint {
                         problem: "nameConstraints with neither permitted nor excluded subtrees"
                             .to_string(),
@@ -163,8 +147,9 @@ pub(super) fn ca_checks(
             recorder.record(
                 CheckId::PolicyConstraints,
                 index,
-                "RFC 5280 4.2.1.11 (Web PKI profile)",
-                Err(profile_error("policyConstraints must be critical")),
+                Err(ChainError::MustBeCritical {
+                    extension: "policyConstraints".to_owned(),
+                }),
             );
         }
     }
@@ -193,7 +178,6 @@ pub(super) fn intermediates_limit(
     recorder.record(
         CheckId::MaxIntermediates,
         certs.first().map_or(0, |c| c.0),
-        "caller's limit",
         result,
     );
 }

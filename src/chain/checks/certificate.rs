@@ -19,26 +19,20 @@ pub(super) fn every_certificate(
     let version = tbs.version();
     let result =
         if version != x509_cert::certificate::Version::V3 && (web || tbs.extensions().is_some()) {
-            Err(profile_error(format!(
-                "version {version:?}: certificates must be v3"
-            )))
+            Err(ChainError::NotVersion3 {
+                version: match version {
+                    x509_cert::certificate::Version::V1 => 1,
+                    x509_cert::certificate::Version::V2 => 2,
+                    x509_cert::certificate::Version::V3 => 3,
+                },
+            })
         } else {
             Ok(format!("version {version:?}"))
         };
-    recorder.record(
-        CheckId::Version,
-        index,
-        "RFC 5280 4.1.2.1, CA/B BR 7.1.1",
-        result,
-    );
+    recorder.record(CheckId::Version, index, result);
 
     if tbs.issuer().is_empty() {
-        recorder.record(
-            CheckId::IssuerName,
-            index,
-            "RFC 5280 4.1.2.4",
-            Err(profile_error("the issuer name is empty")),
-        );
+        recorder.record(CheckId::IssuerName, index, Err(ChainError::EmptyIssuerName));
     }
 
     // Duplicate and unknown critical extensions.
@@ -51,11 +45,9 @@ pub(super) fn every_certificate(
         recorder.record(
             CheckId::DuplicateExtensions,
             index,
-            "RFC 5280 4.2",
-            Err(profile_error(format!(
-                "extension {} appears twice",
-                crate::oid::name(&e.extn_id)
-            ))),
+            Err(ChainError::DuplicateExtension {
+                extension: crate::oid::name(&e.extn_id),
+            }),
         );
     }
     let known = if options.profile.spec().purposes == PurposeRules::Openssl {
@@ -73,12 +65,7 @@ pub(super) fn every_certificate(
         }),
         None => Ok("no critical extension certscope does not process".to_string()),
     };
-    recorder.record(
-        CheckId::CriticalExtensions,
-        index,
-        "RFC 5280 4.2, 6.1.4 (o)",
-        result,
-    );
+    recorder.record(CheckId::CriticalExtensions, index, result);
 
     // Known extensions must decode.
     let mut malformed = Vec::new();
@@ -107,8 +94,9 @@ pub(super) fn every_certificate(
         recorder.record(
             CheckId::ExtensionsDecode,
             index,
-            "RFC 5280 4.2",
-            Err(profile_error(problem.clone())),
+            Err(ChainError::MalformedExtension {
+                problem: problem.clone(),
+            }),
         );
     }
     if web {
@@ -116,8 +104,9 @@ pub(super) fn every_certificate(
             recorder.record(
                 CheckId::AuthorityInfoAccess,
                 index,
-                "RFC 5280 4.2.2.1",
-                Err(profile_error("authorityInfoAccess must not be critical")),
+                Err(ChainError::MustNotBeCritical {
+                    extension: "authorityInfoAccess".to_owned(),
+                }),
             );
         }
     }
@@ -131,7 +120,6 @@ pub(super) fn every_certificate(
             recorder.record(
                 CheckId::KeyUsageConsistency,
                 index,
-                "RFC 5280 4.2.1.3",
                 Err(ChainError::KeyUsage {
                     problem: "keyCertSign is asserted but basicConstraints cA is not".to_string(),
                 }),
@@ -153,34 +141,33 @@ pub(super) fn every_certificate(
         ) if is_leaf && !options.profile.spec().unusable_leaf_key_fails => Ok(format!(
             "{name} key (not used to verify a signature in this path)"
         )),
-        Err(e) => Err(profile_error(format!("public key: {e}"))),
+        Err(e) => Err(ChainError::UnusableKey {
+            problem: e.to_string(),
+        }),
         Ok(key)
             if auth_level.is_some_and(|level| key_security_bits(key) < auth_level_bits(level)) =>
         {
-            Err(profile_error(format!(
-                "{key} key gives {} bits of security, fewer than the {} of authentication level {}",
-                key_security_bits(key),
-                auth_level_bits(auth_level.unwrap_or_default()),
-                auth_level.unwrap_or_default()
-            )))
+            Err(ChainError::KeyBelowAuthLevel {
+                key: key.to_string(),
+                bits: key_security_bits(key),
+                required: auth_level_bits(auth_level.unwrap_or_default()),
+                level: auth_level.unwrap_or_default(),
+            })
         }
         Ok(key @ KeyAlgorithm::Rsa { .. }) if auth_level.is_some() => Ok(key.to_string()),
         Ok(KeyAlgorithm::Rsa { bits }) if bits < options.minimum_rsa_bits => {
-            Err(profile_error(format!(
-                "RSA key of {bits} bits, fewer than {}",
-                options.minimum_rsa_bits
-            )))
+            Err(ChainError::RsaKeyTooSmall {
+                bits,
+                minimum: options.minimum_rsa_bits,
+            })
         }
-        Ok(KeyAlgorithm::Rsa { bits }) if web && bits % 8 != 0 => Err(profile_error(format!(
-            "RSA modulus of {bits} bits is not a multiple of 8"
-        ))),
-        Ok(KeyAlgorithm::Dsa { .. }) if web => Err(profile_error(
-            "a DSA key: the Web PKI allows RSA and ECDSA keys only (CA/B BR 6.1.5)",
-        )),
-        Ok(KeyAlgorithm::Dsa { .. }) if options.profile.spec().dsa_refused => Err(profile_error(
-            "a DSA key: TLS 1.3 has no DSA signature scheme, and Go, rustls, wolfSSL and mbedTLS \
-             refuse DSA",
-        )),
+        Ok(KeyAlgorithm::Rsa { bits }) if web && bits % 8 != 0 => {
+            Err(ChainError::RsaModulusNotBytes { bits })
+        }
+        Ok(KeyAlgorithm::Dsa { .. }) if web => Err(ChainError::DsaKeyInWebPki),
+        Ok(KeyAlgorithm::Dsa { .. }) if options.profile.spec().dsa_refused => {
+            Err(ChainError::DsaKeyRefused)
+        }
         Ok(key @ KeyAlgorithm::Ec { .. }) => {
             if web
                 && spki
@@ -190,30 +177,29 @@ pub(super) fn every_certificate(
                     .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
                     .is_none()
             {
-                Err(profile_error("EC key without a named curve"))
+                Err(ChainError::EcKeyWithoutNamedCurve)
             } else {
                 Ok(key.to_string())
             }
         }
         Ok(key) => Ok(key.to_string()),
     };
-    recorder.record(CheckId::PublicKey, index, "CA/B BR 6.1.5, 7.1.3.1", result);
+    recorder.record(CheckId::PublicKey, index, result);
 
     if web && !is_anchor {
         let serial = tbs.serial_number().as_bytes();
         let result = if serial.len() > 20 {
-            Err(profile_error(format!(
-                "serial number of {} bytes, more than 20",
-                serial.len()
-            )))
+            Err(ChainError::SerialNumberTooLong {
+                bytes: serial.len(),
+            })
         } else if serial.first().is_some_and(|b| b & 0x80 != 0) {
-            Err(profile_error("negative serial number"))
+            Err(ChainError::NegativeSerialNumber)
         } else if serial.iter().all(|&b| b == 0) {
-            Err(profile_error("serial number is zero"))
+            Err(ChainError::ZeroSerialNumber)
         } else {
             Ok("positive, at most 20 bytes".to_string())
         };
-        recorder.record(CheckId::SerialNumber, index, "RFC 5280 4.1.2.2", result);
+        recorder.record(CheckId::SerialNumber, index, result);
     }
 }
 

@@ -19,16 +19,18 @@ pub(super) fn key_identifiers(
         recorder.record(
             CheckId::AuthorityKeyIdentifier,
             index,
-            "RFC 5280 4.2.1.1",
-            Err(profile_error("authorityKeyIdentifier must not be critical")),
+            Err(ChainError::MustNotBeCritical {
+                extension: "authorityKeyIdentifier".to_owned(),
+            }),
         );
     }
     if ski.critical() == Some(true) {
         recorder.record(
             CheckId::SubjectKeyIdentifier,
             index,
-            "RFC 5280 4.2.1.2",
-            Err(profile_error("subjectKeyIdentifier must not be critical")),
+            Err(ChainError::MustNotBeCritical {
+                extension: "subjectKeyIdentifier".to_owned(),
+            }),
         );
     }
     if !web || is_anchor {
@@ -39,20 +41,14 @@ pub(super) fn key_identifiers(
         recorder.record(
             CheckId::AuthorityKeyIdentifier,
             index,
-            "RFC 5280 4.2.1.1, CA/B BR 7.1.2.7.6",
-            Err(profile_error(
-                "authorityKeyIdentifier with a keyIdentifier is required",
-            )),
+            Err(ChainError::NoAuthorityKeyIdentifier),
         );
     }
     if !is_leaf && !ski.is_present() {
         recorder.record(
             CheckId::SubjectKeyIdentifier,
             index,
-            "RFC 5280 4.2.1.2",
-            Err(profile_error(
-                "a CA certificate must have a subjectKeyIdentifier",
-            )),
+            Err(ChainError::NoSubjectKeyIdentifier),
         );
     }
 }
@@ -74,11 +70,9 @@ pub(super) fn anchor_key_identifiers(
             recorder.record(
                 name,
                 index,
-                "RFC 5280 4.2.1.1, 4.2.1.2",
-                Err(profile_error(format!(
-                    "{} must not be critical",
-                    name.as_str()
-                ))),
+                Err(ChainError::MustNotBeCritical {
+                    extension: name.as_str().to_owned(),
+                }),
             );
         }
     }
@@ -89,10 +83,7 @@ pub(super) fn anchor_key_identifiers(
         recorder.record(
             CheckId::SubjectKeyIdentifier,
             index,
-            "RFC 5280 4.2.1.2",
-            Err(profile_error(
-                "a CA certificate must have a subjectKeyIdentifier",
-            )),
+            Err(ChainError::NoSubjectKeyIdentifier),
         );
     }
     // Verified only when it matters: a root with an authorityKeyIdentifier.
@@ -102,30 +93,20 @@ pub(super) fn anchor_key_identifiers(
     match aki.value() {
         None => {}
         Some(a) => {
-            let result = if a.authority_cert_issuer.is_some()
-                || a.authority_cert_serial_number.is_some()
-            {
-                Err(profile_error(
-                    "a root's authorityKeyIdentifier must hold only a keyIdentifier",
-                ))
-            } else if a.key_identifier.is_none() {
-                Err(profile_error(
-                    "a root's authorityKeyIdentifier lacks a keyIdentifier",
-                ))
-            } else if ski.value().map(|s| s.0.as_bytes())
-                != a.key_identifier.as_ref().map(|k| k.as_bytes())
-                && self_signed()
-            {
-                Err(profile_error("a self-signed root's authorityKeyIdentifier differs from its subjectKeyIdentifier"))
-            } else {
-                Ok("keyIdentifier only".to_string())
-            };
-            recorder.record(
-                CheckId::AuthorityKeyIdentifier,
-                index,
-                "CA/B BR 7.1.2.1.3",
-                result,
-            );
+            let result =
+                if a.authority_cert_issuer.is_some() || a.authority_cert_serial_number.is_some() {
+                    Err(ChainError::RootAuthorityKeyIdentifierNotKeyIdOnly)
+                } else if a.key_identifier.is_none() {
+                    Err(ChainError::RootAuthorityKeyIdentifierWithoutKeyId)
+                } else if ski.value().map(|s| s.0.as_bytes())
+                    != a.key_identifier.as_ref().map(|k| k.as_bytes())
+                    && self_signed()
+                {
+                    Err(ChainError::RootAuthorityKeyIdentifierMismatch)
+                } else {
+                    Ok("keyIdentifier only".to_string())
+                };
+            recorder.record(CheckId::AuthorityKeyIdentifier, index, result);
         }
     }
 }

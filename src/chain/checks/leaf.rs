@@ -15,10 +15,7 @@ pub(super) fn leaf_checks(
         recorder.record(
             CheckId::LeafBasicConstraints,
             index,
-            "CA/B BR 7.1.2.7.8",
-            Err(profile_error(
-                "a subscriber certificate must not be a CA (cA TRUE)",
-            )),
+            Err(ChainError::SubscriberIsCa),
         );
     }
     // OpenSSL does not refuse it (checked against the stacks' answers, `tests/stacks.rs`).
@@ -27,10 +24,7 @@ pub(super) fn leaf_checks(
         recorder.record(
             CheckId::LeafNameConstraints,
             index,
-            "RFC 5280 4.2.1.10",
-            Err(profile_error(
-                "nameConstraints is only allowed in CA certificates",
-            )),
+            Err(ChainError::NameConstraintsOnEndEntity),
         );
     }
 
@@ -80,12 +74,7 @@ pub(super) fn leaf_checks(
                 problem: "extendedKeyUsage is malformed or duplicated".to_string(),
             }),
         };
-        recorder.record(
-            CheckId::ExtendedKeyUsage,
-            index,
-            "RFC 5280 4.2.1.12",
-            result,
-        );
+        recorder.record(CheckId::ExtendedKeyUsage, index, result);
     }
     for required in &options.required_extended_key_usage {
         let Ok(oid) = ObjectIdentifier::new(required) else {
@@ -98,7 +87,6 @@ pub(super) fn leaf_checks(
         recorder.record(
             CheckId::RequiredExtendedKeyUsage,
             index,
-            "RFC 5280 4.2.1.12",
             if allowed {
                 Ok(format!("allows {}", crate::oid::short_name(&oid)))
             } else {
@@ -136,12 +124,7 @@ pub(super) fn leaf_checks(
                         .to_string(),
                 })
             };
-            recorder.record(
-                CheckId::LeafKeyUsage,
-                index,
-                "RFC 5280 4.2.1.3, 4.2.1.12",
-                result,
-            );
+            recorder.record(CheckId::LeafKeyUsage, index, result);
         }
     }
     if !options.required_key_usage.is_empty() {
@@ -152,7 +135,6 @@ pub(super) fn leaf_checks(
                 recorder.record(
                     CheckId::RequiredKeyUsage,
                     index,
-                    "RFC 5280 4.2.1.3",
                     if ok {
                         Ok(format!("{name} asserted"))
                     } else {

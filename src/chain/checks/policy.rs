@@ -80,7 +80,6 @@ pub(super) fn policies(
         recorder.record(
             CheckId::CertificatePolicies,
             index,
-            "RFC 5280 6.1.3 (d)-(f), 6.1.4, 6.1.5",
             Err(ChainError::Policy { problem }),
         );
     };
@@ -324,12 +323,7 @@ pub(super) fn policies(
         }
         None => "no valid policy tree (no explicit policy is required)".to_string(),
     };
-    recorder.record(
-        CheckId::CertificatePolicies,
-        target,
-        "RFC 5280 6.1.5 (g)",
-        Ok(explanation),
-    );
+    recorder.record(CheckId::CertificatePolicies, target, Ok(explanation));
     PolicyOutcome {
         valid,
         branches,

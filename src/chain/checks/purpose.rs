@@ -22,12 +22,10 @@ pub(super) fn openssl_purpose(
     let Some(id) = options.openssl_purpose() else {
         return;
     };
-    let citation = "OpenSSL X509_check_purpose";
     if is_anchor && trust::decision(cert, options) == Some(TrustDecision::Trusted) {
         recorder.record(
             CheckId::OpensslPurpose,
             index,
-            citation,
             Ok(format!(
                 "not checked for {}: the anchor's trust settings trust the purpose",
                 id.short_name()
@@ -44,5 +42,5 @@ pub(super) fn openssl_purpose(
     } else {
         Ok(format!("{} as {role}: {why}", id.short_name()))
     };
-    recorder.record(CheckId::OpensslPurpose, index, citation, result);
+    recorder.record(CheckId::OpensslPurpose, index, result);
 }

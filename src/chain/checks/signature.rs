@@ -21,7 +21,6 @@ pub(super) fn signature(
         recorder.record(
             CheckId::SignatureAlgorithmMatch,
             index,
-            "RFC 5280 4.1.1.2",
             Err(ChainError::Signature {
                 problem: "signatureAlgorithm differs from tbsCertificate.signature".to_string(),
             }),
@@ -94,7 +93,7 @@ pub(super) fn signature(
             },
         },
     };
-    recorder.record(CheckId::Signature, index, "RFC 5280 6.1.3 (a)(1)", result);
+    recorder.record(CheckId::Signature, index, result);
 }
 
 /// The security bits OpenSSL 3.0 assigns to a signature algorithm (`x509_sig_info_init`): a

@@ -63,7 +63,6 @@ pub(super) fn stack_checks(
     });
 
     let stack = chain.stack;
-    let citation = stack.version();
     // The end entity, by the stack's own rules.
     let server = match options.purpose {
         Purpose::ServerAuth => Some(true),
@@ -78,15 +77,17 @@ pub(super) fn stack_checks(
             if accepts {
                 Ok(reason)
             } else {
-                Err(profile_error(format!("{}: {reason}", stack.label())))
+                Err(ChainError::StackRefuses {
+                    stack: stack.label().to_owned(),
+                    reason,
+                })
             }
         }
-        None => Err(profile_error(format!(
-            "the {} profile judges the TLS server and client purposes only",
-            stack.key()
-        ))),
+        None => Err(ChainError::StackPurpose {
+            profile: stack.key().to_owned(),
+        }),
     };
-    recorder.record(CheckId::StackEndEntity, target, citation, result);
+    recorder.record_as(stack, CheckId::StackEndEntity, target, result);
 
     for (position, &(index, cert)) in certs.iter().enumerate().skip(1) {
         let at_anchor = position == last;
@@ -108,7 +109,7 @@ pub(super) fn stack_checks(
                     stack.label()
                 )),
             };
-            recorder.record(CheckId::CriticalExtensions, index, citation, result);
+            recorder.record_as(stack, CheckId::CriticalExtensions, index, result);
         }
         if at_anchor {
             anchor_checks(recorder, index, cert, chain);
@@ -117,10 +118,10 @@ pub(super) fn stack_checks(
             && cert.key_usage().is_none()
             && !unchecked("issuer_key_usage")
         {
-            recorder.record(
+            recorder.record_as(
+                stack,
                 CheckId::IssuerKeyUsage,
                 index,
-                citation,
                 Err(ChainError::KeyUsage {
                     problem: format!("{} requires keyUsage in a CA certificate", stack.label()),
                 }),
@@ -133,7 +134,6 @@ pub(super) fn stack_checks(
 
 /// The anchor's basicConstraints and version, as the stack reads them.
 fn anchor_checks(recorder: &mut Recorder, index: usize, cert: &Checked<'_>, chain: &StackChain) {
-    let citation = chain.stack.version();
     let version_one =
         cert.x509().tbs_certificate().version() != x509_cert::certificate::Version::V3;
     let basic = cert.find::<BasicConstraints>();
@@ -155,17 +155,16 @@ fn anchor_checks(recorder: &mut Recorder, index: usize, cert: &Checked<'_>, chai
         let result = result.map_err(|problem| ChainError::NotCa {
             problem: format!("{}: {problem}", chain.stack.label()),
         });
-        recorder.record(CheckId::BasicConstraints, index, citation, result);
+        recorder.record_as(chain.stack, CheckId::BasicConstraints, index, result);
     }
     if chain.anchor_old_version_refused && version_one {
-        recorder.record(
+        recorder.record_as(
+            chain.stack,
             CheckId::Version,
             index,
-            citation,
-            Err(profile_error(format!(
-                "{} refuses a version 1 or 2 anchor",
-                chain.stack.label()
-            ))),
+            Err(ChainError::StackRefusesOldAnchor {
+                stack: chain.stack.label().to_owned(),
+            }),
         );
     }
 }
@@ -219,12 +218,7 @@ fn ca_extended_key_usage(
             ),
         })
     };
-    recorder.record(
-        CheckId::ExtendedKeyUsage,
-        index,
-        chain.stack.version(),
-        result,
-    );
+    recorder.record_as(chain.stack, CheckId::ExtendedKeyUsage, index, result);
 }
 
 fn form_of(name: &x509_cert::ext::pkix::name::GeneralName) -> Option<NameForm> {
@@ -253,7 +247,6 @@ fn name_constraints(
         return;
     }
     let last = certs.len().saturating_sub(1);
-    let citation = chain.stack.version();
     for (j, &(ca_index, ca)) in certs.iter().enumerate().skip(1) {
         if j == last && !rules.anchor {
             continue;
@@ -287,10 +280,10 @@ fn name_constraints(
             });
         }
         if let Some(form) = refused {
-            recorder.record(
+            recorder.record_as(
+                chain.stack,
                 CheckId::NameConstraints,
                 ca_index,
-                citation,
                 Err(ChainError::NameConstraint {
                     problem: format!(
                         "{} does not process {form:?} name constraints",
@@ -335,7 +328,7 @@ fn name_constraints(
             });
             let result =
                 result.map(|()| format!("names within the constraints of certificate {ca_index}"));
-            recorder.record(CheckId::NameConstraints, index, citation, result);
+            recorder.record_as(chain.stack, CheckId::NameConstraints, index, result);
         }
     }
 }

@@ -22,20 +22,14 @@ pub(super) fn leaf_names(
                 recorder.record(
                     CheckId::SubjectAltName,
                     index,
-                    "RFC 5280 4.2.1.6",
-                    Err(profile_error(
-                        "with an empty subject, subjectAltName must be critical",
-                    )),
+                    Err(ChainError::SubjectAltNameNotCritical),
                 );
             }
             if web && !subject_empty && *critical {
                 recorder.record(
                     CheckId::SubjectAltName,
                     index,
-                    "CA/B BR 7.1.2.7.12",
-                    Err(profile_error(
-                        "subjectAltName must not be critical when the subject is not empty",
-                    )),
+                    Err(ChainError::SubjectAltNameCritical),
                 );
             }
             if web && options.purpose == Purpose::ServerAuth {
@@ -48,10 +42,9 @@ pub(super) fn leaf_names(
                             recorder.record(
                                 CheckId::SubjectAltName,
                                 index,
-                                "CA/B BR 7.1.2.7.12",
-                                Err(profile_error(format!(
-                                    "dNSName {dns:?} is not a valid host name"
-                                ))),
+                                Err(ChainError::InvalidDnsName {
+                                    name: dns.to_owned(),
+                                }),
                             );
                         }
                     }
@@ -63,18 +56,14 @@ pub(super) fn leaf_names(
                 recorder.record(
                     CheckId::SubjectAltName,
                     index,
-                    "RFC 5280 4.1.2.6",
-                    Err(profile_error("an empty subject requires a subjectAltName")),
+                    Err(ChainError::NoSubjectAltName),
                 );
             }
             if web && options.purpose == Purpose::ServerAuth {
                 recorder.record(
                     CheckId::SubjectAltName,
                     index,
-                    "CA/B BR 7.1.2.7.12",
-                    Err(profile_error(
-                        "a server certificate must have a subjectAltName",
-                    )),
+                    Err(ChainError::ServerWithoutSubjectAltName),
                 );
             }
         }
@@ -84,7 +73,7 @@ pub(super) fn leaf_names(
     if web && options.purpose == Purpose::ServerAuth {
         if let Lookup::Present { value, .. } = &san {
             let result = common_names_in_san(cert, &value.0);
-            recorder.record(CheckId::CommonName, index, "CA/B BR 7.1.4.3", result);
+            recorder.record(CheckId::CommonName, index, result);
         }
     }
     if let Some(expected) = &options.host {
@@ -119,13 +108,13 @@ pub(super) fn leaf_names(
             })
             .map(|()| format!("matches {expected}"))
             .map_err(|problem| ChainError::NameMismatch { problem });
-        recorder.record(CheckId::HostName, index, "RFC 6125 6.4", result);
+        recorder.record(CheckId::HostName, index, result);
     }
     for expected in &options.identities {
         let result = names::matches_host(cert, expected, false)
             .map(|()| format!("carries {expected}"))
             .map_err(|problem| ChainError::NameMismatch { problem });
-        recorder.record(CheckId::Identity, index, "RFC 5280 4.2.1.6", result);
+        recorder.record(CheckId::Identity, index, result);
     }
 }
 
@@ -166,12 +155,7 @@ pub(super) fn name_constraints(
             });
             let result =
                 result.map(|()| format!("names within the constraints of certificate {ca_index}"));
-            recorder.record(
-                CheckId::NameConstraints,
-                index,
-                "RFC 5280 6.1.3 (b), (c)",
-                result,
-            );
+            recorder.record(CheckId::NameConstraints, index, result);
         }
     }
 }
@@ -210,9 +194,7 @@ fn common_names_in_san(
                 _ => false,
             });
         if represents {
-            return Err(profile_error(format!(
-                "subject CN {text:?} is not written exactly as a subjectAltName value"
-            )));
+            return Err(ChainError::CommonNameMisstatesSubjectAltName { common_name: text });
         }
     }
     Ok("no subject CN misstates a subjectAltName value".to_string())

@@ -55,12 +55,7 @@ pub(super) fn anchor_trust(
             aux.describe()
         )),
     };
-    recorder.record(
-        CheckId::AnchorTrust,
-        index,
-        "OpenSSL X509_check_trust (TRUSTED CERTIFICATE)",
-        result,
-    );
+    recorder.record(CheckId::AnchorTrust, index, result);
 }
 
 /// OpenSSL's anchor rules (`check_trust()` in `crypto/x509/x509_vfy.c`): a trusted
@@ -87,10 +82,5 @@ pub(super) fn openssl_anchor(
                 .to_string(),
         }),
     };
-    recorder.record(
-        CheckId::OpensslAnchor,
-        index,
-        "OpenSSL check_trust (X509_V_FLAG_PARTIAL_CHAIN)",
-        result,
-    );
+    recorder.record(CheckId::OpensslAnchor, index, result);
 }

@@ -34,5 +34,5 @@ pub(super) fn validity(
             crate::time::signed_rfc3339(not_after)
         ))
     };
-    recorder.record(CheckId::Validity, index, "RFC 5280 6.1.3 (a)(2)", result);
+    recorder.record(CheckId::Validity, index, result);
 }
