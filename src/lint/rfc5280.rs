@@ -345,6 +345,16 @@ fn malformed_extension(c: &Context<'_>) -> Vec<Hit> {
     check::<CrlDistributionPoints>(c, &mut hits);
     check::<ExtendedKeyUsage>(c, &mut hits);
     check::<KeyUsage>(c, &mut hits);
+    // The SCT list (RFC 6962 3.3) has no x509-cert type: the report's decoder judges it.
+    let sct_list = ObjectIdentifier::new_unwrap("1.3.6.1.4.1.11129.2.4.2");
+    if let Some(extension) = ext::raw(c.cert, &sct_list).next() {
+        if let ext::ExtensionValue::Failed { error } = ext::decode_extension(extension) {
+            hits.push(hit(
+                extension_field(&sct_list),
+                format!("the SCT list does not decode: {error}"),
+            ));
+        }
+    }
     // nameConstraints is judged by the report's own decoder, which keeps every GeneralName
     // arm: x509-cert has no x400Address arm and would call a legal constraint malformed.
     if let Some(extension) =

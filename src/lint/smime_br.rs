@@ -73,6 +73,14 @@ lints! {
         "The subject public key's AlgorithmIdentifier must be one of the encodings S/MIME BR 7.1.3.1 lists (RSA, P-256, P-384, P-521, Ed25519, Ed448, ML-DSA, ML-KEM).";
     signature_encoding: "e_smime_signature_algorithm_encoding", Error, "S/MIME BR 7.1.3.2", SMIME, Some("2023-09-01"),
         "The signature AlgorithmIdentifier must be one of the encodings S/MIME BR 7.1.3.2 lists.";
+    aia_internal: "w_smime_aia_contains_internal_names", Warning, "S/MIME BR 7.1.2.3(c)", SMIME, Some("2023-09-01"),
+        "An authorityInfoAccess URL should not name an internal host: a single label, a reserved suffix or a reserved IP address.";
+    organization_identifier: "e_subject_organization_identifier_invalid", Error, "S/MIME BR 7.1.4.2.2(d); Appendix A.1", SMIME, Some("2023-09-01"),
+        "organizationIdentifier must be a Registration Scheme (NTR, VAT, PSD, LEI, GOV or INT), a two-letter country (XG for LEI and INT), an optional +subdivision for NTR, a hyphen and the reference; an LEI reference must pass the ISO 17442 check digits.";
+    organization_identifier_country: "e_registration_scheme_id_matches_subject_country", Error, "S/MIME BR Appendix A.1", SMIME, Some("2023-09-01"),
+        "The country of an organizationIdentifier's Registration Scheme (other than XG) must be the subject's countryName.";
+    san_types: "e_smime_san_prohibited_type", Error, "S/MIME BR 7.1.2.3(h)", SMIME, Some("2023-09-01"),
+        "subjectAltName may hold only rfc822Name, otherName and directoryName entries.";
     authority_cert_issuer: "e_smime_authority_key_identifier_has_issuer", Error, "S/MIME BR 7.1.2.3(g)", SMIME, Some("2023-09-01"),
         "authorityKeyIdentifier must hold keyIdentifier only: authorityCertIssuer and authorityCertSerialNumber must not be present.";
 }
@@ -634,4 +642,137 @@ fn signature_encoding(c: &Context<'_>) -> Vec<Hit> {
 
 fn authority_cert_issuer(c: &Context<'_>) -> Vec<Hit> {
     super::tls_br::aki_issuer_present(c)
+}
+
+fn aia_internal(c: &Context<'_>) -> Vec<Hit> {
+    super::tls_br::aia_internal_hosts(c)
+}
+
+const ORGANIZATION_IDENTIFIER: &str = "2.5.4.97";
+
+/// The parts of an organizationIdentifier: scheme, country, subdivision and reference.
+fn organization_identifier_parts(value: &str) -> Option<(&str, &str, Option<&str>, &str)> {
+    let scheme = value.get(..3)?;
+    let country = value.get(3..5)?;
+    let rest = value.get(5..)?;
+    let (subdivision, reference) = match rest.strip_prefix('+') {
+        Some(after) => {
+            let (subdivision, reference) = after.split_once('-')?;
+            (Some(subdivision), reference)
+        }
+        None => (None, rest.strip_prefix('-')?),
+    };
+    Some((scheme, country, subdivision, reference))
+}
+
+/// ISO 17442: 20 characters, letters and digits, check digits 18-19 (ISO 7064 MOD 97-10).
+fn lei_valid(lei: &str) -> bool {
+    if lei.len() != 20
+        || !lei
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+    {
+        return false;
+    }
+    let remainder = lei.bytes().fold(0u32, |acc, b| {
+        let value = if b.is_ascii_digit() {
+            u32::from(b - b'0')
+        } else {
+            u32::from(b - b'A') + 10
+        };
+        if value >= 10 {
+            (acc * 100 + value) % 97
+        } else {
+            (acc * 10 + value) % 97
+        }
+    });
+    remainder == 1
+}
+
+fn organization_identifier(c: &Context<'_>) -> Vec<Hit> {
+    subject_attributes(c)
+        .into_iter()
+        .filter(|a| a.oid == ORGANIZATION_IDENTIFIER)
+        .filter_map(|a| {
+            let problem = match organization_identifier_parts(&a.value) {
+                _ if a.encoding != "PrintableString" && a.encoding != "UTF8String" => {
+                    format!("is a {}, not a PrintableString or UTF8String", a.encoding)
+                }
+                None => "is not SCHEMEcc-reference".to_owned(),
+                Some((scheme, _, _, _))
+                    if !["NTR", "VAT", "PSD", "LEI", "GOV", "INT"].contains(&scheme) =>
+                {
+                    format!("names the Registration Scheme {scheme:?}, not one S/MIME BR 7.1.4.2.2(d) lists")
+                }
+                Some((_, country, _, _))
+                    if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_uppercase()) =>
+                {
+                    format!("has the country {country:?}, not two capital letters")
+                }
+                Some((scheme, country, _, _))
+                    if ["LEI", "INT"].contains(&scheme) && country != "XG" =>
+                {
+                    format!("uses {scheme} with the country {country}, not XG")
+                }
+                Some((scheme, _, Some(_), _)) if scheme != "NTR" => {
+                    format!("has a subdivision, which only NTR may carry ({scheme})")
+                }
+                Some((_, _, _, "")) => "has no reference".to_owned(),
+                Some(("LEI", _, _, reference)) if !lei_valid(reference) => {
+                    format!("holds {reference:?}, not a valid ISO 17442 LEI")
+                }
+                _ => return None,
+            };
+            Some(hit(
+                "subject/attributes/organizationIdentifier",
+                format!(
+                    "organizationIdentifier \"{}\" {problem}",
+                    crate::display::escape(&a.value)
+                ),
+            ))
+        })
+        .collect()
+}
+
+fn organization_identifier_country(c: &Context<'_>) -> Vec<Hit> {
+    let countries = c.subject_values(oids::COUNTRY);
+    subject_attributes(c)
+        .into_iter()
+        .filter(|a| a.oid == ORGANIZATION_IDENTIFIER)
+        .filter_map(|a| {
+            let (_, country, _, _) = organization_identifier_parts(&a.value)?;
+            (country != "XG" && !countries.iter().any(|c| c == country)).then(|| {
+                hit(
+                    "subject/attributes/organizationIdentifier",
+                    format!(
+                        "organizationIdentifier names the country {country}, the subject's countryName is {}",
+                        countries.first().map_or("absent", String::as_str)
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
+fn san_types(c: &Context<'_>) -> Vec<Hit> {
+    c.san()
+        .iter()
+        .filter(|name| {
+            !matches!(
+                name,
+                GeneralName::Rfc822Name(_)
+                    | GeneralName::OtherName(_)
+                    | GeneralName::DirectoryName(_)
+            )
+        })
+        .map(|name| {
+            hit(
+                "extensions/subjectAltName",
+                format!(
+                    "subjectAltName holds a {}",
+                    super::tls_br::general_name_kind(name)
+                ),
+            )
+        })
+        .collect()
 }

@@ -140,6 +140,12 @@ lints! {
         "A subject surname should be at most 40 characters.";
     smime_capabilities_critical: "w_smime_capabilities_critical", Warning, "RFC 4262 2", ALL_KINDS, None,
         "smimeCapabilities is defined as a non-critical extension and should not be marked critical.";
+    idna_label: "e_international_dns_name_not_unicode", Error, "RFC 5890 2.3.2.1; RFC 3492 6.2", ALL_KINDS, None,
+        "An xn-- label of a subjectAltName dNSName must be an A-label: Punycode that decodes to a non-ASCII Unicode label.";
+    smtp_utf8_mailbox: "e_smtp_utf8_mailbox_invalid", Error, "RFC 9598 3", ALL_KINDS, None,
+        "An SmtpUTF8Mailbox must be local-part@domain with a non-ASCII local part (an all-ASCII address goes in rfc822Name), no byte order mark and a domain of at most 255 octets.";
+    ec_point: "e_ec_public_key_not_on_curve", Error, "RFC 5480 2.2; SEC 1 3.2.2", ALL_KINDS, None,
+        "An EC public key on P-256, P-384 or P-521 must be a valid point of the curve.";
     rsa_ca_encipherment: "w_rsa_allowed_ku_no_encipherment_ca", Warning, "RFC 3279 2.3.1", CA_KINDS, None,
         "An RSA CA key with keyCertSign or cRLSign should not also assert keyEncipherment or dataEncipherment.";
 }
@@ -1258,6 +1264,155 @@ fn rsa_ca_encipherment(c: &Context<'_>) -> Vec<Hit> {
     )
 }
 
+/// Decodes a Punycode string (RFC 3492 6.2), the part of an A-label after `xn--`; `None` when
+/// it is not valid Punycode.
+fn punycode_decode(input: &str) -> Option<Vec<char>> {
+    const BASE: u32 = 36;
+    const T_MIN: u32 = 1;
+    const T_MAX: u32 = 26;
+    let (basic, encoded) = match input.rfind('-') {
+        Some(at) => (input.get(..at)?, input.get(at + 1..)?),
+        None => ("", input),
+    };
+    if !basic.is_ascii() {
+        return None;
+    }
+    let mut output: Vec<char> = basic.chars().collect();
+    let (mut n, mut i, mut bias) = (128u32, 0u32, 72u32);
+    let mut digits = encoded.bytes().peekable();
+    while digits.peek().is_some() {
+        let old_i = i;
+        let mut weight = 1u32;
+        let mut k = BASE;
+        loop {
+            let digit = match digits.next()? {
+                byte @ b'a'..=b'z' => u32::from(byte - b'a'),
+                byte @ b'A'..=b'Z' => u32::from(byte - b'A'),
+                byte @ b'0'..=b'9' => u32::from(byte - b'0') + 26,
+                _ => return None,
+            };
+            i = i.checked_add(digit.checked_mul(weight)?)?;
+            let threshold = if k <= bias {
+                T_MIN
+            } else if k >= bias + T_MAX {
+                T_MAX
+            } else {
+                k - bias
+            };
+            if digit < threshold {
+                break;
+            }
+            weight = weight.checked_mul(BASE - threshold)?;
+            k = k.checked_add(BASE)?;
+        }
+        let length = u32::try_from(output.len()).ok()?.checked_add(1)?;
+        bias = punycode_adapt(i - old_i, length, old_i == 0);
+        n = n.checked_add(i / length)?;
+        i %= length;
+        output.insert(usize::try_from(i).ok()?, char::from_u32(n)?);
+        i += 1;
+    }
+    Some(output)
+}
+
+/// The bias adaptation of RFC 3492 6.1.
+fn punycode_adapt(delta: u32, points: u32, first: bool) -> u32 {
+    let mut delta = if first { delta / 700 } else { delta / 2 };
+    delta += delta / points;
+    let mut k = 0;
+    while delta > ((36 - 1) * 26) / 2 {
+        delta /= 36 - 1;
+        k += 36;
+    }
+    k + (36 * delta) / (delta + 38)
+}
+
+fn idna_label(c: &Context<'_>) -> Vec<Hit> {
+    c.dns_names()
+        .into_iter()
+        .flat_map(|name| {
+            name.split('.')
+                .filter(|label| {
+                    label.len() > 4
+                        && label
+                            .get(..4)
+                            .is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+                })
+                .filter(|label| {
+                    label
+                        .get(4..)
+                        .and_then(punycode_decode)
+                        .is_none_or(|decoded| decoded.iter().all(char::is_ascii))
+                })
+                .map(|label| {
+                    hit(
+                        "extensions/subjectAltName",
+                        format!(
+                            "dNSName label \"{}\" is not a valid A-label",
+                            crate::display::escape(label)
+                        ),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+fn smtp_utf8_mailbox(c: &Context<'_>) -> Vec<Hit> {
+    c.san()
+        .into_iter()
+        .filter_map(|name| match name {
+            GeneralName::OtherName(other) if other.type_id == oids::SMTP_UTF8_MAILBOX => {
+                Some(String::from_utf8_lossy(other.value.value()).into_owned())
+            }
+            _ => None,
+        })
+        .filter_map(|mailbox| {
+            let problem = match mailbox.rsplit_once('@') {
+                _ if mailbox.contains('\u{feff}') => "holds a byte order mark",
+                None => "is not local-part@domain",
+                Some((local, domain)) if local.is_empty() || domain.is_empty() => {
+                    "is not local-part@domain"
+                }
+                Some((_, domain)) if domain.len() > 255 => "has a domain over 255 octets",
+                Some((local, _)) if local.is_ascii() => {
+                    "has an all-ASCII local part, which belongs in rfc822Name"
+                }
+                _ => return None,
+            };
+            Some(hit(
+                "extensions/subjectAltName",
+                format!(
+                    "SmtpUTF8Mailbox \"{}\" {problem}",
+                    crate::display::escape(&mailbox)
+                ),
+            ))
+        })
+        .collect()
+}
+
+fn ec_point(c: &Context<'_>) -> Vec<Hit> {
+    let spki = c.tbs().subject_public_key_info();
+    if spki.algorithm.oid != oids::EC_PUBLIC_KEY {
+        return Vec::new();
+    }
+    let point = spki.subject_public_key.raw_bytes();
+    let curve = spki
+        .algorithm
+        .parameters
+        .as_ref()
+        .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
+    let valid = match curve {
+        Some(curve) if curve == oids::P256 => p256::PublicKey::from_sec1_bytes(point).is_ok(),
+        Some(curve) if curve == oids::P384 => p384::PublicKey::from_sec1_bytes(point).is_ok(),
+        Some(curve) if curve == oids::P521 => p521::PublicKey::from_sec1_bytes(point).is_ok(),
+        _ => true,
+    };
+    hit_if(!valid, "public_key", || {
+        "the EC public key is not a point of its curve".to_owned()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1277,5 +1432,19 @@ mod tests {
         assert!(!host_is_fqdn_or_ip(""));
         assert!(!host_is_fqdn_or_ip("bad_host.example"));
         assert!(!host_is_fqdn_or_ip("-a.example"));
+    }
+
+    #[test]
+    fn punycode_decodes_rfc_3492_samples() {
+        let text = |s: &str| punycode_decode(s).map(|chars| chars.into_iter().collect::<String>());
+        assert_eq!(text("bcher-kva").as_deref(), Some("bücher"));
+        assert_eq!(text("mnchen-3ya").as_deref(), Some("münchen"));
+        // RFC 3492 7.1 (A), Arabic (Egyptian).
+        assert_eq!(
+            text("egbpdaj6bu4bxfgehfvwxn").as_deref(),
+            Some("\u{644}\u{64a}\u{647}\u{645}\u{627}\u{628}\u{62a}\u{643}\u{644}\u{645}\u{648}\u{634}\u{639}\u{631}\u{628}\u{64a}\u{61f}")
+        );
+        assert_eq!(text("bcher-kv!"), None);
+        assert_eq!(text("99999999999999"), None);
     }
 }

@@ -230,6 +230,22 @@ lints! {
         "The RSA modulus should have no factors smaller than 752.";
     constraint_reserved_ip: "e_ext_nc_intersects_reserved_ip", Error, "TLS BR 7.1.2.10.8 (1.x: 7.1.5)", CA_KINDS, None,
         "A permitted iPAddress name constraint must not include a reserved IP address range.";
+    aia_internal: "w_sub_cert_aia_contains_internal_names", Warning, "TLS BR 7.1.2.7.7 (a URL relying parties can reach)", SERVER, None,
+        "An authorityInfoAccess URL should not name an internal host: a single label, a reserved suffix (.local, .internal...) or a reserved IP address.";
+    subordinate_eku_other: "w_sub_ca_eku_not_recommended", Warning, "TLS BR 7.1.2.10.6 (ballot SC62)", SUBORDINATE, Some("2023-09-15"),
+        "A TLS subordinate CA's extKeyUsage should hold only serverAuth and clientAuth: any other purpose is NOT RECOMMENDED.";
+    ca_subject_other: "w_ca_subject_attribute_not_recommended", Warning, "TLS BR 7.1.2.10.2 (ballot SC62)", CA_KINDS, Some("2023-09-15"),
+        "A CA subject attribute outside the table of 7.1.2.10.2 (countryName, stateOrProvinceName, localityName, postalCode, streetAddress, organizationName, organizationalUnitName, commonName) is NOT RECOMMENDED.";
+    directory_name_excluded: "w_name_constraint_dirname_excluded", Warning, "TLS BR 7.1.2.10.8 (ballot SC62)", CA_KINDS, Some("2023-09-15"),
+        "directoryName values in excludedSubtrees are NOT RECOMMENDED.";
+    root_issuer_encoding: "e_root_ca_issuer_not_byte_identical_to_subject", Error, "TLS BR 7.1.2.1; 7.1.4.1", ROOT, None,
+        "A root CA certificate's issuer must be encoded byte for byte as its subject.";
+    first_policy_reserved: "w_first_policy_not_reserved", Warning, "TLS BR 7.1.2.7.9; 7.1.2.10.5 (ballot SC62)", SERVER_AND_SUBORDINATE, Some("2023-09-15"),
+        "The first PolicyInformation should hold the CA/Browser Forum reserved policy identifier.";
+    rsa_digital_signature: "w_sub_cert_rsa_key_usage_digital_signature_missing", Warning, "TLS BR 7.1.2.7.11 (ballot SC62)", SERVER, Some("2023-09-15"),
+        "keyUsage of a subscriber certificate with an RSA key should assert digitalSignature.";
+    rsa_both_bits: "w_sub_cert_rsa_digital_signature_and_key_encipherment", Warning, "TLS BR 7.1.2.7.11 (ballot SC62)", SERVER, Some("2023-09-15"),
+        "digitalSignature together with keyEncipherment on an RSA key is NOT RECOMMENDED (it mixes the TLS 1.3 and RSA key exchange uses of one key).";
     backdated: "e_sub_cert_excessively_backdated", Error, "TLS BR 7.1.2.7 (notBefore; ballot SC62)", SERVER, Some("2023-09-15"),
         "notBefore must be within 48 hours of the signing: an embedded SCT, which the log issued before the certificate was signed, must not be more than 48 hours after notBefore.";
 }
@@ -1933,4 +1949,154 @@ fn constraint_reserved_ip(c: &Context<'_>) -> Vec<Hit> {
             )
         })
         .collect()
+}
+
+/// Whether a URI's host is an internal name: one label, a suffix of [`INTERNAL_SUFFIXES`] or a
+/// reserved IP address.
+pub(super) fn internal_host(uri: &str) -> bool {
+    let Some(rest) = uri.split_once("://").map(|(_, rest)| rest) else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or_default()
+    } else {
+        host_port.split(':').next().unwrap_or_default()
+    };
+    if let Ok(ip) = host.parse::<std::net::IpAddr>() {
+        return match ip {
+            std::net::IpAddr::V4(v4) => reserved_address(&v4.octets()),
+            std::net::IpAddr::V6(v6) => reserved_address(&v6.octets()),
+        };
+    }
+    let lower = host.trim_end_matches('.').to_ascii_lowercase();
+    !lower.is_empty()
+        && (!lower.contains('.')
+            || INTERNAL_SUFFIXES
+                .iter()
+                .any(|suffix| lower.ends_with(&format!(".{suffix}"))))
+}
+
+/// A hit for each authorityInfoAccess URI that names an internal host.
+pub(super) fn aia_internal_hosts(c: &Context<'_>) -> Vec<Hit> {
+    access_descriptions(c)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|d| match d.access_location {
+            GeneralName::UniformResourceIdentifier(uri) => Some(uri.as_str().to_owned()),
+            _ => None,
+        })
+        .filter(|uri| internal_host(uri))
+        .map(|uri| {
+            hit(
+                "extensions/authorityInfoAccess",
+                format!("{uri:?} names an internal host"),
+            )
+        })
+        .collect()
+}
+
+fn aia_internal(c: &Context<'_>) -> Vec<Hit> {
+    aia_internal_hosts(c)
+}
+
+fn subordinate_eku_other(c: &Context<'_>) -> Vec<Hit> {
+    let other: Vec<ObjectIdentifier> = c
+        .purposes()
+        .into_iter()
+        .filter(|p| *p != oids::SERVER_AUTH && *p != oids::CLIENT_AUTH)
+        .filter(|p| !PROHIBITED.contains(p) && *p != oids::ANY_EKU)
+        .collect();
+    hit_if(!other.is_empty(), "extensions/extendedKeyUsage", || {
+        format!("extKeyUsage also holds {}", purpose_names(&other))
+    })
+}
+
+fn ca_subject_other(c: &Context<'_>) -> Vec<Hit> {
+    let listed = [
+        oids::COUNTRY,
+        oids::STATE,
+        oids::LOCALITY,
+        oids::POSTAL_CODE,
+        oids::STREET,
+        oids::ORGANIZATION,
+        oids::ORGANIZATIONAL_UNIT,
+        oids::COMMON_NAME,
+    ];
+    crate::name::attributes(c.tbs().subject())
+        .into_iter()
+        .filter(|a| ObjectIdentifier::new(&a.oid).map_or(true, |oid| !listed.contains(&oid)))
+        .map(|a| {
+            hit(
+                format!("subject/attributes/{}", a.name),
+                format!(
+                    "{} is not in the CA subject table (NOT RECOMMENDED)",
+                    a.name
+                ),
+            )
+        })
+        .collect()
+}
+
+fn directory_name_excluded(c: &Context<'_>) -> Vec<Hit> {
+    let Some(constraints) = ext::find::<ext::NameConstraints>(c.cert).value().cloned() else {
+        return Vec::new();
+    };
+    hit_if(
+        constraints
+            .excluded_subtrees
+            .unwrap_or_default()
+            .iter()
+            .any(|s| matches!(s.base, GeneralName::DirectoryName(_))),
+        "extensions/nameConstraints",
+        || "excludedSubtrees holds a directoryName".to_owned(),
+    )
+}
+
+fn root_issuer_encoding(c: &Context<'_>) -> Vec<Hit> {
+    let encoded = |name: &x509_cert::name::Name| der::Encode::to_der(name).ok();
+    hit_if(
+        encoded(c.tbs().issuer()) != encoded(c.tbs().subject()),
+        "issuer",
+        || "the issuer is not encoded byte for byte as the subject".to_owned(),
+    )
+}
+
+fn first_policy_reserved(c: &Context<'_>) -> Vec<Hit> {
+    let reserved = |p: &ObjectIdentifier| {
+        let dotted = p.to_string();
+        dotted == "2.23.140.1.1" || dotted.starts_with("2.23.140.1.2.")
+    };
+    let policies = c.policies();
+    let has_reserved = policies.iter().any(reserved);
+    hit_if(
+        has_reserved && !policies.first().is_some_and(reserved),
+        "extensions/certificatePolicies",
+        || "the reserved policy identifier is not the first policy".to_owned(),
+    )
+}
+
+fn rsa_digital_signature(c: &Context<'_>) -> Vec<Hit> {
+    let Some(usage) = ext::key_usage(c.cert) else {
+        return Vec::new();
+    };
+    hit_if(
+        c.rsa_bits().is_some() && !usage.digital_signature(),
+        "extensions/keyUsage",
+        || "keyUsage of an RSA key lacks digitalSignature".to_owned(),
+    )
+}
+
+fn rsa_both_bits(c: &Context<'_>) -> Vec<Hit> {
+    let Some(usage) = ext::key_usage(c.cert) else {
+        return Vec::new();
+    };
+    hit_if(
+        c.rsa_bits().is_some() && usage.digital_signature() && usage.key_encipherment(),
+        "extensions/keyUsage",
+        || "keyUsage of an RSA key asserts digitalSignature and keyEncipherment".to_owned(),
+    )
 }

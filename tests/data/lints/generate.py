@@ -923,6 +923,37 @@ lint("e_smime_signature_algorithm_encoding", dict(kind="smime", mutate=drop_sign
 lint("e_smime_authority_key_identifier_has_issuer", dict(kind="smime", set={"aki": AKI_WITH_ISSUER}))
 
 
+def ec_point_off_curve(tbs):
+    i = tbs.index("spki")
+    algorithm, key = split(content(tbs.items[i]))
+    body = bytearray(content(key))
+    body[-1] ^= 1
+    tbs.items[i] = seq([algorithm, tlv(0x03, bytes(body))])
+
+
+SMTP_UTF8 = lambda text: x509.OtherName(ObjectIdentifier("1.3.6.1.5.5.7.8.9"), tlv(0x0C, text.encode()))
+lint("e_international_dns_name_not_unicode", dict(set={"san": san([dns("xn--99999999999999.example.com")])}), dict(set={"san": san([dns("xn--bcher-kva.example.com")])}))
+lint("e_smtp_utf8_mailbox_invalid", dict(kind="smime", set={"san": san([x509.RFC822Name("alice@example.com"), SMTP_UTF8("alice@example.com")])}), dict(kind="smime", set={"san": san([x509.RFC822Name("alice@example.com"), SMTP_UTF8("\u00e1lice@example.com")])}))
+lint("e_ec_public_key_not_on_curve", dict(mutate=ec_point_off_curve))
+lint("w_sub_cert_aia_contains_internal_names", dict(set={"aia": aia(ca_issuers="http://ca.corp/ca.crt")}))
+lint("w_sub_ca_eku_not_recommended", dict(kind="subca", set={"eku": eku(SERVER_AUTH, CLIENT_AUTH, "1.3.6.1.5.5.7.3.17")}))
+lint("w_ca_subject_attribute_not_recommended", dict(kind="subca", subject=name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope Test"), (NameOID.SERIAL_NUMBER, "1"), (NameOID.COMMON_NAME, "Certscope Test Issuing CA"))))
+lint("w_name_constraint_dirname_excluded", dict(kind="subca", set={"nc": (x509.NameConstraints([x509.DNSName("example.com")], [x509.DirectoryName(name((NameOID.COUNTRY_NAME, "US")))]), True)}), dict(kind="subca", set={"nc": (NC, True)}))
+ROOT_NAME_PRINTABLE = name((NameOID.COUNTRY_NAME, "US"), (NameOID.ORGANIZATION_NAME, "Certscope Test", _ASN1Type.PrintableString), (NameOID.COMMON_NAME, "Certscope Test Root", _ASN1Type.PrintableString))
+lint("e_root_ca_issuer_not_byte_identical_to_subject", dict(kind="root", issuer=ROOT_NAME_PRINTABLE), rule_set="tls-br")
+lint("w_first_policy_not_reserved", dict(set={"cp": policies(PRIVATE_POLICY, POLICY_DV)}))
+RSA_LEAF = dict(key=K["leaf_rsa"])
+lint("w_sub_cert_rsa_key_usage_digital_signature_missing", dict(**RSA_LEAF, set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("key_encipherment")}), dict(**RSA_LEAF, set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature")}))
+lint("w_sub_cert_rsa_digital_signature_and_key_encipherment", dict(**RSA_LEAF, set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature", "key_encipherment")}), dict(**RSA_LEAF, set={"ski": ski(K["leaf_rsa"]), "ku": key_usage("digital_signature")}))
+lint("w_smime_aia_contains_internal_names", dict(kind="smime", set={"aia": aia(ocsp=None, ca_issuers="http://ca.internal/ca.crt")}))
+ORG_ID = lambda value, country="US": name((NameOID.COUNTRY_NAME, country), (NameOID.ORGANIZATION_NAME, "Example Corp"), (NameOID.ORGANIZATION_IDENTIFIER, value), (NameOID.COMMON_NAME, "Example Corp"))
+lint("e_subject_organization_identifier_invalid", dict(kind="smime", set={"cp": policies(ORG_STRICT)}, subject=ORG_ID("LEIXG-5493001KJTIIGC8Y1R13")), dict(kind="smime", set={"cp": policies(ORG_STRICT)}, subject=ORG_ID("LEIXG-5493001KJTIIGC8Y1R12")))
+lint("e_registration_scheme_id_matches_subject_country", dict(kind="smime", set={"cp": policies(ORG_STRICT)}, subject=ORG_ID("NTRDE-HRB12345")), dict(kind="smime", set={"cp": policies(ORG_STRICT)}, subject=ORG_ID("NTRDE-HRB12345", "DE")))
+
+
+lint("e_smime_san_prohibited_type", dict(kind="smime", set={"san": san([x509.RFC822Name("alice@example.com"), dns("mail.example.com")])}), dict(kind="smime", set={"san": san([x509.RFC822Name("alice@example.com"), x509.DirectoryName(name((NameOID.COMMON_NAME, "Alice")))])}))
+
+
 # Scenarios of the rule-set selection (tests/lint_selection.rs), not tied to one lint.
 SCENARIOS = {
     # A leaf asserting the DV policy with SHA-1, RSA-1024, a 24-octet serial, ten years, no
