@@ -93,6 +93,7 @@ pub mod chain;
 pub mod decode;
 pub mod display;
 pub mod ext;
+pub mod facts;
 pub mod input;
 pub mod lenient;
 pub mod lint;

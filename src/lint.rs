@@ -1001,9 +1001,9 @@ impl<'a> Context<'a> {
         self.tbs().subject().is_empty()
     }
 
-    /// Whether issuer and subject are the same name.
+    /// Whether issuer and subject are encoded identically ([`crate::facts::self_issued_exact`]).
     fn self_issued(&self) -> bool {
-        self.tbs().issuer() == self.tbs().subject()
+        crate::facts::self_issued_exact(self.cert)
     }
 
     /// The basicConstraints lookup.

@@ -297,7 +297,7 @@ impl OpensslView {
                 .push(lookup_problem("authorityKeyIdentifier", &authority_key_id));
         }
 
-        view.self_issued = names_equal(tbs.subject(), tbs.issuer());
+        view.self_issued = crate::facts::self_issued_openssl(cert);
         if view.self_issued {
             view.self_signed =
                 authority_key_id_matches(cert, authority_key_id.value(), subject_key_id.value())

@@ -591,7 +591,7 @@ fn certificate_report_with(
                     .collect()
             })
             .unwrap_or_default(),
-        self_issued: tbs.issuer() == tbs.subject(),
+        self_issued: crate::facts::self_issued_exact(cert),
         roles: Vec::new(),
         identity: role::Identity::default(),
         purposes: Vec::new(),

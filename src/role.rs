@@ -487,7 +487,8 @@ impl<'a> Facts<'a> {
         let openssl = OpensslView::of(cert);
         let eku = ext::find::<ext::ExtendedKeyUsage>(cert);
         let tbs = cert.x509().tbs_certificate();
-        let self_issued = purpose::names_equal(tbs.subject(), tbs.issuer());
+        // The OpenSSL view, read above, already holds it.
+        let self_issued = openssl.self_issued;
         let key_ids_match = {
             let subject = ext::find::<ext::SubjectKeyIdentifier>(cert);
             match ext::find::<ext::AuthorityKeyIdentifier>(cert).value() {

@@ -113,12 +113,6 @@ fn unix(time: &x509_cert::time::Time) -> UnixTime {
     UnixTime(time.to_unix_duration().as_secs())
 }
 
-/// Whether subject and issuer names are the same (RFC 5280 6.1: "self-issued").
-pub fn self_issued(cert: &Cert) -> bool {
-    let tbs = cert.x509().tbs_certificate();
-    names::names_match(tbs.subject(), tbs.issuer())
-}
-
 /// A certificate of the path being validated, with what the checks ask of it computed at
 /// most once per path: each extension decoded once (the checks used to decode the same
 /// extension up to four times) and whether it is self-issued (several checks ask).
@@ -211,9 +205,12 @@ impl<'a> Checked<'a> {
         self.kept.openssl.get_or_init(|| OpensslView::of(self.cert))
     }
 
-    /// [`self_issued`].
+    /// [`crate::facts::self_issued`].
     fn self_issued(&self) -> bool {
-        *self.kept.self_issued.get_or_init(|| self_issued(self.cert))
+        *self
+            .kept
+            .self_issued
+            .get_or_init(|| crate::facts::self_issued(self.cert))
     }
 }
 
