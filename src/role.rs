@@ -30,8 +30,8 @@ use crate::oid;
 use crate::purpose::{self, OpensslView, Purpose};
 
 pub use compare::{compare_pair, PairComparison};
-pub use stacks::Stack;
 pub(crate) use stacks::TRUSTED_DIRECTLY;
+pub use stacks::{Condition, Stack};
 
 /// Everything this module says about one certificate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -274,7 +274,9 @@ pub struct ClientServer {
     /// What OpenSSL, Go, rustls, Java, GnuTLS, NSS, wolfSSL and mbedTLS would decide for this
     /// certificate as the end entity (checked against the real stacks, `tests/stacks.rs`); the
     /// answer for a self-signed certificate assumes it is trusted directly (pinned or a trust
-    /// anchor), which the certificate cannot show.
+    /// anchor), which the certificate cannot show: such answers, and those resting on the
+    /// application's host check or the server's own authorisation of a client, list what
+    /// they depend on (`server_depends_on`, `client_depends_on`).
     pub verifiers: Vec<VerifierVerdict>,
 }
 
@@ -299,14 +301,22 @@ pub struct VerifierVerdict {
     /// `OpenSSL 3`, `Go crypto/x509`, `rustls (webpki)`, `Java (JSSE)`, `GnuTLS`, `NSS`,
     /// `wolfSSL`, `mbedTLS`.
     pub verifier: String,
-    /// Whether it accepts the certificate as a TLS server's end entity.
+    /// Whether it accepts the certificate as a TLS server's end entity, in the set-up the
+    /// harness runs (see [`Condition`]).
     pub as_server: bool,
     /// Why.
     pub server_reason: String,
-    /// Whether it accepts the certificate as a TLS client's end entity.
+    /// What the server answer rests on that the certificate cannot show; when not empty, the
+    /// answer is neither "accepts" nor "refuses" but depends on it.
+    pub server_depends_on: Vec<Condition>,
+    /// Whether it accepts the certificate as a TLS client's end entity, in the set-up the
+    /// harness runs.
     pub as_client: bool,
     /// Why.
     pub client_reason: String,
+    /// What the client answer rests on that the certificate cannot show (a client the
+    /// stack's checks accept always depends on the server's own authorisation).
+    pub client_depends_on: Vec<Condition>,
 }
 
 /// A known trap.

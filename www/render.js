@@ -146,16 +146,27 @@ function warningList(cert) {
   return el('ul', { class: 'warnings' }, warnings.map((w) => el('li', {}, '⚠ ', typeof w === 'string' ? w : (w.message ?? w.text ?? JSON.stringify(w)))));
 }
 
+/** What a stack's answer may rest on that the certificate cannot show (the core's `Condition`). */
+const CONDITIONS = {
+  pinned: 'only if pinned',
+  host_check: 'only if the application checks the host',
+  server_authorisation: "the server's own authorisation decides",
+};
+
 /**
- * One verdict cell of a stack matrix: ✔ or ✖, focusable, the reason as its title (hover) and
- * in its accessible name (keyboard and screen readers).
+ * One verdict cell of a stack matrix: ✔ or ✖, or ◐ when the answer depends on what the
+ * certificate cannot show (`depends_on`: a pinned leaf, the application's host check, the
+ * server's own authorisation); focusable, the reason as its title (hover) and in its
+ * accessible name (keyboard and screen readers).
  */
-function verdictCell(stack, side, accepts, reason) {
-  const word = accepts ? 'accepts' : 'refuses';
+function verdictCell(stack, side, accepts, reason, dependsOn = []) {
+  const depends = dependsOn.length > 0;
+  const word = depends ? `depends (${dependsOn.map((c) => CONDITIONS[c] ?? c).join('; ')})` : accepts ? 'accepts' : 'refuses';
   return el('td', {
-    class: `stack-verdict ${accepts ? 'yes' : 'no'}`, tabindex: '0', title: reason,
+    class: `stack-verdict ${depends ? 'depends' : accepts ? 'yes' : 'no'}`, tabindex: '0', title: reason,
     'aria-label': `${stack} ${side}: ${word}. ${reason}`, 'data-side': side, 'data-accepts': String(accepts),
-    text: accepts ? '✔' : '✖',
+    'data-depends-on': dependsOn.join(' '),
+    text: depends ? '◐' : accepts ? '✔' : '✖',
   });
 }
 
@@ -170,27 +181,32 @@ function stackMatrix(cert) {
   const caption = cert.is_ca
     ? 'TLS stacks, the certificate pinned as its own trust anchor (server: for the host it names)'
     : 'TLS stacks, the certificate as the end entity (server: for the host it names)';
-  return el('table', { class: 'stack-matrix' },
+  const table = el('table', { class: 'stack-matrix' },
     el('caption', { text: caption }),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Stack' }), el('th', { scope: 'col', text: 'TLS server' }),
       el('th', { scope: 'col', text: 'TLS client' }))),
     el('tbody', {}, verifiers.map((v) => el('tr', { 'data-stack': v.verifier },
       el('th', { scope: 'row', text: v.verifier }),
-      verdictCell(v.verifier, 'TLS server', v.as_server, v.server_reason),
-      verdictCell(v.verifier, 'TLS client', v.as_client, v.client_reason)))));
+      verdictCell(v.verifier, 'TLS server', v.as_server, v.server_reason, v.server_depends_on),
+      verdictCell(v.verifier, 'TLS client', v.as_client, v.client_reason, v.client_depends_on)))));
+  return el('div', { class: 'stack-matrix-block' }, table,
+    el('p', { class: 'stack-legend', text: '◐ depends on what the certificate cannot show: a pinned leaf, the application\'s host check, the server\'s own authorisation of a client' }));
 }
 
 /** Verify: each TLS stack's verdict on the chain under its own profile, with the purpose and host asked. */
 function stackVerdicts(verdicts) {
   if (!verdicts?.length) return '';
   const accepted = verdicts.filter((v) => v.valid).length;
+  const depending = verdicts.filter((v) => v.depends_on?.length).length;
+  const caption = `TLS stacks on this chain: ${accepted} of ${verdicts.length} accept it`
+    + (depending ? `; ${depending} depend on the application's set-up (◐)` : '');
   return el('table', { class: 'stack-verdicts' },
-    el('caption', { text: `TLS stacks on this chain: ${accepted} of ${verdicts.length} accept it` }),
+    el('caption', { text: caption }),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Stack' }), el('th', { scope: 'col', text: 'Verdict' }),
       el('th', { scope: 'col', text: 'Why' }))),
     el('tbody', {}, verdicts.map((v) => el('tr', { 'data-profile': v.profile },
       el('th', { scope: 'row', title: `profile ${v.profile}: ${v.version}`, text: v.stack }),
-      verdictCell(v.stack, 'on this chain', v.valid, v.reason),
+      verdictCell(v.stack, 'on this chain', v.valid, v.reason, v.depends_on),
       el('td', { class: 'stack-reason', text: v.reason })))));
 }
 

@@ -216,6 +216,7 @@ fn certificate(out: &mut String, cert: &CertificateReport, source: &str, n: usiz
 /// For an end entity: what each TLS stack decides for it as a TLS server's and as a TLS
 /// client's certificate (`client_server.verifiers`), with why a stack refuses it.
 fn stack_matrix(out: &mut String, cert: &CertificateReport) {
+    use certscope::role::Condition;
     let verifiers = &cert.client_server.verifiers;
     let self_signed = cert.self_signed.unwrap_or(false);
     if cert.is_ca && !self_signed || verifiers.is_empty() {
@@ -234,7 +235,12 @@ fn stack_matrix(out: &mut String, cert: &CertificateReport) {
         .map(|v| v.verifier.len())
         .max()
         .unwrap_or(0);
-    let word = |accepts: bool| if accepts { "accepts" } else { "refuses" };
+    // An answer that rests on what the certificate cannot show is neither: "depends".
+    let word = |accepts: bool, depends_on: &[Condition]| match (depends_on.is_empty(), accepts) {
+        (true, true) => "accepts",
+        (true, false) => "refuses",
+        (false, _) => "depends",
+    };
     for verdict in verifiers {
         line(
             out,
@@ -242,24 +248,43 @@ fn stack_matrix(out: &mut String, cert: &CertificateReport) {
             &format!(
                 "{:<width$}  server: {}  client: {}",
                 verdict.verifier,
-                word(verdict.as_server),
-                word(verdict.as_client)
+                word(verdict.as_server, &verdict.server_depends_on),
+                word(verdict.as_client, &verdict.client_depends_on)
             ),
         );
-        if !verdict.as_server {
-            line(
-                out,
-                6,
-                &format!("server refused: {}", verdict.server_reason),
-            );
+        for (side, accepts, depends_on, reason) in [
+            (
+                "server",
+                verdict.as_server,
+                &verdict.server_depends_on,
+                &verdict.server_reason,
+            ),
+            (
+                "client",
+                verdict.as_client,
+                &verdict.client_depends_on,
+                &verdict.client_reason,
+            ),
+        ] {
+            let authorisation_only = depends_on == &[Condition::ServerAuthorisation];
+            if !depends_on.is_empty() && !authorisation_only {
+                line(out, 6, &format!("{side} depends: {reason}"));
+            } else if !accepts {
+                line(out, 6, &format!("{side} refused: {reason}"));
+            }
         }
-        if !verdict.as_client {
-            line(
-                out,
-                6,
-                &format!("client refused: {}", verdict.client_reason),
-            );
-        }
+    }
+    let authorised = verifiers.iter().any(|v| {
+        v.client_depends_on
+            .contains(&Condition::ServerAuthorisation)
+    });
+    if authorised {
+        line(
+            out,
+            4,
+            "client depends: the stack's checks accept it; then the server's own authorisation \
+             decides (e.g. Go's VerifyPeerCertificate, nginx's rules on $ssl_client_s_dn)",
+        );
     }
 }
 

@@ -299,18 +299,32 @@ fn stack_matrix(verdicts: &[chain::StackVerdict], options: &VerifyOptions) -> St
         .map(|h| format!(" for {h}"))
         .unwrap_or_else(|| " (no host name checked)".to_owned());
     let accepted = verdicts.iter().filter(|v| v.valid).count();
+    let depending = verdicts.iter().filter(|v| !v.depends_on.is_empty()).count();
     let mut out = format!(
-        "The target as {side}{host}: {accepted} of {} TLS stacks accept it\n",
+        "The target as {side}{host}: {accepted} of {} TLS stacks accept it",
         verdicts.len()
     );
+    if depending > 0 {
+        out.push_str(&format!(
+            "; {depending} of the verdicts depend on the application's set-up, which the chain \
+             cannot show"
+        ));
+    }
+    out.push('\n');
     let width = verdicts.iter().map(|v| v.stack.len()).max().unwrap_or(0);
     for verdict in verdicts {
+        // A verdict that rests on the application's set-up is neither: "depends", and on what.
+        let word = match (verdict.depends_on.is_empty(), verdict.valid) {
+            (true, true) => "accepts".to_owned(),
+            (true, false) => "refuses".to_owned(),
+            (false, _) => {
+                let on: Vec<&str> = verdict.depends_on.iter().map(|c| c.label()).collect();
+                format!("depends ({})", on.join("; "))
+            }
+        };
         out.push_str(&format!(
-            "  {:<width$}  {}  {} [profile {}]\n",
-            verdict.stack,
-            if verdict.valid { "accepts" } else { "refuses" },
-            verdict.reason,
-            verdict.profile,
+            "  {:<width$}  {word}  {} [profile {}]\n",
+            verdict.stack, verdict.reason, verdict.profile,
         ));
     }
     out

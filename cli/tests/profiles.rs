@@ -186,11 +186,23 @@ fn verify_profile_all_gives_every_stacks_verdict_as_the_real_stacks_did() {
             let (text_code, text) = run_as(&target, &args);
             assert_eq!(text_code, code, "{text}");
             for verdict in verdicts {
-                let word = if verdict["valid"] == true {
-                    "accepts"
-                } else {
-                    "refuses"
+                // A verdict resting on the application's set-up is neither: "depends".
+                let depends = !verdict["depends_on"].as_array().unwrap().is_empty();
+                let word = match (depends, verdict["valid"] == true) {
+                    (true, _) => "depends",
+                    (false, true) => "accepts",
+                    (false, false) => "refuses",
                 };
+                // A client the stack accepts depends on the server's own authorisation.
+                let authorisation = verdict["depends_on"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&serde_json::json!("server_authorisation"));
+                assert_eq!(
+                    authorisation,
+                    purpose == "client" && verdict["valid"] == true,
+                    "{verdict}"
+                );
                 let stack = verdict["stack"].as_str().unwrap();
                 assert!(
                     text.lines()
@@ -262,18 +274,20 @@ fn inspect_shows_each_stacks_answer_for_an_end_entity() {
         text.contains("TLS stacks (the certificate as the end entity"),
         "{text}"
     );
-    let word = |accepts: &serde_json::Value| {
-        if accepts == true {
-            "accepts"
-        } else {
-            "refuses"
-        }
+    // Accepts, refuses, or depends on what the certificate cannot show.
+    let word = |accepts: &serde_json::Value, depends_on: &serde_json::Value| match (
+        depends_on.as_array().unwrap().is_empty(),
+        accepts == true,
+    ) {
+        (false, _) => "depends",
+        (true, true) => "accepts",
+        (true, false) => "refuses",
     };
     for verdict in verifiers {
         let line = format!(
             "server: {}  client: {}",
-            word(&verdict["as_server"]),
-            word(&verdict["as_client"])
+            word(&verdict["as_server"], &verdict["server_depends_on"]),
+            word(&verdict["as_client"], &verdict["client_depends_on"])
         );
         let stack = verdict["verifier"].as_str().unwrap();
         assert!(

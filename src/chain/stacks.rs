@@ -3,6 +3,7 @@
 
 use super::{profile, verify, ChainError, Profile, Purpose, StackAnswer, VerifyOptions};
 use crate::cert::Cert;
+use crate::role::stacks::HOST_CHECK;
 
 /// One TLS stack's verdict on a chain under its profile ([`verify_stacks`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,6 +22,11 @@ pub struct StackVerdict {
     /// Why: the most specific error, in the stack's own terms where it has them; when valid,
     /// what accepted the end entity.
     pub reason: String,
+    /// What the verdict rests on that the chain cannot show ([`crate::role::Condition`]):
+    /// `host_check` when the host name alone is refused by a stack that checks it only when
+    /// the application asks (the chain is valid without the host), `server_authorisation`
+    /// for a client the stack accepts. When not empty, the verdict depends on it.
+    pub depends_on: Vec<crate::role::Condition>,
 }
 
 /// The options a TLS stack's profile runs with when it answers for the stack's TLS library:
@@ -60,12 +66,31 @@ pub fn verify_stacks(
                     .and_then(|path| path.checks.iter().find(|c| c.name == "stack_end_entity"))
                     .map_or_else(|| "accepted".to_owned(), |check| check.explanation.clone()),
             };
+            let mut depends_on = Vec::new();
+            // A host the stack checks only when asked: the verdict without it decides.
+            if !report.valid && options.host.is_some() && stack.host_check_call().is_some() {
+                let mut without_host = stack_options(options, profile);
+                without_host.host = None;
+                if verify(target, untrusted, anchors, &without_host).valid {
+                    depends_on.push(crate::role::Condition::HostCheck);
+                }
+            }
+            let reason = match stack.host_check_call() {
+                Some(call) if !depends_on.is_empty() && !reason.starts_with(HOST_CHECK) => {
+                    format!("{HOST_CHECK} ({call}): {reason}; accepted without it")
+                }
+                _ => reason,
+            };
+            if report.valid && options.purpose == Purpose::ClientAuth {
+                depends_on.push(crate::role::Condition::ServerAuthorisation);
+            }
             Some(StackVerdict {
                 profile,
                 stack: stack.label().to_owned(),
                 version: stack.version().to_owned(),
                 valid: report.valid,
                 reason,
+                depends_on,
             })
         })
         .collect()

@@ -59,6 +59,18 @@ impl Stack {
         self.rules().version
     }
 
+    /// The call an application must make for the stack's TLS layer to check the server's host
+    /// name (`None`: it always checks it, or refuses to connect without a host name).
+    pub fn host_check_call(self) -> Option<&'static str> {
+        self.rules().host_check_call
+    }
+
+    /// Where a server using the stack applies its own authorisation of a client certificate
+    /// the stack's checks accepted.
+    pub fn authorisation_hook(self) -> &'static str {
+        self.rules().authorisation_hook
+    }
+
     /// The short name: the profile's and the fixture's (`go`, `rustls`, ...).
     pub fn key(self) -> &'static str {
         match self {
@@ -87,6 +99,39 @@ impl Stack {
         // STACKS has one row per variant, in this order (`rows_follow_the_enum`).
         #[allow(clippy::indexing_slicing)]
         &STACKS[index]
+    }
+}
+
+/// What a stack's answer rests on that neither the certificate nor the chain shows: with one,
+/// the answer is neither "accepts" nor "refuses" but depends on how the application is set
+/// up. The verdict's accepted-or-not is the answer in the set-up `stacks/run.sh` runs (the
+/// certificate trusted as given, the host checked when one is given, the server authorising
+/// whoever the stack's checks accept); each condition says what changes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum Condition {
+    /// A self-signed certificate: accepted only where it is itself configured as a trust
+    /// anchor (pinned); any other trust store refuses it.
+    Pinned,
+    /// The host name does not match, but the stack's TLS layer checks it only when the
+    /// application asks ([`Stack::host_check_call`]): refused then, accepted otherwise (the
+    /// harness shows wolfSSL accepting with the host sent only as SNI).
+    HostCheck,
+    /// A client certificate the stack's checks accept: whether the server lets that client
+    /// in is the server's own rule ([`Stack::authorisation_hook`]), after the stack's checks.
+    ServerAuthorisation,
+}
+
+impl Condition {
+    /// The symbol-free word the matrices show for an answer that depends on this.
+    pub fn label(self) -> &'static str {
+        match self {
+            Condition::Pinned => "only if pinned",
+            Condition::HostCheck => "only if the application checks the host",
+            Condition::ServerAuthorisation => "the server's own authorisation decides",
+        }
     }
 }
 
@@ -188,6 +233,14 @@ struct StackRules {
     eddsa_server_refused: bool,
     /// Key types it cannot read or use at all.
     unsupported_keys: &'static [KeyKind],
+    /// The host name refusal is worded from the names the certificate holds, as Go's
+    /// `x509.HostnameError` words it (otherwise `errors.host`).
+    go_host_error: bool,
+    /// The call an application makes for the TLS layer to check the host name, when it does
+    /// not check it otherwise.
+    host_check_call: Option<&'static str>,
+    /// Where a server applies its own authorisation of a client certificate.
+    authorisation_hook: &'static str,
     errors: Errors,
 }
 
@@ -297,6 +350,9 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        go_host_error: false,
+        host_check_call: Some("SSL_set1_host (SSL_set_tlsext_host_name only sends it as SNI)"),
+        authorisation_hook: "SSL_CTX_set_verify's callback; nginx: its rules on $ssl_client_s_dn",
         errors: Errors {
             eku: "unsuitable certificate purpose (X509_V_ERR_INVALID_PURPOSE): extendedKeyUsage",
             key_usage: "unsuitable certificate purpose (X509_V_ERR_INVALID_PURPOSE): keyUsage",
@@ -346,6 +402,9 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        go_host_error: true,
+        host_check_call: None,
+        authorisation_hook: "tls.Config.VerifyPeerCertificate or VerifyConnection",
         errors: Errors {
             eku: "x509.CertificateInvalidError: certificate specifies an incompatible key usage",
             key_usage: "",
@@ -353,7 +412,7 @@ const STACKS: &[StackRules] = &[
             critical: "x509.UnhandledCriticalExtension",
             ca: "",
             version: "",
-            host: "x509.HostnameError: no SAN dNSName or iPAddress (the commonName is not read)",
+            host: "x509.HostnameError",
             key_size: "",
             signature: "x509: cannot verify signature: algorithm unimplemented (DSA)",
             key: "",
@@ -400,6 +459,9 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        go_host_error: false,
+        host_check_call: None,
+        authorisation_hook: "the server's ClientCertVerifier",
         errors: Errors {
             eku: "RequiredEkuNotFound (anyExtendedKeyUsage does not count)",
             key_usage: "",
@@ -449,6 +511,9 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::Unchecked,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        go_host_error: false,
+        host_check_call: Some("SSLParameters.setEndpointIdentificationAlgorithm(\"HTTPS\"), as HttpsURLConnection sets it"),
+        authorisation_hook: "the server's own X509TrustManager",
         errors: Errors {
             eku: "ValidatorException: Extended key usage does not permit use for TLS",
             key_usage: "ValidatorException: KeyUsage does not allow the key exchanges this key can do",
@@ -498,6 +563,9 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::CriticalUnchecked,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        go_host_error: false,
+        host_check_call: Some("gnutls_session_set_verify_cert with the host name"),
+        authorisation_hook: "gnutls_certificate_set_verify_function",
         errors: Errors {
             eku: "GNUTLS_CERT_PURPOSE_MISMATCH: the certificate chain does not match the intended purpose",
             key_usage: "",
@@ -547,6 +615,9 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::AsCa,
         eddsa_server_refused: true,
         unsupported_keys: &[],
+        go_host_error: false,
+        host_check_call: None,
+        authorisation_hook: "SSL_AuthCertificateHook",
         errors: Errors {
             eku: "SEC_ERROR_INADEQUATE_CERT_TYPE",
             key_usage: "SEC_ERROR_INADEQUATE_KEY_USAGE",
@@ -596,6 +667,9 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[KeyKind::Dsa],
+        go_host_error: false,
+        host_check_call: Some("wolfSSL_check_domain_name (sending the host as SNI does not check it)"),
+        authorisation_hook: "the verify callback of wolfSSL_CTX_set_verify",
         errors: Errors {
             eku: "EXTKEYUSE_AUTH_E (-386): Ext Key Use server/client auth not set",
             key_usage: "",
@@ -650,6 +724,9 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[KeyKind::EdDsa, KeyKind::Dsa],
+        go_host_error: false,
+        host_check_call: Some("mbedtls_ssl_set_hostname"),
+        authorisation_hook: "mbedtls_ssl_conf_verify",
         errors: Errors {
             eku: "MBEDTLS_X509_BADCERT_EXT_KEY_USAGE",
             key_usage: "MBEDTLS_X509_BADCERT_KEY_USAGE (for every key exchange the key can do)",
@@ -668,6 +745,9 @@ const STACKS: &[StackRules] = &[
     },
 ];
 
+/// How the reason for a refusal that depends on the application's host check begins.
+pub(crate) const HOST_CHECK: &str = "refused only if the application asks for the host check";
+
 /// How a reason for a self-signed certificate begins: the answer assumes it is trusted directly.
 pub(crate) const TRUSTED_DIRECTLY: &str =
     "if the certificate itself is trusted (pinned or a trust anchor): ";
@@ -679,17 +759,18 @@ pub(super) fn verdicts(facts: &Facts<'_>, identity: &Identity) -> Vec<VerifierVe
     STACKS
         .iter()
         .map(|rules| {
-            let named = HostQuestion::Named;
-            let (as_server, server_reason) =
-                decide(rules, facts, identity, &shared, true, anchor, named);
-            let (as_client, client_reason) =
-                decide(rules, facts, identity, &shared, false, anchor, named);
+            let (as_server, server_reason, server_depends_on) =
+                answer(rules, facts, identity, &shared, true, anchor);
+            let (as_client, client_reason, client_depends_on) =
+                answer(rules, facts, identity, &shared, false, anchor);
             VerifierVerdict {
                 verifier: rules.name.to_owned(),
                 as_server,
                 server_reason,
+                server_depends_on,
                 as_client,
                 client_reason,
+                client_depends_on,
             }
         })
         .collect()
@@ -776,20 +857,52 @@ pub(crate) fn end_entity(
     let facts = Facts::of(cert);
     let identity = super::identity::identity(cert);
     let shared = Shared::of(&facts);
-    let (accepts, reason) = decide(
-        stack.rules(),
-        &facts,
-        &identity,
-        &shared,
-        server,
-        pinned,
-        HostQuestion::Given(host),
-    );
+    let rules = stack.rules();
+    let question = HostQuestion::Given(host);
+    let (accepts, reason, _) = decide(rules, &facts, &identity, &shared, server, pinned, question);
     let reason = match reason.strip_prefix(TRUSTED_DIRECTLY) {
         Some(rest) => rest.to_owned(),
         None => reason,
     };
-    (accepts, reason)
+    (accepts, with_authorisation(rules, server, accepts, reason))
+}
+
+/// A client accepted by the stack's checks: the reason says who decides next.
+fn with_authorisation(rules: &StackRules, server: bool, accepts: bool, reason: String) -> String {
+    if server || !accepts {
+        return reason;
+    }
+    format!(
+        "{reason}; then the server's own authorisation decides ({})",
+        rules.authorisation_hook
+    )
+}
+
+/// One stack's answer with every condition it rests on (the per-certificate matrix): `anchor`
+/// when the certificate is self-signed, so that it can only be trusted directly.
+fn answer(
+    rules: &StackRules,
+    facts: &Facts<'_>,
+    identity: &Identity,
+    shared: &Shared,
+    server: bool,
+    anchor: bool,
+) -> (bool, String, Vec<Condition>) {
+    let question = HostQuestion::Named;
+    let (accepts, reason, host) = decide(rules, facts, identity, shared, server, anchor, question);
+    let mut depends_on = Vec::new();
+    if anchor && (accepts || host.is_some()) {
+        depends_on.push(Condition::Pinned);
+    }
+    depends_on.extend(host);
+    if !server && accepts {
+        depends_on.push(Condition::ServerAuthorisation);
+    }
+    (
+        accepts,
+        with_authorisation(rules, server, accepts, reason),
+        depends_on,
+    )
 }
 
 fn decide(
@@ -800,9 +913,9 @@ fn decide(
     server: bool,
     anchor: bool,
     question: HostQuestion<'_>,
-) -> (bool, String) {
+) -> Decision {
     let prefix = if anchor { TRUSTED_DIRECTLY } else { "" };
-    let refuse = |why: &str| (false, format!("{prefix}{why}"));
+    let refuse = |why: &str| (false, format!("{prefix}{why}"), None);
     let errors = &rules.errors;
     let unchecked = anchor && rules.trusted_directly == TrustedDirectly::Unchecked;
     if rules.unsupported_keys.contains(&facts.key_kind) {
@@ -854,16 +967,16 @@ fn decide(
         }
     }
     if unchecked {
-        return host(rules, facts, identity, shared, server, question, &refuse).unwrap_or_else(
-            || {
-                (
-                    true,
-                    format!(
-                        "{prefix}accepted without the end-entity checks ({})",
-                        rules.version
-                    ),
-                )
-            },
+        if host_refused(rules, facts, identity, shared, server, question) {
+            return host_refusal(rules, prefix, identity, shared, question);
+        }
+        return (
+            true,
+            format!(
+                "{prefix}accepted without the end-entity checks ({})",
+                rules.version
+            ),
+            None,
         );
     }
     // extendedKeyUsage
@@ -933,28 +1046,104 @@ fn decide(
             }
         }
     }
-    host(rules, facts, identity, shared, server, question, &refuse).unwrap_or_else(|| {
-        (
-            true,
-            format!("{prefix}accepted: {grant} ({})", rules.version),
-        )
-    })
+    if host_refused(rules, facts, identity, shared, server, question) {
+        return host_refusal(rules, prefix, identity, shared, question);
+    }
+    (
+        true,
+        format!("{prefix}accepted: {grant} ({})", rules.version),
+        None,
+    )
 }
 
-/// For a server: the refusal when the stack finds no host name the certificate names.
-fn host(
+/// A stack's answer: accepted or not, why, and what it rests on that the certificate cannot
+/// show (only [`Condition::HostCheck`] is decided here).
+type Decision = (bool, String, Option<Condition>);
+
+/// The refusal of a host name: depending on the application where the stack's TLS layer
+/// checks the host only when asked.
+fn host_refusal(
+    rules: &StackRules,
+    prefix: &str,
+    identity: &Identity,
+    shared: &Shared,
+    question: HostQuestion<'_>,
+) -> Decision {
+    let error = if rules.go_host_error {
+        go_host_error(rules.errors.host, identity, shared, question)
+    } else {
+        rules.errors.host.to_owned()
+    };
+    match rules.host_check_call {
+        Some(call) => (
+            false,
+            format!("{prefix}{HOST_CHECK} ({call}): {error}; accepted without it"),
+            Some(Condition::HostCheck),
+        ),
+        None => (false, format!("{prefix}{error}"), None),
+    }
+}
+
+/// Go's `HostnameError.Error()` (crypto/x509 1.19) for the host asked, or with
+/// [`HostQuestion::Named`] for the host the certificate would name (its commonName, else
+/// none).
+fn go_host_error(
+    name: &str,
+    identity: &Identity,
+    shared: &Shared,
+    question: HostQuestion<'_>,
+) -> String {
+    let host = match question {
+        HostQuestion::Given(Some(ExpectedName::Dns(host))) => Some(host.clone()),
+        HostQuestion::Given(Some(ExpectedName::Ip(ip))) => Some(ip.to_string()),
+        _ => None,
+    };
+    let common_name = identity.common_name.as_deref().unwrap_or_default();
+    let legacy = match &host {
+        Some(host) => {
+            crate::chain::names::dns_pattern_matches(common_name, &host.to_ascii_lowercase())
+        }
+        None => identity.common_name_is_legacy_host_name,
+    };
+    if !shared.has_san && legacy {
+        return format!(
+            "{name}: x509: certificate relies on legacy Common Name field, use SANs instead"
+        );
+    }
+    let Some(host) = host else {
+        return format!("{name}: x509: certificate is not valid for any names");
+    };
+    let valid = if host.parse::<std::net::IpAddr>().is_ok() {
+        if identity.ip_addresses.is_empty() {
+            return format!(
+                "{name}: x509: cannot validate certificate for {host} because it doesn't contain any IP SANs"
+            );
+        }
+        identity.ip_addresses.join(", ")
+    } else {
+        identity.dns_names.join(", ")
+    };
+    if valid.is_empty() {
+        format!("{name}: x509: certificate is not valid for any names, but wanted to match {host}")
+    } else {
+        format!("{name}: x509: certificate is valid for {valid}, not {host}")
+    }
+}
+
+/// For a server: whether the stack refuses the host name (the one given, or with
+/// [`HostQuestion::Named`], when the certificate names none the stack matches).
+fn host_refused(
     rules: &StackRules,
     facts: &Facts<'_>,
     identity: &Identity,
     shared: &Shared,
     server: bool,
     question: HostQuestion<'_>,
-    refuse: &dyn Fn(&str) -> (bool, String),
-) -> Option<(bool, String)> {
+) -> bool {
     if let HostQuestion::Given(given) = question {
-        let expected = given.filter(|_| server)?;
-        return (!matches_given(rules, facts.cert, identity, shared, expected))
-            .then(|| refuse(rules.errors.host));
+        return given
+            .filter(|_| server)
+            .is_some_and(|expected| !matches_given(rules, facts.cert, identity, shared, expected));
     }
     if server {
         let named = if !identity.dns_names.is_empty() {
@@ -970,11 +1159,9 @@ fn host(
         } else {
             false
         };
-        if !named {
-            return Some(refuse(rules.errors.host));
-        }
+        return !named;
     }
-    None
+    false
 }
 
 /// Whether the certificate names `expected` as the stack matches host names: the SAN's

@@ -241,7 +241,9 @@ pub fn end_entity(data: &Data) -> Result<Part, String> {
         "\nA self-signed end entity is answered as if it were trusted directly (pinned, or \
          added as a trust anchor): the certificate cannot show how it is trusted, and the \
          stacks differ there (Java skips its end-entity checks for a trusted certificate; NSS \
-         takes it as a CA; GnuTLS does not check its critical extensions).\n\n\
+         takes it as a CA; GnuTLS does not check its critical extensions). Such an answer \
+         is shown as depending on it (`pinned` in `server_depends_on` / `client_depends_on`, \
+         ◐ on the page), not as accepted: any other trust store refuses the certificate.\n\n\
          Not compared here (the chain decides, not the end entity): the CAs' extendedKeyUsage, \
          path length, basicConstraints and keyUsage, name constraints, policy constraints, \
          validity periods and CA signature algorithms: the chain profiles below answer for \
@@ -407,9 +409,16 @@ pub fn chain_profiles(data: &Data) -> Result<Part, String> {
          verifies at Debian's default security level 2, so it runs with `--auth-level 2` and \
          the commonName read when the subjectAltName has no dNSName (as `X509_check_host`). \
          Every answer here rests on what the chain shows: the harness gives each stack its \
-         anchor, so no verdict depends on how a certificate is trusted. What a server's own \
-         authorisation would add after the stack accepts a client (which identities it maps) \
-         is not a verdict of the stack, and no profile guesses it.\n",
+         anchor, so no verdict depends on how a certificate is trusted. Two things the chain \
+         cannot show are not guessed but shown as such (`depends_on`, ◐, \"depends\"): a host \
+         name refused by a stack whose TLS layer checks it only when the application asks \
+         (`host_check`: OpenSSL's `SSL_set1_host`, Java's endpoint identification, GnuTLS, \
+         `wolfSSL_check_domain_name`, `mbedtls_ssl_set_hostname`; the harness shows wolfSSL \
+         accepting such a host when it is only sent as SNI, and each of them without the host), \
+         and a client the stack accepts, which the server's own authorisation then lets in or \
+         not (`server_authorisation`: Go's `VerifyPeerCertificate`, nginx's rules, a Java \
+         `X509TrustManager` of its own). `tests/stacks.rs` checks that each such verdict is \
+         one the real stack's answer turns on.\n",
     );
     Ok(Part {
         section,

@@ -411,14 +411,20 @@ test('each end entity shows what the eight TLS stacks decide, keyboard-reachable
   for (const [i, v] of verifiers.entries()) {
     const row = matrix.locator('tbody tr').nth(i);
     assert.equal(await row.getAttribute('data-stack'), v.verifier);
-    for (const [n, accepts, reason] of [[0, v.as_server, v.server_reason], [1, v.as_client, v.client_reason]]) {
+    for (const [n, accepts, reason, dependsOn] of [[0, v.as_server, v.server_reason, v.server_depends_on],
+      [1, v.as_client, v.client_reason, v.client_depends_on]]) {
       const cell = row.locator('td.stack-verdict').nth(n);
-      assert.equal(await cell.textContent(), accepts ? '✔' : '✖', `${v.verifier} ${n}`);
+      // ◐ where the answer depends on what the certificate cannot show, with the word "depends".
+      assert.equal(await cell.textContent(), dependsOn.length ? '◐' : accepts ? '✔' : '✖', `${v.verifier} ${n}`);
       assert.equal(await cell.getAttribute('title'), reason);
-      assert.match(await cell.getAttribute('aria-label'), new RegExp(`${accepts ? 'accepts' : 'refuses'}\\. `));
+      const word = dependsOn.length ? 'depends \\(' : accepts ? 'accepts\\. ' : 'refuses\\. ';
+      assert.match(await cell.getAttribute('aria-label'), new RegExp(word));
       assert.equal(await cell.getAttribute('tabindex'), '0');
     }
   }
+  // A client the stacks accept: each answer depends on the server's own authorisation.
+  assert.ok(verifiers.filter((v) => v.as_client).every((v) => v.client_depends_on.includes('server_authorisation')));
+  assert.ok(await matrix.locator('td.stack-verdict.depends').count() > 0);
   // A clientAuth-only certificate: refused as a server by every stack, accepted as a client by
   // some.
   assert.ok(verifiers.every((v) => !v.as_server));
@@ -432,6 +438,14 @@ test('each end entity shows what the eight TLS stacks decide, keyboard-reachable
   // The intermediate is no end entity; the self-signed root is one only when pinned, and says so.
   assert.equal(await cards.nth(1).locator('table.stack-matrix').count(), 0);
   assert.match(await cards.nth(2).locator('table.stack-matrix caption').textContent(), /pinned as its own trust anchor/);
+  // The self-signed root as an end entity: accepted only where it is pinned, shown as ◐.
+  const rootVerifiers = report.objects[2].client_server.verifiers;
+  assert.ok(rootVerifiers.some((v) => v.server_depends_on.includes('pinned')));
+  const rootCells = cards.nth(2).locator('table.stack-matrix td.stack-verdict');
+  for (const [i, v] of rootVerifiers.entries()) {
+    assert.equal(await rootCells.nth(2 * i).textContent(), v.server_depends_on.length ? '◐' : v.as_server ? '✔' : '✖');
+    assert.equal(await rootCells.nth(2 * i).getAttribute('data-depends-on'), v.server_depends_on.join(' '));
+  }
 
   // Verify: a row per stack for the chain, with the purpose and host asked, as the core says.
   await verify(page, { purpose: 'client', trust: [2] });
@@ -439,13 +453,15 @@ test('each end entity shows what the eight TLS stacks decide, keyboard-reachable
   assert.equal(expected.length, 8);
   const table = page.locator('#chain-result table.stack-verdicts');
   assert.ok(await table.isVisible());
+  const depending = expected.filter((v) => v.depends_on.length).length;
   assert.equal(await table.locator('caption').textContent(),
-    `TLS stacks on this chain: ${expected.filter((v) => v.valid).length} of 8 accept it`);
+    `TLS stacks on this chain: ${expected.filter((v) => v.valid).length} of 8 accept it`
+    + (depending ? `; ${depending} depend on the application's set-up (◐)` : ''));
   for (const [i, v] of expected.entries()) {
     const row = table.locator('tbody tr').nth(i);
     assert.equal(await row.getAttribute('data-profile'), v.profile);
     assert.equal(await row.locator('th').textContent(), v.stack);
-    assert.equal(await row.locator('td.stack-verdict').textContent(), v.valid ? '✔' : '✖');
+    assert.equal(await row.locator('td.stack-verdict').textContent(), v.depends_on.length ? '◐' : v.valid ? '✔' : '✖');
     assert.equal(await row.locator('td.stack-verdict').getAttribute('title'), v.reason);
     assert.equal(await row.locator('td.stack-reason').textContent(), v.reason);
   }

@@ -496,7 +496,10 @@ test('the component shows each TLS stack: a matrix on an end entity, a row per s
     const row = rows.nth(i);
     assert.equal(await row.locator('th').textContent(), v.stack);
     const cell = row.locator('td.stack-verdict');
-    assert.equal(await cell.textContent(), v.valid ? '✔' : '✖');
+    // A client the stack accepts depends on the server's own authorisation: ◐, not ✔.
+    assert.deepEqual(v.depends_on, v.valid ? ['server_authorisation'] : []);
+    assert.equal(await cell.textContent(), v.depends_on.length ? '◐' : v.valid ? '✔' : '✖');
+    assert.equal(await cell.getAttribute('data-depends-on'), v.depends_on.join(' '));
     assert.equal(await cell.getAttribute('title'), v.reason);
     assert.equal(await cell.getAttribute('tabindex'), '0');
   }
@@ -517,6 +520,8 @@ test('the component shows each TLS stack: a matrix on an end entity, a row per s
   for (const [i, v] of verifiers.entries()) {
     assert.equal(await cells.nth(2 * i).getAttribute('data-accepts'), String(v.as_server));
     assert.equal(await cells.nth(2 * i + 1).getAttribute('data-accepts'), String(v.as_client));
+    assert.equal(await cells.nth(2 * i + 1).getAttribute('data-depends-on'), v.client_depends_on.join(' '));
+    assert.equal(await cells.nth(2 * i + 1).textContent(), v.client_depends_on.length ? '◐' : v.as_client ? '✔' : '✖');
     assert.equal(await cells.nth(2 * i + 1).getAttribute('title'), v.client_reason);
   }
   // Keyboard-reachable inside the component's shadow root.

@@ -271,10 +271,17 @@ struct StackVerdictDto {
     stack: String,
     /// The stack version the profile reproduces.
     version: String,
-    /// Whether the stack accepts the chain.
+    /// Whether the stack accepts the chain, in the set-up the stacks were run in (see
+    /// `depends_on`).
     valid: bool,
     /// Why, in the stack's own terms where it has them.
     reason: String,
+    /// What the verdict rests on that the chain cannot show: `host_check` (refused only when
+    /// the application asks the stack to check the host), `server_authorisation` (a client
+    /// the stack accepts, then the server's own rules); when not empty, the verdict depends on
+    /// the application.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "schema::conditions"))]
+    depends_on: Vec<certscope::role::Condition>,
 }
 
 /// What the page calls the anchors the caller marked among the inputs.
@@ -457,6 +464,7 @@ pub fn verify(
         version: verdict.version,
         valid: verdict.valid,
         reason: verdict.reason,
+        depends_on: verdict.depends_on,
     })
     .collect();
     let explanation = report.error.as_ref().map(ToString::to_string);
@@ -633,6 +641,11 @@ pub mod schema {
     /// The problems of a `ChainResult`: the report schema's `Problem`.
     pub(crate) fn problems(_: &mut SchemaGenerator) -> Schema {
         report_array::<certscope::input::Problem>()
+    }
+
+    /// What a stack's verdict depends on: the report schema's `Condition`.
+    pub(crate) fn conditions(_: &mut SchemaGenerator) -> Schema {
+        report_array::<certscope::role::Condition>()
     }
 
     /// Every type of the API by its TypeScript name: the options as JavaScript passes them,

@@ -111,9 +111,14 @@ export interface ClientServer {
   tls_client: Side;
   /** As a TLS server (the client verifies it). */
   tls_server: Side;
-  /** What OpenSSL, Go, rustls, Java, GnuTLS, NSS, wolfSSL and mbedTLS would decide for this certificate as the end entity (checked against the real stacks, `tests/stacks.rs`); the answer for a self-signed certificate assumes it is trusted directly (pinned or a trust anchor), which the certificate cannot show. */
+  /** What OpenSSL, Go, rustls, Java, GnuTLS, NSS, wolfSSL and mbedTLS would decide for this certificate as the end entity (checked against the real stacks, `tests/stacks.rs`); the answer for a self-signed certificate assumes it is trusted directly (pinned or a trust anchor), which the certificate cannot show: such answers, and those resting on the application's host check or the server's own authorisation of a client, list what they depend on (`server_depends_on`, `client_depends_on`). */
   verifiers: VerifierVerdict[];
 }
+/** What a stack's answer rests on that neither the certificate nor the chain shows: with one, the answer is neither "accepts" nor "refuses" but depends on how the application is set up. The verdict's accepted-or-not is the answer in the set-up `stacks/run.sh` runs (the certificate trusted as given, the host checked when one is given, the server authorising whoever the stack's checks accept); each condition says what changes it. */
+export type Condition =
+  | 'pinned'
+  | 'host_check'
+  | 'server_authorisation';
 /** How sure a verdict is. */
 export type Confidence =
   | 'certain'
@@ -656,12 +661,16 @@ export interface Validity {
 }
 /** One TLS stack's verdict on the certificate as the end entity. */
 export interface VerifierVerdict {
-  /** Whether it accepts the certificate as a TLS client's end entity. */
+  /** Whether it accepts the certificate as a TLS client's end entity, in the set-up the harness runs. */
   as_client: boolean;
-  /** Whether it accepts the certificate as a TLS server's end entity. */
+  /** Whether it accepts the certificate as a TLS server's end entity, in the set-up the harness runs (see `Condition`). */
   as_server: boolean;
+  /** What the client answer rests on that the certificate cannot show (a client the stack's checks accept always depends on the server's own authorisation). */
+  client_depends_on: Condition[];
   /** Why. */
   client_reason: string;
+  /** What the server answer rests on that the certificate cannot show; when not empty, the answer is neither "accepts" nor "refuses" but depends on it. */
+  server_depends_on: Condition[];
   /** Why. */
   server_reason: string;
   /** `OpenSSL 3`, `Go crypto/x509`, `rustls (webpki)`, `Java (JSSE)`, `GnuTLS`, `NSS`, `wolfSSL`, `mbedTLS`. */
@@ -913,13 +922,15 @@ export interface StackAnswer {
 }
 /** One TLS stack's verdict on the chain (`chain::StackVerdict`). */
 export interface StackVerdict {
+  /** What the verdict rests on that the chain cannot show: `host_check` (refused only when the application asks the stack to check the host), `server_authorisation` (a client the stack accepts, then the server's own rules); when not empty, the verdict depends on the application. */
+  depends_on: Condition[];
   /** The stack's profile: openssl, go, rustls, java, gnutls, nss, wolfssl or mbedtls. */
   profile: string;
   /** Why, in the stack's own terms where it has them. */
   reason: string;
   /** The stack, e.g. `Go crypto/x509`. */
   stack: string;
-  /** Whether the stack accepts the chain. */
+  /** Whether the stack accepts the chain, in the set-up the stacks were run in (see `depends_on`). */
   valid: boolean;
   /** The stack version the profile reproduces. */
   version: string;
