@@ -246,6 +246,8 @@ lints! {
         "keyUsage of a subscriber certificate with an RSA key should assert digitalSignature.";
     rsa_both_bits: "w_sub_cert_rsa_digital_signature_and_key_encipherment", Warning, "TLS BR 7.1.2.7.11 (ballot SC62)", SERVER, Some("2023-09-15"),
         "digitalSignature together with keyEncipherment on an RSA key is NOT RECOMMENDED (it mixes the TLS 1.3 and RSA key exchange uses of one key).";
+    other_extension: "w_extension_not_in_profile", Warning, "TLS BR 7.1.2.1.2; 7.1.2.6.1; 7.1.2.7.6; 7.1.2.11.5 (ballot SC62)", SERVER_AND_CA, Some("2023-09-15"),
+        "An extension the profile's table does not list is NOT RECOMMENDED (root: AKI, basicConstraints, keyUsage, SKI, extKeyUsage, certificatePolicies, SCT list; subordinate CA: also cRLDistributionPoints, authorityInfoAccess, nameConstraints; subscriber: authorityInfoAccess, AKI, certificatePolicies, extKeyUsage, subjectAltName, keyUsage, basicConstraints, cRLDistributionPoints, SCT list, SKI and, in a precertificate, the poison).";
     backdated: "e_sub_cert_excessively_backdated", Error, "TLS BR 7.1.2.7 (notBefore; ballot SC62)", SERVER, Some("2023-09-15"),
         "notBefore must be within 48 hours of the signing: an embedded SCT, which the log issued before the certificate was signed, must not be more than 48 hours after notBefore.";
 }
@@ -2099,4 +2101,55 @@ fn rsa_both_bits(c: &Context<'_>) -> Vec<Hit> {
         "extensions/keyUsage",
         || "keyUsage of an RSA key asserts digitalSignature and keyEncipherment".to_owned(),
     )
+}
+
+fn other_extension(c: &Context<'_>) -> Vec<Hit> {
+    const ROOT_EXTENSIONS: [&str; 7] = [
+        "2.5.29.35",
+        "2.5.29.19",
+        "2.5.29.15",
+        "2.5.29.14",
+        "2.5.29.37",
+        "2.5.29.32",
+        "1.3.6.1.4.1.11129.2.4.2",
+    ];
+    const SUBORDINATE_EXTRA: [&str; 3] = ["2.5.29.31", "1.3.6.1.5.5.7.1.1", "2.5.29.30"];
+    const SUBSCRIBER_EXTENSIONS: [&str; 12] = [
+        "1.3.6.1.5.5.7.1.1",
+        "2.5.29.35",
+        "2.5.29.32",
+        "2.5.29.37",
+        "2.5.29.17",
+        "2.5.29.30",
+        "2.5.29.15",
+        "2.5.29.19",
+        "2.5.29.31",
+        "1.3.6.1.4.1.11129.2.4.2",
+        "2.5.29.14",
+        "1.3.6.1.4.1.11129.2.4.3",
+    ];
+    let ca = ext::is_ca(c.cert);
+    let root = ca && c.self_issued();
+    let listed = |oid: &str| {
+        if root {
+            ROOT_EXTENSIONS.contains(&oid)
+        } else if ca {
+            ROOT_EXTENSIONS.contains(&oid) || SUBORDINATE_EXTRA.contains(&oid)
+        } else {
+            SUBSCRIBER_EXTENSIONS.contains(&oid)
+        }
+    };
+    ext::all(c.cert)
+        .iter()
+        .filter(|e| !listed(&e.extn_id.to_string()))
+        .map(|e| {
+            hit(
+                super::extension_field(&e.extn_id),
+                format!(
+                    "{} is not in the profile's extension table (NOT RECOMMENDED)",
+                    crate::oid::short_name(&e.extn_id)
+                ),
+            )
+        })
+        .collect()
 }

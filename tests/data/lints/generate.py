@@ -954,6 +954,9 @@ lint("e_registration_scheme_id_matches_subject_country", dict(kind="smime", set=
 lint("e_smime_san_prohibited_type", dict(kind="smime", set={"san": san([x509.RFC822Name("alice@example.com"), dns("mail.example.com")])}), dict(kind="smime", set={"san": san([x509.RFC822Name("alice@example.com"), x509.DirectoryName(name((NameOID.COMMON_NAME, "Alice")))])}))
 
 
+lint("w_extension_not_in_profile", dict(set={"private": raw("1.3.6.1.4.1.55555.1.2", NULL)}))
+
+
 # Scenarios of the rule-set selection (tests/lint_selection.rs), not tied to one lint.
 SCENARIOS = {
     # A leaf asserting the DV policy with SHA-1, RSA-1024, a 24-octet serial, ten years, no
