@@ -588,6 +588,48 @@ def variations():
         add("dsa", f"dsa2048 leaf, EKU {eku_label}", {"key": "dsa2048", "ext": {"eku": (eku_ext(*names), False), "ku": (ku("digital_signature"), True)}})
     add("dsa", "leaf signed with DSA sha256 by a dsa2048 intermediate", inter={"key": "dsa2048"}, plain=True)
     add("dsa", "self-signed dsa2048 leaf", {"key": "dsa2048", "ext": {"ku": (ku("digital_signature"), True)}}, shape="self")
+
+    # Added after the first 461 chains (so that their ids stay).
+    # Other name-constraint forms, on the intermediate and on the root: iPAddress (IPv4 and
+    # IPv6, excluded), rfc822Name, URI (with a leading dot, excluded), a dNSName with a leading
+    # dot, wildcards against permitted and excluded names, directoryName excluded.
+    ip_net = lambda text: x509.IPAddress(ipaddress.ip_network(text))  # noqa: E731
+    dns_ip = lambda ip: {"ext": {"san": (san("dns:" + HOST, "ip:" + ip), False)}}  # noqa: E731
+    email_leaf = lambda mail: {"ext": {"san": (san("dns:" + HOST, "email:" + mail), False)}}  # noqa: E731
+    uri_leaf = lambda uri: {"ext": {"san": (san("dns:" + HOST, "uri:" + uri), False)}}  # noqa: E731
+    more_nc = [
+        ("excludes 192.0.2.0/24, leaf iPAddress inside", nc(None, [ip_net("192.0.2.0/24")]), dns_ip("192.0.2.10")),
+        ("excludes 198.51.100.0/24, leaf iPAddress outside", nc(None, [ip_net("198.51.100.0/24")]), dns_ip("192.0.2.10")),
+        ("permits 192.0.2.0/24, leaf dNSName only", nc([ip_net("192.0.2.0/24")]), {}),
+        ("permits 2001:db8::/32, leaf IPv6 inside", nc([ip_net("2001:db8::/32")]), {"ext": {"san": (san("ip:2001:db8::1"), False)}}),
+        ("permits 2001:db8::/32, leaf IPv4 only", nc([ip_net("2001:db8::/32")]), {"ext": {"san": (san("ip:192.0.2.10"), False)}}),
+        ("permits email example.test, leaf e-mail inside", nc([x509.RFC822Name("example.test")]), email_leaf("device@example.test")),
+        ("permits email example.test, leaf e-mail outside", nc([x509.RFC822Name("example.test")]), email_leaf("device@other.test")),
+        ("permits email .example.test, leaf e-mail in a subdomain", nc([x509.RFC822Name(".example.test")]), email_leaf("device@a.example.test")),
+        ("excludes email example.test, leaf e-mail inside", nc(None, [x509.RFC822Name("example.test")]), email_leaf("device@example.test")),
+        ("permits email example.test, leaf dNSName only", nc([x509.RFC822Name("example.test")]), {}),
+        ("permits URI .example.test, leaf URI in a subdomain", nc([x509.UniformResourceIdentifier(".example.test")]), uri_leaf("https://a.example.test/x")),
+        ("excludes URI example.test, leaf URI inside", nc(None, [x509.UniformResourceIdentifier("example.test")]), uri_leaf("spiffe://example.test/x")),
+        ("excludes URI other.test, leaf URI outside", nc(None, [x509.UniformResourceIdentifier("other.test")]), uri_leaf("spiffe://example.test/x")),
+        ("excludes other.test, leaf outside", nc(None, [x509.DNSName("other.test")]), {}),
+        ("permits .example.test, leaf inside", nc([x509.DNSName(".example.test")]), {}),
+        ("permits example.test, excludes leaf.example.test, leaf excluded", nc([x509.DNSName("example.test")], [x509.DNSName(HOST)]), {}),
+        ("permits example.test, leaf wildcard *.example.test", nc([x509.DNSName("example.test")]), {"ext": {"san": (san("dns:*.example.test"), False)}}),
+        ("excludes leaf.example.test, leaf wildcard *.example.test", nc(None, [x509.DNSName(HOST)]), {"ext": {"san": (san("dns:*.example.test"), False)}}),
+        ("permits example.test and 192.0.2.0/24, leaf dNSName and iPAddress inside", nc([x509.DNSName("example.test"), ip_net("192.0.2.0/24")]), dns_ip("192.0.2.10")),
+        ("permits example.test, leaf dNSName inside and iPAddress", nc([x509.DNSName("example.test")]), dns_ip("192.0.2.10")),
+        ("excludes directoryName O=Other, leaf subject outside", nc(None, [x509.DirectoryName(name(None, "Other"))]), {}),
+    ]
+    for label, value, leaf in more_nc:
+        add("name_constraints", f"intermediate nameConstraints {label}", leaf, inter={"nc": (value, True)})
+    for label, value, leaf in [
+        ("excludes example.test, leaf inside", nc(None, [x509.DNSName("example.test")]), {}),
+        ("excludes 192.0.2.0/24, leaf iPAddress inside", nc(None, [ip_net("192.0.2.0/24")]), dns_ip("192.0.2.10")),
+        ("permits email example.test, leaf e-mail outside", nc([x509.RFC822Name("example.test")]), email_leaf("device@other.test")),
+        ("permits URI example.test, leaf URI outside", nc([x509.UniformResourceIdentifier("example.test")]), uri_leaf("spiffe://other.test/x")),
+        ("permits example.test, leaf inside", nc([x509.DNSName("example.test")]), {}),
+    ]:
+        add("name_constraints", f"root nameConstraints {label}", leaf, root={"nc": (value, True)})
     return out
 
 

@@ -186,18 +186,51 @@ pub fn check_constraints(
     comparisons: &Cell<usize>,
     limit: usize,
 ) -> Result<(), ChainError> {
-    check_constraints_with(constraints, names, comparisons, limit, false)
+    check_constraints_with(
+        constraints,
+        names,
+        comparisons,
+        limit,
+        ConstraintReading::default(),
+    )
 }
 
-/// [`check_constraints`], with `leading_dot` accepting a dNSName constraint written with a
-/// leading dot (`.example.com`: subdomains only), as OpenSSL's `nc_dns` does.
+/// How dNSName constraints are read where implementations part ways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ConstraintReading {
+    /// A dNSName constraint written with a leading dot (`.example.com`) is taken as its
+    /// subdomains only, as the TLS stacks do (OpenSSL's `nc_dns`, Go's
+    /// `matchDomainConstraint`: "RFC 5280 says that a leading period in a domain name means
+    /// that at least one label must be prepended, but only for URI and email constraints, not
+    /// DNS constraints. The code also supports that behaviour for DNS constraints"). Without
+    /// it, such a constraint is malformed (RFC 5280 4.2.1.10: a DNS name constraint is a DNS
+    /// name).
+    pub leading_dot: bool,
+    /// A wildcard dNSName (`*.example.com`) hits an excluded subtree when any name it covers
+    /// would (`foo.example.com`), as rustls-webpki matches it; otherwise it is compared as
+    /// written, as OpenSSL, Go, Java, GnuTLS, NSS and wolfSSL compare it.
+    pub wildcard_covers_excluded: bool,
+}
+
+impl Default for ConstraintReading {
+    /// RFC 5280's reading, with a wildcard covering what it stands for.
+    fn default() -> Self {
+        ConstraintReading {
+            leading_dot: false,
+            wildcard_covers_excluded: true,
+        }
+    }
+}
+
+/// [`check_constraints`], reading dNSName constraints as `reading` says.
 pub fn check_constraints_with(
     constraints: &NameConstraints,
     names: &[SubjectName],
     comparisons: &Cell<usize>,
     limit: usize,
-    leading_dot: bool,
+    reading: ConstraintReading,
 ) -> Result<(), ChainError> {
+    let leading_dot = reading.leading_dot;
     let permitted: &[GeneralSubtree] = constraints
         .permitted_subtrees
         .as_deref()
@@ -238,7 +271,7 @@ pub fn check_constraints_with(
         }
         for subtree in excluded {
             spend(comparisons, limit)?;
-            match matches(&subtree.base, name, true) {
+            match matches(&subtree.base, name, reading.wildcard_covers_excluded) {
                 Match::Yes => {
                     return Err(ChainError::NameConstraint {
                         problem: format!("{} is within an excluded subtree", describe(name)),
@@ -382,8 +415,8 @@ fn matches(base: &GeneralName, name: &SubjectName, excluded: bool) -> Match {
 }
 
 /// dNSName within a constraint (RFC 5280 4.2.1.10): equal, or a subdomain. A wildcard name is
-/// within a permitted constraint only if all it covers is, and hits an excluded one if
-/// anything it covers does.
+/// within a permitted constraint only if all it covers is, and (with `excluded`) hits an
+/// excluded one if anything it covers does.
 fn dns_within(name: &str, constraint: &str, excluded: bool) -> bool {
     let name = name.strip_suffix('.').unwrap_or(name).to_ascii_lowercase();
     let constraint = constraint.to_ascii_lowercase();
@@ -673,6 +706,43 @@ mod tests {
         // An excluded name hit by anything the wildcard covers.
         assert!(dns_within("*.example.com", "foo.example.com", true));
         assert!(dns_within("anything", "", false));
+    }
+
+    #[test]
+    fn a_leading_dot_and_a_wildcard_are_read_as_asked() {
+        use der::asn1::Ia5String;
+        let subtree = |name: &str| GeneralSubtree {
+            base: GeneralName::DnsName(Ia5String::new(name).unwrap()),
+            minimum: 0,
+            maximum: None,
+        };
+        let dns = |name: &str| [SubjectName::Dns(name.to_owned())];
+        let comparisons = Cell::new(0);
+        let permitted = NameConstraints {
+            permitted_subtrees: Some(vec![subtree(".example.com")]),
+            excluded_subtrees: None,
+        };
+        // RFC 5280: a DNS name constraint is a DNS name.
+        assert!(check_constraints(&permitted, &dns("a.example.com"), &comparisons, 99).is_err());
+        let stacks = ConstraintReading {
+            leading_dot: true,
+            wildcard_covers_excluded: false,
+        };
+        let ok = |c: &NameConstraints, name: &str, reading| {
+            check_constraints_with(c, &dns(name), &comparisons, 99, reading).is_ok()
+        };
+        assert!(ok(&permitted, "a.example.com", stacks));
+        assert!(!ok(&permitted, "example.com", stacks));
+        let excluded = NameConstraints {
+            permitted_subtrees: None,
+            excluded_subtrees: Some(vec![subtree("foo.example.com")]),
+        };
+        assert!(!ok(
+            &excluded,
+            "*.example.com",
+            ConstraintReading::default()
+        ));
+        assert!(ok(&excluded, "*.example.com", stacks));
     }
 
     #[test]

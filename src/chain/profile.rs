@@ -106,10 +106,20 @@ pub struct ProfileSpec {
     /// Whether a non-critical nameConstraints extension is refused (RFC 5280 4.2.1.10 "MUST
     /// be critical"); a profile that processes it anyway, as OpenSSL does, says false.
     pub name_constraints_must_be_critical: bool,
-    /// Whether name constraints are applied as OpenSSL does: a dNSName constraint may start
-    /// with a dot (subdomains only), the target's subject CN is checked as a host name when
-    /// its subjectAltName has no dNSName, and nameConstraints in an end entity is not refused.
+    /// Whether name constraints are applied as OpenSSL does: the target's subject CN is
+    /// checked as a host name when its subjectAltName has no dNSName, a wildcard dNSName is
+    /// compared with excluded subtrees as written (`nc_dns`), and nameConstraints in an end
+    /// entity is not refused.
     pub openssl_name_constraints: bool,
+    /// Whether a dNSName constraint written with a leading dot (`.example.com`) is taken as
+    /// its subdomains, as every TLS stack of `stacks/` takes it (OpenSSL's `nc_dns`, Go's
+    /// `matchDomainConstraint`, rustls-webpki, Java, GnuTLS, NSS and wolfSSL). RFC 5280
+    /// 4.2.1.10 gives that meaning to a leading dot only in URI and rfc822Name constraints ("a
+    /// constraint like .example.com"); a DNS name constraint is a DNS name (`host.example.com`,
+    /// subdomains by adding labels), so the `rfc5280` and `webpki` profiles refuse the
+    /// constraint as malformed, as x509-limbo's `rfc5280::nc::invalid-dnsname-leading-period`
+    /// asks.
+    pub dns_constraint_leading_dot: bool,
     /// Whether DSA keys and signatures are refused as the common TLS stacks refuse them: Go
     /// and rustls-webpki verify no DSA signature, wolfSSL and mbedTLS can use no DSA key, and
     /// TLS 1.3 has no DSA signature scheme (the DSA chains of `stacks/`; OpenSSL, Java, GnuTLS
@@ -227,10 +237,26 @@ pub struct NameConstraintRules {
     /// Name forms whose constraints are ignored when the extension is not critical and
     /// refuse the certificate when it is.
     pub unsupported_forms: &'static [NameForm],
-    /// Name forms whose constraints always refuse the certificate.
+    /// Name forms the stack does not process: a constraint of the form refuses every
+    /// certificate below that has a name of that form (its subject for directoryName).
     pub refused_forms: &'static [NameForm],
+    /// Name forms whose permitted subtrees are ignored and whose excluded subtrees refuse
+    /// every certificate below that has a name of that form.
+    pub excluded_refused_forms: &'static [NameForm],
     /// Whether the host of a URI subjectAltName is checked against dNSName constraints.
     pub dns_applies_to_uri: bool,
+    /// Whether iPAddress subjectAltName entries are checked against dNSName constraints too,
+    /// as names within no DNS subtree.
+    pub ip_checked_as_dns: bool,
+    /// Whether an IPv4 address is checked only against IPv4 constraints and an IPv6 address
+    /// only against IPv6 ones (so that a permitted subtree of the other family leaves it
+    /// free).
+    pub ip_families_apart: bool,
+    /// Whether a CA's constraints bind only the certificates it issued itself, not those
+    /// further down the path.
+    pub issuer_only: bool,
+    /// Whether a wildcard dNSName hits an excluded subtree when a name it covers would.
+    pub wildcard_covers_excluded: bool,
 }
 
 /// When the end entity's subject commonName is checked against dNSName constraints.
@@ -243,6 +269,9 @@ pub enum CommonNameConstraint {
     WithoutSan,
     /// Only for a TLS server without subjectAltName.
     ServerWithoutSan,
+    /// Whenever there is no subjectAltName dNSName, iPAddress or URI, whatever the commonName
+    /// holds (even text that is no host name).
+    AnyWithoutAltNames,
     /// Never.
     Never,
 }
@@ -301,6 +330,7 @@ const TLS: ProfileSpec = ProfileSpec {
     summary: "a private PKI: what the common TLS stacks accept, without the CA/Browser Forum's \
                   rules",
     name_constraints_must_be_critical: false,
+    dns_constraint_leading_dot: true,
     dsa_refused: true,
     ..RFC5280
 };
@@ -316,6 +346,7 @@ const WEBPKI: ProfileSpec = ProfileSpec {
     anchors: AnchorRules::AnyTrusted,
     name_constraints_must_be_critical: false,
     openssl_name_constraints: false,
+    dns_constraint_leading_dot: false,
     dsa_refused: false,
     key_cert_sign_requires_ca: true,
     unusable_leaf_key_fails: true,
@@ -333,6 +364,7 @@ const RFC5280: ProfileSpec = ProfileSpec {
     anchors: AnchorRules::AnyTrusted,
     name_constraints_must_be_critical: true,
     openssl_name_constraints: false,
+    dns_constraint_leading_dot: false,
     dsa_refused: false,
     key_cert_sign_requires_ca: true,
     unusable_leaf_key_fails: true,
@@ -351,6 +383,7 @@ const OPENSSL: ProfileSpec = ProfileSpec {
     anchors: AnchorRules::Openssl,
     name_constraints_must_be_critical: false,
     openssl_name_constraints: true,
+    dns_constraint_leading_dot: true,
     dsa_refused: false,
     key_cert_sign_requires_ca: false,
     unusable_leaf_key_fails: false,
@@ -380,7 +413,21 @@ const RFC_NAME_CONSTRAINTS: NameConstraintRules = NameConstraintRules {
     ignored_forms: &[],
     unsupported_forms: &[],
     refused_forms: &[],
+    excluded_refused_forms: &[],
     dns_applies_to_uri: false,
+    ip_checked_as_dns: false,
+    ip_families_apart: false,
+    issuer_only: false,
+    wildcard_covers_excluded: true,
+};
+
+/// Name constraints as the TLS stacks of `stacks/` apply them before their own departures: a
+/// wildcard dNSName compared with an excluded subtree as written (OpenSSL's `nc_dns`, Go's
+/// `matchDomainConstraint`, Java, GnuTLS, NSS and wolfSSL accept `*.example.test` under an
+/// excluded `leaf.example.test`; only rustls-webpki lets the `*` stand for any label).
+const STACK_NAME_CONSTRAINTS: NameConstraintRules = NameConstraintRules {
+    wildcard_covers_excluded: false,
+    ..RFC_NAME_CONSTRAINTS
 };
 
 /// The common checks a stack's profile departs from.
@@ -390,6 +437,7 @@ const STACK_BASE: ProfileSpec = ProfileSpec {
     anchors: AnchorRules::AnyTrusted,
     name_constraints_must_be_critical: false,
     openssl_name_constraints: false,
+    dns_constraint_leading_dot: true,
     dsa_refused: false,
     key_cert_sign_requires_ca: false,
     unusable_leaf_key_fails: false,
@@ -433,7 +481,7 @@ const GO: ProfileSpec = ProfileSpec {
         name_constraints: NameConstraintRules {
             common_name: CommonNameConstraint::Never,
             unsupported_forms: &[NameForm::Directory],
-            ..RFC_NAME_CONSTRAINTS
+            ..STACK_NAME_CONSTRAINTS
         },
     }),
     ..STACK_BASE
@@ -475,9 +523,14 @@ const RUSTLS: ProfileSpec = ProfileSpec {
         policies: false,
         ca_minimum_rsa_bits: 2048,
         ca_sha1: false,
+        // rustls-webpki's check_presented_id_conforms_to_constraints: directoryName
+        // constraints match no permitted and every excluded name ("Reject any uses of
+        // directory name constraints; we don't implement this"), URI and rfc822Name ones are
+        // an unsupported name type, each a NameConstraintViolation for a certificate with a
+        // name of that form; a wildcard label matches any label of an excluded name.
         name_constraints: NameConstraintRules {
             common_name: CommonNameConstraint::Never,
-            refused_forms: &[NameForm::Uri],
+            refused_forms: &[NameForm::Uri, NameForm::Email, NameForm::Directory],
             ..RFC_NAME_CONSTRAINTS
         },
     }),
@@ -517,7 +570,7 @@ const JAVA: ProfileSpec = ProfileSpec {
         ca_sha1: true,
         name_constraints: NameConstraintRules {
             anchor: false,
-            ..RFC_NAME_CONSTRAINTS
+            ..STACK_NAME_CONSTRAINTS
         },
     }),
     ..STACK_BASE
@@ -558,9 +611,15 @@ const GNUTLS: ProfileSpec = ProfileSpec {
         policies: false,
         ca_minimum_rsa_bits: 0,
         ca_sha1: false,
+        // GnuTLS's gnutls_x509_name_constraints_check: directoryName and URI constraints are
+        // not processed (check_unsupported_constraint: an excluded one of the name's type
+        // rejects it, a permitted one is ignored), and an IP address is not checked against
+        // the other family's subtrees ("do not check IPv4 against IPv6 constraints and vice
+        // versa", GNUTLS_CERT_SIGNER_CONSTRAINTS_FAILURE).
         name_constraints: NameConstraintRules {
-            ignored_forms: &[NameForm::Directory],
-            ..RFC_NAME_CONSTRAINTS
+            excluded_refused_forms: &[NameForm::Directory, NameForm::Uri],
+            ip_families_apart: true,
+            ..STACK_NAME_CONSTRAINTS
         },
     }),
     ..STACK_BASE
@@ -601,7 +660,7 @@ const NSS: ProfileSpec = ProfileSpec {
         ca_sha1: true,
         name_constraints: NameConstraintRules {
             common_name: CommonNameConstraint::ServerWithoutSan,
-            ..RFC_NAME_CONSTRAINTS
+            ..STACK_NAME_CONSTRAINTS
         },
     }),
     ..STACK_BASE
@@ -638,10 +697,17 @@ const WOLFSSL: ProfileSpec = ProfileSpec {
         policies: false,
         ca_minimum_rsa_bits: 0,
         ca_sha1: true,
+        // wolfSSL's ConfirmNameConstraints(signer, cert): only the issuer's constraints, for
+        // rfc822Name, dNSName and directoryName (iPAddress and URI ones ignored); its alt names
+        // (dNSName, iPAddress, URI) all checked as dNSNames (NAME_CONSTRAINT_E), and without
+        // them the subject's commonName, whatever it holds.
         name_constraints: NameConstraintRules {
-            ignored_forms: &[NameForm::Ip],
+            common_name: CommonNameConstraint::AnyWithoutAltNames,
+            ignored_forms: &[NameForm::Ip, NameForm::Uri],
             dns_applies_to_uri: true,
-            ..RFC_NAME_CONSTRAINTS
+            ip_checked_as_dns: true,
+            issuer_only: true,
+            ..STACK_NAME_CONSTRAINTS
         },
     }),
     ..STACK_BASE

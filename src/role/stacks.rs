@@ -2,9 +2,11 @@
 //!
 //! Each [`StackRules`] row says how one stack treats the end entity's own fields, with the
 //! error it reports in its own terms. The rows were checked against the real stacks on the
-//! corpus of `stacks/` (461 chains; `tests/stacks.rs` compares every row with the committed
+//! corpus of `stacks/` (487 chains; `tests/stacks.rs` compares every row with the committed
 //! answers of the stack version the row names). The chain above the end entity (the CAs'
 //! extendedKeyUsage, path length, name constraints, validity) is not part of this answer.
+
+mod host;
 
 use super::{oids, CaState, Facts, Identity, KeyKind, VerifierVerdict};
 use crate::chain::ExpectedName;
@@ -213,9 +215,12 @@ struct StackRules {
     refuses_ca: bool,
     /// Versions 1 and 2 are refused.
     refuses_old_version: bool,
+    /// Where it finds the host name a certificate names (the per-certificate answer).
     common_name: CommonNameRule,
-    /// iPAddress SAN entries are matched.
+    /// iPAddress SAN entries are matched (the per-certificate answer).
     matches_ip: bool,
+    /// How it matches a host name asked for against the certificate's names.
+    host_names: host::HostRule,
     /// The smallest RSA key accepted in an end entity (0: no limit of its own).
     min_rsa_bits: usize,
     /// Signature algorithms (dotted OIDs) it cannot verify on the end entity, even on one
@@ -343,6 +348,7 @@ const STACKS: &[StackRules] = &[
         refuses_old_version: false,
         common_name: CommonNameRule::WithoutDnsSan,
         matches_ip: true,
+        host_names: host::HostRule::Openssl,
         min_rsa_bits: 2048,
         unsupported_signatures: &[],
         unverified_issued_signatures: &[],
@@ -395,6 +401,7 @@ const STACKS: &[StackRules] = &[
         refuses_old_version: false,
         common_name: CommonNameRule::Never,
         matches_ip: true,
+        host_names: host::HostRule::Go,
         min_rsa_bits: 0,
         unsupported_signatures: &[],
         unverified_issued_signatures: &DSA_SIGNATURES,
@@ -447,6 +454,7 @@ const STACKS: &[StackRules] = &[
         refuses_old_version: true,
         common_name: CommonNameRule::Never,
         matches_ip: true,
+        host_names: host::HostRule::Webpki,
         min_rsa_bits: 0,
         unsupported_signatures: &[
             ECDSA_SHA512, RSA_SHA1, ECDSA_SHA1,
@@ -504,6 +512,7 @@ const STACKS: &[StackRules] = &[
         refuses_old_version: false,
         common_name: CommonNameRule::WithoutDnsSan,
         matches_ip: true,
+        host_names: host::HostRule::Java,
         min_rsa_bits: 0,
         unsupported_signatures: &[],
         unverified_issued_signatures: &[],
@@ -556,6 +565,7 @@ const STACKS: &[StackRules] = &[
         refuses_old_version: false,
         common_name: CommonNameRule::WithoutDnsSan,
         matches_ip: true,
+        host_names: host::HostRule::Gnutls,
         min_rsa_bits: 0,
         unsupported_signatures: &[],
         unverified_issued_signatures: &[],
@@ -608,6 +618,7 @@ const STACKS: &[StackRules] = &[
         refuses_old_version: false,
         common_name: CommonNameRule::WithoutDnsSan,
         matches_ip: true,
+        host_names: host::HostRule::Nss,
         min_rsa_bits: 0,
         unsupported_signatures: &[ED25519],
         unverified_issued_signatures: &[],
@@ -660,6 +671,7 @@ const STACKS: &[StackRules] = &[
         refuses_old_version: false,
         common_name: CommonNameRule::WithoutDnsSan,
         matches_ip: true,
+        host_names: host::HostRule::Wolfssl,
         min_rsa_bits: 0,
         unsupported_signatures: &[],
         unverified_issued_signatures: &DSA_SIGNATURES,
@@ -712,6 +724,7 @@ const STACKS: &[StackRules] = &[
         refuses_old_version: false,
         common_name: CommonNameRule::WithoutSanExtension,
         matches_ip: false,
+        host_names: host::HostRule::Mbedtls,
         min_rsa_bits: 2048,
         unsupported_signatures: &[
             ED25519, RSA_SHA1, ECDSA_SHA1,
@@ -790,6 +803,8 @@ struct Shared {
     signature: String,
     /// A subjectAltName extension is present.
     has_san: bool,
+    /// The subjectAltName holds a uniformResourceIdentifier.
+    has_uri: bool,
     /// The extendedKeyUsage is present and empty.
     empty_eku: bool,
     /// A nameConstraints extension is present.
@@ -836,6 +851,16 @@ impl Shared {
             has_san: extensions
                 .iter()
                 .any(|e| e.extn_id.to_string() == "2.5.29.17"),
+            has_uri: crate::ext::find::<crate::ext::SubjectAltName>(cert)
+                .value()
+                .is_some_and(|san| {
+                    san.0.iter().any(|n| {
+                        matches!(
+                            n,
+                            x509_cert::ext::pkix::name::GeneralName::UniformResourceIdentifier(_)
+                        )
+                    })
+                }),
             empty_eku,
             has_name_constraints: extensions
                 .iter()
@@ -967,7 +992,7 @@ fn decide(
         }
     }
     if unchecked {
-        if host_refused(rules, facts, identity, shared, server, question) {
+        if host_refused(rules, identity, shared, server, question) {
             return host_refusal(rules, prefix, identity, shared, question);
         }
         return (
@@ -1046,7 +1071,7 @@ fn decide(
             }
         }
     }
-    if host_refused(rules, facts, identity, shared, server, question) {
+    if host_refused(rules, identity, shared, server, question) {
         return host_refusal(rules, prefix, identity, shared, question);
     }
     (
@@ -1100,9 +1125,7 @@ fn go_host_error(
     };
     let common_name = identity.common_name.as_deref().unwrap_or_default();
     let legacy = match &host {
-        Some(host) => {
-            crate::chain::names::dns_pattern_matches(common_name, &host.to_ascii_lowercase())
-        }
+        Some(host) => host::go_match_hostnames(common_name, host),
         None => identity.common_name_is_legacy_host_name,
     };
     if !shared.has_san && legacy {
@@ -1134,7 +1157,6 @@ fn go_host_error(
 /// [`HostQuestion::Named`], when the certificate names none the stack matches).
 fn host_refused(
     rules: &StackRules,
-    facts: &Facts<'_>,
     identity: &Identity,
     shared: &Shared,
     server: bool,
@@ -1143,7 +1165,7 @@ fn host_refused(
     if let HostQuestion::Given(given) = question {
         return given
             .filter(|_| server)
-            .is_some_and(|expected| !matches_given(rules, facts.cert, identity, shared, expected));
+            .is_some_and(|expected| !matches_given(rules, identity, shared, expected));
     }
     if server {
         let named = if !identity.dns_names.is_empty() {
@@ -1164,37 +1186,52 @@ fn host_refused(
     false
 }
 
-/// Whether the certificate names `expected` as the stack matches host names: the SAN's
-/// dNSName and (when the stack matches them) iPAddress entries, and the commonName as the
-/// stack's [`CommonNameRule`] allows.
+/// OpenSSL's `X509_check_host` / `X509_check_ip` (no flags) for the `openssl` chain profile:
+/// whether `cert` names `expected`, its commonName read (when it has no dNSName) only with
+/// `subject`.
+pub(crate) fn openssl_check_host(
+    cert: &crate::Cert,
+    expected: &ExpectedName,
+    subject: bool,
+) -> bool {
+    let identity = super::identity::identity(cert);
+    let ips: Vec<std::net::IpAddr> = identity
+        .ip_addresses
+        .iter()
+        .filter_map(|text| text.parse().ok())
+        .collect();
+    let names = host::Presented {
+        dns: &identity.dns_names,
+        ips: &ips,
+        uri: false,
+        san_present: false,
+        common_name: identity.common_name.as_deref().filter(|_| subject),
+    };
+    host::matches(host::HostRule::Openssl, &names, expected)
+}
+
+/// Whether the certificate names `expected` as the stack matches host names
+/// ([`host::HostRule`]): its subjectAltName dNSName and iPAddress entries, and its commonName
+/// where the stack reads it for such a host.
 fn matches_given(
     rules: &StackRules,
-    cert: &crate::Cert,
     identity: &Identity,
     shared: &Shared,
     expected: &ExpectedName,
 ) -> bool {
-    use crate::chain::names;
-    match expected {
-        ExpectedName::Ip(_) if !rules.matches_ip => false,
-        ExpectedName::Dns(host) => {
-            if names::matches_host(cert, expected, false).is_ok() {
-                return true;
-            }
-            let common_name_read = match rules.common_name {
-                CommonNameRule::Never => false,
-                CommonNameRule::WithoutDnsSan => identity.dns_names.is_empty(),
-                CommonNameRule::WithoutSanExtension => !shared.has_san,
-            };
-            let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
-            common_name_read
-                && identity
-                    .common_name
-                    .as_deref()
-                    .is_some_and(|cn| names::dns_pattern_matches(cn, &host))
-        }
-        _ => names::matches_host(cert, expected, false).is_ok(),
-    }
+    let ips: Vec<std::net::IpAddr> = identity
+        .ip_addresses
+        .iter()
+        .filter_map(|text| text.parse().ok())
+        .collect();
+    let names = host::Presented {
+        dns: &identity.dns_names,
+        ips: &ips,
+        uri: shared.has_uri,
+        san_present: shared.has_san,
+        common_name: identity.common_name.as_deref(),
+    };
+    host::matches(rules.host_names, &names, expected)
 }
 
 #[cfg(test)]

@@ -259,22 +259,31 @@ fn name_constraints(
         };
         let mut constraints = value.clone();
         let mut refused = None;
-        for subtrees in [
-            &mut constraints.permitted_subtrees,
-            &mut constraints.excluded_subtrees,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        // Forms the stack does not process: a name of the form below refuses the certificate.
+        let mut refused_names: Vec<NameForm> = Vec::new();
+        for (excluded, subtrees) in [
+            (false, &mut constraints.permitted_subtrees),
+            (true, &mut constraints.excluded_subtrees),
+        ] {
+            let Some(subtrees) = subtrees else {
+                continue;
+            };
             subtrees.retain(|subtree| match form_of(&subtree.base) {
                 Some(form) if rules.ignored_forms.contains(&form) => false,
                 Some(form) if rules.unsupported_forms.contains(&form) && !critical => false,
-                Some(form)
-                    if rules.refused_forms.contains(&form)
-                        || rules.unsupported_forms.contains(&form) =>
-                {
+                Some(form) if rules.unsupported_forms.contains(&form) => {
                     refused = Some(form);
                     true
+                }
+                Some(form) if rules.refused_forms.contains(&form) => {
+                    refused_names.push(form);
+                    false
+                }
+                Some(form) if rules.excluded_refused_forms.contains(&form) => {
+                    if excluded {
+                        refused_names.push(form);
+                    }
+                    false
                 }
                 _ => true,
             });
@@ -297,15 +306,23 @@ fn name_constraints(
             if i > 0 && cert.self_issued() {
                 continue;
             }
+            if rules.issuer_only && i + 1 != j {
+                continue;
+            }
             let result = names::subject_names(cert).and_then(|mut subject_names| {
-                let without_san = !cert.find::<SubjectAltName>().is_present();
+                let san = cert.find::<SubjectAltName>();
+                let without_san = !san.is_present();
                 let common_name = match rules.common_name {
                     CommonNameConstraint::WithoutSan => true,
                     CommonNameConstraint::ServerWithoutSan => server == Some(true),
+                    CommonNameConstraint::AnyWithoutAltNames => true,
                     CommonNameConstraint::Never => false,
                 };
                 if without_san && !common_name {
                     subject_names.retain(|n| !matches!(n, names::SubjectName::Dns(_)));
+                }
+                if rules.common_name == CommonNameConstraint::AnyWithoutAltNames {
+                    any_common_name(cert, &mut subject_names);
                 }
                 if rules.dns_applies_to_uri {
                     let hosts: Vec<names::SubjectName> = subject_names
@@ -319,16 +336,122 @@ fn name_constraints(
                         .collect();
                     subject_names.extend(hosts);
                 }
-                names::check_constraints(
-                    &constraints,
-                    &subject_names,
-                    comparisons,
-                    options.budget.name_constraint_comparisons,
-                )
+                if rules.ip_checked_as_dns {
+                    // Within no DNS subtree: the address's bytes are not a DNS name.
+                    let addresses: Vec<names::SubjectName> = subject_names
+                        .iter()
+                        .filter_map(|n| match n {
+                            names::SubjectName::Ip(bytes) => {
+                                Some(names::SubjectName::Dns(format!("[{}]", ip_text(bytes))))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    subject_names.extend(addresses);
+                }
+                if let Some(form) = subject_names
+                    .iter()
+                    .filter_map(name_form)
+                    .find(|form| refused_names.contains(form))
+                {
+                    return Err(ChainError::NameConstraint {
+                        problem: format!(
+                            "{} does not process {form:?} name constraints, and the \
+                             certificate has such a name",
+                            chain.stack.label()
+                        ),
+                    });
+                }
+                let reading = names::ConstraintReading {
+                    leading_dot: options.profile.spec().dns_constraint_leading_dot,
+                    wildcard_covers_excluded: rules.wildcard_covers_excluded,
+                };
+                let limit = options.budget.name_constraint_comparisons;
+                if !rules.ip_families_apart {
+                    return names::check_constraints_with(
+                        &constraints,
+                        &subject_names,
+                        comparisons,
+                        limit,
+                        reading,
+                    );
+                }
+                // Each address only against the subtrees of its own family.
+                let (addresses, others): (Vec<_>, Vec<_>) = subject_names
+                    .into_iter()
+                    .partition(|n| matches!(n, names::SubjectName::Ip(_)));
+                names::check_constraints_with(&constraints, &others, comparisons, limit, reading)?;
+                for address in addresses {
+                    let names::SubjectName::Ip(bytes) = &address else {
+                        continue;
+                    };
+                    let mut own = constraints.clone();
+                    for subtrees in [&mut own.permitted_subtrees, &mut own.excluded_subtrees]
+                        .into_iter()
+                        .flatten()
+                    {
+                        subtrees.retain(|subtree| match &subtree.base {
+                            x509_cert::ext::pkix::name::GeneralName::IpAddress(base) => {
+                                base.as_bytes().len() == bytes.len() * 2
+                            }
+                            _ => true,
+                        });
+                    }
+                    names::check_constraints_with(
+                        &own,
+                        std::slice::from_ref(&address),
+                        comparisons,
+                        limit,
+                        reading,
+                    )?;
+                }
+                Ok(())
             });
             let result =
                 result.map(|()| format!("names within the constraints of certificate {ca_index}"));
             recorder.record_as(chain.stack, CheckId::NameConstraints, index, result);
         }
+    }
+}
+
+/// The form of a name of a certificate, as constraints name it.
+fn name_form(name: &names::SubjectName) -> Option<NameForm> {
+    Some(match name {
+        names::SubjectName::Dns(_) => NameForm::Dns,
+        names::SubjectName::Ip(_) => NameForm::Ip,
+        names::SubjectName::Email(_) => NameForm::Email,
+        names::SubjectName::Directory(_) => NameForm::Directory,
+        names::SubjectName::Uri(_) => NameForm::Uri,
+        names::SubjectName::Other(..) => return None,
+    })
+}
+
+/// wolfSSL: without a dNSName, iPAddress or URI subjectAltName entry, each subject commonName
+/// is a DNS name for name constraints, whatever it holds.
+fn any_common_name(cert: &Checked<'_>, subject_names: &mut Vec<names::SubjectName>) {
+    let alt_names = subject_names.iter().any(|n| {
+        matches!(
+            n,
+            names::SubjectName::Dns(_) | names::SubjectName::Ip(_) | names::SubjectName::Uri(_)
+        )
+    });
+    if alt_names {
+        return;
+    }
+    for atv in cert.x509().tbs_certificate().subject().iter() {
+        if atv.oid != const_oid::db::rfc4519::CN {
+            continue;
+        }
+        if let (Some(text), _) = crate::name::value_text(&atv.value) {
+            subject_names.push(names::SubjectName::Dns(text));
+        }
+    }
+}
+
+fn ip_text(bytes: &[u8]) -> String {
+    match (<[u8; 4]>::try_from(bytes), <[u8; 16]>::try_from(bytes)) {
+        (Ok(v4), _) => std::net::IpAddr::from(v4).to_string(),
+        (_, Ok(v6)) => std::net::IpAddr::from(v6).to_string(),
+        _ => crate::cert::hex(bytes),
     }
 }

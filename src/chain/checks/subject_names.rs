@@ -150,7 +150,11 @@ pub(super) fn name_constraints(
                     &subject_names,
                     comparisons,
                     limit,
-                    openssl,
+                    names::ConstraintReading {
+                        leading_dot: options.profile.spec().dns_constraint_leading_dot,
+                        // OpenSSL's nc_dns compares a wildcard name as written.
+                        wildcard_covers_excluded: !openssl,
+                    },
                 )
             });
             let result =
