@@ -630,6 +630,43 @@ def variations():
         ("permits example.test, leaf inside", nc([x509.DNSName("example.test")]), {}),
     ]:
         add("name_constraints", f"root nameConstraints {label}", leaf, root={"nc": (value, True)})
+
+    # Host names asked of a server certificate (the host given, not the one it names):
+    # wildcards where the stacks disagree, public suffixes, IDNA A- and U-labels, a trailing
+    # dot, case, IP addresses against iPAddress and dNSName entries, the commonName.
+    def san_host(label, names, host, cn=None):
+        add("host", f"leaf SAN {label}, host {host}", {"cn": cn, "ext": {"san": (san(*names), False) if names else None}}, host=host)
+
+    san_host("*.example.test", ["dns:*.example.test"], "a.b.example.test")
+    san_host("*.example.test", ["dns:*.example.test"], "example.test")
+    san_host("*.example.test", ["dns:*.example.test"], "WWW.Example.Test")
+    san_host("f*.example.test", ["dns:f*.example.test"], "foo.example.test")
+    san_host("*o.example.test", ["dns:*o.example.test"], "foo.example.test")
+    san_host("f*o.example.test", ["dns:f*o.example.test"], "foo.example.test")
+    san_host("*.*.example.test", ["dns:*.*.example.test"], "a.b.example.test")
+    san_host("a.*.example.test", ["dns:a.*.example.test"], "a.b.example.test")
+    san_host("*.test (a public suffix)", ["dns:*.test"], "example.test")
+    san_host("*.co.uk (a public suffix)", ["dns:*.co.uk"], "example.co.uk")
+    san_host("*", ["dns:*"], "example")
+    san_host("xn--bcher-kva.example.test (IDNA A-label)", ["dns:xn--bcher-kva.example.test"], "xn--bcher-kva.example.test")
+    san_host("xn--bcher-kva.example.test (IDNA A-label)", ["dns:xn--bcher-kva.example.test"], "b\u00fccher.example.test")
+    san_host("*.example.test", ["dns:*.example.test"], "xn--bcher-kva.example.test")
+    san_host("xn--*.example.test (wildcard in an A-label)", ["dns:xn--*.example.test"], "xn--bcher-kva.example.test")
+    san_host("leaf.example.test", ["dns:" + HOST], "leaf.example.test.")
+    san_host("LEAF.Example.TEST", ["dns:LEAF.Example.TEST"], HOST)
+    san_host("other.example.test", ["dns:other.example.test"], HOST, cn=HOST)
+    san_host("other.example.test, a.example.test", ["dns:other.example.test", "dns:a.example.test"], HOST)
+    san_host("iPAddress 192.0.2.10", ["ip:192.0.2.10"], "192.0.2.11")
+    san_host("iPAddress 192.0.2.10", ["ip:192.0.2.10"], "192.0.2.10")
+    san_host("dNSName only", ["dns:" + HOST], "192.0.2.10")
+    san_host("dNSName 192.0.2.10", ["dns:192.0.2.10"], "192.0.2.10")
+    san_host("iPAddress 2001:db8::1", ["ip:2001:db8::1"], "2001:db8::1")
+    san_host("iPAddress 2001:db8::1", ["ip:2001:db8::1"], "2001:db8::2")
+    san_host("iPAddress 192.0.2.10", ["ip:192.0.2.10"], "leaf.example.test")
+    san_host("absent, commonName the address", None, "192.0.2.10", cn="192.0.2.10")
+    san_host("absent, commonName *.example.test", None, "www.example.test", cn="*.example.test")
+    san_host("absent, commonName leaf.example.test", None, "other.example.test", cn=HOST)
+    san_host("email only", ["email:leaf@example.test"], HOST, cn=HOST)
     return out
 
 

@@ -2,7 +2,7 @@
 //!
 //! Each [`StackRules`] row says how one stack treats the end entity's own fields, with the
 //! error it reports in its own terms. The rows were checked against the real stacks on the
-//! corpus of `stacks/` (487 chains; `tests/stacks.rs` compares every row with the committed
+//! corpus of `stacks/` (517 chains; `tests/stacks.rs` compares every row with the committed
 //! answers of the stack version the row names). The chain above the end entity (the CAs'
 //! extendedKeyUsage, path length, name constraints, validity) is not part of this answer.
 

@@ -77,35 +77,27 @@ pub(super) fn leaf_names(
         }
     }
     if let Some(expected) = &options.host {
-        // OpenSSL's X509_check_host reads the commonName when the subjectAltName has no
-        // dNSName, not only when there is no subjectAltName.
-        let openssl_fallback = options.common_name_fallback
-            && options.profile.spec().purposes == PurposeRules::Openssl
-            && matches!(expected, super::super::ExpectedName::Dns(_))
-            && !san.value().is_some_and(|names| {
-                names
-                    .0
-                    .iter()
-                    .any(|n| matches!(n, x509_cert::ext::pkix::name::GeneralName::DnsName(_)))
-            });
-        let result = names::matches_host(cert, expected, options.common_name_fallback)
-            .or_else(|problem| match (openssl_fallback, expected) {
-                (true, super::super::ExpectedName::Dns(host)) => {
-                    let host = host.strip_suffix('.').unwrap_or(host).to_ascii_lowercase();
-                    let named = cert.x509().tbs_certificate().subject().iter().any(|atv| {
-                        atv.oid == const_oid::db::rfc4519::CN
-                            && crate::name::value_text(&atv.value)
-                                .0
-                                .is_some_and(|cn| names::dns_pattern_matches(&cn, &host))
-                    });
-                    if named {
-                        Ok(())
-                    } else {
-                        Err(problem)
-                    }
-                }
-                _ => Err(problem),
-            })
+        let result = names::matches_host(cert, expected, options.common_name_fallback);
+        // OpenSSL's X509_check_host: its own wildcards (`f*`, `*o`), the host compared as given
+        // (no IDNA mapping, no trailing dot dropped), the commonName read when the
+        // subjectAltName has no dNSName.
+        let result = if options.profile.spec().purposes == PurposeRules::Openssl {
+            let matched = crate::role::stacks::openssl_check_host(
+                cert,
+                expected,
+                options.common_name_fallback,
+            );
+            match (matched, result) {
+                (true, _) => Ok(()),
+                (false, Err(problem)) => Err(problem),
+                (false, Ok(())) => Err(format!(
+                    "X509_check_host does not match {expected} (X509_V_ERR_HOSTNAME_MISMATCH)"
+                )),
+            }
+        } else {
+            result
+        };
+        let result = result
             .map(|()| format!("matches {expected}"))
             .map_err(|problem| ChainError::NameMismatch { problem });
         recorder.record(CheckId::HostName, index, result);
