@@ -49,7 +49,8 @@ pub enum Severity {
     Error,
     /// A Baseline Requirements error or warning on a certificate that is not shown to be under
     /// those requirements (no CA/Browser Forum policy claim, no chain to a public root, no rule
-    /// set chosen by the user): a publicly trusted CA could not issue it, a private CA may.
+    /// set chosen by the user): a publicly trusted CA could not (error) or should not (warning)
+    /// issue it, a private CA may.
     Advice,
     /// Breaks a SHOULD / NOT RECOMMENDED.
     Warning,
@@ -849,10 +850,17 @@ pub fn lint_target(cert: &Cert, options: &LintOptions, target: &LintTarget) -> V
         for hit in (lint.check)(&context) {
             let (severity, message) = if effective && !binding && info.severity <= Severity::Warning
             {
+                // A MUST bars a publicly trusted CA from issuing it; a SHOULD NOT or NOT
+                // RECOMMENDED only advises against it.
+                let verb = if info.severity == Severity::Error {
+                    "could"
+                } else {
+                    "should"
+                };
                 (
                     Severity::Advice,
                     format!(
-                        "{} (a publicly trusted CA could not issue this; {} {})",
+                        "{} (a publicly trusted CA {verb} not issue this; {} {})",
                         hit.message,
                         info.severity.name(),
                         "under the Baseline Requirements"

@@ -287,9 +287,16 @@ function extensionList(extensions) {
   }));
 }
 
+/** An algorithm's name; one the report names by its OID alone is unknown to certscope, and says
+ * so (as the CLI's text does). `withOid` adds the dotted OID after a known name. */
+function algorithmText(name, oid, withOid = false) {
+  if (name === oid) return `${oid} (unknown algorithm)`;
+  return withOid ? `${name} (${oid})` : name;
+}
+
 export function certificateCard(cert, report = {}, hooks = {}) {
   const key = cert.public_key;
-  const keyText = [key.algorithm, key.curve, key.bits ? `${key.bits} bits` : null,
+  const keyText = [algorithmText(key.algorithm, key.oid), key.curve, key.bits ? `${key.bits} bits` : null,
     key.rsa_exponent ? `e=${key.rsa_exponent}` : null].filter(Boolean).join(', ');
   const card = el('article', { class: 'card certificate', 'data-sha256': cert.fingerprints.sha256, 'data-index': cert.index });
   // Sections a certificate does not have come back as null; append() would print "null".
@@ -305,7 +312,7 @@ export function certificateCard(cert, report = {}, hooks = {}) {
       row('Issuer', 'issuer', el('span', { class: 'issuer-dn', text: cert.issuer.rfc4514 })),
       row('Validity', 'validity', validityTimeline(cert.validity, report.analysis_time)),
       row('Serial', 'serial', el('code', { text: cert.serial.hex }), cert.serial.decimal ? ` (${cert.serial.decimal})` : ''),
-      row('Signature', 'signature_algorithm', `${cert.signature_algorithm.name} (${cert.signature_algorithm.oid})`),
+      row('Signature', 'signature_algorithm', algorithmText(cert.signature_algorithm.name, cert.signature_algorithm.oid, true)),
       row('Public key', 'public_key', keyText),
       row('SHA-256', 'fingerprints/sha256', el('code', { class: 'fingerprint sha256', text: colonHex(cert.fingerprints.sha256) }),
         copyButton(cert.fingerprints.sha256, 'SHA-256 fingerprint')),

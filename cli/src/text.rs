@@ -288,7 +288,6 @@ fn stack_matrix(out: &mut String, cert: &CertificateReport) {
     }
 }
 
-/// The key's algorithm with curve, size and exponent: `EC P-256, 256 bits`.
 /// A signature algorithm's name and dotted OID; one the report names by its OID alone is
 /// unknown to certscope, and says so.
 fn algorithm_text(algorithm: &certscope::report::Algorithm) -> String {
@@ -299,6 +298,7 @@ fn algorithm_text(algorithm: &certscope::report::Algorithm) -> String {
     }
 }
 
+/// The key's algorithm with curve, size and exponent: `EC P-256, 256 bits`.
 fn key_description(key: &certscope::report::PublicKey) -> String {
     let mut description = key.algorithm.clone();
     if key.algorithm == key.oid {

@@ -122,14 +122,20 @@ pub fn chain(data: &[u8]) {
     let mut options = VerifyOptions::at(certscope::time::UnixTime(ANALYSIS_TIME));
     options.purpose = Purpose::Any;
     let report = verify(&target, &bag, std::slice::from_ref(&anchor), &options);
-    assert!(report.valid == report.error.is_none(), "valid and error disagree");
+    assert!(
+        report.valid == report.error.is_none(),
+        "valid and error disagree"
+    );
     options.purpose = Purpose::ServerAuth;
     options.host = Some(match host.parse() {
         Ok(ip) => ExpectedName::Ip(ip),
         Err(_) => ExpectedName::Dns(host),
     });
     let report = verify(&target, &bag, &[anchor], &options);
-    assert!(report.valid == report.error.is_none(), "valid and error disagree");
+    assert!(
+        report.valid == report.error.is_none(),
+        "valid and error disagree"
+    );
 }
 
 /// Host-name, e-mail and IP matching of the text before a NUL byte against every certificate

@@ -91,6 +91,24 @@ test('a right-to-left override in a name is shown escaped, never raw, and draws 
   await page.close();
 });
 
+test('an algorithm certscope does not know is shown by its OID and called unknown', async () => {
+  // Signature and key algorithms are UUID OIDs (2.25.<128-bit integer>): the report names them
+  // by their dotted OID alone, and the card says so rather than printing "OID (OID)".
+  const der = await readFile(join(ROOT, 'tests/data/lenient/uuid-algorithms.der'));
+  const { page, watch } = await openPage(state);
+  await page.fill('#pem', der.toString('base64'));
+  await page.click('#analyze');
+  const card = page.locator('article.certificate');
+  await card.waitFor();
+  const rows = await card.locator('dl.fields dd').allTextContents();
+  const signature = rows.find((text) => text.startsWith('2.25.'));
+  assert.ok(signature, rows.join('\n'));
+  assert.match(signature, /^2\.25\.\d+ \(unknown algorithm\)$/);
+  assert.ok(rows.filter((text) => text.includes('(unknown algorithm)')).length >= 2, rows.join('\n'));
+  assertClean(watch);
+  await page.close();
+});
+
 test('negative control: the audit catches a request that leaves the origin', async () => {
   // A page without the CSP, on another origin than the server: its image request must be flagged.
   const page = await state.browser.context.newPage();
