@@ -6,6 +6,8 @@
 //! field each mean something else by it, and a certificate whose subject and issuer differ
 //! only in case or string type is self-issued for the first two and not for the third.
 
+use der::asn1::ObjectIdentifier;
+
 use crate::cert::Cert;
 
 /// Self-issued in RFC 5280's sense (section 6.1: subject and issuer are the same name,
@@ -29,4 +31,199 @@ pub fn self_issued_openssl(cert: &Cert) -> bool {
 pub fn self_issued_exact(cert: &Cert) -> bool {
     let tbs = cert.x509().tbs_certificate();
     tbs.issuer() == tbs.subject()
+}
+
+/// The subject public key as read once from the certificate's `SubjectPublicKeyInfo`, leniently
+/// (an RSA modulus is measured, not validated: the verifier's own, stricter view of a key it can
+/// use is [`crate::signature::certificate_key_algorithm`]).
+///
+/// ```text
+/// SubjectPublicKeyInfo  ::=  SEQUENCE  {
+///      algorithm            AlgorithmIdentifier,
+///      subjectPublicKey     BIT STRING  }
+/// ```
+/// ([RFC 5280 4.1.2.7](https://www.rfc-editor.org/rfc/rfc5280#section-4.1.2.7))
+///
+/// Consumers that group key kinds differently ask a named question rather than keep an enum of
+/// their own: [`KeyFacts::rsa_encryption`] (RSA as the lints and the BR key table count it),
+/// [`KeyFacts::rsa_or_pss`] (RSA as key usage and the TLS stacks count it), [`KeyFacts::eddsa`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyFacts {
+    /// The `SubjectPublicKeyInfo` algorithm OID.
+    pub algorithm: ObjectIdentifier,
+    /// What kind of key that is.
+    pub kind: KeyKind,
+}
+
+/// The kind of a subject public key, one arm per algorithm OID certscope tells apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum KeyKind {
+    /// `rsaEncryption` (RFC 8017 A.1, RFC 3279 2.3.1); `None` when the `RSAPublicKey` does not
+    /// decode.
+    Rsa(Option<RsaKey>),
+    /// `id-RSASSA-PSS` (RFC 4055 1.2): an RSA key restricted to RSASSA-PSS signatures; `None`
+    /// when the `RSAPublicKey` does not decode.
+    RsaPss(Option<RsaKey>),
+    /// `id-ecPublicKey` (RFC 5480 2.1.1) with its named curve; `None` when the parameters are
+    /// not a named curve.
+    Ec {
+        /// The `namedCurve` OID.
+        curve: Option<ObjectIdentifier>,
+    },
+    /// `id-Ed25519` (RFC 8410 3).
+    Ed25519,
+    /// `id-Ed448` (RFC 8410 3).
+    Ed448,
+    /// `id-dsa` (RFC 3279 2.3.2).
+    Dsa,
+    /// Any other algorithm ([`KeyFacts::algorithm`] says which).
+    Other,
+}
+
+/// An `RSAPublicKey` as read, without the checks a verifier makes.
+///
+/// ```text
+/// RSAPublicKey ::= SEQUENCE {
+///     modulus           INTEGER,  -- n
+///     publicExponent    INTEGER   -- e }
+/// ```
+/// ([RFC 8017 A.1.1](https://www.rfc-editor.org/rfc/rfc8017#appendix-A.1.1))
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RsaKey {
+    /// The modulus size in bits (leading zero octets not counted).
+    pub bits: u32,
+    /// Whether the modulus is odd.
+    pub odd: bool,
+    /// The public exponent's content octets, as encoded.
+    pub exponent: Vec<u8>,
+}
+
+/// `rsaEncryption` (RFC 8017 A.1).
+const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+/// `id-RSASSA-PSS` (RFC 4055 1.2).
+const RSASSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+/// `id-ecPublicKey` (RFC 5480 2.1.1).
+const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+/// `id-Ed25519` (RFC 8410 3).
+const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+/// `id-Ed448` (RFC 8410 3).
+const ED448: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.113");
+/// `id-dsa` (RFC 3279 2.3.2).
+const DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
+
+impl KeyFacts {
+    /// Reads the certificate's subject public key.
+    pub fn of(cert: &Cert) -> KeyFacts {
+        let spki = cert.x509().tbs_certificate().subject_public_key_info();
+        let algorithm = spki.algorithm.oid;
+        let rsa = || RsaKey::read(spki.subject_public_key.raw_bytes());
+        let kind = match algorithm {
+            RSA_ENCRYPTION => KeyKind::Rsa(rsa()),
+            RSASSA_PSS => KeyKind::RsaPss(rsa()),
+            EC_PUBLIC_KEY => KeyKind::Ec {
+                curve: spki
+                    .algorithm
+                    .parameters
+                    .as_ref()
+                    .and_then(|p| p.decode_as::<ObjectIdentifier>().ok()),
+            },
+            ED25519 => KeyKind::Ed25519,
+            ED448 => KeyKind::Ed448,
+            DSA => KeyKind::Dsa,
+            _ => KeyKind::Other,
+        };
+        KeyFacts { algorithm, kind }
+    }
+
+    /// An `rsaEncryption` key whose `RSAPublicKey` decodes: what the lints call an RSA key.
+    /// The BR's key table (TLS BR 7.1.3.1.1) lists `rsaEncryption` only, so to them an
+    /// `id-RSASSA-PSS` key, like an undecodable one, is another algorithm.
+    pub fn rsa_encryption(&self) -> Option<&RsaKey> {
+        match &self.kind {
+            KeyKind::Rsa(key) => key.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// `rsaEncryption` or `id-RSASSA-PSS`, whatever the modulus: RSA as key usage counts it
+    /// (RFC 4055 1.2: a PSS key is an RSA key that only signs), which is what the roles and the
+    /// TLS stacks' key usage rules read.
+    pub fn rsa_or_pss(&self) -> bool {
+        matches!(self.kind, KeyKind::Rsa(_) | KeyKind::RsaPss(_))
+    }
+
+    /// `id-ecPublicKey`, on any curve.
+    pub fn ec(&self) -> bool {
+        matches!(self.kind, KeyKind::Ec { .. })
+    }
+
+    /// Ed25519 or Ed448 (RFC 8410): keys that can only sign.
+    pub fn eddsa(&self) -> bool {
+        matches!(self.kind, KeyKind::Ed25519 | KeyKind::Ed448)
+    }
+}
+
+impl RsaKey {
+    /// Reads an `RSAPublicKey`; `None` when it does not decode.
+    fn read(der: &[u8]) -> Option<RsaKey> {
+        use der::Decode;
+        let key = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(der).ok()?;
+        let modulus = key.modulus.as_bytes();
+        Some(RsaKey {
+            bits: crate::cert::bit_length(modulus),
+            odd: modulus.last().is_some_and(|b| b & 1 == 1),
+            exponent: key.public_exponent.as_bytes().to_vec(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cert(pem: &str) -> Cert {
+        let parsed = crate::parse_input(pem.as_bytes(), &Default::default()).unwrap();
+        let cert = parsed.certificates().next().unwrap().clone();
+        cert
+    }
+
+    #[test]
+    fn a_pss_key_is_rsa_for_key_usage_and_another_algorithm_for_the_lints() {
+        let ca = cert(include_str!(
+            "../tests/data/openssl-verify/certs/ca-pss-cert.pem"
+        ));
+        let key = KeyFacts::of(&ca);
+        assert_eq!(key.algorithm, RSASSA_PSS);
+        let KeyKind::RsaPss(Some(rsa)) = &key.kind else {
+            panic!("an id-RSASSA-PSS key with a readable modulus: {key:?}");
+        };
+        assert_eq!((rsa.bits, rsa.odd), (2048, true));
+        assert_eq!(rsa.exponent, [0x01, 0x00, 0x01]);
+        assert!(key.rsa_or_pss());
+        assert_eq!(key.rsa_encryption(), None);
+        assert!(!key.ec() && !key.eddsa());
+    }
+
+    #[test]
+    fn named_views_of_rsa_ec_and_ed25519_keys() {
+        let rsa = KeyFacts::of(&cert(include_str!("../tests/data/report/pss-leaf.pem")));
+        assert_eq!(rsa.algorithm, RSA_ENCRYPTION);
+        assert!(rsa.rsa_or_pss());
+        assert_eq!(rsa.rsa_encryption().map(|key| key.bits), Some(2048));
+
+        let ec = KeyFacts::of(&cert(include_str!("../tests/data/doc/leaf.pem")));
+        assert_eq!(
+            ec.kind,
+            KeyKind::Ec {
+                curve: Some(ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7"))
+            }
+        );
+        assert!(ec.ec() && !ec.rsa_or_pss() && !ec.eddsa());
+        assert_eq!(ec.rsa_encryption(), None);
+
+        let ed25519 = KeyFacts::of(&cert(include_str!("../tests/data/chain/ed25519-root.pem")));
+        assert_eq!(ed25519.kind, KeyKind::Ed25519);
+        assert!(ed25519.eddsa() && !ed25519.ec() && !ed25519.rsa_or_pss());
+    }
 }

@@ -24,8 +24,9 @@
 use der::asn1::ObjectIdentifier;
 use x509_cert::time::Time;
 
-use crate::cert::{bit_length, Cert};
+use crate::cert::Cert;
 use crate::ext::{self, BasicConstraints, Lookup, SubjectAltName};
+use crate::facts::{KeyFacts, KeyKind};
 use crate::time::UnixTime;
 
 mod code_signing_br;
@@ -917,29 +918,12 @@ fn extension_field(oid: &ObjectIdentifier) -> String {
     format!("extensions/{}", crate::oid::short_name(oid))
 }
 
-/// The subject public key, as far as the lints need it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum KeyKind {
-    /// RSA: modulus size in bits, whether the modulus is odd, and the exponent's content octets.
-    Rsa {
-        bits: u32,
-        odd: bool,
-        exponent: Vec<u8>,
-    },
-    /// EC with a named curve (`None` when the parameters are not a named curve).
-    Ec { curve: Option<ObjectIdentifier> },
-    /// Ed25519.
-    Ed25519,
-    /// Anything else, by algorithm OID.
-    Other(ObjectIdentifier),
-}
-
 /// What every check reads: the certificate and things derived from it once.
 pub(crate) struct Context<'a> {
     cert: &'a Cert,
     not_before: UnixTime,
     not_after: UnixTime,
-    key: KeyKind,
+    key: KeyFacts,
 }
 
 impl<'a> Context<'a> {
@@ -949,7 +933,7 @@ impl<'a> Context<'a> {
             cert,
             not_before: time_of(&validity.not_before),
             not_after: time_of(&validity.not_after),
-            key: key_kind(cert),
+            key: KeyFacts::of(cert),
         }
     }
 
@@ -1032,47 +1016,14 @@ impl<'a> Context<'a> {
             .unwrap_or_default()
     }
 
-    /// The RSA modulus size, for RSA keys.
+    /// The RSA modulus size, for `rsaEncryption` keys ([`KeyFacts::rsa_encryption`]).
     fn rsa_bits(&self) -> Option<u32> {
-        match &self.key {
-            KeyKind::Rsa { bits, .. } => Some(*bits),
-            _ => None,
-        }
+        self.key.rsa_encryption().map(|key| key.bits)
     }
 }
 
 fn time_of(time: &Time) -> UnixTime {
     UnixTime::from(time.to_date_time())
-}
-
-fn key_kind(cert: &Cert) -> KeyKind {
-    use der::Decode;
-    let spki = cert.x509().tbs_certificate().subject_public_key_info();
-    let algorithm = spki.algorithm.oid;
-    if algorithm == oids::RSA_ENCRYPTION {
-        return match rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(
-            spki.subject_public_key.raw_bytes(),
-        ) {
-            Ok(key) => KeyKind::Rsa {
-                bits: bit_length(key.modulus.as_bytes()),
-                odd: key.modulus.as_bytes().last().is_some_and(|b| b & 1 == 1),
-                exponent: key.public_exponent.as_bytes().to_vec(),
-            },
-            Err(_) => KeyKind::Other(algorithm),
-        };
-    }
-    if algorithm == oids::EC_PUBLIC_KEY {
-        let curve = spki
-            .algorithm
-            .parameters
-            .as_ref()
-            .and_then(|p| p.decode_as::<ObjectIdentifier>().ok());
-        return KeyKind::Ec { curve };
-    }
-    if algorithm == oids::ED25519 {
-        return KeyKind::Ed25519;
-    }
-    KeyKind::Other(algorithm)
 }
 
 /// OIDs the lints compare against. Names and references live in [`crate::oid`].
@@ -1090,7 +1041,6 @@ pub(crate) mod oids {
     pub const ANY_EKU: Oid = Oid::new_unwrap("2.5.29.37.0");
     pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
     pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
-    pub const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
     pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
     pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
     pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
@@ -1186,6 +1136,7 @@ use object_lints;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cert::bit_length;
 
     #[test]
     fn registry_ids_are_unique_prefixed_and_dated_well() {

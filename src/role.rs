@@ -26,6 +26,7 @@ use der::asn1::ObjectIdentifier;
 
 use crate::cert::Cert;
 use crate::ext::{self, BasicConstraints, Lookup};
+use crate::facts::KeyFacts;
 use crate::oid;
 use crate::purpose::{self, OpensslView, Purpose};
 
@@ -446,16 +447,6 @@ fn attach_bytes(cert: &Cert, roles: &mut [Role]) {
     }
 }
 
-/// The kind of subject public key, as far as roles care.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum KeyKind {
-    Rsa,
-    Ec,
-    EdDsa,
-    Dsa,
-    Other,
-}
-
 /// The state of basicConstraints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CaState {
@@ -482,7 +473,8 @@ pub(crate) struct Facts<'a> {
     pub self_signed_heuristic: bool,
     /// Whether [`Facts::self_signed_heuristic`] rests on a verified signature.
     pub self_signature_verified: bool,
-    pub key_kind: KeyKind,
+    /// The subject public key ([`KeyFacts::rsa_or_pss`] is RSA as the roles count it).
+    pub key: KeyFacts,
     pub version_one: bool,
 }
 
@@ -496,7 +488,6 @@ impl<'a> Facts<'a> {
         };
         let openssl = OpensslView::of(cert);
         let eku = ext::find::<ext::ExtendedKeyUsage>(cert);
-        let tbs = cert.x509().tbs_certificate();
         // The OpenSSL view, read above, already holds it.
         let self_issued = openssl.self_issued;
         let key_ids_match = {
@@ -524,19 +515,6 @@ impl<'a> Facts<'a> {
         } else {
             Some(false)
         };
-        let key_kind = match tbs
-            .subject_public_key_info()
-            .algorithm
-            .oid
-            .to_string()
-            .as_str()
-        {
-            "1.2.840.113549.1.1.1" | "1.2.840.113549.1.1.10" => KeyKind::Rsa,
-            "1.2.840.10045.2.1" => KeyKind::Ec,
-            "1.3.101.112" | "1.3.101.113" => KeyKind::EdDsa,
-            "1.2.840.10040.4.1" => KeyKind::Dsa,
-            _ => KeyKind::Other,
-        };
         Facts {
             cert,
             ca_state,
@@ -551,7 +529,7 @@ impl<'a> Facts<'a> {
             self_issued,
             self_signed_heuristic: self_issued && self_signature.unwrap_or(key_ids_match),
             self_signature_verified: self_signature.is_some(),
-            key_kind,
+            key: KeyFacts::of(cert),
             version_one: openssl.version_one,
             openssl,
         }

@@ -6,6 +6,7 @@ use x509_cert::ext::pkix::name::GeneralName;
 
 use super::{hit, hit_if, lints, oids, CertKind, Context, Hit, KeyKind, RuleSet};
 use crate::ext;
+use crate::facts::RsaKey;
 
 const RULE_SET: RuleSet = RuleSet::Device;
 const CLIENT: &[CertKind] = &[CertKind::TlsClient];
@@ -105,8 +106,10 @@ fn validity(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn key_size(c: &Context<'_>) -> Vec<Hit> {
-    let small = match &c.key {
-        KeyKind::Rsa { bits, .. } => (*bits < 2048).then(|| format!("RSA key of {bits} bits")),
+    let small = match &c.key.kind {
+        KeyKind::Rsa(Some(RsaKey { bits, .. })) => {
+            (*bits < 2048).then(|| format!("RSA key of {bits} bits"))
+        }
         KeyKind::Ec { curve } => {
             let bits = match curve.map(|o| o.to_string()) {
                 Some(ref o) if o == "1.2.840.10045.3.1.7" || o == "1.3.132.0.10" => 256,
@@ -124,7 +127,7 @@ fn key_size(c: &Context<'_>) -> Vec<Hit> {
                 )
             })
         }
-        KeyKind::Ed25519 | KeyKind::Other(_) => None,
+        _ => None,
     };
     small
         .map(|text| vec![hit("public_key", format!("{text} is too small"))])

@@ -673,8 +673,7 @@ fn ec_key_usage(c: &Context<'_>) -> Vec<Hit> {
         return Vec::new();
     };
     hit_if(
-        matches!(c.key, KeyKind::Ec { .. })
-            && (usage.key_encipherment() || usage.data_encipherment()),
+        c.key.ec() && (usage.key_encipherment() || usage.data_encipherment()),
         "extensions/keyUsage",
         || {
             format!(
@@ -690,7 +689,7 @@ fn ed25519_key_usage(c: &Context<'_>) -> Vec<Hit> {
         return Vec::new();
     };
     hit_if(
-        c.key == KeyKind::Ed25519
+        c.key.kind == KeyKind::Ed25519
             && (usage.key_encipherment()
                 || usage.data_encipherment()
                 || usage.key_agreement()
@@ -706,7 +705,7 @@ fn rsa_key_usage(c: &Context<'_>) -> Vec<Hit> {
         return Vec::new();
     };
     hit_if(
-        matches!(c.key, KeyKind::Rsa { .. })
+        c.key.rsa_encryption().is_some()
             && (usage.key_agreement() || usage.encipher_only() || usage.decipher_only()),
         "extensions/keyUsage",
         || format!("RSA key with keyUsage {}", key_usage_names(&usage)),

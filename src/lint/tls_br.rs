@@ -344,8 +344,7 @@ fn crl_sign_bit(c: &Context<'_>) -> Vec<Hit> {
 
 fn digital_signature(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        matches!(c.key, KeyKind::Ec { .. })
-            && ext::key_usage(c.cert).is_some_and(|k| !k.digital_signature()),
+        c.key.ec() && ext::key_usage(c.cert).is_some_and(|k| !k.digital_signature()),
         "extensions/keyUsage",
         || "keyUsage of an EC subscriber key does not assert digitalSignature".to_owned(),
     )
@@ -801,13 +800,9 @@ fn rsa_divisible(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn exponent<'c>(c: &'c Context<'_>) -> Option<&'c [u8]> {
-    match &c.key {
-        KeyKind::Rsa { exponent, .. } => {
-            let skip = exponent.iter().take_while(|&&b| b == 0).count();
-            exponent.get(skip..)
-        }
-        _ => None,
-    }
+    let exponent = &c.key.rsa_encryption()?.exponent;
+    let skip = exponent.iter().take_while(|&&b| b == 0).count();
+    exponent.get(skip..)
 }
 
 fn exponent_text(bytes: &[u8]) -> String {
@@ -856,7 +851,7 @@ fn rsa_exponent_range(c: &Context<'_>) -> Vec<Hit> {
 }
 
 pub(super) fn ec_curve(c: &Context<'_>) -> Vec<Hit> {
-    match &c.key {
+    match &c.key.kind {
         KeyKind::Ec { curve }
             if !curve.is_some_and(|o| [oids::P256, oids::P384, oids::P521].contains(&o)) =>
         {
@@ -876,12 +871,17 @@ pub(super) fn ec_curve(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn key_algorithm(c: &Context<'_>) -> Vec<Hit> {
-    match &c.key {
-        KeyKind::Rsa { .. } | KeyKind::Ec { .. } => Vec::new(),
+    match &c.key.kind {
+        KeyKind::Rsa(Some(_)) | KeyKind::Ec { .. } => Vec::new(),
         KeyKind::Ed25519 => vec![hit("public_key", "the subject key is Ed25519")],
-        KeyKind::Other(oid) => vec![hit(
+        // An `id-RSASSA-PSS` key and an `rsaEncryption` key whose RSAPublicKey does not decode
+        // are other algorithms here ([`crate::facts::KeyFacts::rsa_encryption`]).
+        _ => vec![hit(
             "public_key",
-            format!("the subject key algorithm is {}", crate::oid::name(oid)),
+            format!(
+                "the subject key algorithm is {}",
+                crate::oid::name(&c.key.algorithm)
+            ),
         )],
     }
 }
@@ -1623,7 +1623,7 @@ fn subordinate_policies_critical(c: &Context<'_>) -> Vec<Hit> {
 
 fn rsa_modulus_odd(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        matches!(c.key, KeyKind::Rsa { odd: false, .. }),
+        c.key.rsa_encryption().is_some_and(|key| !key.odd),
         "public_key",
         || "the RSA modulus is even".to_owned(),
     )
@@ -1631,8 +1631,7 @@ fn rsa_modulus_odd(c: &Context<'_>) -> Vec<Hit> {
 
 fn ec_key_agreement(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        matches!(c.key, KeyKind::Ec { .. })
-            && ext::key_usage(c.cert).is_some_and(|k| k.key_agreement()),
+        c.key.ec() && ext::key_usage(c.cert).is_some_and(|k| k.key_agreement()),
         "extensions/keyUsage",
         || "keyUsage of an EC subscriber key asserts keyAgreement".to_owned(),
     )

@@ -2,9 +2,7 @@
 
 use x509_cert::ext::pkix::constraints::name::GeneralSubtrees;
 
-use super::{
-    contains, oids, CaDetails, CaState, Confidence, Evidence, Facts, KeyKind, Role, RoleKind,
-};
+use super::{contains, oids, CaDetails, CaState, Confidence, Evidence, Facts, Role, RoleKind};
 use crate::cert::Cert;
 use crate::ext::{self, NameConstraints};
 use crate::oid;
@@ -444,9 +442,9 @@ fn tls_server(facts: &Facts<'_>) -> Role {
     let agreement = facts
         .key_usage
         .is_some_and(|bits| bits & ku::KEY_AGREEMENT != 0);
-    let (usable, confidence) = match (signature, encipherment, facts.key_kind) {
+    let (usable, confidence) = match (signature, encipherment, facts.key.rsa_or_pss()) {
         (true, _, _) => (true, Confidence::Certain),
-        (false, true, KeyKind::Rsa) => {
+        (false, true, true) => {
             restricted.push(key_usage_evidence(
                 "keyUsage lacks digitalSignature: TLS 1.3 and ECDHE suites cannot use this key; \
                  only TLS 1.2 RSA key exchange (keyEncipherment) remains",
@@ -550,12 +548,13 @@ fn signing_role(facts: &Facts<'_>, kind: RoleKind, dotted: &str) -> Role {
 /// S/MIME encryption: keyEncipherment for RSA, keyAgreement for EC (RFC 8550 4.4.2).
 fn smime_encryption(facts: &Facts<'_>) -> Role {
     let granted = vec![contains("extendedKeyUsage", oids::EMAIL_PROTECTION)];
-    let wanted = match facts.key_kind {
-        KeyKind::Ec => ku::KEY_AGREEMENT,
-        _ => ku::KEY_ENCIPHERMENT,
+    let wanted = if facts.key.ec() {
+        ku::KEY_AGREEMENT
+    } else {
+        ku::KEY_ENCIPHERMENT
     };
-    match (facts.key_kind, facts.key_usage_allows(wanted)) {
-        (KeyKind::EdDsa, _) => role(
+    match (facts.key.eddsa(), facts.key_usage_allows(wanted)) {
+        (true, _) => role(
             RoleKind::SmimeEncryption,
             false,
             Confidence::Certain,

@@ -188,8 +188,7 @@ fn side(
     }
     let key_ok = if server {
         facts.key_usage_allows(ku::DIGITAL_SIGNATURE)
-            || (facts.key_kind == super::KeyKind::Rsa
-                && facts.key_usage_allows(ku::KEY_ENCIPHERMENT))
+            || (facts.key.rsa_or_pss() && facts.key_usage_allows(ku::KEY_ENCIPHERMENT))
     } else {
         facts.key_usage_allows(ku::DIGITAL_SIGNATURE)
     };

@@ -8,8 +8,9 @@
 
 mod host;
 
-use super::{oids, CaState, Facts, Identity, KeyKind, VerifierVerdict};
+use super::{oids, CaState, Facts, Identity, VerifierVerdict};
 use crate::chain::ExpectedName;
+use crate::facts::KeyKind;
 use crate::purpose::{key_usage_bits as ku, ns_bits};
 
 /// A TLS stack certscope reproduces, by its end-entity rules here and by its chain profile
@@ -736,7 +737,7 @@ const STACKS: &[StackRules] = &[
         refuses_sha1: false,
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
-        unsupported_keys: &[KeyKind::EdDsa, KeyKind::Dsa],
+        unsupported_keys: &[KeyKind::Ed25519, KeyKind::Ed448, KeyKind::Dsa],
         go_host_error: false,
         host_check_call: Some("mbedtls_ssl_set_hostname"),
         authorisation_hook: "mbedtls_ssl_conf_verify",
@@ -943,7 +944,7 @@ fn decide(
     let refuse = |why: &str| (false, format!("{prefix}{why}"), None);
     let errors = &rules.errors;
     let unchecked = anchor && rules.trusted_directly == TrustedDirectly::Unchecked;
-    if rules.unsupported_keys.contains(&facts.key_kind) {
+    if rules.unsupported_keys.contains(&facts.key.kind) {
         return refuse(errors.key);
     }
     let signature = shared.signature.as_str();
@@ -1039,10 +1040,11 @@ fn decide(
     }
     // keyUsage
     if rules.key_usage.checked && facts.key_usage.is_some() {
-        let bits = match (server, facts.key_kind) {
+        let key = &facts.key;
+        let bits = match (server, &key.kind) {
             (false, _) => rules.key_usage.client,
-            (true, KeyKind::Rsa) => rules.key_usage.server_rsa,
-            (true, KeyKind::Ec) => rules.key_usage.server_ec,
+            (true, _) if key.rsa_or_pss() => rules.key_usage.server_rsa,
+            (true, KeyKind::Ec { .. }) => rules.key_usage.server_ec,
             (true, KeyKind::Dsa) => rules.key_usage.server_dsa,
             (true, _) => rules.key_usage.server_eddsa,
         };
@@ -1050,7 +1052,7 @@ fn decide(
             return refuse(errors.key_usage);
         }
     }
-    if server && rules.eddsa_server_refused && facts.key_kind == KeyKind::EdDsa {
+    if server && rules.eddsa_server_refused && facts.key.eddsa() {
         return refuse(errors.key);
     }
     // Netscape cert type

@@ -1,6 +1,6 @@
 //! The known traps, as warnings with stable ids and citations.
 
-use super::{oids, CaState, Facts, Identity, KeyKind, Role, RoleKind, Warning};
+use super::{oids, CaState, Facts, Identity, Role, RoleKind, Warning};
 use crate::purpose::{key_usage_bits as ku, Purpose};
 
 fn warning(id: &str, severity: &str, message: impl Into<String>, citation: &str) -> Warning {
@@ -118,7 +118,7 @@ pub(super) fn warnings(
     let encipherment = facts
         .key_usage
         .is_some_and(|bits| bits & ku::KEY_ENCIPHERMENT != 0);
-    if encipherment && matches!(facts.key_kind, KeyKind::Ec | KeyKind::EdDsa) {
+    if encipherment && (facts.key.ec() || facts.key.eddsa()) {
         out.push(warning(
             "key_encipherment_without_rsa",
             "info",
@@ -128,7 +128,7 @@ pub(super) fn warnings(
         ));
     }
     if encipherment
-        && facts.key_kind == KeyKind::Rsa
+        && facts.key.rsa_or_pss()
         && !facts.key_usage_allows(ku::DIGITAL_SIGNATURE)
         && (has_role(RoleKind::TlsServer) || has_role(RoleKind::Unrestricted))
     {
