@@ -115,7 +115,11 @@ const DSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10040.4.1");
 impl KeyFacts {
     /// Reads the certificate's subject public key.
     pub fn of(cert: &Cert) -> KeyFacts {
-        let spki = cert.x509().tbs_certificate().subject_public_key_info();
+        KeyFacts::of_spki(cert.x509().tbs_certificate().subject_public_key_info())
+    }
+
+    /// Reads a subject public key (a certificate's, a request's or a key file's).
+    pub fn of_spki(spki: &spki::SubjectPublicKeyInfoOwned) -> KeyFacts {
         let algorithm = spki.algorithm.oid;
         let rsa = || RsaKey::read(spki.subject_public_key.raw_bytes());
         let kind = match algorithm {

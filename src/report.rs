@@ -19,7 +19,7 @@ use std::cell::Cell;
 use der::{Tag, Tagged};
 use x509_cert::time::Time;
 
-use crate::cert::{bit_length, hex, Cert};
+use crate::cert::{hex, Cert};
 use crate::decode::DecodeError;
 use crate::ext::ExtensionValue;
 use crate::input::key::{identity_of_spki, KeyIdentity};
@@ -993,20 +993,21 @@ fn spki_report(spki_der: &[u8]) -> PublicKey {
 
 /// The entry for a decoded `SubjectPublicKeyInfo` whose pin is `pin`.
 fn key_report(spki: &spki::SubjectPublicKeyInfoOwned, pin: String) -> PublicKey {
-    let facts = key_facts(spki);
+    let described = key_description(spki);
     PublicKey {
-        algorithm: facts.algorithm,
+        algorithm: described.algorithm,
         oid: crate::oid::dotted(&spki.algorithm.oid),
-        bits: facts.bits,
-        curve: facts.curve,
-        rsa_exponent: facts.rsa_exponent,
+        bits: described.bits,
+        curve: described.curve,
+        rsa_exponent: described.rsa_exponent,
         spki_sha256_base64: pin,
     }
 }
 
-/// What a `SubjectPublicKeyInfo` says about its key, shared by the report and
-/// [`crate::summary`].
-pub(crate) struct KeyFacts {
+/// What the report and [`crate::summary`] say about a `SubjectPublicKeyInfo`: the key as
+/// [`crate::facts::KeyFacts`] reads it, in words and sizes, with the size of EC explicit
+/// parameters and DSA domain parameters, which only the report shows.
+pub(crate) struct KeyDescription {
     /// The algorithm's short registry name.
     pub algorithm: String,
     /// Modulus length, field size, or 256/456 for Ed25519/Ed448.
@@ -1017,38 +1018,30 @@ pub(crate) struct KeyFacts {
     pub rsa_exponent: Option<u64>,
 }
 
-pub(crate) fn key_facts(spki: &spki::SubjectPublicKeyInfoOwned) -> KeyFacts {
-    use const_oid::db::{rfc5912, rfc8410};
-    use der::Decode;
+pub(crate) fn key_description(spki: &spki::SubjectPublicKeyInfoOwned) -> KeyDescription {
+    use crate::facts::{KeyFacts, KeyKind};
+    use const_oid::db::rfc5912;
     /// secp256k1 (SEC 2), absent from const-oid's registry.
     const SECP_256_K_1: der::asn1::ObjectIdentifier =
         der::asn1::ObjectIdentifier::new_unwrap("1.3.132.0.10");
-    let mut key = KeyFacts {
+    let mut key = KeyDescription {
         algorithm: oid::short_name(&spki.algorithm.oid),
         bits: None,
         curve: None,
         rsa_exponent: None,
     };
-    match spki.algorithm.oid {
-        rfc5912::RSA_ENCRYPTION | rfc5912::ID_RSASSA_PSS => {
-            if let Ok(rsa) = rsa::pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(
-                spki.subject_public_key.raw_bytes(),
-            ) {
-                key.bits = Some(bit_length(rsa.modulus.as_bytes()));
-                let e = rsa.public_exponent.as_bytes();
+    match KeyFacts::of_spki(spki).kind {
+        KeyKind::Rsa(rsa) | KeyKind::RsaPss(rsa) => {
+            if let Some(rsa) = rsa {
+                key.bits = Some(rsa.bits);
+                let e = rsa.exponent.as_slice();
                 if e.len() <= 8 {
                     key.rsa_exponent =
                         Some(e.iter().fold(0u64, |acc, &b| (acc << 8) | u64::from(b)));
                 }
             }
         }
-        rfc5912::ID_EC_PUBLIC_KEY => {
-            let curve = spki
-                .algorithm
-                .parameters
-                .as_ref()
-                .filter(|p| p.tag() == Tag::ObjectIdentifier)
-                .and_then(|p| p.decode_as::<der::asn1::ObjectIdentifier>().ok());
+        KeyKind::Ec { curve } => {
             // Explicit parameters (SEC 1 C.2): named when they are a known curve's.
             let explicit = spki
                 .algorithm
@@ -1069,11 +1062,11 @@ pub(crate) fn key_facts(spki: &spki::SubjectPublicKeyInfoOwned) -> KeyFacts {
             }
             key.bits = key.bits.or(explicit.map(|e| e.bits));
         }
-        rfc5912::ID_DSA => {
+        KeyKind::Dsa => {
             key.bits = crate::input::key::dsa_bits(spki.algorithm.parameters.as_ref());
         }
-        rfc8410::ID_ED_25519 => key.bits = Some(256),
-        rfc8410::ID_ED_448 => key.bits = Some(456),
+        KeyKind::Ed25519 => key.bits = Some(256),
+        KeyKind::Ed448 => key.bits = Some(456),
         _ => {}
     }
     key
@@ -1082,6 +1075,7 @@ pub(crate) fn key_facts(spki: &spki::SubjectPublicKeyInfoOwned) -> KeyFacts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cert::bit_length;
 
     #[test]
     fn serial_forms() {

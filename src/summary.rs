@@ -90,7 +90,7 @@ impl Summary {
         let tbs = x509.tbs_certificate();
         let validity = tbs.validity();
         let spki = tbs.subject_public_key_info();
-        let key = crate::report::key_facts(spki);
+        let key = crate::report::key_description(spki);
         let mut summary = Summary {
             subject: name::rfc4514(tbs.subject()),
             issuer: name::rfc4514(tbs.issuer()),
