@@ -53,6 +53,9 @@ struct Lazy {
     /// The outcome of checking the signature with the certificate's own key: roles, the
     /// report's flags, lints and path validation all ask for it.
     self_signature: OnceLock<Result<Verified, SignatureError>>,
+    /// What the chain checks, the lints, the roles, the purposes and the report read
+    /// ([`crate::facts::CertFacts`]), allocated when first asked.
+    facts: OnceLock<Box<crate::facts::Kept>>,
 }
 
 /// Decodes exactly one DER certificate, the way [`Cert::from_der`] does, without keeping its
@@ -153,6 +156,12 @@ impl Cert {
     /// The cached outcome of [`crate::signature::verify_self_signed`].
     pub(crate) fn self_signature_cell(&self) -> &OnceLock<Result<Verified, SignatureError>> {
         &self.lazy.self_signature
+    }
+
+    /// What the chain checks, the lints, the roles, the purposes and the report read of the
+    /// certificate, each computed on first use and kept here.
+    pub(crate) fn facts(&self) -> crate::facts::CertFacts<'_> {
+        crate::facts::CertFacts::new(self, self.lazy.facts.get_or_init(Box::default))
     }
 
     /// The cached decode of the certificate's public key.

@@ -125,7 +125,8 @@ pub fn decode_value<T: DecodeOwned<Error = der::Error>>(
     })
 }
 
-/// Finds and decodes the extension of type `T` (by its OID).
+/// Finds and decodes the extension of type `T` (by its OID), every time it is called: the
+/// crate itself reads the decode kept with the certificate (its facts, `src/facts.rs`).
 pub fn find<T: AssociatedOid + DecodeOwned<Error = der::Error>>(cert: &Cert) -> Lookup<T> {
     let mut matches = raw(cert, &T::OID);
     let Some(first) = matches.next() else {
@@ -153,19 +154,17 @@ pub fn find<T: AssociatedOid + DecodeOwned<Error = der::Error>>(cert: &Cert) -> 
 /// Whether the certificate says it is a CA: basicConstraints present, decodable and cA TRUE.
 /// RFC 5280 4.2.1.9; self-issuance alone never makes a CA.
 pub fn is_ca(cert: &Cert) -> bool {
-    matches!(find::<BasicConstraints>(cert), Lookup::Present { value, .. } if value.ca)
+    cert.facts().is_ca()
 }
 
 /// The extended key usage OIDs, when the extension is present and decodes.
 pub fn extended_key_usage(cert: &Cert) -> Option<Vec<ObjectIdentifier>> {
-    find::<ExtendedKeyUsage>(cert)
-        .value()
-        .map(|eku| eku.0.clone())
+    cert.facts().extended_key_usage().map(<[_]>::to_vec)
 }
 
 /// The key usage bits, when the extension is present and decodes.
 pub fn key_usage(cert: &Cert) -> Option<KeyUsage> {
-    find::<KeyUsage>(cert).value().copied()
+    cert.facts().key_usage()
 }
 
 /// The decoded value of one extension, as the report shows it: one arm per extension

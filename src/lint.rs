@@ -26,7 +26,7 @@ use x509_cert::time::Time;
 
 use crate::cert::Cert;
 use crate::ext::{self, BasicConstraints, Lookup, SubjectAltName};
-use crate::facts::{KeyFacts, KeyKind};
+use crate::facts::{CertFacts, KeyFacts, KeyKind};
 use crate::time::UnixTime;
 
 mod code_signing_br;
@@ -492,7 +492,9 @@ pub const EV_POLICIES: &[&str] = &[
 /// The CA/Browser Forum rule sets the certificate's policies claim, with the first policy
 /// that claims each.
 fn policy_claims(cert: &Cert) -> Vec<(RuleSet, String)> {
-    let policies: Vec<String> = ext::find::<ext::CertificatePolicies>(cert)
+    let policies: Vec<String> = cert
+        .facts()
+        .find::<ext::CertificatePolicies>()
         .value()
         .map(|p| {
             p.0.iter()
@@ -566,7 +568,7 @@ pub fn rule_sets_for(kind: CertKind, cert: &Cert) -> Vec<RuleSet> {
         CertKind::CodeSigning => sets.push(RuleSet::CodeSigningBr),
         CertKind::Smime => sets.push(RuleSet::SmimeBr),
         CertKind::SubordinateCa | CertKind::RootCa => {
-            let purposes = ext::extended_key_usage(cert).unwrap_or_default();
+            let purposes = cert.facts().extended_key_usage().unwrap_or_default();
             for (purpose, set) in [
                 (oids::SERVER_AUTH, RuleSet::TlsBr),
                 (oids::EMAIL_PROTECTION, RuleSet::SmimeBr),
@@ -918,22 +920,27 @@ fn extension_field(oid: &ObjectIdentifier) -> String {
     format!("extensions/{}", crate::oid::short_name(oid))
 }
 
-/// What every check reads: the certificate and things derived from it once.
+/// What every check reads: the certificate, its facts ([`CertFacts`], shared with the chain
+/// checks, the roles and the purposes) and what only the lints ask, derived once: the
+/// validity period as times.
 pub(crate) struct Context<'a> {
     cert: &'a Cert,
+    facts: CertFacts<'a>,
     not_before: UnixTime,
     not_after: UnixTime,
-    key: KeyFacts,
+    key: &'a KeyFacts,
 }
 
 impl<'a> Context<'a> {
     fn new(cert: &'a Cert) -> Context<'a> {
         let validity = cert.x509().tbs_certificate().validity();
+        let facts = cert.facts();
         Context {
             cert,
+            facts,
             not_before: time_of(&validity.not_before),
             not_after: time_of(&validity.not_after),
-            key: KeyFacts::of(cert),
+            key: facts.key(),
         }
     }
 
@@ -950,25 +957,25 @@ impl<'a> Context<'a> {
     }
 
     /// The extended key usage OIDs (empty when absent or malformed).
-    fn purposes(&self) -> Vec<ObjectIdentifier> {
-        ext::extended_key_usage(self.cert).unwrap_or_default()
+    fn purposes(&self) -> &'a [ObjectIdentifier] {
+        self.facts.extended_key_usage().unwrap_or_default()
     }
 
     /// The subjectAltName entries (empty when absent or malformed).
-    fn san(&self) -> Vec<x509_cert::ext::pkix::name::GeneralName> {
-        match ext::find::<SubjectAltName>(self.cert) {
-            Lookup::Present { value, .. } => value.0,
-            Lookup::Duplicate {
+    fn san(&self) -> &'a [x509_cert::ext::pkix::name::GeneralName] {
+        match self.facts.find::<SubjectAltName>() {
+            Lookup::Present { value, .. }
+            | Lookup::Duplicate {
                 first: Ok(value), ..
-            } => value.0,
-            _ => Vec::new(),
+            } => &value.0,
+            _ => &[],
         }
     }
 
     /// The dNSName entries of the subjectAltName.
     fn dns_names(&self) -> Vec<String> {
         self.san()
-            .into_iter()
+            .iter()
             .filter_map(|name| match name {
                 x509_cert::ext::pkix::name::GeneralName::DnsName(dns) => {
                     Some(dns.as_str().to_owned())
@@ -995,12 +1002,12 @@ impl<'a> Context<'a> {
 
     /// Whether issuer and subject are encoded identically ([`crate::facts::self_issued_exact`]).
     fn self_issued(&self) -> bool {
-        crate::facts::self_issued_exact(self.cert)
+        self.facts.self_issued_exact()
     }
 
     /// The basicConstraints lookup.
-    fn basic_constraints(&self) -> Lookup<BasicConstraints> {
-        ext::find::<BasicConstraints>(self.cert)
+    fn basic_constraints(&self) -> &'a Lookup<BasicConstraints> {
+        self.facts.find::<BasicConstraints>()
     }
 
     /// Whether the certificate policies list the given policy.
@@ -1010,7 +1017,8 @@ impl<'a> Context<'a> {
 
     /// The policy identifiers (empty when absent or malformed).
     fn policies(&self) -> Vec<ObjectIdentifier> {
-        ext::find::<ext::CertificatePolicies>(self.cert)
+        self.facts
+            .find::<ext::CertificatePolicies>()
             .value()
             .map(|p| p.0.iter().map(|i| i.policy_identifier).collect())
             .unwrap_or_default()

@@ -236,7 +236,13 @@ pub struct OpensslView {
 
 impl OpensslView {
     /// Caches what OpenSSL 3.0's `ossl_x509v3_cache_extensions` caches.
+    ///
+    /// basicConstraints, keyUsage, the Netscape cert type and subjectAltName are read here as
+    /// OpenSSL's own decoders read them, which accept and refuse other encodings than the
+    /// decoders of [`crate::ext`]; the other extensions are the certificate's decodes, read
+    /// once for everything that asks. The crate keeps this view with the certificate.
     pub fn of(cert: &Cert) -> OpensslView {
+        let facts = cert.facts();
         let tbs = cert.x509().tbs_certificate();
         let mut view = OpensslView {
             version_one: matches!(tbs.version(), x509_cert::certificate::Version::V1),
@@ -267,16 +273,15 @@ impl OpensslView {
             Err(problem) => view.invalid.push(problem),
         }
 
-        match ext::find::<ExtendedKeyUsage>(cert) {
+        match facts.find::<ExtendedKeyUsage>() {
             Lookup::Absent => {}
             Lookup::Present { value, critical } => {
                 view.extended_key_usage = Some(xku_of(&value.0));
-                view.extended_key_usage_critical = critical;
+                view.extended_key_usage_critical = *critical;
             }
             other => {
                 view.extended_key_usage_critical = other.critical().unwrap_or(false);
-                view.invalid
-                    .push(lookup_problem("extendedKeyUsage", &other));
+                view.invalid.push(lookup_problem("extendedKeyUsage", other));
             }
         }
 
@@ -286,15 +291,15 @@ impl OpensslView {
             Err(problem) => view.invalid.push(problem),
         }
 
-        let subject_key_id = ext::find::<SubjectKeyIdentifier>(cert);
+        let subject_key_id = facts.find::<SubjectKeyIdentifier>();
         if !matches!(subject_key_id, Lookup::Absent | Lookup::Present { .. }) {
             view.invalid
-                .push(lookup_problem("subjectKeyIdentifier", &subject_key_id));
+                .push(lookup_problem("subjectKeyIdentifier", subject_key_id));
         }
-        let authority_key_id = ext::find::<AuthorityKeyIdentifier>(cert);
+        let authority_key_id = facts.find::<AuthorityKeyIdentifier>();
         if !matches!(authority_key_id, Lookup::Absent | Lookup::Present { .. }) {
             view.invalid
-                .push(lookup_problem("authorityKeyIdentifier", &authority_key_id));
+                .push(lookup_problem("authorityKeyIdentifier", authority_key_id));
         }
 
         view.self_issued = crate::facts::self_issued_openssl(cert);
@@ -307,17 +312,15 @@ impl OpensslView {
         if let Err(problem) = subject_alt_name(cert) {
             view.invalid.push(problem);
         }
-        let name_constraints = ext::find::<NameConstraints>(cert);
+        let name_constraints = facts.find::<NameConstraints>();
         if !matches!(name_constraints, Lookup::Absent | Lookup::Present { .. }) {
             view.invalid
-                .push(lookup_problem("nameConstraints", &name_constraints));
+                .push(lookup_problem("nameConstraints", name_constraints));
         }
-        let distribution_points = ext::find::<CrlDistributionPoints>(cert);
+        let distribution_points = facts.find::<CrlDistributionPoints>();
         if !matches!(distribution_points, Lookup::Absent | Lookup::Present { .. }) {
-            view.invalid.push(lookup_problem(
-                "cRLDistributionPoints",
-                &distribution_points,
-            ));
+            view.invalid
+                .push(lookup_problem("cRLDistributionPoints", distribution_points));
         }
         view
     }
@@ -353,12 +356,12 @@ impl OpensslView {
 /// assert!(!answer("sslserver"));
 /// ```
 pub fn purposes(cert: &Cert) -> Vec<Purpose> {
-    let view = OpensslView::of(cert);
+    let view = cert.facts().openssl();
     PurposeId::ALL
         .iter()
         .map(|&id| {
-            let (leaf_code, leaf_why) = check_purpose(&view, id, false);
-            let (ca_code, ca_why) = check_purpose(&view, id, true);
+            let (leaf_code, leaf_why) = check_purpose(view, id, false);
+            let (ca_code, ca_why) = check_purpose(view, id, true);
             Purpose {
                 id: id.short_name().to_owned(),
                 name: id.display_name().to_owned(),

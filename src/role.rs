@@ -456,14 +456,18 @@ pub(crate) enum CaState {
     Broken,
 }
 
-/// What the classification reads from a certificate, read once.
+/// What the classification reads from a certificate: the certificate's facts
+/// ([`crate::facts::CertFacts`], shared with the chain checks, the lints and the purposes) as the roles
+/// grade them (basicConstraints as a [`CaState`], the keyUsage bits in OpenSSL's layout as the
+/// OpenSSL view holds them), and what only the roles ask: whether the certificate is
+/// self-signed with its signature verified or, failing that, by its key identifiers.
 pub(crate) struct Facts<'a> {
     pub cert: &'a Cert,
     pub ca_state: CaState,
     pub path_len: Option<u8>,
-    pub openssl: OpensslView,
+    pub openssl: &'a OpensslView,
     pub key_usage: Option<u16>,
-    pub extended_key_usage: Option<Vec<ObjectIdentifier>>,
+    pub extended_key_usage: Option<&'a [ObjectIdentifier]>,
     pub extended_key_usage_critical: bool,
     pub extended_key_usage_broken: bool,
     pub self_issued: bool,
@@ -474,25 +478,26 @@ pub(crate) struct Facts<'a> {
     /// Whether [`Facts::self_signed_heuristic`] rests on a verified signature.
     pub self_signature_verified: bool,
     /// The subject public key ([`KeyFacts::rsa_or_pss`] is RSA as the roles count it).
-    pub key: KeyFacts,
+    pub key: &'a KeyFacts,
     pub version_one: bool,
 }
 
 impl<'a> Facts<'a> {
     fn of(cert: &'a Cert) -> Facts<'a> {
-        let (ca_state, path_len) = match ext::find::<BasicConstraints>(cert) {
+        let facts = cert.facts();
+        let (ca_state, path_len) = match facts.find::<BasicConstraints>() {
             Lookup::Absent => (CaState::Absent, None),
             Lookup::Present { value, .. } if value.ca => (CaState::Ca, value.path_len_constraint),
             Lookup::Present { .. } => (CaState::NotCa, None),
             Lookup::Malformed { .. } | Lookup::Duplicate { .. } => (CaState::Broken, None),
         };
-        let openssl = OpensslView::of(cert);
-        let eku = ext::find::<ext::ExtendedKeyUsage>(cert);
+        let openssl = facts.openssl();
+        let eku = facts.find::<ext::ExtendedKeyUsage>();
         // The OpenSSL view, read above, already holds it.
         let self_issued = openssl.self_issued;
         let key_ids_match = {
-            let subject = ext::find::<ext::SubjectKeyIdentifier>(cert);
-            match ext::find::<ext::AuthorityKeyIdentifier>(cert).value() {
+            let subject = facts.find::<ext::SubjectKeyIdentifier>();
+            match facts.find::<ext::AuthorityKeyIdentifier>().value() {
                 None => true,
                 Some(authority) => match (&authority.key_identifier, subject.value()) {
                     (Some(a), Some(s)) => a.as_bytes() == s.0.as_bytes(),
@@ -520,7 +525,7 @@ impl<'a> Facts<'a> {
             ca_state,
             path_len,
             key_usage: openssl.key_usage,
-            extended_key_usage: eku.value().map(|value| value.0.clone()),
+            extended_key_usage: facts.extended_key_usage(),
             extended_key_usage_critical: eku.critical().unwrap_or(false),
             extended_key_usage_broken: matches!(
                 eku,
@@ -529,7 +534,7 @@ impl<'a> Facts<'a> {
             self_issued,
             self_signed_heuristic: self_issued && self_signature.unwrap_or(key_ids_match),
             self_signature_verified: self_signature.is_some(),
-            key: KeyFacts::of(cert),
+            key: facts.key(),
             version_one: openssl.version_one,
             openssl,
         }

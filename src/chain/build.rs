@@ -201,7 +201,9 @@ impl Builder<'_> {
         let Some(cert) = self.cert(current) else {
             return;
         };
-        let authority_key = ext::find::<AuthorityKeyIdentifier>(cert)
+        let authority_key = cert
+            .facts()
+            .find::<AuthorityKeyIdentifier>()
             .value()
             .and_then(|aki| aki.key_identifier.clone())
             .map(|k| k.as_bytes().to_vec());
@@ -216,7 +218,10 @@ impl Builder<'_> {
             let Some(candidate) = self.cert(index) else {
                 continue;
             };
-            let key_match = match (&authority_key, ext::find::<SubjectKeyIdentifier>(candidate)) {
+            let key_match = match (
+                &authority_key,
+                candidate.facts().find::<SubjectKeyIdentifier>(),
+            ) {
                 (Some(aki), ext::Lookup::Present { value, .. }) => {
                     value.0.as_bytes() == aki.as_slice()
                 }
@@ -336,7 +341,8 @@ impl Builder<'_> {
 
 /// The AIA caIssuers URLs of a certificate (RFC 5280 4.2.2.1).
 pub fn ca_issuers(cert: &Cert) -> Vec<String> {
-    ext::find::<AuthorityInfoAccessSyntax>(cert)
+    cert.facts()
+        .find::<AuthorityInfoAccessSyntax>()
         .value()
         .map(|aia| {
             aia.0

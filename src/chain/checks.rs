@@ -1,12 +1,11 @@
 //! The checks made on each path: RFC 5280 section 6 and the Web PKI profile, each a named
 //! [`Check`] with the certificate it concerns and where the rule comes from.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::Cell;
 
 use const_oid::db::rfc5280 as pkix;
-use const_oid::AssociatedOid;
 use der::asn1::ObjectIdentifier;
-use der::{DecodeOwned, Encode};
+use der::Encode;
 use x509_cert::ext::pkix::KeyUsages;
 
 use super::catalogue::CheckId;
@@ -17,12 +16,12 @@ use crate::ext::{
     ExtendedKeyUsage, InhibitAnyPolicy, KeyUsage, Lookup, NameConstraints, PolicyConstraints,
     PolicyMappings, SubjectAltName, SubjectKeyIdentifier,
 };
+use crate::facts::CertFacts;
 use crate::signature::{HashAlgorithm, KeyAlgorithm, SignatureError, Verified};
 use crate::time::UnixTime;
 use std::collections::HashMap;
 
 use super::profile::{auth_level_bits, rsa_security_bits, AnchorRules, PurposeRules};
-use crate::purpose::OpensslView;
 use crate::role::stacks::Stack;
 
 mod ca;
@@ -113,115 +112,6 @@ fn unix(time: &x509_cert::time::Time) -> UnixTime {
     UnixTime(time.to_unix_duration().as_secs())
 }
 
-/// A certificate of the path being validated, with what the checks ask of it computed at
-/// most once per path: each extension decoded once (the checks used to decode the same
-/// extension up to four times) and whether it is self-issued (several checks ask).
-struct Checked<'a> {
-    cert: &'a Cert,
-    kept: Kept,
-}
-
-/// What [`Checked`] keeps, each computed on first use.
-#[derive(Default)]
-struct Kept {
-    self_issued: OnceCell<bool>,
-    basic_constraints: OnceCell<Lookup<BasicConstraints>>,
-    key_usage: OnceCell<Lookup<KeyUsage>>,
-    extended_key_usage: OnceCell<Lookup<ExtendedKeyUsage>>,
-    subject_alt_name: OnceCell<Lookup<SubjectAltName>>,
-    name_constraints: OnceCell<Lookup<NameConstraints>>,
-    authority_key_identifier: OnceCell<Lookup<AuthorityKeyIdentifier>>,
-    subject_key_identifier: OnceCell<Lookup<SubjectKeyIdentifier>>,
-    authority_info_access: OnceCell<Lookup<AuthorityInfoAccessSyntax>>,
-    certificate_policies: OnceCell<Lookup<CertificatePolicies>>,
-    policy_constraints: OnceCell<Lookup<PolicyConstraints>>,
-    policy_mappings: OnceCell<Lookup<PolicyMappings>>,
-    inhibit_any_policy: OnceCell<Lookup<InhibitAnyPolicy>>,
-    openssl: OnceCell<OpensslView>,
-}
-
-/// An extension [`Checked`] keeps: where its decode is kept.
-trait CheckedExtension: AssociatedOid + DecodeOwned<Error = der::Error> + Sized {
-    fn cell<'c>(checked: &'c Checked<'_>) -> &'c OnceCell<Lookup<Self>>;
-}
-
-macro_rules! checked_extensions {
-    ($($type:ty => $field:ident),* $(,)?) => {$(
-        impl CheckedExtension for $type {
-            fn cell<'c>(checked: &'c Checked<'_>) -> &'c OnceCell<Lookup<Self>> {
-                &checked.kept.$field
-            }
-        }
-    )*};
-}
-
-checked_extensions!(
-    BasicConstraints => basic_constraints,
-    KeyUsage => key_usage,
-    ExtendedKeyUsage => extended_key_usage,
-    SubjectAltName => subject_alt_name,
-    NameConstraints => name_constraints,
-    AuthorityKeyIdentifier => authority_key_identifier,
-    SubjectKeyIdentifier => subject_key_identifier,
-    AuthorityInfoAccessSyntax => authority_info_access,
-    CertificatePolicies => certificate_policies,
-    PolicyConstraints => policy_constraints,
-    PolicyMappings => policy_mappings,
-    InhibitAnyPolicy => inhibit_any_policy,
-);
-
-impl<'a> Checked<'a> {
-    fn new(cert: &'a Cert) -> Checked<'a> {
-        Checked {
-            cert,
-            kept: Kept::default(),
-        }
-    }
-
-    /// [`ext::find`], decoded on first use.
-    fn find<T: CheckedExtension>(&self) -> &Lookup<T> {
-        T::cell(self).get_or_init(|| ext::find::<T>(self.cert))
-    }
-
-    /// [`ext::is_ca`].
-    fn is_ca(&self) -> bool {
-        matches!(self.find::<BasicConstraints>(), Lookup::Present { value, .. } if value.ca)
-    }
-
-    /// [`ext::key_usage`].
-    fn key_usage(&self) -> Option<KeyUsage> {
-        self.find::<KeyUsage>().value().copied()
-    }
-
-    /// [`ext::extended_key_usage`].
-    fn extended_key_usage(&self) -> Option<Vec<ObjectIdentifier>> {
-        self.find::<ExtendedKeyUsage>()
-            .value()
-            .map(|eku| eku.0.clone())
-    }
-
-    /// What OpenSSL caches about the certificate ([`OpensslView::of`]).
-    fn openssl(&self) -> &OpensslView {
-        self.kept.openssl.get_or_init(|| OpensslView::of(self.cert))
-    }
-
-    /// [`crate::facts::self_issued`].
-    fn self_issued(&self) -> bool {
-        *self
-            .kept
-            .self_issued
-            .get_or_init(|| crate::facts::self_issued(self.cert))
-    }
-}
-
-impl std::ops::Deref for Checked<'_> {
-    type Target = Cert;
-
-    fn deref(&self) -> &Cert {
-        self.cert
-    }
-}
-
 /// Validates one built path (`path[0]` the target, the last element trusted).
 pub fn validate_path(
     pool: &[&Cert],
@@ -245,19 +135,19 @@ pub(crate) fn validate_path_with_names(
     names: Option<(&[names::NameKey], &[names::NameKey])>,
 ) -> PathReport {
     let mut recorder = Recorder { checks: Vec::new() };
-    let checked: Vec<(usize, Checked<'_>)> = path
+    let checked: Vec<(usize, CertFacts<'_>)> = path
         .iter()
-        .filter_map(|&i| pool.get(i).map(|c| (i, Checked::new(c))))
+        .filter_map(|&i| pool.get(i).map(|c| (i, c.facts())))
         .collect();
     if let Some((subjects, issuers)) = names {
         for (i, cert) in &checked {
             if let (Some(subject), Some(issuer)) = (subjects.get(*i), issuers.get(*i)) {
                 // `names_match` is equality of these keys.
-                let _ = cert.kept.self_issued.set(subject == issuer);
+                cert.know_self_issued(subject == issuer);
             }
         }
     }
-    let certs: Vec<(usize, &Checked<'_>)> = checked.iter().map(|(i, c)| (*i, c)).collect();
+    let certs: Vec<(usize, &CertFacts<'_>)> = checked.iter().map(|(i, c)| (*i, c)).collect();
     let last = certs.len().saturating_sub(1);
     let web = options.profile.spec().web_pki;
     for (position, &(index, cert)) in certs.iter().enumerate() {

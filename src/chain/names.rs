@@ -13,7 +13,7 @@ use x509_cert::name::Name;
 
 use super::{BudgetLimit, ChainError};
 use crate::cert::Cert;
-use crate::ext::{self, Lookup};
+use crate::ext::Lookup;
 
 /// Whether two names are the same for chaining: identical DER, or equal after the
 /// case-insensitive, space-folding comparison of RFC 5280 7.1 (a practical subset of RFC
@@ -109,7 +109,7 @@ pub fn subject_names(cert: &Cert) -> Result<Vec<SubjectName>, ChainError> {
             }
         }
     }
-    let san = ext::find::<SubjectAltName>(cert);
+    let san = cert.facts().find::<SubjectAltName>();
     match &san {
         Lookup::Present { value, .. } => {
             for name in &value.0 {
@@ -483,7 +483,7 @@ pub fn matches_host(
     expected: &super::ExpectedName,
     common_name_fallback: bool,
 ) -> Result<(), String> {
-    let san = ext::find::<SubjectAltName>(cert);
+    let san = cert.facts().find::<SubjectAltName>();
     let sans: Vec<GeneralName> = san.value().map(|s| s.0.clone()).unwrap_or_default();
     match expected {
         super::ExpectedName::Dns(host) => {

@@ -849,7 +849,7 @@ impl fmt::Display for Profile {
 /// ([`crate::lint::EV_POLICIES`]). A certificate asserting one claims to be under the Baseline
 /// Requirements, whatever root it chains to.
 pub fn ca_browser_forum_policy(cert: &crate::Cert) -> Option<String> {
-    let policies = crate::ext::find::<crate::ext::CertificatePolicies>(cert);
+    let policies = cert.facts().find::<crate::ext::CertificatePolicies>();
     policies.value()?.0.iter().find_map(|info| {
         let policy = info.policy_identifier.to_string();
         (policy.starts_with("2.23.140.1.") || crate::lint::EV_POLICIES.contains(&policy.as_str()))

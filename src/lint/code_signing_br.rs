@@ -73,7 +73,8 @@ fn eku_any(c: &Context<'_>) -> Vec<Hit> {
 fn eku_extra(c: &Context<'_>) -> Vec<Hit> {
     let extra: Vec<ObjectIdentifier> = c
         .purposes()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| ![oids::CODE_SIGNING, LIFETIME_SIGNING, oids::ANY_EKU].contains(p))
         .collect();
     hit_if(!extra.is_empty(), "extensions/extendedKeyUsage", || {
@@ -91,7 +92,7 @@ fn key_usage_signature(c: &Context<'_>) -> Vec<Hit> {
 
 fn key_usage_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::KeyUsage>(c.cert).critical() == Some(false),
+        c.facts.find::<ext::KeyUsage>().critical() == Some(false),
         "extensions/keyUsage",
         || "keyUsage is not critical".to_owned(),
     )
@@ -119,7 +120,7 @@ fn policy(c: &Context<'_>) -> Vec<Hit> {
 
 fn crl(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::CrlDistributionPoints>(c.cert).is_present(),
+        !c.facts.find::<ext::CrlDistributionPoints>().is_present(),
         "extensions/cRLDistributionPoints",
         || "cRLDistributionPoints is absent".to_owned(),
     )

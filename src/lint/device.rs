@@ -59,7 +59,7 @@ fn digital_signature(c: &Context<'_>) -> Vec<Hit> {
 
 fn key_usage_missing(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::KeyUsage>(c.cert).is_present(),
+        !c.facts.find::<ext::KeyUsage>().is_present(),
         "extensions/keyUsage",
         || "keyUsage is absent".to_owned(),
     )

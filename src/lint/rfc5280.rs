@@ -318,11 +318,8 @@ fn duplicate_extension(c: &Context<'_>) -> Vec<Hit> {
 
 fn malformed_extension(c: &Context<'_>) -> Vec<Hit> {
     use crate::ext::*;
-    fn check<T>(c: &Context<'_>, hits: &mut Vec<Hit>)
-    where
-        T: const_oid::AssociatedOid + der::DecodeOwned<Error = der::Error>,
-    {
-        let error = match ext::find::<T>(c.cert) {
+    fn check<T: crate::facts::FactExtension>(c: &Context<'_>, hits: &mut Vec<Hit>) {
+        let error = match c.facts.find::<T>() {
             Lookup::Malformed { error, .. }
             | Lookup::Duplicate {
                 first: Err(error), ..
@@ -375,14 +372,14 @@ fn malformed_extension(c: &Context<'_>) -> Vec<Hit> {
 
 fn subject_empty_without_san(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        c.subject_is_empty() && !ext::find::<SubjectAltName>(c.cert).is_present(),
+        c.subject_is_empty() && !c.facts.find::<SubjectAltName>().is_present(),
         "subject",
         || "the subject is empty and there is no subjectAltName".to_owned(),
     )
 }
 
 fn san_not_critical(c: &Context<'_>) -> Vec<Hit> {
-    let san = ext::find::<SubjectAltName>(c.cert);
+    let san = c.facts.find::<SubjectAltName>();
     hit_if(
         c.subject_is_empty() && san.critical() == Some(false),
         "extensions/subjectAltName",
@@ -391,7 +388,7 @@ fn san_not_critical(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn san_no_entries(c: &Context<'_>) -> Vec<Hit> {
-    let empty = match ext::find::<SubjectAltName>(c.cert) {
+    let empty = match c.facts.find::<SubjectAltName>() {
         Lookup::Present { value, .. } => value.0.is_empty(),
         _ => false,
     };
@@ -401,7 +398,7 @@ fn san_no_entries(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn eku_no_entries(c: &Context<'_>) -> Vec<Hit> {
-    let empty = match ext::find::<ext::ExtendedKeyUsage>(c.cert) {
+    let empty = match c.facts.find::<ext::ExtendedKeyUsage>() {
         Lookup::Present { value, .. } => value.0.is_empty(),
         _ => false,
     };
@@ -474,14 +471,16 @@ fn path_length(c: &Context<'_>) -> Vec<Hit> {
 
 fn aki_missing(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !c.self_issued() && !ext::find::<AuthorityKeyIdentifier>(c.cert).is_present(),
+        !c.self_issued() && !c.facts.find::<AuthorityKeyIdentifier>().is_present(),
         "extensions/authorityKeyIdentifier",
         || "authorityKeyIdentifier is absent from a certificate that is not self-issued".to_owned(),
     )
 }
 
 fn aki_no_key_id(c: &Context<'_>) -> Vec<Hit> {
-    let missing = ext::find::<AuthorityKeyIdentifier>(c.cert)
+    let missing = c
+        .facts
+        .find::<AuthorityKeyIdentifier>()
         .value()
         .is_some_and(|aki| aki.key_identifier.is_none());
     hit_if(missing, "extensions/authorityKeyIdentifier", || {
@@ -492,7 +491,7 @@ fn aki_no_key_id(c: &Context<'_>) -> Vec<Hit> {
 
 fn aki_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<AuthorityKeyIdentifier>(c.cert).critical() == Some(true),
+        c.facts.find::<AuthorityKeyIdentifier>().critical() == Some(true),
         "extensions/authorityKeyIdentifier",
         || "authorityKeyIdentifier is critical".to_owned(),
     )
@@ -500,7 +499,7 @@ fn aki_critical(c: &Context<'_>) -> Vec<Hit> {
 
 fn ski_missing_ca(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<SubjectKeyIdentifier>(c.cert).is_present(),
+        !c.facts.find::<SubjectKeyIdentifier>().is_present(),
         "extensions/subjectKeyIdentifier",
         || "subjectKeyIdentifier is absent from a CA certificate".to_owned(),
     )
@@ -508,7 +507,7 @@ fn ski_missing_ca(c: &Context<'_>) -> Vec<Hit> {
 
 fn ski_missing_sub(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<SubjectKeyIdentifier>(c.cert).is_present(),
+        !c.facts.find::<SubjectKeyIdentifier>().is_present(),
         "extensions/subjectKeyIdentifier",
         || "subjectKeyIdentifier is absent".to_owned(),
     )
@@ -516,7 +515,7 @@ fn ski_missing_sub(c: &Context<'_>) -> Vec<Hit> {
 
 fn ski_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<SubjectKeyIdentifier>(c.cert).critical() == Some(true),
+        c.facts.find::<SubjectKeyIdentifier>().critical() == Some(true),
         "extensions/subjectKeyIdentifier",
         || "subjectKeyIdentifier is critical".to_owned(),
     )
@@ -524,7 +523,7 @@ fn ski_critical(c: &Context<'_>) -> Vec<Hit> {
 
 fn ca_key_usage_missing(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::KeyUsage>(c.cert).is_present(),
+        !c.facts.find::<ext::KeyUsage>().is_present(),
         "extensions/keyUsage",
         || "keyUsage is absent from a CA certificate".to_owned(),
     )
@@ -540,7 +539,7 @@ fn ca_cert_sign(c: &Context<'_>) -> Vec<Hit> {
 
 fn key_usage_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::KeyUsage>(c.cert).critical() == Some(false),
+        c.facts.find::<ext::KeyUsage>().critical() == Some(false),
         "extensions/keyUsage",
         || "keyUsage is not critical".to_owned(),
     )
@@ -613,7 +612,7 @@ fn key_usage_eku_consistent(c: &Context<'_>) -> Vec<Hit> {
         return Vec::new();
     };
     let purposes = c.purposes();
-    let inconsistent = usage_inconsistent(key_usage_mask(&usage), &purposes);
+    let inconsistent = usage_inconsistent(key_usage_mask(&usage), purposes);
     hit_if(inconsistent, "extensions/keyUsage", || {
         format!(
             "keyUsage {} is not consistent with extendedKeyUsage {}",
@@ -628,7 +627,7 @@ fn key_usage_eku_consistent(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn time_stamping_critical(c: &Context<'_>) -> Vec<Hit> {
-    let lookup = ext::find::<ext::ExtendedKeyUsage>(c.cert);
+    let lookup = c.facts.find::<ext::ExtendedKeyUsage>();
     let time_stamping = lookup
         .value()
         .is_some_and(|eku| eku.0.contains(&oids::TIME_STAMPING));
@@ -714,7 +713,7 @@ fn rsa_key_usage(c: &Context<'_>) -> Vec<Hit> {
 
 fn aia_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::AuthorityInfoAccessSyntax>(c.cert).critical() == Some(true),
+        c.facts.find::<ext::AuthorityInfoAccessSyntax>().critical() == Some(true),
         "extensions/authorityInfoAccess",
         || "authorityInfoAccess is critical".to_owned(),
     )
@@ -722,7 +721,7 @@ fn aia_critical(c: &Context<'_>) -> Vec<Hit> {
 
 fn crl_distribution_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::CrlDistributionPoints>(c.cert).critical() == Some(true),
+        c.facts.find::<ext::CrlDistributionPoints>().critical() == Some(true),
         "extensions/cRLDistributionPoints",
         || "cRLDistributionPoints is critical".to_owned(),
     )
@@ -730,7 +729,7 @@ fn crl_distribution_critical(c: &Context<'_>) -> Vec<Hit> {
 
 fn name_constraints_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::NameConstraints>(c.cert).critical() == Some(false),
+        c.facts.find::<ext::NameConstraints>().critical() == Some(false),
         "extensions/nameConstraints",
         || "nameConstraints is not critical".to_owned(),
     )
@@ -738,7 +737,7 @@ fn name_constraints_critical(c: &Context<'_>) -> Vec<Hit> {
 
 fn policy_constraints_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::PolicyConstraints>(c.cert).critical() == Some(false),
+        c.facts.find::<ext::PolicyConstraints>().critical() == Some(false),
         "extensions/policyConstraints",
         || "policyConstraints is not critical".to_owned(),
     )
@@ -975,7 +974,7 @@ fn attribute_text(atv: &x509_cert::attr::AttributeTypeAndValue) -> String {
 /// The text of the subjectAltName's string entries, with their kind.
 fn san_texts(c: &Context<'_>) -> Vec<(&'static str, String)> {
     c.san()
-        .into_iter()
+        .iter()
         .filter_map(|name| match name {
             GeneralName::DnsName(s) => Some(("dNSName", s.as_str().to_owned())),
             GeneralName::Rfc822Name(s) => Some(("rfc822Name", s.as_str().to_owned())),

@@ -96,7 +96,8 @@ fn eku_email(c: &Context<'_>) -> Vec<Hit> {
 fn eku_prohibited(c: &Context<'_>) -> Vec<Hit> {
     let found: Vec<ObjectIdentifier> = c
         .purposes()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| {
             [
                 oids::SERVER_AUTH,
@@ -119,7 +120,8 @@ fn strict_eku(c: &Context<'_>) -> Vec<Hit> {
     });
     let extra: Vec<ObjectIdentifier> = c
         .purposes()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| *p != oids::EMAIL_PROTECTION)
         .collect();
     hit_if(
@@ -137,7 +139,7 @@ fn strict_eku(c: &Context<'_>) -> Vec<Hit> {
 /// The mailbox addresses of the subjectAltName (rfc822Name and SmtpUTF8Mailbox).
 fn mailboxes(c: &Context<'_>) -> Vec<String> {
     c.san()
-        .into_iter()
+        .iter()
         .filter_map(|name| match name {
             GeneralName::Rfc822Name(address) => Some(address.as_str().to_owned()),
             GeneralName::OtherName(other) if other.type_id == oids::SMTP_UTF8_MAILBOX => {
@@ -180,7 +182,7 @@ fn policy_missing(c: &Context<'_>) -> Vec<Hit> {
 
 fn key_usage_missing(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::KeyUsage>(c.cert).is_present(),
+        !c.facts.find::<ext::KeyUsage>().is_present(),
         "extensions/keyUsage",
         || "keyUsage is absent".to_owned(),
     )
@@ -188,7 +190,7 @@ fn key_usage_missing(c: &Context<'_>) -> Vec<Hit> {
 
 fn key_usage_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::KeyUsage>(c.cert).critical() == Some(false),
+        c.facts.find::<ext::KeyUsage>().critical() == Some(false),
         "extensions/keyUsage",
         || "keyUsage is not critical".to_owned(),
     )
@@ -196,7 +198,7 @@ fn key_usage_critical(c: &Context<'_>) -> Vec<Hit> {
 
 fn crl_missing(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::CrlDistributionPoints>(c.cert).is_present(),
+        !c.facts.find::<ext::CrlDistributionPoints>().is_present(),
         "extensions/cRLDistributionPoints",
         || "cRLDistributionPoints is absent".to_owned(),
     )
@@ -410,7 +412,9 @@ fn legacy_aia_http(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn crl_http(c: &Context<'_>) -> Vec<Hit> {
-    let Some(points) = ext::find::<ext::CrlDistributionPoints>(c.cert)
+    let Some(points) = c
+        .facts
+        .find::<ext::CrlDistributionPoints>()
         .value()
         .cloned()
     else {
@@ -544,7 +548,7 @@ fn legal_entity(c: &Context<'_>) -> Vec<Hit> {
 
 fn san_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !c.subject_is_empty() && ext::find::<ext::SubjectAltName>(c.cert).critical() == Some(true),
+        !c.subject_is_empty() && c.facts.find::<ext::SubjectAltName>().critical() == Some(true),
         "extensions/subjectAltName",
         || "subjectAltName is critical while the subject is not empty".to_owned(),
     )

@@ -162,7 +162,9 @@ const DIRECTORY_ATTRIBUTES: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5
 const KEY_USAGE: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.15");
 
 fn distribution_point_incomplete(c: &Context<'_>) -> Vec<Hit> {
-    let Some(points) = ext::find::<ext::CrlDistributionPoints>(c.cert)
+    let Some(points) = c
+        .facts
+        .find::<ext::CrlDistributionPoints>()
         .value()
         .cloned()
     else {
@@ -186,7 +188,7 @@ fn distribution_point_incomplete(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn name_constraints(c: &Context<'_>) -> Option<ext::NameConstraints> {
-    ext::find::<ext::NameConstraints>(c.cert).value().cloned()
+    c.facts.find::<ext::NameConstraints>().value().cloned()
 }
 
 /// Every subtree of the name constraints, permitted first.
@@ -241,7 +243,7 @@ fn name_constraints_maximum(c: &Context<'_>) -> Vec<Hit> {
 
 fn name_constraints_end_entity(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::NameConstraints>(c.cert).is_present(),
+        c.facts.find::<ext::NameConstraints>().is_present(),
         NAME_CONSTRAINTS,
         || "nameConstraints appears in an end-entity certificate".to_owned(),
     )
@@ -249,7 +251,8 @@ fn name_constraints_end_entity(c: &Context<'_>) -> Vec<Hit> {
 
 fn policy_constraints_empty(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::PolicyConstraints>(c.cert)
+        c.facts
+            .find::<ext::PolicyConstraints>()
             .value()
             .is_some_and(|p| {
                 p.require_explicit_policy.is_none() && p.inhibit_policy_mapping.is_none()
@@ -263,7 +266,7 @@ fn policy_constraints_empty(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn policy_mapping_any(c: &Context<'_>) -> Vec<Hit> {
-    let Some(mappings) = ext::find::<ext::PolicyMappings>(c.cert).value().cloned() else {
+    let Some(mappings) = c.facts.find::<ext::PolicyMappings>().value().cloned() else {
         return Vec::new();
     };
     mappings
@@ -284,7 +287,7 @@ fn policy_mapping_any(c: &Context<'_>) -> Vec<Hit> {
 
 fn policy_mapping_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::PolicyMappings>(c.cert).critical() == Some(false),
+        c.facts.find::<ext::PolicyMappings>().critical() == Some(false),
         POLICY_MAPPINGS,
         || "policyMappings is not critical".to_owned(),
     )
@@ -337,10 +340,7 @@ fn ian_critical(c: &Context<'_>) -> Vec<Hit> {
 
 /// Every policy qualifier: the policy it qualifies, its id and its value.
 fn qualifiers(c: &Context<'_>) -> Vec<(ObjectIdentifier, ObjectIdentifier, Option<der::Any>)> {
-    let Some(policies) = ext::find::<ext::CertificatePolicies>(c.cert)
-        .value()
-        .cloned()
-    else {
+    let Some(policies) = c.facts.find::<ext::CertificatePolicies>().value().cloned() else {
         return Vec::new();
     };
     policies
@@ -659,7 +659,7 @@ fn ian_texts(c: &Context<'_>, kind: &str) -> Vec<String> {
 /// The subjectAltName URIs.
 fn san_uris(c: &Context<'_>) -> Vec<String> {
     c.san()
-        .into_iter()
+        .iter()
         .filter_map(|name| match name {
             GeneralName::UniformResourceIdentifier(s) => Some(s.as_str().to_owned()),
             _ => None,
@@ -840,7 +840,7 @@ fn san_critical_with_subject(c: &Context<'_>) -> Vec<Hit> {
 
 fn san_ip_length(c: &Context<'_>) -> Vec<Hit> {
     c.san()
-        .into_iter()
+        .iter()
         .filter_map(|name| match name {
             GeneralName::IpAddress(octets) => Some(octets.as_bytes().len()),
             _ => None,
@@ -856,7 +856,9 @@ fn san_ip_length(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn aki_issuer_serial(c: &Context<'_>) -> Vec<Hit> {
-    let Some(aki) = ext::find::<ext::AuthorityKeyIdentifier>(c.cert)
+    let Some(aki) = c
+        .facts
+        .find::<ext::AuthorityKeyIdentifier>()
         .value()
         .cloned()
     else {
@@ -879,7 +881,7 @@ fn aki_issuer_serial(c: &Context<'_>) -> Vec<Hit> {
 
 fn email_domain_length(c: &Context<'_>) -> Vec<Hit> {
     c.san()
-        .into_iter()
+        .iter()
         .filter_map(|name| match name {
             GeneralName::Rfc822Name(s) => {
                 s.as_str().rsplit_once('@').map(|(_, domain)| domain.len())
@@ -934,7 +936,9 @@ fn http_or_ldap(name: &GeneralName) -> bool {
 
 fn distribution_point_uri(c: &Context<'_>) -> Vec<Hit> {
     use x509_cert::ext::pkix::name::DistributionPointName;
-    let Some(points) = ext::find::<ext::CrlDistributionPoints>(c.cert)
+    let Some(points) = c
+        .facts
+        .find::<ext::CrlDistributionPoints>()
         .value()
         .cloned()
     else {
@@ -960,7 +964,9 @@ fn distribution_point_uri(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn aia_location(c: &Context<'_>) -> Vec<Hit> {
-    let descriptions = ext::find::<ext::AuthorityInfoAccessSyntax>(c.cert)
+    let descriptions = c
+        .facts
+        .find::<ext::AuthorityInfoAccessSyntax>()
         .value()
         .map(|aia| aia.0.clone())
         .unwrap_or_default();
@@ -976,7 +982,7 @@ fn aia_location(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn policy_map_asserted(c: &Context<'_>) -> Vec<Hit> {
-    let Some(mappings) = ext::find::<ext::PolicyMappings>(c.cert).value().cloned() else {
+    let Some(mappings) = c.facts.find::<ext::PolicyMappings>().value().cloned() else {
         return Vec::new();
     };
     let asserted = c.policies();
@@ -1360,7 +1366,7 @@ fn idna_label(c: &Context<'_>) -> Vec<Hit> {
 
 fn smtp_utf8_mailbox(c: &Context<'_>) -> Vec<Hit> {
     c.san()
-        .into_iter()
+        .iter()
         .filter_map(|name| match name {
             GeneralName::OtherName(other) if other.type_id == oids::SMTP_UTF8_MAILBOX => {
                 Some(String::from_utf8_lossy(other.value.value()).into_owned())

@@ -254,7 +254,7 @@ lints! {
 
 fn eku_missing(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::ExtendedKeyUsage>(c.cert).is_present(),
+        !c.facts.find::<ext::ExtendedKeyUsage>().is_present(),
         "extensions/extendedKeyUsage",
         || "extKeyUsage is absent".to_owned(),
     )
@@ -304,7 +304,8 @@ const PROHIBITED: [ObjectIdentifier; 5] = [
 fn eku_prohibited(c: &Context<'_>) -> Vec<Hit> {
     let found: Vec<ObjectIdentifier> = c
         .purposes()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| PROHIBITED.contains(p))
         .collect();
     hit_if(!found.is_empty(), "extensions/extendedKeyUsage", || {
@@ -315,7 +316,8 @@ fn eku_prohibited(c: &Context<'_>) -> Vec<Hit> {
 fn eku_extra(c: &Context<'_>) -> Vec<Hit> {
     let found: Vec<ObjectIdentifier> = c
         .purposes()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| {
             ![oids::SERVER_AUTH, oids::CLIENT_AUTH, oids::ANY_EKU].contains(p)
                 && !PROHIBITED.contains(p)
@@ -386,14 +388,17 @@ fn validity_47(c: &Context<'_>) -> Vec<Hit> {
 pub(super) fn access_descriptions(
     c: &Context<'_>,
 ) -> Option<Vec<x509_cert::ext::pkix::AccessDescription>> {
-    ext::find::<ext::AuthorityInfoAccessSyntax>(c.cert)
+    c.facts
+        .find::<ext::AuthorityInfoAccessSyntax>()
         .value()
         .map(|aia| aia.0.clone())
 }
 
 fn aia_missing(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::AuthorityInfoAccessSyntax>(c.cert).is_present(),
+        !c.facts
+            .find::<ext::AuthorityInfoAccessSyntax>()
+            .is_present(),
         "extensions/authorityInfoAccess",
         || "authorityInfoAccess is absent".to_owned(),
     )
@@ -448,7 +453,9 @@ fn aia_http(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn crl_http(c: &Context<'_>) -> Vec<Hit> {
-    let Some(points) = ext::find::<ext::CrlDistributionPoints>(c.cert)
+    let Some(points) = c
+        .facts
+        .find::<ext::CrlDistributionPoints>()
         .value()
         .cloned()
     else {
@@ -475,7 +482,7 @@ fn crl_http(c: &Context<'_>) -> Vec<Hit> {
 
 fn crl_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::CrlDistributionPoints>(c.cert).critical() == Some(true),
+        c.facts.find::<ext::CrlDistributionPoints>().critical() == Some(true),
         "extensions/cRLDistributionPoints",
         || "cRLDistributionPoints is critical".to_owned(),
     )
@@ -483,7 +490,7 @@ fn crl_critical(c: &Context<'_>) -> Vec<Hit> {
 
 fn policies_missing(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::CertificatePolicies>(c.cert).is_present(),
+        !c.facts.find::<ext::CertificatePolicies>().is_present(),
         "extensions/certificatePolicies",
         || "certificatePolicies is absent".to_owned(),
     )
@@ -497,7 +504,7 @@ const RESERVED: [ObjectIdentifier; 4] = [
 ];
 
 fn reserved_policy(c: &Context<'_>) -> Vec<Hit> {
-    if !ext::find::<ext::CertificatePolicies>(c.cert).is_present() {
+    if !c.facts.find::<ext::CertificatePolicies>().is_present() {
         return Vec::new();
     }
     let reserved: Vec<ObjectIdentifier> = c
@@ -562,7 +569,7 @@ fn iv_person(c: &Context<'_>) -> Vec<Hit> {
 
 fn san_missing(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::SubjectAltName>(c.cert).is_present(),
+        !c.facts.find::<ext::SubjectAltName>().is_present(),
         "extensions/subjectAltName",
         || "subjectAltName is absent".to_owned(),
     )
@@ -939,7 +946,7 @@ fn subordinate_aia(c: &Context<'_>) -> Vec<Hit> {
 
 fn subordinate_crl(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::CrlDistributionPoints>(c.cert).is_present(),
+        !c.facts.find::<ext::CrlDistributionPoints>().is_present(),
         "extensions/cRLDistributionPoints",
         || "cRLDistributionPoints is absent".to_owned(),
     )
@@ -955,7 +962,7 @@ fn subordinate_eku(c: &Context<'_>) -> Vec<Hit> {
 
 fn ca_key_usage_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::KeyUsage>(c.cert).critical() == Some(false),
+        c.facts.find::<ext::KeyUsage>().critical() == Some(false),
         "extensions/keyUsage",
         || "keyUsage of a CA certificate is not critical".to_owned(),
     )
@@ -987,7 +994,7 @@ fn ca_organization(c: &Context<'_>) -> Vec<Hit> {
 
 fn root_eku(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !matches!(ext::find::<ext::ExtendedKeyUsage>(c.cert), Lookup::Absent),
+        !matches!(c.facts.find::<ext::ExtendedKeyUsage>(), Lookup::Absent),
         "extensions/extendedKeyUsage",
         || "a root CA certificate carries extKeyUsage".to_owned(),
     )
@@ -995,7 +1002,7 @@ fn root_eku(c: &Context<'_>) -> Vec<Hit> {
 
 fn eku_critical(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        ext::find::<ext::ExtendedKeyUsage>(c.cert).critical() == Some(true),
+        c.facts.find::<ext::ExtendedKeyUsage>().critical() == Some(true),
         "extensions/extendedKeyUsage",
         || "extKeyUsage is critical".to_owned(),
     )
@@ -1082,7 +1089,7 @@ fn crl_without_ocsp(c: &Context<'_>) -> Vec<Hit> {
         .iter()
         .any(|d| d.access_method == oids::AIA_OCSP);
     hit_if(
-        !ocsp && !ext::find::<ext::CrlDistributionPoints>(c.cert).is_present(),
+        !ocsp && !c.facts.find::<ext::CrlDistributionPoints>().is_present(),
         "extensions/cRLDistributionPoints",
         || "cRLDistributionPoints is absent and authorityInfoAccess has no OCSP URL".to_owned(),
     )
@@ -1172,10 +1179,7 @@ fn aia_unique(c: &Context<'_>) -> Vec<Hit> {
 
 fn policy_qualifiers(c: &Context<'_>) -> Vec<Hit> {
     const CPS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.2.1");
-    let Some(policies) = ext::find::<ext::CertificatePolicies>(c.cert)
-        .value()
-        .cloned()
-    else {
+    let Some(policies) = c.facts.find::<ext::CertificatePolicies>().value().cloned() else {
         return Vec::new();
     };
     let mut hits = Vec::new();
@@ -1478,7 +1482,9 @@ fn noninformational(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn crl_issuer_or_reasons(c: &Context<'_>) -> Vec<Hit> {
-    let Some(points) = ext::find::<ext::CrlDistributionPoints>(c.cert)
+    let Some(points) = c
+        .facts
+        .find::<ext::CrlDistributionPoints>()
         .value()
         .cloned()
     else {
@@ -1697,7 +1703,7 @@ fn rdn_single(c: &Context<'_>) -> Vec<Hit> {
 
 fn subscriber_key_usage(c: &Context<'_>) -> Vec<Hit> {
     hit_if(
-        !ext::find::<ext::KeyUsage>(c.cert).is_present(),
+        !c.facts.find::<ext::KeyUsage>().is_present(),
         "extensions/keyUsage",
         || "keyUsage is absent".to_owned(),
     )
@@ -1718,7 +1724,9 @@ fn root_validity(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn crl_points_multiple(c: &Context<'_>) -> Vec<Hit> {
-    let count = ext::find::<ext::CrlDistributionPoints>(c.cert)
+    let count = c
+        .facts
+        .find::<ext::CrlDistributionPoints>()
         .value()
         .map_or(0, |points| points.0.len());
     hit_if(count > 1, "extensions/cRLDistributionPoints", || {
@@ -1731,10 +1739,14 @@ fn sct_critical(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn root_key_identifiers(c: &Context<'_>) -> Vec<Hit> {
-    let authority = ext::find::<ext::AuthorityKeyIdentifier>(c.cert)
+    let authority = c
+        .facts
+        .find::<ext::AuthorityKeyIdentifier>()
         .value()
         .and_then(|aki| aki.key_identifier.clone());
-    let subject = ext::find::<ext::SubjectKeyIdentifier>(c.cert)
+    let subject = c
+        .facts
+        .find::<ext::SubjectKeyIdentifier>()
         .value()
         .map(|ski| ski.0.clone());
     hit_if(
@@ -1817,7 +1829,9 @@ fn given_name_policy(c: &Context<'_>) -> Vec<Hit> {
 
 /// A hit when the authorityKeyIdentifier names the issuer's issuer and serial number.
 pub(super) fn aki_issuer_present(c: &Context<'_>) -> Vec<Hit> {
-    let Some(aki) = ext::find::<ext::AuthorityKeyIdentifier>(c.cert)
+    let Some(aki) = c
+        .facts
+        .find::<ext::AuthorityKeyIdentifier>()
         .value()
         .cloned()
     else {
@@ -1922,7 +1936,7 @@ fn block_is_reserved(address: &[u8], mask: &[u8]) -> bool {
 }
 
 fn constraint_reserved_ip(c: &Context<'_>) -> Vec<Hit> {
-    let Some(constraints) = ext::find::<ext::NameConstraints>(c.cert).value().cloned() else {
+    let Some(constraints) = c.facts.find::<ext::NameConstraints>().value().cloned() else {
         return Vec::new();
     };
     constraints
@@ -2007,7 +2021,8 @@ fn aia_internal(c: &Context<'_>) -> Vec<Hit> {
 fn subordinate_eku_other(c: &Context<'_>) -> Vec<Hit> {
     let other: Vec<ObjectIdentifier> = c
         .purposes()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|p| *p != oids::SERVER_AUTH && *p != oids::CLIENT_AUTH)
         .filter(|p| !PROHIBITED.contains(p) && *p != oids::ANY_EKU)
         .collect();
@@ -2043,7 +2058,7 @@ fn ca_subject_other(c: &Context<'_>) -> Vec<Hit> {
 }
 
 fn directory_name_excluded(c: &Context<'_>) -> Vec<Hit> {
-    let Some(constraints) = ext::find::<ext::NameConstraints>(c.cert).value().cloned() else {
+    let Some(constraints) = c.facts.find::<ext::NameConstraints>().value().cloned() else {
         return Vec::new();
     };
     hit_if(

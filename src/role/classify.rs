@@ -59,7 +59,7 @@ pub(super) fn roles(facts: &Facts<'_>, bag: &[(usize, &Cert)]) -> Vec<Role> {
     }
     if roles.is_empty() {
         let mut granted = Vec::new();
-        if let Some(list) = &facts.extended_key_usage {
+        if let Some(list) = facts.extended_key_usage {
             for id in list {
                 granted.push(Evidence::with_oid(
                     "extendedKeyUsage",
@@ -302,13 +302,13 @@ fn ca_details(facts: &Facts<'_>) -> CaDetails {
         path_len: facts.path_len,
         extended_key_usage: facts
             .extended_key_usage
-            .iter()
+            .into_iter()
             .flatten()
             .map(oid::short_name)
             .collect(),
         ..CaDetails::default()
     };
-    let constraints = ext::find::<NameConstraints>(facts.cert);
+    let constraints = facts.cert.facts().find::<NameConstraints>();
     details.name_constrained = constraints.is_present();
     if let Some(value) = constraints.value() {
         details.permitted = subtrees(value.permitted_subtrees.as_ref());
@@ -472,7 +472,7 @@ fn tls_server(facts: &Facts<'_>) -> Role {
             (false, Confidence::Certain)
         }
     };
-    let san = ext::find::<ext::SubjectAltName>(facts.cert);
+    let san = facts.cert.facts().find::<ext::SubjectAltName>();
     let names = san.value().is_some_and(|names| {
         names.0.iter().any(|name| {
             matches!(
@@ -664,7 +664,7 @@ impl Facts<'_> {
     /// OpenSSL's end-entity time-stamping check, which ignores EKU OIDs it does not know.
     fn openssl_timestamp_ok(&self) -> bool {
         crate::purpose::check_purpose(
-            &self.openssl,
+            self.openssl,
             crate::purpose::PurposeId::TimestampSign,
             false,
         )

@@ -6,7 +6,7 @@ use x509_cert::ext::pkix::name::{GeneralName, HardwareModuleName};
 
 use super::{Identity, IdentityItem};
 use crate::cert::{hex, Cert};
-use crate::ext::{self, SubjectAltName};
+use crate::ext::SubjectAltName;
 use crate::name;
 use crate::oid;
 
@@ -30,7 +30,7 @@ pub(super) fn identity(cert: &Cert) -> Identity {
     let mut uris = Vec::new();
     let mut emails = Vec::new();
     let mut others = Vec::new();
-    let san = ext::find::<SubjectAltName>(cert);
+    let san = cert.facts().find::<SubjectAltName>();
     if let Some(san) = san.value() {
         for general in &san.0 {
             match general {

@@ -821,19 +821,18 @@ impl Shared {
             .filter(|e| e.critical)
             .map(|e| e.extn_id.to_string())
             .collect();
-        let critical_policy_not_any =
-            match crate::ext::find::<crate::ext::CertificatePolicies>(cert) {
-                crate::ext::Lookup::Present {
-                    value,
-                    critical: true,
-                    ..
-                } => value
-                    .0
-                    .iter()
-                    .any(|p| p.policy_identifier.to_string() != ANY_POLICY),
-                crate::ext::Lookup::Malformed { .. } | crate::ext::Lookup::Duplicate { .. } => true,
-                _ => false,
-            };
+        let critical_policy_not_any = match cert.facts().find::<crate::ext::CertificatePolicies>() {
+            crate::ext::Lookup::Present {
+                value,
+                critical: true,
+                ..
+            } => value
+                .0
+                .iter()
+                .any(|p| p.policy_identifier.to_string() != ANY_POLICY),
+            crate::ext::Lookup::Malformed { .. } | crate::ext::Lookup::Duplicate { .. } => true,
+            _ => false,
+        };
         let tbs = cert.x509().tbs_certificate();
         let old_version = tbs.version() != x509_cert::certificate::Version::V3;
         let rsa_bits = match crate::signature::certificate_key_algorithm(cert) {
@@ -852,7 +851,9 @@ impl Shared {
             has_san: extensions
                 .iter()
                 .any(|e| e.extn_id.to_string() == "2.5.29.17"),
-            has_uri: crate::ext::find::<crate::ext::SubjectAltName>(cert)
+            has_uri: cert
+                .facts()
+                .find::<crate::ext::SubjectAltName>()
                 .value()
                 .is_some_and(|san| {
                     san.0.iter().any(|n| {

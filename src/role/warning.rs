@@ -200,7 +200,10 @@ pub(super) fn warnings(
 /// Whether the certificate asserts a CA/Browser Forum TLS policy (2.23.140.1.1 EV,
 /// 2.23.140.1.2.x DV/OV/IV): the mark of a publicly trusted TLS certificate.
 fn publicly_trusted_tls(facts: &Facts<'_>) -> bool {
-    crate::ext::find::<crate::ext::CertificatePolicies>(facts.cert)
+    facts
+        .cert
+        .facts()
+        .find::<crate::ext::CertificatePolicies>()
         .value()
         .is_some_and(|policies| {
             policies.0.iter().any(|policy| {

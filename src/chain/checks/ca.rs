@@ -9,8 +9,8 @@ use super::*;
 pub(super) fn ca_checks(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
-    certs: &[(usize, &Checked<'_>)],
+    cert: &CertFacts<'_>,
+    certs: &[(usize, &CertFacts<'_>)],
     position: usize,
     is_anchor: bool,
     options: &VerifyOptions,
@@ -158,7 +158,7 @@ pub(super) fn ca_checks(
 /// The caller's maximum number of intermediates; self-issued ones do not count.
 pub(super) fn intermediates_limit(
     recorder: &mut Recorder,
-    certs: &[(usize, &Checked<'_>)],
+    certs: &[(usize, &CertFacts<'_>)],
     options: &VerifyOptions,
 ) {
     let Some(limit) = options.max_intermediates else {

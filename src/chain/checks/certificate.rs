@@ -7,7 +7,7 @@ use super::*;
 pub(super) fn every_certificate(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     is_anchor: bool,
     is_leaf: bool,
     options: &VerifyOptions,
@@ -128,7 +128,6 @@ pub(super) fn every_certificate(
     }
 
     // The public key.
-    let spki = tbs.subject_public_key_info();
     let auth_level = options.auth_level();
     let result = match crate::signature::certificate_key_algorithm(cert) {
         // A key that verifies nothing in the path (the target's) need not be one certscope
@@ -169,14 +168,7 @@ pub(super) fn every_certificate(
             Err(ChainError::DsaKeyRefused)
         }
         Ok(key @ KeyAlgorithm::Ec { .. }) => {
-            if web
-                && spki
-                    .algorithm
-                    .parameters
-                    .as_ref()
-                    .and_then(|p| p.decode_as::<ObjectIdentifier>().ok())
-                    .is_none()
-            {
+            if web && cert.key().kind == (crate::facts::KeyKind::Ec { curve: None }) {
                 Err(ChainError::EcKeyWithoutNamedCurve)
             } else {
                 Ok(key.to_string())

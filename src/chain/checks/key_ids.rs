@@ -8,7 +8,7 @@ use super::*;
 pub(super) fn key_identifiers(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     is_leaf: bool,
     is_anchor: bool,
     web: bool,
@@ -57,7 +57,7 @@ pub(super) fn key_identifiers(
 pub(super) fn anchor_key_identifiers(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     web: bool,
 ) {
     let aki = cert.find::<AuthorityKeyIdentifier>();

@@ -7,7 +7,7 @@ use super::*;
 pub(super) fn leaf_checks(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     options: &VerifyOptions,
     web: bool,
 ) {

@@ -45,13 +45,13 @@ pub(crate) struct PolicyOutcome {
 /// Returns the valid policies of the path and their branches (`None` when the tree is NULL).
 pub(super) fn policies(
     recorder: &mut Recorder,
-    certs: &[(usize, &Checked<'_>)],
+    certs: &[(usize, &CertFacts<'_>)],
     options: &VerifyOptions,
 ) -> PolicyOutcome {
     use std::collections::BTreeSet;
     let target = certs.first().map_or(0, |c| c.0);
     // The certificates below the anchor, from the anchor's child down to the target.
-    let path: Vec<(usize, &Checked<'_>)> = certs
+    let path: Vec<(usize, &CertFacts<'_>)> = certs
         .iter()
         .take(certs.len().saturating_sub(1).max(1))
         .rev()

@@ -11,7 +11,7 @@ use crate::trust::TrustDecision;
 pub(super) fn openssl_purpose(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     is_leaf: bool,
     is_anchor: bool,
     options: &VerifyOptions,

@@ -6,7 +6,7 @@ use super::*;
 pub(super) fn signature(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     outcome: Result<Verified, SignatureError>,
     options: &VerifyOptions,
     web: bool,

@@ -35,7 +35,7 @@ const REMADE: &[&str] = &[
 /// Applies the stack's rules to the checks recorded on a path by the common checks.
 pub(super) fn stack_checks(
     recorder: &mut Recorder,
-    certs: &[(usize, &Checked<'_>)],
+    certs: &[(usize, &CertFacts<'_>)],
     options: &VerifyOptions,
     chain: &StackChain,
     comparisons: &Cell<usize>,
@@ -133,7 +133,7 @@ pub(super) fn stack_checks(
 }
 
 /// The anchor's basicConstraints and version, as the stack reads them.
-fn anchor_checks(recorder: &mut Recorder, index: usize, cert: &Checked<'_>, chain: &StackChain) {
+fn anchor_checks(recorder: &mut Recorder, index: usize, cert: &CertFacts<'_>, chain: &StackChain) {
     let version_one =
         cert.x509().tbs_certificate().version() != x509_cert::certificate::Version::V3;
     let basic = cert.find::<BasicConstraints>();
@@ -181,7 +181,7 @@ const TLS_PURPOSES: &[&str] = &[
 fn ca_extended_key_usage(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     at_anchor: bool,
     options: &VerifyOptions,
     chain: &StackChain,
@@ -236,7 +236,7 @@ fn form_of(name: &x509_cert::ext::pkix::name::GeneralName) -> Option<NameForm> {
 /// nameConstraints of every CA over the certificates below it, as the stack applies them.
 fn name_constraints(
     recorder: &mut Recorder,
-    certs: &[(usize, &Checked<'_>)],
+    certs: &[(usize, &CertFacts<'_>)],
     options: &VerifyOptions,
     chain: &StackChain,
     server: Option<bool>,
@@ -428,7 +428,7 @@ fn name_form(name: &names::SubjectName) -> Option<NameForm> {
 
 /// wolfSSL: without a dNSName, iPAddress or URI subjectAltName entry, each subject commonName
 /// is a DNS name for name constraints, whatever it holds.
-fn any_common_name(cert: &Checked<'_>, subject_names: &mut Vec<names::SubjectName>) {
+fn any_common_name(cert: &CertFacts<'_>, subject_names: &mut Vec<names::SubjectName>) {
     let alt_names = subject_names.iter().any(|n| {
         matches!(
             n,

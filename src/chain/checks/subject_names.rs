@@ -8,7 +8,7 @@ use super::*;
 pub(super) fn leaf_names(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     options: &VerifyOptions,
     web: bool,
 ) {
@@ -114,7 +114,7 @@ pub(super) fn leaf_names(
 /// (c)); self-issued intermediates are exempt (6.1.3 (b)).
 pub(super) fn name_constraints(
     recorder: &mut Recorder,
-    certs: &[(usize, &Checked<'_>)],
+    certs: &[(usize, &CertFacts<'_>)],
     options: &VerifyOptions,
     _web: bool,
     comparisons: &Cell<usize>,
@@ -236,7 +236,7 @@ fn lenient_ip(text: &str) -> Option<Vec<u8>> {
 /// and inner dots, at least two labels) is checked as a DNS name too. (Without a
 /// subjectAltName, every profile does so.)
 fn openssl_common_names(cert: &Cert, subject_names: &mut Vec<names::SubjectName>) {
-    let has_san = ext::find::<SubjectAltName>(cert).is_present();
+    let has_san = cert.facts().find::<SubjectAltName>().is_present();
     if !has_san
         || subject_names
             .iter()
@@ -292,7 +292,9 @@ fn openssl_name_check_limit(
 ) -> Result<usize, ChainError> {
     const NAME_CHECK_MAX: usize = 1 << 20;
     let entries = cert.x509().tbs_certificate().subject().iter().count();
-    let alt_names = ext::find::<SubjectAltName>(cert)
+    let alt_names = cert
+        .facts()
+        .find::<SubjectAltName>()
         .value()
         .map_or(0, |san| san.0.len());
     let subtrees = |list: &Option<Vec<x509_cert::ext::pkix::constraints::name::GeneralSubtree>>| {
@@ -324,7 +326,7 @@ fn openssl_smtp_utf8_mailboxes(
     subject_names: &mut Vec<names::SubjectName>,
 ) -> Result<(), ChainError> {
     use x509_cert::ext::pkix::name::GeneralName;
-    let Some(san) = ext::find::<SubjectAltName>(cert).value().cloned() else {
+    let Some(san) = cert.facts().find::<SubjectAltName>().value().cloned() else {
         return Ok(());
     };
     let email_constraints = constraints

@@ -25,14 +25,14 @@ pub(crate) fn openssl_anchors(cert: &Cert, options: &VerifyOptions) -> bool {
             decision(cert, options),
             Some(TrustDecision::Trusted | TrustDecision::Rejected)
         )
-        || OpensslView::of(cert).self_signed
+        || cert.facts().openssl().self_signed
 }
 
 /// The anchor's trust settings against the purpose.
 pub(super) fn anchor_trust(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     options: &VerifyOptions,
 ) {
     let Some(aux) = cert.aux_trust() else {
@@ -64,7 +64,7 @@ pub(super) fn anchor_trust(
 pub(super) fn openssl_anchor(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     options: &VerifyOptions,
 ) {
     if options.profile.spec().anchors != AnchorRules::Openssl {

@@ -8,13 +8,13 @@ use super::*;
 pub(super) fn validity(
     recorder: &mut Recorder,
     index: usize,
-    cert: &Checked<'_>,
+    cert: &CertFacts<'_>,
     options: &VerifyOptions,
 ) {
     let tbs = cert.x509().tbs_certificate();
     let validity = tbs.validity();
     let exact = |field: &str, decoded: &x509_cert::time::Time| -> i64 {
-        cert.cert.exact_time(field).map_or_else(
+        cert.exact_time(field).map_or_else(
             || i64::try_from(unix(decoded).0).unwrap_or(i64::MAX),
             |exact| exact.unix,
         )
