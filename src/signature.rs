@@ -669,7 +669,7 @@ fn public_key(spki: &SubjectPublicKeyInfoOwned) -> Result<PublicKey, SignatureEr
 /// ```
 #[cfg(feature = "dsa")]
 fn dsa_key(spki: &SubjectPublicKeyInfoOwned) -> Result<DsaKey, SignatureError> {
-    use der::referenced::OwnedToRef;
+    use der::Decode as _;
     let malformed = |problem: String| SignatureError::MalformedKey { problem };
     let Some(parameters) = spki.algorithm.parameters.as_ref() else {
         return Err(malformed(
@@ -689,20 +689,48 @@ fn dsa_key(spki: &SubjectPublicKeyInfoOwned) -> Result<DsaKey, SignatureError> {
             .map_or(0, |b| usize::try_from(b.leading_zeros()).unwrap_or(0));
         (bytes.len() * 8).saturating_sub(leading)
     };
-    let [p, q, _g] = integers.as_slice() else {
+    let [p, q, g] = integers.as_slice() else {
         return Err(malformed(format!(
             "Dss-Parms hold {} INTEGERs, not 3 (p, q, g)",
             integers.len()
         )));
     };
     let (bits, subgroup_bits) = (bit_size(p), bit_size(q));
-    let key = dsa::VerifyingKey::try_from(spki.owned_to_ref()).map_err(|e| {
+    let unusable = |why: &str| {
         malformed(format!(
-            "DSA key with p of {bits} bits and q of {subgroup_bits} bits is not usable: {e} \
+            "DSA key with p of {bits} bits and q of {subgroup_bits} bits is not usable: {why} \
              (the sizes of FIPS 186-4 4.2 are L/N 1024/160, 2048/224, 2048/256 and 3072/256, \
              with 2 <= y < p and y^q = 1 mod p)"
         ))
-    })?;
+    };
+    let y = der::asn1::UintRef::from_der(
+        spki.subject_public_key
+            .as_bytes()
+            .ok_or_else(|| unusable("the BIT STRING has unused bits"))?,
+    )
+    .map_err(|e| unusable(&format!("y is not an INTEGER: {e}")))?;
+    // The `dsa` crate's modular arithmetic needs g and y at p's precision (it asserts it, a
+    // panic), while a value read from DER gets the precision of its own length: a g or y with
+    // 64 or more leading zero bits, legal and found by fuzzing, would abort. Widen both to p's
+    // precision first; one longer than p is not below p, so not a valid g or y.
+    let p_uint = dsa::BoxedUint::from_be_slice_vartime(p.as_bytes());
+    let precision = p_uint.bits_precision();
+    let at_p = |n: &[u8]| {
+        dsa::BoxedUint::from_be_slice(n, precision).map_err(|_| unusable("g or y is not below p"))
+    };
+    let (p, q, g, y) = (
+        p_uint,
+        dsa::BoxedUint::from_be_slice_vartime(q.as_bytes()),
+        at_p(g.as_bytes())?,
+        at_p(y.as_bytes())?,
+    );
+    if y >= p {
+        return Err(unusable("y is not below p"));
+    }
+    let components =
+        dsa::Components::from_components(p, q, g).map_err(|e| unusable(&e.to_string()))?;
+    let key =
+        dsa::VerifyingKey::from_components(components, y).map_err(|e| unusable(&e.to_string()))?;
     Ok(DsaKey {
         key,
         bits,

@@ -294,6 +294,56 @@ fn broken_signatures_and_keys_are_errors_not_panics() {
         matches!(&outcome, Err(SignatureError::MalformedKey { problem }) if problem.contains("p of 8 bits and q of 3 bits")),
         "{outcome:?}"
     );
+    // A y or g far shorter than p (64 or more leading zero bits) is legal DER; the dsa crate
+    // asserts its values share p's precision, so these once aborted the analysis. And a y as
+    // long as p but above it.
+    let with_y = |y: &[u8]| {
+        let mut key = spki.clone();
+        let body = der::Encode::to_der(&der::asn1::UintRef::new(y).unwrap()).unwrap();
+        key.subject_public_key = der::asn1::BitString::from_bytes(&body).unwrap();
+        key
+    };
+    let params = spki.algorithm.parameters.as_ref().unwrap();
+    let integers = params.decode_as::<Vec<der::asn1::Uint>>().unwrap();
+    let p_len = integers[0].as_bytes().len();
+    for y in [
+        vec![0x04],
+        vec![0x7f; 16],
+        vec![0x7f; p_len - 9],
+        vec![0x7f; p_len + 1],
+    ] {
+        let outcome = signature::key_algorithm(&with_y(&y));
+        assert!(
+            matches!(&outcome, Err(SignatureError::MalformedKey { problem }) if problem.contains("is not usable")),
+            "y of {} bytes: {outcome:?}",
+            y.len()
+        );
+    }
+    let short_g = der::Any::new(
+        der::Tag::Sequence,
+        [
+            der::Encode::to_der(&integers[0]).unwrap(),
+            der::Encode::to_der(&integers[1]).unwrap(),
+            vec![0x02, 0x01, 0x04],
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let mut small_g = spki.clone();
+    small_g.algorithm.parameters = Some(short_g);
+    let outcome = signature::verify(
+        x509.signature_algorithm(),
+        leaf.tbs_der(),
+        x509.signature(),
+        &small_g,
+    );
+    assert!(
+        matches!(
+            outcome,
+            Err(SignatureError::Invalid { .. } | SignatureError::MalformedKey { .. })
+        ),
+        "{outcome:?}"
+    );
     // A DSA signature algorithm with an EC key, and ECDSA with a DSA key.
     let ec_root = {
         let bytes = std::fs::read(
