@@ -433,7 +433,7 @@ pub fn stand_in(contents: &[u8]) -> Option<ObjectIdentifier> {
 }
 
 /// The original contents a stand-in carries, or `None` for any other OID.
-fn original_bytes(oid: &ObjectIdentifier) -> Option<Vec<u8>> {
+pub(crate) fn original_bytes(oid: &ObjectIdentifier) -> Option<Vec<u8>> {
     let mut arcs = oid.arcs();
     for expected in STAND_IN_PREFIX {
         if arcs.next()? != expected {

@@ -108,6 +108,31 @@ def bit_string(bits):
     return tlv(0x03, bytes([unused]) + body)
 
 
+def oid_der(dotted):
+    arcs = [int(a) for a in dotted.split(".")]
+    body = b""
+    for arc in [arcs[0] * 40 + arcs[1]] + arcs[2:]:
+        chunk = [arc & 0x7F]
+        arc >>= 7
+        while arc:
+            chunk.append(0x80 | (arc & 0x7F))
+            arc >>= 7
+        body += bytes(reversed(chunk))
+    return tlv(0x06, body)
+
+
+def alg_id(dotted):
+    """An AlgorithmIdentifier with absent parameters."""
+    return tlv(0x30, oid_der(dotted))
+
+
+# Algorithms no stack knows: a UUID OID (RFC 4122's example UUID under 2.25, X.667) and a
+# private-arc OID.
+UUID_ALG = "2.25.329800735698586629295641978511506172918"
+PRIVATE_KEY_ALG = "1.3.6.1.4.1.55555.3.1"
+PRIVATE_SIG_ALG = "1.3.6.1.4.1.55555.4.1"
+
+
 class Keys:
     def __init__(self):
         self.cache = {}
@@ -166,7 +191,12 @@ def build(
     not_before=GOOD_FROM,
     not_after=GOOD_TO,
     version=3,
+    spki_alg=None,
+    sig_alg=None,
 ):
+    """spki_alg and sig_alg (AlgorithmIdentifier DER) replace the subjectPublicKeyInfo's
+    algorithm and the signature algorithm (both places, the signature itself still the
+    issuer's ECDSA or RSA signature with SHA-256): algorithms no stack knows."""
     builder = (
         x509.CertificateBuilder()
         .subject_name(subject)
@@ -198,7 +228,7 @@ def build(
         }[sig]
         cert = builder.sign(issuer_key, hash_alg)
     der = cert.public_bytes(serialization.Encoding.DER)
-    if version == 3 and sig != "sha1":
+    if version == 3 and sig != "sha1" and spki_alg is None and sig_alg is None:
         return der
     # Rewrite the TBSCertificate (cryptography writes neither version 1 or 2 nor SHA-1
     # signatures): the version, the extensions (dropped below version 3), the signature
@@ -210,13 +240,21 @@ def build(
     alg = der[parts[1][1] : parts[1][2]]
     if sig == "sha1":
         alg = SHA1_ALGS[type(issuer_key).__name__.startswith("_RSA") or isinstance(issuer_key, rsa.RSAPrivateKey)]
+    if sig_alg is not None:
+        alg = sig_alg
     fields[2] = alg
+    if spki_alg is not None:
+        at = 6 if fields[0][0] == 0xA0 else 5
+        spki = fields[at]
+        _, sstart, send = read_tlv(spki, 0)
+        key_bits = children(spki, sstart, send)[1]
+        fields[at] = tlv(0x30, spki_alg + spki[key_bits[1] : key_bits[2]])
     if version < 3:
         fields = [f for f in fields if f[0] not in (0xA0, 0xA3)]
     if version == 2:
         fields.insert(0, tlv(0xA0, tlv(0x02, b"\x01")))
     tbs = tlv(0x30, b"".join(fields))
-    signature = sign_raw(issuer_key, tbs, sig)
+    signature = sign_raw(issuer_key, tbs, "sha256" if sig_alg is not None else sig)
     return tlv(0x30, tbs + alg + tlv(0x03, b"\x00" + signature))
 
 
@@ -287,6 +325,8 @@ def leaf_default():
             "san": (san("dns:" + HOST), False),
         },
         "extra": [],
+        "spki_alg": None,
+        "sig_alg": None,
     }
 
 
@@ -667,6 +707,19 @@ def variations():
     san_host("absent, commonName *.example.test", None, "www.example.test", cn="*.example.test")
     san_host("absent, commonName leaf.example.test", None, "other.example.test", cn=HOST)
     san_host("email only", ["email:leaf@example.test"], HOST, cn=HOST)
+
+    # Added after the first 517 chains (so that their ids stay).
+    # Algorithms no stack knows: the end entity's key algorithm (its P-256 key's bits under
+    # another OID), the signature algorithm of its issuer (outer and inner AlgorithmIdentifier
+    # alike), and a self-signed end entity with either.
+    uuid, private_key, private_sig = alg_id(UUID_ALG), alg_id(PRIVATE_KEY_ALG), alg_id(PRIVATE_SIG_ALG)
+    add("unknown_algorithm", f"leaf key algorithm {UUID_ALG} (a UUID OID)", {"spki_alg": uuid})
+    add("unknown_algorithm", f"leaf key algorithm {PRIVATE_KEY_ALG} (a private OID)", {"spki_alg": private_key})
+    add("unknown_algorithm", f"leaf signed with algorithm {UUID_ALG} (a UUID OID)", {"sig_alg": uuid})
+    add("unknown_algorithm", f"leaf signed with algorithm {PRIVATE_SIG_ALG} (a private OID)", {"sig_alg": private_sig})
+    add("unknown_algorithm", f"self-signed leaf, key algorithm {UUID_ALG} (a UUID OID)", {"spki_alg": uuid}, shape="self")
+    add("unknown_algorithm", f"self-signed leaf, signed with algorithm {UUID_ALG} (a UUID OID)", {"sig_alg": uuid}, shape="self")
+    add("unknown_algorithm", f"self-signed leaf, key and signature algorithms {UUID_ALG} (UUID OIDs)", {"spki_alg": uuid, "sig_alg": uuid}, shape="self")
     return out
 
 
@@ -726,10 +779,10 @@ def make_chain(index, spec, keys, rng):
         else:
             exts.append((ext, critical))
     if spec["shape"] == "self":
-        leaf_der = build(subject, subject, leaf_key.public_key(), leaf_key, exts, serial(), leaf["sig"], leaf["not_before"], leaf["not_after"], leaf["version"])
+        leaf_der = build(subject, subject, leaf_key.public_key(), leaf_key, exts, serial(), leaf["sig"], leaf["not_before"], leaf["not_after"], leaf["version"], leaf["spki_alg"], leaf["sig_alg"])
         certs = [leaf_der]
     else:
-        leaf_der = build(subject, issuer_name, leaf_key.public_key(), issuer_key, exts, serial(), leaf["sig"], leaf["not_before"], leaf["not_after"], leaf["version"])
+        leaf_der = build(subject, issuer_name, leaf_key.public_key(), issuer_key, exts, serial(), leaf["sig"], leaf["not_before"], leaf["not_after"], leaf["version"], leaf["spki_alg"], leaf["sig_alg"])
         certs = [leaf_der] + list(reversed(cas)) + [root_der]
     host = "host.invalid"
     san_value = leaf["ext"].get("san")

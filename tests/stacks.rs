@@ -1,6 +1,6 @@
 //! certscope's per-stack answers against the real stacks' (`stacks/`, `tests/data/stacks/`).
 //!
-//! The corpus (517 chains, `stacks/gen_corpus.py`) was run through OpenSSL, Go, rustls-webpki,
+//! The corpus (524 chains, `stacks/gen_corpus.py`) was run through OpenSSL, Go, rustls-webpki,
 //! Java, GnuTLS, NSS, wolfSSL and mbedTLS by `stacks/run.sh`; the fixture keeps each stack's
 //! answer, error and version. Here no stack is needed: for every chain whose certificate
 //! authorities are ordinary (so that the end entity alone decides) and whose answer does not

@@ -2,7 +2,7 @@
 //!
 //! Each [`StackRules`] row says how one stack treats the end entity's own fields, with the
 //! error it reports in its own terms. The rows were checked against the real stacks on the
-//! corpus of `stacks/` (517 chains; `tests/stacks.rs` compares every row with the committed
+//! corpus of `stacks/` (524 chains; `tests/stacks.rs` compares every row with the committed
 //! answers of the stack version the row names). The chain above the end entity (the CAs'
 //! extendedKeyUsage, path length, name constraints, validity) is not part of this answer.
 
@@ -239,6 +239,22 @@ struct StackRules {
     eddsa_server_refused: bool,
     /// Key types it cannot read or use at all.
     unsupported_keys: &'static [KeyKind],
+    /// The widest OID arc, in bits, its certificate parser reads (0: no limit of its own); a
+    /// wider one anywhere it looks (a UUID OID, 2.25 and 128 bits) and the certificate does
+    /// not parse.
+    oid_arc_bits: u32,
+    /// A key whose algorithm is known only by its OID: refused as the end entity's (it does not
+    /// load); otherwise the verifier accepts it and only the handshake fails.
+    unknown_key_refused: bool,
+    /// A key whose algorithm is known only by its OID: refused as a TLS server's (NSS: no key
+    /// usage for it).
+    unknown_key_server_refused: bool,
+    /// A certificate trusted directly has its own signature verified: a signature or key
+    /// algorithm known only by its OID is refused there too (rustls, NSS).
+    checks_own_signature: bool,
+    /// A signature algorithm known only by its OID is refused even on a certificate trusted
+    /// directly (OpenSSL finds no issuer for it; mbedTLS does not parse it).
+    unknown_signature_refused_when_trusted: bool,
     /// The host name refusal is worded from the names the certificate holds, as Go's
     /// `x509.HostnameError` words it (otherwise `errors.host`).
     go_host_error: bool,
@@ -280,6 +296,14 @@ struct Errors {
     sha1: &'static str,
     anchor: &'static str,
     leaf_name_constraints: &'static str,
+    /// An OID arc wider than the parser reads.
+    oid_arc: &'static str,
+    /// A key algorithm known only by its OID.
+    unknown_key: &'static str,
+    /// A signature algorithm known only by its OID.
+    unknown_signature: &'static str,
+    /// A certificate trusted directly whose own signature cannot be verified.
+    own_signature: &'static str,
 }
 
 const SIGNATURE: u16 = ku::DIGITAL_SIGNATURE;
@@ -357,6 +381,11 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        oid_arc_bits: 0,
+        unknown_key_refused: true,
+        unknown_key_server_refused: false,
+        checks_own_signature: false,
+        unknown_signature_refused_when_trusted: true,
         go_host_error: false,
         host_check_call: Some("SSL_set1_host (SSL_set_tlsext_host_name only sends it as SNI)"),
         authorisation_hook: "SSL_CTX_set_verify's callback; nginx: its rules on $ssl_client_s_dn",
@@ -374,6 +403,10 @@ const STACKS: &[StackRules] = &[
             sha1: "CA signature digest algorithm too weak (X509_V_ERR_CA_MD_TOO_WEAK) at security level 2",
             anchor: "",
             leaf_name_constraints: "",
+            oid_arc: "",
+            unknown_key: "EE certificate key too weak (X509_V_ERR_EE_KEY_TOO_SMALL): a key of unknown algorithm does not load, so it has no security bits",
+            unknown_signature: "unable to get local issuer certificate (X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY): no issuer's key goes with an unknown signature algorithm",
+            own_signature: "",
         },
     },
     StackRules {
@@ -410,6 +443,11 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        oid_arc_bits: 31,
+        unknown_key_refused: false,
+        unknown_key_server_refused: false,
+        checks_own_signature: false,
+        unknown_signature_refused_when_trusted: false,
         go_host_error: true,
         host_check_call: None,
         authorisation_hook: "tls.Config.VerifyPeerCertificate or VerifyConnection",
@@ -427,6 +465,10 @@ const STACKS: &[StackRules] = &[
             sha1: "x509.InsecureAlgorithmError: SHA1 signatures are refused",
             anchor: "",
             leaf_name_constraints: "",
+            oid_arc: "ParseCertificate: x509: malformed OID (no OID arc beyond 31 bits is read)",
+            unknown_key: "",
+            unknown_signature: "x509.UnknownAuthorityError (x509: cannot verify signature: algorithm unimplemented)",
+            own_signature: "",
         },
     },
     StackRules {
@@ -468,6 +510,11 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        oid_arc_bits: 0,
+        unknown_key_refused: false,
+        unknown_key_server_refused: false,
+        checks_own_signature: true,
+        unknown_signature_refused_when_trusted: true,
         go_host_error: false,
         host_check_call: None,
         authorisation_hook: "the server's ClientCertVerifier",
@@ -485,6 +532,10 @@ const STACKS: &[StackRules] = &[
             sha1: "",
             anchor: "",
             leaf_name_constraints: "",
+            oid_arc: "",
+            unknown_key: "",
+            unknown_signature: "UnsupportedSignatureAlgorithm",
+            own_signature: "UnsupportedSignatureAlgorithmForPublicKey (its own signature is verified with its key)",
         },
     },
     StackRules {
@@ -521,6 +572,11 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::Unchecked,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        oid_arc_bits: 0,
+        unknown_key_refused: false,
+        unknown_key_server_refused: false,
+        checks_own_signature: false,
+        unknown_signature_refused_when_trusted: false,
         go_host_error: false,
         host_check_call: Some("SSLParameters.setEndpointIdentificationAlgorithm(\"HTTPS\"), as HttpsURLConnection sets it"),
         authorisation_hook: "the server's own X509TrustManager",
@@ -538,6 +594,10 @@ const STACKS: &[StackRules] = &[
             sha1: "",
             anchor: "",
             leaf_name_constraints: "",
+            oid_arc: "",
+            unknown_key: "",
+            unknown_signature: "CertPathValidatorException: signature check failed (NoSuchAlgorithmException: Signature not available)",
+            own_signature: "",
         },
     },
     StackRules {
@@ -574,6 +634,11 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::CriticalUnchecked,
         eddsa_server_refused: false,
         unsupported_keys: &[],
+        oid_arc_bits: 64,
+        unknown_key_refused: false,
+        unknown_key_server_refused: false,
+        checks_own_signature: false,
+        unknown_signature_refused_when_trusted: false,
         go_host_error: false,
         host_check_call: Some("gnutls_session_set_verify_cert with the host name"),
         authorisation_hook: "gnutls_certificate_set_verify_function",
@@ -591,6 +656,10 @@ const STACKS: &[StackRules] = &[
             sha1: "GNUTLS_CERT_INSECURE_ALGORITHM",
             anchor: "",
             leaf_name_constraints: "",
+            oid_arc: "GNUTLS_E_ASN1_DER_ERROR: the certificate does not import (no OID arc beyond 64 bits is read)",
+            unknown_key: "",
+            unknown_signature: "GNUTLS_CERT_INVALID: the certificate is not trusted (its signature algorithm is unknown)",
+            own_signature: "",
         },
     },
     StackRules {
@@ -627,6 +696,11 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::AsCa,
         eddsa_server_refused: true,
         unsupported_keys: &[],
+        oid_arc_bits: 0,
+        unknown_key_refused: false,
+        unknown_key_server_refused: true,
+        checks_own_signature: true,
+        unknown_signature_refused_when_trusted: true,
         go_host_error: false,
         host_check_call: None,
         authorisation_hook: "SSL_AuthCertificateHook",
@@ -644,6 +718,10 @@ const STACKS: &[StackRules] = &[
             sha1: "",
             anchor: "SEC_ERROR_CA_CERT_INVALID: trusted as a CA, but cA FALSE",
             leaf_name_constraints: "",
+            oid_arc: "",
+            unknown_key: "SEC_ERROR_INADEQUATE_KEY_USAGE (no TLS server key usage for a key of unknown algorithm)",
+            unknown_signature: "SEC_ERROR_BAD_SIGNATURE",
+            own_signature: "SEC_ERROR_BAD_SIGNATURE (trusted as a CA, its own signature is verified with its key)",
         },
     },
     StackRules {
@@ -680,6 +758,11 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[KeyKind::Dsa],
+        oid_arc_bits: 0,
+        unknown_key_refused: true,
+        unknown_key_server_refused: false,
+        checks_own_signature: false,
+        unknown_signature_refused_when_trusted: false,
         go_host_error: false,
         host_check_call: Some("wolfSSL_check_domain_name (sending the host as SNI does not check it)"),
         authorisation_hook: "the verify callback of wolfSSL_CTX_set_verify",
@@ -697,6 +780,10 @@ const STACKS: &[StackRules] = &[
             sha1: "",
             anchor: "",
             leaf_name_constraints: "NAME_CONSTRAINT_E (-198): Name Constraint error (nameConstraints in the end entity)",
+            oid_arc: "",
+            unknown_key: "the certificate does not load (-4): a key of unknown algorithm",
+            unknown_signature: "ASN_SIG_OID_E (-152): ASN signature error, mismatched oid",
+            own_signature: "",
         },
     },
     StackRules {
@@ -738,6 +825,11 @@ const STACKS: &[StackRules] = &[
         trusted_directly: TrustedDirectly::SameChecks,
         eddsa_server_refused: false,
         unsupported_keys: &[KeyKind::Ed25519, KeyKind::Ed448, KeyKind::Dsa],
+        oid_arc_bits: 0,
+        unknown_key_refused: true,
+        unknown_key_server_refused: false,
+        checks_own_signature: false,
+        unknown_signature_refused_when_trusted: true,
         go_host_error: false,
         host_check_call: Some("mbedtls_ssl_set_hostname"),
         authorisation_hook: "mbedtls_ssl_conf_verify",
@@ -755,6 +847,10 @@ const STACKS: &[StackRules] = &[
             sha1: "",
             anchor: "",
             leaf_name_constraints: "",
+            oid_arc: "",
+            unknown_key: "MBEDTLS_ERR_PK_UNKNOWN_PK_ALG: the certificate does not parse",
+            unknown_signature: "MBEDTLS_ERR_X509_UNKNOWN_SIG_ALG: the certificate does not parse",
+            own_signature: "",
         },
     },
 ];
@@ -810,6 +906,34 @@ struct Shared {
     empty_eku: bool,
     /// A nameConstraints extension is present.
     has_name_constraints: bool,
+    /// The subjectPublicKeyInfo's algorithm when it is known only by its OID (dotted).
+    unknown_key: Option<String>,
+    /// Whether the signature algorithm is known only by its OID.
+    unknown_signature: bool,
+    /// The widest arc, in bits, of the OIDs a parser reads first: the algorithms, the names'
+    /// attribute types, the extensions' identifiers.
+    widest_arc_bits: u32,
+}
+
+/// The widest arc of an OID as the certificate encodes it, in bits (its first subidentifier,
+/// 40 X + Y, taken as one; a stand-in's original encoding, [`crate::oid::stand_in`]).
+fn widest_arc_bits(oid: &const_oid::ObjectIdentifier) -> u32 {
+    let contents = crate::oid::original_bytes(oid).unwrap_or_else(|| oid.as_bytes().to_vec());
+    let mut widest = 0;
+    let mut bits = 0u32;
+    for &byte in &contents {
+        let group = u32::from(byte & 0x7F);
+        bits = if bits == 0 {
+            u32::BITS - group.leading_zeros()
+        } else {
+            bits + 7
+        };
+        if byte & 0x80 == 0 {
+            widest = widest.max(bits);
+            bits = 0;
+        }
+    }
+    widest
 }
 
 impl Shared {
@@ -839,6 +963,26 @@ impl Shared {
             Ok(crate::signature::KeyAlgorithm::Rsa { bits }) => Some(bits),
             _ => None,
         };
+        let x509 = cert.x509();
+        let spki_algorithm = &tbs.subject_public_key_info().algorithm.oid;
+        let names = [tbs.subject(), tbs.issuer()];
+        let widest_arc_bits = [
+            &x509.signature_algorithm().oid,
+            &tbs.signature().oid,
+            spki_algorithm,
+        ]
+        .into_iter()
+        .chain(extensions.iter().map(|e| &e.extn_id))
+        .chain(
+            names
+                .iter()
+                .flat_map(|name| name.iter_rdn())
+                .flat_map(|rdn| rdn.iter())
+                .map(|attribute| &attribute.oid),
+        )
+        .map(widest_arc_bits)
+        .max()
+        .unwrap_or(0);
         let empty_eku = extensions.iter().any(|e| {
             e.extn_id.to_string() == "2.5.29.37" && e.extn_value.as_bytes() == [0x30, 0x00]
         });
@@ -867,6 +1011,11 @@ impl Shared {
             has_name_constraints: extensions
                 .iter()
                 .any(|e| e.extn_id.to_string() == NAME_CONSTRAINTS),
+            unknown_key: crate::oid::lookup(spki_algorithm)
+                .is_none()
+                .then(|| crate::oid::dotted(spki_algorithm)),
+            unknown_signature: crate::oid::lookup(&x509.signature_algorithm().oid).is_none(),
+            widest_arc_bits,
         }
     }
 }
@@ -945,8 +1094,24 @@ fn decide(
     let refuse = |why: &str| (false, format!("{prefix}{why}"), None);
     let errors = &rules.errors;
     let unchecked = anchor && rules.trusted_directly == TrustedDirectly::Unchecked;
+    if rules.oid_arc_bits != 0 && shared.widest_arc_bits > rules.oid_arc_bits {
+        return refuse(errors.oid_arc);
+    }
     if rules.unsupported_keys.contains(&facts.key.kind) {
         return refuse(errors.key);
+    }
+    if shared.unknown_key.is_some()
+        && (rules.unknown_key_refused || (server && rules.unknown_key_server_refused))
+    {
+        return refuse(errors.unknown_key);
+    }
+    if shared.unknown_signature
+        && (!anchor || rules.unknown_signature_refused_when_trusted || rules.checks_own_signature)
+    {
+        return refuse(errors.unknown_signature);
+    }
+    if anchor && rules.checks_own_signature && shared.unknown_key.is_some() {
+        return refuse(errors.own_signature);
     }
     let signature = shared.signature.as_str();
     if rules.unsupported_signatures.contains(&signature)
@@ -1000,8 +1165,9 @@ fn decide(
         return (
             true,
             format!(
-                "{prefix}accepted without the end-entity checks ({})",
-                rules.version
+                "{prefix}accepted without the end-entity checks ({}){}",
+                rules.version,
+                unusable_key(shared)
             ),
             None,
         );
@@ -1079,9 +1245,25 @@ fn decide(
     }
     (
         true,
-        format!("{prefix}accepted: {grant} ({})", rules.version),
+        format!(
+            "{prefix}accepted: {grant} ({}){}",
+            rules.version,
+            unusable_key(shared)
+        ),
         None,
     )
+}
+
+/// What follows an acceptance of a key whose algorithm is known only by its OID: the
+/// verifier does not use the end entity's key, a handshake does.
+fn unusable_key(shared: &Shared) -> String {
+    match &shared.unknown_key {
+        Some(oid) => format!(
+            "; only the verifier accepts it: its key's algorithm {oid} is unknown, so no TLS \
+             handshake can use the key"
+        ),
+        None => String::new(),
+    }
 }
 
 /// A stack's answer: accepted or not, why, and what it rests on that the certificate cannot
@@ -1259,5 +1441,21 @@ mod tests {
             ]
         );
         assert!(Stack::Rustls.version().starts_with("rustls-webpki "));
+    }
+
+    #[test]
+    fn widest_arc_bits_reads_the_encoding() {
+        let oid = |dotted: &str| const_oid::ObjectIdentifier::new_unwrap(dotted);
+        // 55555 needs 16 bits, 2^31 - 1 31 bits; the first subidentifier of 2.25 is 105.
+        assert_eq!(widest_arc_bits(&oid("1.3.6.1.4.1.55555.3.1")), 16);
+        assert_eq!(widest_arc_bits(&oid("1.2.2147483647")), 31);
+        assert_eq!(widest_arc_bits(&oid("2.25")), 7);
+        // A UUID OID (RFC 4122's example UUID) is kept as a stand-in carrying its encoding.
+        let uuid = crate::oid::stand_in(&[
+            0x69, 0x83, 0xf0, 0x9d, 0xa7, 0xeb, 0xcf, 0xde, 0xe0, 0xc7, 0xa1, 0xa7, 0xb2, 0xc0,
+            0x94, 0x8c, 0xc8, 0xf9, 0xd7, 0x76,
+        ])
+        .expect("a stand-in");
+        assert_eq!(widest_arc_bits(&uuid), 128);
     }
 }

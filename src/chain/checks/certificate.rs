@@ -129,7 +129,20 @@ pub(super) fn every_certificate(
 
     // The public key.
     let auth_level = options.auth_level();
+    // An algorithm known only by its OID: OpenSSL does not load the key, and a key that does
+    // not load has no security bits (check_key_level: X509_V_ERR_EE_KEY_TOO_SMALL).
+    let unknown_algorithm = crate::oid::lookup(&cert.key().algorithm).is_none();
     let result = match crate::signature::certificate_key_algorithm(cert) {
+        Err(SignatureError::UnsupportedKey { name, .. })
+            if unknown_algorithm && auth_level.is_some_and(|level| level > 0) =>
+        {
+            Err(ChainError::KeyBelowAuthLevel {
+                key: format!("{name} (an unknown algorithm: the key does not load)"),
+                bits: 0,
+                required: auth_level_bits(auth_level.unwrap_or_default()),
+                level: auth_level.unwrap_or_default(),
+            })
+        }
         // A key that verifies nothing in the path (the target's) need not be one certscope
         // verifies with, in a profile that says so: an X25519 key-agreement leaf.
         Err(
