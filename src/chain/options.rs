@@ -190,7 +190,8 @@ pub struct VerifyOptions {
     /// The SHA-256 fingerprints (hex, of the DER) of the roots of the public Web PKI store
     /// (the Mozilla store): under [`Profile::Auto`] a path that ends at one is held to
     /// [`Profile::WebPki`]. The core bundles no store; the CLI fills this from the bundled
-    /// Mozilla roots ([`super::mozilla_root_fingerprints`]), the page from the store it loads.
+    /// Mozilla roots (`chain::mozilla_root_fingerprints`, with the `mozilla-roots` feature),
+    /// the page from the store it loads.
     pub public_roots: Vec<String>,
     /// Accept SHA-1 signatures; default false (CA/B BR 7.1.3.2, browsers since 2017).
     pub allow_sha1: bool,
