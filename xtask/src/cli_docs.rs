@@ -62,16 +62,17 @@ pub fn generate() -> Result<Generated, String> {
     })
 }
 
-/// `cargo build -p certscope-cli`, and the binary's path.
+/// The CLI's binary, built as `cargo test --workspace` builds it (`--workspace --bins`: the same
+/// features, so nothing is compiled again after the tests), and its path.
 fn build() -> Result<PathBuf, String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let status = Command::new(cargo)
-        .args(["build", "--quiet", "-p", "certscope-cli"])
+        .args(["build", "--quiet", "--locked", "--workspace", "--bins"])
         .current_dir(crate::root())
         .status()
         .map_err(|e| format!("cargo build: {e}"))?;
     if !status.success() {
-        return Err("cargo build -p certscope-cli failed".to_owned());
+        return Err("cargo build --workspace --bins failed".to_owned());
     }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
