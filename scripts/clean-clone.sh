@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves the tests need nothing outside the repository: clones the committed HEAD into an empty
-# temporary directory (no ../shared, no build products beside it) and runs the native test suite
-# there. Build products of dependencies are reused from this checkout's target directory.
+# temporary directory (no sibling checkouts or data directories, no build products beside it)
+# and runs the native test suite there. Build products of dependencies are reused from this
+# checkout's target directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 top=$PWD
